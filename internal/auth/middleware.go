@@ -1,0 +1,121 @@
+package auth
+
+import (
+	"crypto/subtle"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/gofiber/fiber/v2"
+	"github.com/uptrace/bun"
+
+	"backoffice/internal/clock"
+	"backoffice/internal/problem"
+)
+
+// Cookie names.
+const (
+	SessionCookie = "bo_session"
+	PreCSRFCookie = "bo_csrf" // double-submit token for forms before login
+)
+
+// ErrCSRF is answered when an unsafe request lacks the session's CSRF token.
+var ErrCSRF = problem.New(403, "csrf_failed", "the form expired or did not come from this site; reload the page and try again")
+
+// Middleware resolves the principal from a bearer token or the session cookie and puts
+// it in the request context. It never rejects: Require does.
+func Middleware(db bun.IDB, clk clock.Clock) fiber.Handler {
+	return func(c *fiber.Ctx) error {
+		ctx := c.UserContext()
+		now := clk.Now()
+		var p *Principal
+		if h := c.Get(fiber.HeaderAuthorization); strings.HasPrefix(h, "Bearer ") {
+			var err error
+			if p, err = ByToken(ctx, db, strings.TrimSpace(h[len("Bearer "):]), now); err != nil {
+				return problem.New(401, "invalid_token", "the bearer token is unknown, expired or revoked")
+			}
+		} else if tok := c.Cookies(SessionCookie); tok != "" {
+			p, _ = BySession(ctx, db, tok, now)
+		}
+		if p != nil {
+			c.SetUserContext(With(ctx, p))
+		}
+		return c.Next()
+	}
+}
+
+func unsafe(method string) bool {
+	switch method {
+	case fiber.MethodGet, fiber.MethodHead, fiber.MethodOptions:
+		return false
+	}
+	return true
+}
+
+// CSRF protects every unsafe request made with a session cookie: the form field
+// `_csrf` or header `X-CSRF-Token` must equal the session's token (constant time).
+// Before login, the double-submit cookie bo_csrf must match the form field.
+func CSRF() fiber.Handler {
+	return func(c *fiber.Ctx) error {
+		if !unsafe(c.Method()) {
+			return c.Next()
+		}
+		p := From(c)
+		if p != nil && !p.Session {
+			return c.Next() // bearer tokens are not sent by browsers on their own
+		}
+		sent := c.Get("X-CSRF-Token")
+		if sent == "" {
+			sent = c.FormValue("_csrf")
+		}
+		want := ""
+		if p != nil {
+			want = p.CSRF
+		} else {
+			want = c.Cookies(PreCSRFCookie)
+		}
+		if want == "" || sent == "" || subtle.ConstantTimeCompare([]byte(want), []byte(sent)) != 1 {
+			return ErrCSRF
+		}
+		return c.Next()
+	}
+}
+
+// Limiter counts failed-or-not login attempts per key in a sliding window.
+type Limiter struct {
+	mu     sync.Mutex
+	max    int
+	window time.Duration
+	hits   map[string][]time.Time
+}
+
+// NewLimiter allows max attempts per key per window.
+func NewLimiter(max int, window time.Duration) *Limiter {
+	return &Limiter{max: max, window: window, hits: map[string][]time.Time{}}
+}
+
+// ErrTooManyAttempts is the 429 for login floods.
+var ErrTooManyAttempts = problem.New(429, "too_many_attempts", "too many login attempts; wait a few minutes and try again")
+
+// Allow records an attempt for key and reports whether it is within the limit.
+func (l *Limiter) Allow(key string) bool {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	now := time.Now() // rate limiting runs on real time: the test clock must not unlock it
+	cut := now.Add(-l.window)
+	h := l.hits[key]
+	i := 0
+	for i < len(h) && h[i].Before(cut) {
+		i++
+	}
+	h = append(h[i:], now)
+	l.hits[key] = h
+	if len(l.hits) > 10000 { // bounded memory under a flood of distinct keys
+		for k, v := range l.hits {
+			if len(v) == 0 || v[len(v)-1].Before(cut) {
+				delete(l.hits, k)
+			}
+		}
+	}
+	return len(h) <= l.max
+}

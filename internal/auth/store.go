@@ -1,0 +1,186 @@
+package auth
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"strings"
+	"time"
+
+	"github.com/uptrace/bun"
+
+	"backoffice/internal/problem"
+)
+
+// User is an account: staff or a customer's contact person.
+type User struct {
+	bun.BaseModel `bun:"table:users"`
+
+	ID            int64      `bun:"id,pk,autoincrement" json:"id"`
+	Email         string     `bun:"email" json:"email"`
+	Name          string     `bun:"name" json:"name"`
+	Role          Role       `bun:"role" json:"role"`
+	CustomerID    *int64     `bun:"customer_id" json:"customer_id"`
+	PasswordHash  string     `bun:"password_hash" json:"-"`
+	Active        bool       `bun:"active" json:"active"`
+	BlockedUntil  *time.Time `bun:"blocked_until" json:"blocked_until"`
+	BlockedReason *string    `bun:"blocked_reason" json:"blocked_reason,omitempty"`
+	CreatedAt     time.Time  `bun:"created_at" json:"created_at"`
+	UpdatedAt     time.Time  `bun:"updated_at" json:"updated_at"`
+}
+
+// Principal of the user.
+func (u *User) Principal() *Principal {
+	return &Principal{UserID: u.ID, Email: u.Email, Name: u.Name, Role: u.Role, CustomerID: u.CustomerID}
+}
+
+// BlockedAt reports whether the user is blocked at now (T-7).
+func (u *User) BlockedAt(now time.Time) bool {
+	return u.BlockedUntil != nil && now.Before(*u.BlockedUntil)
+}
+
+// Session is a UI login.
+type Session struct {
+	bun.BaseModel `bun:"table:sessions"`
+
+	TokenHash []byte    `bun:"token_hash,pk"`
+	UserID    int64     `bun:"user_id"`
+	CSRFToken string    `bun:"csrf_token"`
+	CreatedAt time.Time `bun:"created_at"`
+	ExpiresAt time.Time `bun:"expires_at"`
+	UserAgent string    `bun:"user_agent"`
+	IP        string    `bun:"ip"`
+}
+
+// APIToken is a bearer token for the JSON API.
+type APIToken struct {
+	bun.BaseModel `bun:"table:api_tokens"`
+
+	ID         int64      `bun:"id,pk,autoincrement"`
+	TokenHash  []byte     `bun:"token_hash"`
+	UserID     int64      `bun:"user_id"`
+	CreatedAt  time.Time  `bun:"created_at"`
+	ExpiresAt  time.Time  `bun:"expires_at"`
+	LastUsedAt *time.Time `bun:"last_used_at"`
+	RevokedAt  *time.Time `bun:"revoked_at"`
+}
+
+// Lifetimes of logins.
+const (
+	SessionTTL = 12 * time.Hour
+	TokenTTL   = 30 * 24 * time.Hour
+)
+
+// ErrBadCredentials is the one answer for a wrong e-mail or password.
+var ErrBadCredentials = problem.New(401, "invalid_credentials", "e-mail or password is wrong")
+
+// ErrUserBlocked is answered when a blocked or deactivated user logs in.
+var ErrUserBlocked = problem.New(403, "user_blocked", "this account is blocked")
+
+// Authenticate checks e-mail and password and returns the active, unblocked user.
+func Authenticate(ctx context.Context, db bun.IDB, email, password string, now time.Time) (*User, error) {
+	var u User
+	err := db.NewSelect().Model(&u).Where("email = ?", strings.ToLower(strings.TrimSpace(email))).Scan(ctx)
+	if errors.Is(err, sql.ErrNoRows) {
+		_, _ = CheckPassword(dummyHash, password)
+		return nil, ErrBadCredentials
+	}
+	if err != nil {
+		return nil, err
+	}
+	ok, err := CheckPassword(u.PasswordHash, password)
+	if err != nil {
+		return nil, err
+	}
+	if !ok {
+		return nil, ErrBadCredentials
+	}
+	if !u.Active {
+		return nil, ErrUserBlocked
+	}
+	if u.BlockedAt(now) {
+		return nil, problem.New(403, "user_blocked", "this account is blocked until "+u.BlockedUntil.UTC().Format(time.RFC3339))
+	}
+	return &u, nil
+}
+
+// IssueToken stores a new API token for u and returns the secret (shown once).
+func IssueToken(ctx context.Context, db bun.IDB, userID int64, now time.Time) (string, error) {
+	tok, hash := NewToken()
+	_, err := db.NewInsert().Model(&APIToken{TokenHash: hash, UserID: userID, CreatedAt: now, ExpiresAt: now.Add(TokenTTL)}).Exec(ctx)
+	return tok, err
+}
+
+// RevokeToken revokes the token with this secret.
+func RevokeToken(ctx context.Context, db bun.IDB, token string, now time.Time) error {
+	_, err := db.NewUpdate().Model((*APIToken)(nil)).Set("revoked_at = ?", now).
+		Where("token_hash = ? AND revoked_at IS NULL", HashToken(token)).Exec(ctx)
+	return err
+}
+
+// CreateSession stores a UI session and returns the cookie secret.
+func CreateSession(ctx context.Context, db bun.IDB, userID int64, ua, ip string, now time.Time) (string, *Session, error) {
+	tok, hash := NewToken()
+	csrf, _ := NewToken()
+	s := &Session{TokenHash: hash, UserID: userID, CSRFToken: csrf, CreatedAt: now, ExpiresAt: now.Add(SessionTTL), UserAgent: ua, IP: ip}
+	_, err := db.NewInsert().Model(s).Exec(ctx)
+	return tok, s, err
+}
+
+// DeleteSession logs a UI session out.
+func DeleteSession(ctx context.Context, db bun.IDB, token string) error {
+	_, err := db.NewDelete().Model((*Session)(nil)).Where("token_hash = ?", HashToken(token)).Exec(ctx)
+	return err
+}
+
+// RevokeAll ends every session and token of a user (deactivation, block).
+func RevokeAll(ctx context.Context, db bun.IDB, userID int64, now time.Time) error {
+	if _, err := db.NewDelete().Model((*Session)(nil)).Where("user_id = ?", userID).Exec(ctx); err != nil {
+		return err
+	}
+	_, err := db.NewUpdate().Model((*APIToken)(nil)).Set("revoked_at = ?", now).
+		Where("user_id = ? AND revoked_at IS NULL", userID).Exec(ctx)
+	return err
+}
+
+// loadUser loads an active, unblocked user by id.
+func loadUser(ctx context.Context, db bun.IDB, id int64, now time.Time) (*User, error) {
+	var u User
+	if err := db.NewSelect().Model(&u).Where("id = ?", id).Scan(ctx); err != nil {
+		return nil, err
+	}
+	if !u.Active || u.BlockedAt(now) {
+		return nil, ErrUserBlocked
+	}
+	return &u, nil
+}
+
+// BySession resolves a session cookie.
+func BySession(ctx context.Context, db bun.IDB, token string, now time.Time) (*Principal, error) {
+	var s Session
+	err := db.NewSelect().Model(&s).Where("token_hash = ? AND expires_at > ?", HashToken(token), now).Scan(ctx)
+	if err != nil {
+		return nil, err
+	}
+	u, err := loadUser(ctx, db, s.UserID, now)
+	if err != nil {
+		return nil, err
+	}
+	p := u.Principal()
+	p.CSRF, p.Session = s.CSRFToken, true
+	return p, nil
+}
+
+// ByToken resolves a bearer token.
+func ByToken(ctx context.Context, db bun.IDB, token string, now time.Time) (*Principal, error) {
+	var t APIToken
+	err := db.NewSelect().Model(&t).Where("token_hash = ? AND revoked_at IS NULL AND expires_at > ?", HashToken(token), now).Scan(ctx)
+	if err != nil {
+		return nil, err
+	}
+	u, err := loadUser(ctx, db, t.UserID, now)
+	if err != nil {
+		return nil, err
+	}
+	return u.Principal(), nil
+}

@@ -1,0 +1,185 @@
+// Package civil holds a calendar date without a time or zone: contract start dates,
+// validity dates, holidays. It travels as "YYYY-MM-DD" in JSON and as a PostgreSQL
+// date column, so domain code never confuses a date with an instant.
+package civil
+
+import (
+	"database/sql/driver"
+	"encoding/json"
+	"fmt"
+	"time"
+)
+
+// Date is a day in the Gregorian calendar. The zero value is "no date".
+type Date struct {
+	Year  int
+	Month time.Month
+	Day   int
+}
+
+const layout = "2006-01-02"
+
+// D builds a Date and normalises overflow (D(2026, 2, 30) is 2 March).
+func D(year int, month time.Month, day int) Date {
+	return Of(time.Date(year, month, day, 12, 0, 0, 0, time.UTC))
+}
+
+// Of returns the date of t in t's own location.
+func Of(t time.Time) Date {
+	y, m, d := t.Date()
+	return Date{y, m, d}
+}
+
+// In returns the date of instant t as seen in loc (Europe/Amsterdam for most rules).
+func In(t time.Time, loc *time.Location) Date { return Of(t.In(loc)) }
+
+// Parse reads "YYYY-MM-DD".
+func Parse(s string) (Date, error) {
+	t, err := time.Parse(layout, s)
+	if err != nil {
+		return Date{}, fmt.Errorf("civil: %q is not a date of the form YYYY-MM-DD", s)
+	}
+	return Of(t), nil
+}
+
+// MustParse is Parse for literals in tests and tables.
+func MustParse(s string) Date {
+	d, err := Parse(s)
+	if err != nil {
+		panic(err)
+	}
+	return d
+}
+
+// IsZero reports whether d is the zero value.
+func (d Date) IsZero() bool { return d.Year == 0 && d.Month == 0 && d.Day == 0 }
+
+// String formats as "YYYY-MM-DD".
+func (d Date) String() string {
+	if d.IsZero() {
+		return ""
+	}
+	return fmt.Sprintf("%04d-%02d-%02d", d.Year, d.Month, d.Day)
+}
+
+// utcNoon is a stable instant for day arithmetic, immune to DST.
+func (d Date) utcNoon() time.Time { return time.Date(d.Year, d.Month, d.Day, 12, 0, 0, 0, time.UTC) }
+
+// Weekday of the date.
+func (d Date) Weekday() time.Weekday { return d.utcNoon().Weekday() }
+
+// AddDays moves n calendar days.
+func (d Date) AddDays(n int) Date { return Of(d.utcNoon().AddDate(0, 0, n)) }
+
+// AddMonths moves n calendar months, clamping to the month's last day
+// (31 January + 1 month = 28/29 February), as contract terms are read.
+func (d Date) AddMonths(n int) Date {
+	first := time.Date(d.Year, d.Month+time.Month(n), 1, 12, 0, 0, 0, time.UTC)
+	last := first.AddDate(0, 1, -1).Day()
+	day := d.Day
+	if day > last {
+		day = last
+	}
+	return Date{first.Year(), first.Month(), day}
+}
+
+// LastOfMonth is the last day of d's month.
+func (d Date) LastOfMonth() Date { return Date{d.Year, d.Month, 1}.AddMonths(1).AddDays(-1) }
+
+// DaysSince counts calendar days from o to d (positive when d is later).
+func (d Date) DaysSince(o Date) int {
+	return int(d.utcNoon().Sub(o.utcNoon()).Hours()+0.5) / 24
+}
+
+// Before reports d < o.
+func (d Date) Before(o Date) bool { return d.Compare(o) < 0 }
+
+// After reports d > o.
+func (d Date) After(o Date) bool { return d.Compare(o) > 0 }
+
+// Compare returns -1, 0 or +1.
+func (d Date) Compare(o Date) int {
+	switch {
+	case d.Year != o.Year:
+		return cmp(d.Year, o.Year)
+	case d.Month != o.Month:
+		return cmp(int(d.Month), int(o.Month))
+	default:
+		return cmp(d.Day, o.Day)
+	}
+}
+
+func cmp(a, b int) int {
+	if a < b {
+		return -1
+	}
+	if a > b {
+		return 1
+	}
+	return 0
+}
+
+// Start is the first instant of the date in loc (midnight, or later on a DST gap).
+func (d Date) Start(loc *time.Location) time.Time {
+	return time.Date(d.Year, d.Month, d.Day, 0, 0, 0, 0, loc)
+}
+
+// At is the wall-clock time h:m on d in loc.
+func (d Date) At(h, m int, loc *time.Location) time.Time {
+	return time.Date(d.Year, d.Month, d.Day, h, m, 0, 0, loc)
+}
+
+// MarshalJSON writes "YYYY-MM-DD", or null for the zero date.
+func (d Date) MarshalJSON() ([]byte, error) {
+	if d.IsZero() {
+		return []byte("null"), nil
+	}
+	return json.Marshal(d.String())
+}
+
+// UnmarshalJSON reads "YYYY-MM-DD" (null leaves the zero date).
+func (d *Date) UnmarshalJSON(b []byte) error {
+	if string(b) == "null" {
+		*d = Date{}
+		return nil
+	}
+	var s string
+	if err := json.Unmarshal(b, &s); err != nil {
+		return fmt.Errorf("civil: date must be a string YYYY-MM-DD")
+	}
+	p, err := Parse(s)
+	if err != nil {
+		return err
+	}
+	*d = p
+	return nil
+}
+
+// Value stores the date in a PostgreSQL date column.
+func (d Date) Value() (driver.Value, error) {
+	if d.IsZero() {
+		return nil, nil
+	}
+	return d.String(), nil
+}
+
+// Scan reads a PostgreSQL date column.
+func (d *Date) Scan(src any) error {
+	switch v := src.(type) {
+	case nil:
+		*d = Date{}
+		return nil
+	case time.Time:
+		*d = Of(v)
+		return nil
+	case string:
+		p, err := Parse(v[:min(len(v), 10)])
+		*d = p
+		return err
+	case []byte:
+		p, err := Parse(string(v[:min(len(v), 10)]))
+		*d = p
+		return err
+	}
+	return fmt.Errorf("civil: cannot scan %T into Date", src)
+}

@@ -1,0 +1,103 @@
+// Package httpx is the JSON API's plumbing: the one ErrorHandler that answers
+// application/problem+json, strict body decoding with validation that reports every
+// field error at once, and cursor pagination.
+package httpx
+
+import (
+	"errors"
+	"log/slog"
+	"net/http"
+	"strings"
+
+	"github.com/gofiber/fiber/v2"
+
+	"backoffice/internal/problem"
+)
+
+// ProblemBody is the RFC 9457 document the API answers on every error.
+type ProblemBody struct {
+	Type      string               `json:"type"`
+	Title     string               `json:"title"`
+	Status    int                  `json:"status"`
+	Code      string               `json:"code"`
+	Detail    string               `json:"detail,omitempty"`
+	Instance  string               `json:"instance,omitempty"`
+	RequestID string               `json:"request_id,omitempty"`
+	Errors    []problem.FieldError `json:"errors,omitempty"`
+}
+
+// ToProblem maps any error to the problem document (500 hides the cause).
+func ToProblem(err error, path, requestID string) ProblemBody {
+	var pe *problem.Error
+	var fe *fiber.Error
+	b := ProblemBody{Instance: path, RequestID: requestID}
+	switch {
+	case errors.As(err, &pe):
+		b.Status, b.Code, b.Detail, b.Errors = pe.Status, pe.Code, err.Error(), pe.Fields
+		if len(pe.Fields) > 0 {
+			b.Detail = pe.Detail
+		}
+	case errors.As(err, &fe):
+		b.Status, b.Detail = fe.Code, fe.Message
+		b.Code = fiberCode(fe.Code)
+	default:
+		b.Status, b.Code, b.Detail = http.StatusInternalServerError, "internal_error",
+			"something went wrong on our side; quote the request id when you report it"
+	}
+	b.Title = http.StatusText(b.Status)
+	b.Type = "https://backoffice.example/problems/" + strings.ReplaceAll(b.Code, "_", "-")
+	return b
+}
+
+func fiberCode(status int) string {
+	switch status {
+	case http.StatusNotFound:
+		return "not_found"
+	case http.StatusMethodNotAllowed:
+		return "method_not_allowed"
+	case http.StatusRequestEntityTooLarge:
+		return "body_too_large"
+	case http.StatusTooManyRequests:
+		return "too_many_requests"
+	case http.StatusUnsupportedMediaType:
+		return "unsupported_media_type"
+	case http.StatusBadRequest:
+		return "bad_request"
+	case http.StatusUnauthorized:
+		return "unauthorized"
+	case http.StatusForbidden:
+		return "forbidden"
+	}
+	return "http_" + http.StatusText(status)
+}
+
+// HTMLRenderer renders an error page for browser (non-API) requests.
+type HTMLRenderer func(c *fiber.Ctx, p ProblemBody) error
+
+// ErrorHandler is the Fiber ErrorHandler: API paths get problem+json, UI paths the
+// HTML renderer. Unexpected errors are logged with the request id.
+func ErrorHandler(log *slog.Logger, html HTMLRenderer) fiber.ErrorHandler {
+	return func(c *fiber.Ctx, err error) error {
+		rid := RequestID(c)
+		p := ToProblem(err, c.Path(), rid)
+		if p.Status >= 500 {
+			log.Error("request failed", "request_id", rid, "method", c.Method(), "path", c.Path(), "err", err)
+		}
+		if html != nil && !strings.HasPrefix(c.Path(), "/api/") && p.Status != http.StatusRequestEntityTooLarge {
+			c.Status(p.Status)
+			if herr := html(c, p); herr == nil {
+				return nil
+			}
+		}
+		c.Set(fiber.HeaderContentType, "application/problem+json")
+		return c.Status(p.Status).JSON(p, "application/problem+json")
+	}
+}
+
+// RequestID returns the request id set by the request-id middleware.
+func RequestID(c *fiber.Ctx) string {
+	if v, ok := c.Locals("requestid").(string); ok {
+		return v
+	}
+	return ""
+}

@@ -1,0 +1,70 @@
+package httpx
+
+import (
+	"encoding/base64"
+	"encoding/json"
+	"strconv"
+
+	"github.com/gofiber/fiber/v2"
+
+	"backoffice/internal/problem"
+)
+
+// List is the envelope of every list endpoint: one page of items and the cursor of
+// the next page (null on the last page).
+type List[T any] struct {
+	Items []T     `json:"items"`
+	Next  *string `json:"next"`
+}
+
+// Page is a parsed `limit` and `after` cursor.
+type Page struct {
+	Limit int
+	After string // opaque; decode with Cursor
+}
+
+// PageOf reads ?limit= (1..200, default 50) and ?after=.
+func PageOf(c *fiber.Ctx) (Page, error) {
+	p := Page{Limit: 50, After: c.Query("after")}
+	if s := c.Query("limit"); s != "" {
+		n, err := strconv.Atoi(s)
+		if err != nil || n < 1 || n > 200 {
+			return p, problem.Invalid("limit", "must be a whole number from 1 to 200")
+		}
+		p.Limit = n
+	}
+	return p, nil
+}
+
+// Cursor decodes the `after` cursor into v; false when there is none.
+func (p Page) Cursor(v any) (bool, error) {
+	if p.After == "" {
+		return false, nil
+	}
+	b, err := base64.RawURLEncoding.DecodeString(p.After)
+	if err != nil || json.Unmarshal(b, v) != nil {
+		return false, problem.BadRequest("invalid_cursor", "the after cursor is not one this API gave out")
+	}
+	return true, nil
+}
+
+// EncodeCursor makes an opaque cursor from the sort key of the last item.
+func EncodeCursor(v any) *string {
+	b, _ := json.Marshal(v)
+	s := base64.RawURLEncoding.EncodeToString(b)
+	return &s
+}
+
+// Paginate trims a result fetched with Limit+1 rows and builds the envelope; key gives
+// the cursor value of an item.
+func Paginate[T any](rows []T, p Page, key func(T) any) List[T] {
+	out := List[T]{Items: rows}
+	if out.Items == nil {
+		out.Items = []T{}
+	}
+	if len(rows) > p.Limit {
+		out.Items = rows[:p.Limit]
+		out.Next = EncodeCursor(key(out.Items[p.Limit-1]))
+	}
+	return out
+}

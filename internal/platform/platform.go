@@ -1,0 +1,68 @@
+// Package platform is what the foundation hands every domain module: the database,
+// the clock, the calendars, the web engine, configuration and logging, and the small
+// interfaces through which a module plugs its API routes, pages, jobs and demo data
+// into the one binary (cmd/backoffice wires them; domains never import each other).
+package platform
+
+import (
+	"context"
+	"io/fs"
+	"log/slog"
+
+	"github.com/gofiber/fiber/v2"
+	"github.com/riverqueue/river"
+	"github.com/uptrace/bun"
+
+	"backoffice/internal/apidoc"
+	"backoffice/internal/calendars"
+	"backoffice/internal/clock"
+	"backoffice/internal/config"
+	"backoffice/internal/web"
+)
+
+// Deps are the shared services.
+type Deps struct {
+	DB        *bun.DB
+	Clock     clock.Clock
+	Calendars *calendars.Registry
+	Web       *web.Engine
+	Config    *config.Config
+	Log       *slog.Logger
+}
+
+// Module is a domain plugged into the server.
+type Module interface {
+	// Name is the module's short name ("orders"); its templates are "name/page".
+	Name() string
+	// Routes registers JSON API routes under /api/v1. The principal is resolved
+	// (auth.From), but each route states its own auth.Require.
+	Routes(api *apidoc.Router)
+	// Pages registers UI routes (admin UI and portal) on the root router.
+	Pages(ui fiber.Router)
+}
+
+// Templated modules ship page templates and navigation links.
+type Templated interface {
+	Templates() fs.FS // *.html at its root, parsed as "Name()/file"
+	Nav() []web.NavItem
+}
+
+// Jobs modules run River workers and periodic jobs.
+type Jobs interface {
+	Workers(w *river.Workers)
+	PeriodicJobs() []*river.PeriodicJob
+}
+
+// Demo is what the foundation's demo seed created, for modules to build on.
+type Demo struct {
+	AdminID          int64
+	AccountManagerID int64
+	TechnicianIDs    []int64
+	CustomerIDs      []int64 // demo companies
+	ContactIDs       []int64 // one customer user per demo company, same order
+}
+
+// DemoSeeder modules add demo data in the seed transaction.
+type DemoSeeder interface {
+	SeedDemo(ctx context.Context, tx bun.Tx, demo *Demo) error
+}

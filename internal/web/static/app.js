@@ -1,0 +1,35 @@
+// Backoffice progressive enhancement: forms work without it.
+(function () {
+  "use strict";
+  var meta = document.querySelector('meta[name="csrf-token"]');
+  window.backoffice = {
+    csrf: meta ? meta.content : "",
+    // api calls the JSON API with the session cookie and CSRF header.
+    api: function (method, url, body) {
+      return fetch(url, {
+        method: method,
+        credentials: "same-origin",
+        headers: { "Content-Type": "application/json", "X-CSRF-Token": this.csrf, "Accept": "application/json" },
+        body: body === undefined ? undefined : JSON.stringify(body)
+      }).then(function (r) {
+        return r.json().then(function (j) { return { ok: r.ok, status: r.status, body: j }; });
+      });
+    }
+  };
+  document.addEventListener("submit", function (e) {
+    var msg = e.target.getAttribute("data-confirm");
+    if (msg && !window.confirm(msg)) { e.preventDefault(); }
+  });
+  // Relative countdowns: <time data-countdown="RFC3339">.
+  function tick() {
+    var now = Date.now();
+    document.querySelectorAll("[data-countdown]").forEach(function (el) {
+      var t = Date.parse(el.getAttribute("data-countdown"));
+      if (isNaN(t)) { return; }
+      var d = Math.round((t - now) / 60000), a = Math.abs(d);
+      var s = a >= 1440 ? Math.floor(a / 1440) + "d " + Math.floor((a % 1440) / 60) + "h" : Math.floor(a / 60) + "h " + (a % 60) + "m";
+      el.textContent = d < 0 ? s + " over" : "in " + s;
+    });
+  }
+  tick(); setInterval(tick, 30000);
+})();

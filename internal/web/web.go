@@ -1,0 +1,263 @@
+// Package web is the admin UI and portal shell: server-rendered html/template pages
+// embedded in the binary and all parsed at start (a broken template stops the boot),
+// one layout with navigation per role, flash messages, content-hashed static assets,
+// and helpers domains use to render their own pages.
+package web
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"embed"
+	"encoding/hex"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"path"
+	"slices"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/gofiber/fiber/v2"
+
+	"backoffice/internal/auth"
+	"backoffice/internal/clock"
+)
+
+//go:embed templates/*.html
+var layoutFS embed.FS
+
+//go:embed static/*
+var staticFS embed.FS
+
+// NavItem is a link in the side navigation, shown to the listed roles.
+type NavItem struct {
+	Label string
+	Href  string
+	Roles []auth.Role
+	Order int
+	Group string // "Sales", "Service", "People", "Admin", "Portal"
+}
+
+// View is what every page template receives; domain data is in .Data.
+type View struct {
+	Title  string
+	User   *auth.Principal
+	CSRF   string
+	Nav    []NavGroup
+	Path   string
+	Flash  string
+	Error  string
+	Data   any
+	Assets map[string]string
+	Clock  string // pinned test clock, shown as a banner
+}
+
+// NavGroup is a titled block of links.
+type NavGroup struct {
+	Name  string
+	Items []NavItem
+}
+
+// Engine holds the parsed templates, navigation and assets.
+type Engine struct {
+	mu     sync.RWMutex
+	pages  map[string]*template.Template
+	nav    []NavItem
+	assets map[string]string // logical name → hashed URL
+	files  map[string][]byte // hashed URL → content
+	clk    clock.Clock
+	funcs  template.FuncMap
+}
+
+// New parses the layout and hashes the static assets.
+func New(clk clock.Clock) (*Engine, error) {
+	e := &Engine{pages: map[string]*template.Template{}, assets: map[string]string{}, files: map[string][]byte{}, clk: clk}
+	e.funcs = Funcs()
+	e.funcs["asset"] = func(name string) string { return e.assets[name] }
+	entries, err := fs.ReadDir(staticFS, "static")
+	if err != nil {
+		return nil, err
+	}
+	for _, en := range entries {
+		b, err := staticFS.ReadFile("static/" + en.Name())
+		if err != nil {
+			return nil, err
+		}
+		sum := sha256.Sum256(b)
+		ext := path.Ext(en.Name())
+		url := "/static/" + strings.TrimSuffix(en.Name(), ext) + "." + hex.EncodeToString(sum[:6]) + ext
+		e.assets[en.Name()] = url
+		e.files[url] = b
+	}
+	if err := e.AddTemplates("core", mustSub(layoutFS, "templates")); err != nil {
+		return nil, err
+	}
+	return e, nil
+}
+
+func mustSub(f fs.FS, dir string) fs.FS {
+	s, err := fs.Sub(f, dir)
+	if err != nil {
+		panic(err)
+	}
+	return s
+}
+
+// AddTemplates parses every *.html file at the root of fsys as a page named
+// "prefix/file" (without .html); files starting with "_" are partials shared by the
+// prefix's pages. Each page defines "content" (and optionally "head", "scripts").
+func (e *Engine) AddTemplates(prefix string, fsys fs.FS) error {
+	files, err := fs.Glob(fsys, "*.html")
+	if err != nil {
+		return err
+	}
+	var partials []string
+	for _, f := range files {
+		if strings.HasPrefix(f, "_") {
+			partials = append(partials, f)
+		}
+	}
+	base, err := template.New("layout").Funcs(e.funcs).ParseFS(layoutFS, "templates/_layout.html", "templates/_partials.html")
+	if err != nil {
+		return fmt.Errorf("web: layout: %w", err)
+	}
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	for _, f := range files {
+		if strings.HasPrefix(f, "_") {
+			continue
+		}
+		t, err := base.Clone()
+		if err != nil {
+			return err
+		}
+		if len(partials) > 0 {
+			if t, err = t.ParseFS(fsys, partials...); err != nil {
+				return fmt.Errorf("web: %s partials: %w", prefix, err)
+			}
+		}
+		if t, err = t.ParseFS(fsys, f); err != nil {
+			return fmt.Errorf("web: %s/%s: %w", prefix, f, err)
+		}
+		e.pages[prefix+"/"+strings.TrimSuffix(f, ".html")] = t
+	}
+	return nil
+}
+
+// AddNav registers navigation links.
+func (e *Engine) AddNav(items ...NavItem) {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	e.nav = append(e.nav, items...)
+	sort.SliceStable(e.nav, func(i, j int) bool { return e.nav[i].Order < e.nav[j].Order })
+}
+
+var groupOrder = []string{"Portal", "My work", "Sales", "Service", "Secondment", "Customers", "Admin"}
+
+func (e *Engine) navFor(p *auth.Principal) []NavGroup {
+	e.mu.RLock()
+	defer e.mu.RUnlock()
+	byGroup := map[string][]NavItem{}
+	for _, it := range e.nav {
+		if p != nil && (len(it.Roles) == 0 || slices.Contains(it.Roles, p.Role)) {
+			byGroup[it.Group] = append(byGroup[it.Group], it)
+		}
+	}
+	var out []NavGroup
+	for _, g := range groupOrder {
+		if items := byGroup[g]; len(items) > 0 {
+			out = append(out, NavGroup{Name: g, Items: items})
+			delete(byGroup, g)
+		}
+	}
+	for g, items := range byGroup {
+		out = append(out, NavGroup{Name: g, Items: items})
+	}
+	return out
+}
+
+// Render writes page name with data inside the layout.
+func (e *Engine) Render(c *fiber.Ctx, name, title string, data any) error {
+	e.mu.RLock()
+	t, ok := e.pages[name]
+	e.mu.RUnlock()
+	if !ok {
+		return fmt.Errorf("web: no page %q", name)
+	}
+	v := e.view(c, title, data)
+	var buf bytes.Buffer
+	if err := t.ExecuteTemplate(&buf, "layout", v); err != nil {
+		return fmt.Errorf("web: render %s: %w", name, err)
+	}
+	c.Set(fiber.HeaderContentType, fiber.MIMETextHTMLCharsetUTF8)
+	c.Set("Cache-Control", "no-store")
+	return c.Send(buf.Bytes())
+}
+
+func (e *Engine) view(c *fiber.Ctx, title string, data any) *View {
+	p := auth.From(c)
+	v := &View{Title: title, User: p, Nav: e.navFor(p), Path: c.Path(), Data: data, Assets: e.assets}
+	if p != nil {
+		v.CSRF = p.CSRF
+	} else {
+		v.CSRF = PreLoginCSRF(c)
+	}
+	if f := c.Cookies(flashCookie); f != "" {
+		v.Flash = f
+		c.ClearCookie(flashCookie)
+	}
+	if s, ok := e.clk.(interface{ Pinned() (time.Time, bool) }); ok {
+		if t, pinned := s.Pinned(); pinned {
+			v.Clock = t.In(clock.Amsterdam).Format("Mon 2 Jan 2006 15:04 MST")
+		}
+	}
+	return v
+}
+
+const flashCookie = "bo_flash"
+
+// Flash shows msg on the next page the browser renders (after a redirect).
+func Flash(c *fiber.Ctx, msg string) {
+	c.Cookie(&fiber.Cookie{Name: flashCookie, Value: msg, Path: "/", HTTPOnly: true, SameSite: "Lax"})
+}
+
+// Redirect answers a form post with 303 See Other and a flash message.
+func Redirect(c *fiber.Ctx, to, flash string) error {
+	if flash != "" {
+		Flash(c, flash)
+	}
+	return c.Redirect(to, fiber.StatusSeeOther)
+}
+
+// PreLoginCSRF returns (and sets, when missing) the double-submit cookie for forms
+// shown before login.
+func PreLoginCSRF(c *fiber.Ctx) string {
+	if v := c.Cookies(auth.PreCSRFCookie); v != "" {
+		return v
+	}
+	tok, _ := auth.NewToken()
+	c.Cookie(&fiber.Cookie{Name: auth.PreCSRFCookie, Value: tok, Path: "/", HTTPOnly: true, SameSite: "Strict"})
+	return tok
+}
+
+// Static serves the hashed assets with a year of caching.
+func (e *Engine) Static(r fiber.Router) {
+	r.Get("/static/:file", func(c *fiber.Ctx) error {
+		b, ok := e.files["/static/"+c.Params("file")]
+		if !ok {
+			return fiber.ErrNotFound
+		}
+		switch path.Ext(c.Params("file")) {
+		case ".css":
+			c.Set(fiber.HeaderContentType, "text/css; charset=utf-8")
+		case ".js":
+			c.Set(fiber.HeaderContentType, "text/javascript; charset=utf-8")
+		case ".svg":
+			c.Set(fiber.HeaderContentType, "image/svg+xml")
+		}
+		c.Set("Cache-Control", "public, max-age=31536000, immutable")
+		return c.Send(b)
+	})
+}

@@ -1,0 +1,9 @@
+DROP TABLE calendars;
+DROP TABLE outbox;
+DROP TABLE audit_log;
+DROP TABLE user_blocks;
+DROP TABLE api_tokens;
+DROP TABLE sessions;
+DROP TABLE users;
+DROP TABLE customers;
+DROP TABLE counters;
