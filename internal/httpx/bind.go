@@ -13,6 +13,7 @@ import (
 	"github.com/gofiber/fiber/v2"
 	"github.com/shopspring/decimal"
 
+	"backoffice/internal/money"
 	"backoffice/internal/problem"
 )
 
@@ -41,6 +42,13 @@ func newValidator() *validator.Validate {
 				return decimal.Zero, false
 			}
 			return *d, true
+		case money.Amount:
+			return d.Decimal, true
+		case *money.Amount:
+			if d == nil {
+				return decimal.Zero, false
+			}
+			return d.Decimal, true
 		}
 		return decimal.Zero, false
 	}

@@ -68,3 +68,6 @@ func Paginate[T any](rows []T, p Page, key func(T) any) List[T] {
 	}
 	return out
 }
+
+// Fetch is the row count to query: one more than the page, to know whether a next page exists.
+func (p Page) Fetch() int64 { return int64(p.Limit) + 1 }

@@ -10,6 +10,8 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
 	"net"
 	"net/url"
 	"os"
@@ -18,7 +20,6 @@ import (
 	"path/filepath"
 	"sort"
 	"strconv"
-	"strings"
 	"time"
 )
 
@@ -50,7 +51,10 @@ type state struct {
 // FindBinaries returns the directory holding initdb and pg_ctl, newest version first.
 func FindBinaries() (string, error) {
 	if p, err := exec.LookPath("pg_ctl"); err == nil {
-		if _, err := exec.LookPath("initdb"); err == nil {
+		if real, err := filepath.EvalSymlinks(p); err == nil {
+			p = real
+		}
+		if fileExists(filepath.Join(filepath.Dir(p), "initdb")) && fileExists(filepath.Join(filepath.Dir(p), "postgres")) {
 			return filepath.Dir(p), nil
 		}
 	}
@@ -228,17 +232,35 @@ func tail(b []byte, n int) string {
 	return string(bytes.TrimSpace(b))
 }
 
-// CreateDatabase creates db (optionally from a template) using psql-free SQL through exec of
-// the cluster's own `createdb`, so callers need no open connection.
+// CreateDatabase creates db (optionally as a copy of template); an existing one is kept.
 func (c *Cluster) CreateDatabase(ctx context.Context, db, template string) error {
-	args := []string{"-h", c.Socket, "-p", strconv.Itoa(c.Port), "-U", "postgres"}
-	if template != "" {
-		args = append(args, "-T", template)
+	conn, err := pgx.Connect(ctx, c.URL("postgres"))
+	if err != nil {
+		return fmt.Errorf("pgcluster: connect: %w", err)
 	}
-	args = append(args, db)
-	out, err := c.cmd(ctx, "createdb", args...).CombinedOutput()
-	if err != nil && !strings.Contains(string(out), "already exists") {
-		return fmt.Errorf("pgcluster: createdb %s: %v: %s", db, err, out)
+	defer conn.Close(ctx)
+	sql := "CREATE DATABASE " + pgx.Identifier{db}.Sanitize()
+	if template != "" {
+		sql += " TEMPLATE " + pgx.Identifier{template}.Sanitize()
+	}
+	_, err = conn.Exec(ctx, sql)
+	var pe *pgconn.PgError
+	if errors.As(err, &pe) && pe.Code == "42P04" { // duplicate_database
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("pgcluster: create database %s: %w", db, err)
 	}
 	return nil
+}
+
+// DropDatabase drops db if it exists.
+func (c *Cluster) DropDatabase(ctx context.Context, db string) error {
+	conn, err := pgx.Connect(ctx, c.URL("postgres"))
+	if err != nil {
+		return err
+	}
+	defer conn.Close(ctx)
+	_, err = conn.Exec(ctx, "DROP DATABASE IF EXISTS "+pgx.Identifier{db}.Sanitize()+" WITH (FORCE)")
+	return err
 }

@@ -261,3 +261,21 @@ func (e *Engine) Static(r fiber.Router) {
 		return c.Send(b)
 	})
 }
+
+// RenderError renders a page with an error banner (failed form posts).
+func (e *Engine) RenderError(c *fiber.Ctx, name, title, msg string, data any) error {
+	e.mu.RLock()
+	t, ok := e.pages[name]
+	e.mu.RUnlock()
+	if !ok {
+		return fmt.Errorf("web: no page %q", name)
+	}
+	v := e.view(c, title, data)
+	v.Error = msg
+	var buf bytes.Buffer
+	if err := t.ExecuteTemplate(&buf, "layout", v); err != nil {
+		return fmt.Errorf("web: render %s: %w", name, err)
+	}
+	c.Set(fiber.HeaderContentType, fiber.MIMETextHTMLCharsetUTF8)
+	return c.Send(buf.Bytes())
+}

@@ -1,0 +1,197 @@
+// Package accounts holds the people and companies every domain works for: customer
+// companies with their contact persons, staff users with roles, logins (API tokens
+// and UI sessions), blocking a contact for at most 48 hours (T-7), and the audit log
+// and outbox views (DATA-1).
+package accounts
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"strings"
+	"time"
+
+	"github.com/uptrace/bun"
+
+	"backoffice/internal/audit"
+	"backoffice/internal/auth"
+	"backoffice/internal/db"
+	"backoffice/internal/httpx"
+	"backoffice/internal/problem"
+)
+
+// Customer is a customer company.
+type Customer struct {
+	bun.BaseModel `bun:"table:customers"`
+
+	ID           int64     `bun:"id,pk,autoincrement" json:"id"`
+	Name         string    `bun:"name" json:"name"`
+	KvKNumber    *string   `bun:"kvk_number" json:"kvk_number"` // Chamber of Commerce (KvK) number
+	VATID        *string   `bun:"vat_id" json:"vat_id"`
+	Country      string    `bun:"country" json:"country"`
+	Street       string    `bun:"street" json:"street"`
+	PostalCode   string    `bun:"postal_code" json:"postal_code"`
+	City         string    `bun:"city" json:"city"`
+	BillingEmail *string   `bun:"billing_email" json:"billing_email"`
+	CreatedAt    time.Time `bun:"created_at" json:"created_at"`
+	UpdatedAt    time.Time `bun:"updated_at" json:"updated_at"`
+}
+
+// CustomerInput creates or (with pointers left nil) patches a customer.
+type CustomerInput struct {
+	Name         *string `json:"name" validate:"omitempty,min=1,max=200"`
+	KvKNumber    *string `json:"kvk_number" validate:"omitempty,len=8,numeric"`
+	VATID        *string `json:"vat_id" validate:"omitempty,min=4,max=20"`
+	Country      *string `json:"country" validate:"omitempty,len=2,uppercase,alpha"`
+	Street       *string `json:"street" validate:"omitempty,max=200"`
+	PostalCode   *string `json:"postal_code" validate:"omitempty,max=20"`
+	City         *string `json:"city" validate:"omitempty,max=100"`
+	BillingEmail *string `json:"billing_email" validate:"omitempty,email"`
+}
+
+func (in *CustomerInput) apply(c *Customer, create bool) error {
+	var f problem.Fields
+	if create && (in.Name == nil || strings.TrimSpace(*in.Name) == "") {
+		f.Add("name", "is required")
+	}
+	if in.Name != nil && strings.TrimSpace(*in.Name) == "" && !f.Has("name") {
+		f.Add("name", "must not be empty")
+	}
+	if in.VATID != nil && *in.VATID != "" {
+		v := strings.ToUpper(strings.ReplaceAll(*in.VATID, " ", ""))
+		in.VATID = &v
+		if len(v) < 4 || v[0] < 'A' || v[0] > 'Z' || v[1] < 'A' || v[1] > 'Z' {
+			f.Add("vat_id", "must start with a two-letter country code, e.g. NL123456789B01")
+		}
+	}
+	if err := f.Err(); err != nil {
+		return err
+	}
+	set := func(dst *string, src *string) {
+		if src != nil {
+			*dst = strings.TrimSpace(*src)
+		}
+	}
+	setPtr := func(dst **string, src *string) {
+		if src != nil {
+			v := strings.TrimSpace(*src)
+			if v == "" {
+				*dst = nil
+			} else {
+				*dst = &v
+			}
+		}
+	}
+	set(&c.Name, in.Name)
+	setPtr(&c.KvKNumber, in.KvKNumber)
+	setPtr(&c.VATID, in.VATID)
+	set(&c.Country, in.Country)
+	set(&c.Street, in.Street)
+	set(&c.PostalCode, in.PostalCode)
+	set(&c.City, in.City)
+	setPtr(&c.BillingEmail, in.BillingEmail)
+	if c.Country == "" {
+		c.Country = "NL"
+	}
+	return nil
+}
+
+// ErrKvKTaken is answered when another customer has the KvK number.
+var ErrKvKTaken = problem.Conflict("kvk_number_taken", "another customer has this KvK number")
+
+// CreateCustomer stores a new customer and audits it.
+func CreateCustomer(ctx context.Context, b bun.IDB, in CustomerInput, now time.Time) (*Customer, error) {
+	c := &Customer{CreatedAt: now, UpdatedAt: now}
+	if err := in.apply(c, true); err != nil {
+		return nil, err
+	}
+	err := b.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
+		if _, err := tx.NewInsert().Model(c).Returning("id").Exec(ctx); err != nil {
+			return translate(err)
+		}
+		return audit.Record(ctx, tx, now, "customer", c.ID, "create", c)
+	})
+	return c, err
+}
+
+// UpdateCustomer patches a customer under a row lock and audits the difference.
+func UpdateCustomer(ctx context.Context, b bun.IDB, id int64, in CustomerInput, now time.Time) (*Customer, error) {
+	var c Customer
+	err := b.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
+		if err := tx.NewSelect().Model(&c).Where("id = ?", id).For("UPDATE").Scan(ctx); err != nil {
+			return notFound(err, "customer")
+		}
+		before := c
+		if err := in.apply(&c, false); err != nil {
+			return err
+		}
+		c.UpdatedAt = now
+		if _, err := tx.NewUpdate().Model(&c).WherePK().Exec(ctx); err != nil {
+			return translate(err)
+		}
+		return audit.Record(ctx, tx, now, "customer", c.ID, "update", audit.Diff(before, c))
+	})
+	if err != nil {
+		return nil, err
+	}
+	return &c, nil
+}
+
+// GetCustomer loads a customer the principal may see (foreign ones are not found).
+func GetCustomer(ctx context.Context, b bun.IDB, p *auth.Principal, id int64) (*Customer, error) {
+	if err := auth.Guard(p, id); err != nil {
+		return nil, err
+	}
+	var c Customer
+	if err := b.NewSelect().Model(&c).Where("id = ?", id).Scan(ctx); err != nil {
+		return nil, notFound(err, "customer")
+	}
+	return &c, nil
+}
+
+// CustomerCursor is the sort key of the customer list.
+type CustomerCursor struct {
+	Name string `json:"n"`
+	ID   int64  `json:"i"`
+}
+
+// ListCustomers pages through customers by name (customer users see only their own).
+func ListCustomers(ctx context.Context, b bun.IDB, p *auth.Principal, search string, page httpx.Page) (httpx.List[Customer], error) {
+	var rows []Customer
+	q := b.NewSelect().Model(&rows).OrderExpr("lower(name), id").Limit(page.Fetch())
+	q = auth.Scope(q, p, "id")
+	if s := strings.TrimSpace(search); s != "" {
+		q = q.Where("name ILIKE ? OR kvk_number = ? OR city ILIKE ?", "%"+escapeLike(s)+"%", s, escapeLike(s)+"%")
+	}
+	var cur CustomerCursor
+	if ok, err := page.Cursor(&cur); err != nil {
+		return httpx.List[Customer]{}, err
+	} else if ok {
+		q = q.Where("(lower(name), id) > (lower(?), ?)", cur.Name, cur.ID)
+	}
+	if err := q.Scan(ctx); err != nil {
+		return httpx.List[Customer]{}, err
+	}
+	return httpx.Paginate(rows, page, func(c Customer) any { return CustomerCursor{c.Name, c.ID} }), nil
+}
+
+func escapeLike(s string) string {
+	return strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(s)
+}
+
+func notFound(err error, what string) error {
+	if errors.Is(err, sql.ErrNoRows) {
+		return problem.NotFound(what)
+	}
+	return err
+}
+
+func translate(err error) error {
+	switch {
+	case db.Constraint(err) == "customers_kvk_key":
+		return ErrKvKTaken
+	case db.Constraint(err) == "users_email_key":
+		return ErrEmailTaken
+	}
+	return err
+}

@@ -1,0 +1,414 @@
+package accounts
+
+import (
+	"embed"
+	"errors"
+	"io/fs"
+	"net/url"
+	"strconv"
+	"strings"
+
+	"github.com/gofiber/fiber/v2"
+
+	"backoffice/internal/audit"
+	"backoffice/internal/auth"
+	"backoffice/internal/httpx"
+	"backoffice/internal/outbox"
+	"backoffice/internal/problem"
+	"backoffice/internal/web"
+)
+
+//go:embed templates/*.html
+var templates embed.FS
+
+// Templates of the module.
+func (m *Module) Templates() fs.FS { s, _ := fs.Sub(templates, "templates"); return s }
+
+// Nav links of the module.
+func (m *Module) Nav() []web.NavItem {
+	return []web.NavItem{
+		{Label: "Home", Href: "/", Order: 0, Group: "My work", Roles: []auth.Role{auth.Admin, auth.AccountManager, auth.Technician}},
+		{Label: "Customers", Href: "/customers", Order: 10, Group: "Customers", Roles: []auth.Role{auth.Admin, auth.AccountManager, auth.Technician}},
+		{Label: "My company", Href: "/portal/company", Order: 90, Group: "Portal", Roles: []auth.Role{auth.Customer}},
+		{Label: "Users", Href: "/users", Order: 100, Group: "Admin", Roles: []auth.Role{auth.Admin}},
+		{Label: "Calendars", Href: "/calendars", Order: 110, Group: "Admin", Roles: []auth.Role{auth.Admin, auth.AccountManager}},
+		{Label: "Audit log", Href: "/audit", Order: 120, Group: "Admin", Roles: []auth.Role{auth.Admin}},
+		{Label: "Outbox", Href: "/outbox", Order: 130, Group: "Admin", Roles: []auth.Role{auth.Admin}},
+	}
+}
+
+// Pages registers the UI routes.
+func (m *Module) Pages(r fiber.Router) {
+	r.Get("/login", m.loginPage)
+	r.Post("/login", m.loginPost)
+	r.Post("/logout", m.logoutPost)
+	r.Get("/", auth.Require(), m.home)
+
+	staff := auth.Require(auth.Admin, auth.AccountManager, auth.Technician)
+	manage := auth.Require(auth.Admin, auth.AccountManager)
+	r.Get("/customers", staff, m.customersPage)
+	r.Get("/customers/new", manage, m.customerNew)
+	r.Post("/customers", manage, m.customerCreate)
+	r.Get("/customers/:id", auth.Require(), m.customerPage)
+	r.Post("/customers/:id", manage, m.customerUpdate)
+	r.Post("/customers/:id/contacts", manage, m.contactCreate)
+	r.Get("/portal/company", auth.Require(auth.Customer), func(c *fiber.Ctx) error {
+		return c.Redirect("/customers/"+strconv.FormatInt(*auth.From(c).CustomerID, 10), fiber.StatusSeeOther)
+	})
+	r.Post("/contacts/:id/block", auth.Require(auth.Admin, auth.AccountManager, auth.Customer), m.blockPost)
+
+	admin := auth.Require(auth.Admin)
+	r.Get("/users", admin, m.usersPage)
+	r.Post("/users", admin, m.userCreate)
+	r.Post("/users/:id/active", admin, m.userActive)
+	r.Get("/audit", admin, m.auditPage)
+	r.Get("/outbox", admin, m.outboxPage)
+}
+
+type loginData struct{ Email, Next string }
+
+func (m *Module) loginPage(c *fiber.Ctx) error {
+	if auth.From(c) != nil {
+		return c.Redirect("/", fiber.StatusSeeOther)
+	}
+	return m.Web.Render(c, "accounts/login", "Log in", loginData{Next: safeNext(c.Query("next"))})
+}
+
+func safeNext(s string) string {
+	if strings.HasPrefix(s, "/") && !strings.HasPrefix(s, "//") && !strings.Contains(s, `\`) {
+		return s
+	}
+	return "/"
+}
+
+func (m *Module) loginPost(c *fiber.Ctx) error {
+	email, pw, next := c.FormValue("email"), c.FormValue("password"), safeNext(c.FormValue("next"))
+	fail := func(msg string, status int) error {
+		c.Status(status)
+		return m.Web.RenderError(c, "accounts/login", "Log in", msg, loginData{Email: email, Next: next})
+	}
+	if !m.Limiter.Allow("ip:"+c.IP()) || !m.Limiter.Allow("email:"+strings.ToLower(email)) {
+		return fail("Too many login attempts. Wait a few minutes and try again.", fiber.StatusTooManyRequests)
+	}
+	ctx := c.UserContext()
+	now := m.Clock.Now()
+	u, err := auth.Authenticate(ctx, m.DB, email, pw, now)
+	if err != nil {
+		var pe *problem.Error
+		if errors.As(err, &pe) {
+			return fail(pe.Detail, pe.Status)
+		}
+		return err
+	}
+	tok, _, err := auth.CreateSession(ctx, m.DB, u.ID, c.Get(fiber.HeaderUserAgent), c.IP(), now)
+	if err != nil {
+		return err
+	}
+	c.Cookie(&fiber.Cookie{Name: auth.SessionCookie, Value: tok, Path: "/", HTTPOnly: true, SameSite: "Lax",
+		Secure: c.Protocol() == "https", MaxAge: int(auth.SessionTTL.Seconds())})
+	if next == "/" && u.Role == auth.Customer {
+		next = "/portal"
+	}
+	return c.Redirect(next, fiber.StatusSeeOther)
+}
+
+func (m *Module) logoutPost(c *fiber.Ctx) error {
+	if tok := c.Cookies(auth.SessionCookie); tok != "" {
+		if err := auth.DeleteSession(c.UserContext(), m.DB, tok); err != nil {
+			return err
+		}
+	}
+	c.ClearCookie(auth.SessionCookie)
+	return web.Redirect(c, "/login", "You are logged out.")
+}
+
+type homeData struct {
+	Customers int64
+	Users     int64
+	Pending   int64
+}
+
+func (m *Module) home(c *fiber.Ctx) error {
+	p := auth.From(c)
+	if p.Role == auth.Customer {
+		return c.Redirect("/portal", fiber.StatusSeeOther)
+	}
+	ctx := c.UserContext()
+	var d homeData
+	var err error
+	if d.Customers, err = m.DB.NewSelect().Table("customers").Count(ctx); err != nil {
+		return err
+	}
+	if d.Users, err = m.DB.NewSelect().Table("users").Where("active").Count(ctx); err != nil {
+		return err
+	}
+	if d.Pending, err = m.DB.NewSelect().Table("outbox").Where("status = 'pending'").Count(ctx); err != nil {
+		return err
+	}
+	return m.Web.Render(c, "accounts/home", "Home", d)
+}
+
+type customersData struct {
+	List httpx.List[Customer]
+	Q    string
+	Next string
+}
+
+func (m *Module) customersPage(c *fiber.Ctx) error {
+	page, err := httpx.PageOf(c)
+	if err != nil {
+		return err
+	}
+	l, err := ListCustomers(c.UserContext(), m.DB, auth.From(c), c.Query("q"), page)
+	if err != nil {
+		return err
+	}
+	d := customersData{List: l, Q: c.Query("q")}
+	if l.Next != nil {
+		d.Next = url.Values{"q": {d.Q}, "after": {*l.Next}}.Encode()
+	}
+	return m.Web.Render(c, "accounts/customers", "Customers", d)
+}
+
+type customerForm struct {
+	Customer Customer
+	Errors   []problem.FieldError
+}
+
+func (m *Module) customerNew(c *fiber.Ctx) error {
+	return m.Web.Render(c, "accounts/customer_form", "New customer", customerForm{Customer: Customer{Country: "NL"}})
+}
+
+func formInput(c *fiber.Ctx) CustomerInput {
+	s := func(k string) *string { v := strings.TrimSpace(c.FormValue(k)); return &v }
+	in := CustomerInput{Name: s("name"), KvKNumber: s("kvk_number"), VATID: s("vat_id"), Country: s("country"),
+		Street: s("street"), PostalCode: s("postal_code"), City: s("city"), BillingEmail: s("billing_email")}
+	for _, p := range []**string{&in.KvKNumber, &in.VATID, &in.BillingEmail} {
+		if **p == "" {
+			*p = nil
+		}
+	}
+	return in
+}
+
+func fieldErrors(err error) ([]problem.FieldError, bool) {
+	var pe *problem.Error
+	if errors.As(err, &pe) && pe.Status < 500 {
+		if len(pe.Fields) == 0 {
+			return []problem.FieldError{{Field: "", Message: pe.Detail}}, true
+		}
+		return pe.Fields, true
+	}
+	return nil, false
+}
+
+func (m *Module) customerCreate(c *fiber.Ctx) error {
+	in := formInput(c)
+	err := httpx.Struct(&in)
+	var cu *Customer
+	if err == nil {
+		cu, err = CreateCustomer(c.UserContext(), m.DB, in, m.Clock.Now())
+	}
+	if fe, ok := fieldErrors(err); ok {
+		draft := Customer{}
+		_ = (&CustomerInput{Name: in.Name, Country: in.Country, Street: in.Street, PostalCode: in.PostalCode, City: in.City}).apply(&draft, false)
+		draft.KvKNumber, draft.VATID, draft.BillingEmail = in.KvKNumber, in.VATID, in.BillingEmail
+		c.Status(fiber.StatusUnprocessableEntity)
+		return m.Web.Render(c, "accounts/customer_form", "New customer", customerForm{Customer: draft, Errors: fe})
+	} else if err != nil {
+		return err
+	}
+	return web.Redirect(c, "/customers/"+strconv.FormatInt(cu.ID, 10), "Customer "+cu.Name+" created.")
+}
+
+type customerData struct {
+	Customer Customer
+	Contacts []auth.User
+	Errors   []problem.FieldError
+	CanEdit  bool
+	Blocks   bool
+}
+
+func (m *Module) customerPage(c *fiber.Ctx) error {
+	id, err := ID(c, "id")
+	if err != nil {
+		return err
+	}
+	return m.renderCustomer(c, id, nil)
+}
+
+func (m *Module) renderCustomer(c *fiber.Ctx, id int64, fe []problem.FieldError) error {
+	p := auth.From(c)
+	cu, err := GetCustomer(c.UserContext(), m.DB, p, id)
+	if err != nil {
+		return err
+	}
+	var contacts []auth.User
+	if err := m.DB.NewSelect().Model(&contacts).Where("customer_id = ?", id).Order("name").Scan(c.UserContext()); err != nil {
+		return err
+	}
+	return m.Web.Render(c, "accounts/customer", cu.Name, customerData{Customer: *cu, Contacts: contacts, Errors: fe,
+		CanEdit: p.Is(auth.Admin, auth.AccountManager), Blocks: p.Is(auth.Admin, auth.AccountManager, auth.Customer)})
+}
+
+func (m *Module) customerUpdate(c *fiber.Ctx) error {
+	id, err := ID(c, "id")
+	if err != nil {
+		return err
+	}
+	in := formInput(c)
+	err = httpx.Struct(&in)
+	if err == nil {
+		_, err = UpdateCustomer(c.UserContext(), m.DB, id, in, m.Clock.Now())
+	}
+	if fe, ok := fieldErrors(err); ok {
+		c.Status(fiber.StatusUnprocessableEntity)
+		return m.renderCustomer(c, id, fe)
+	} else if err != nil {
+		return err
+	}
+	return web.Redirect(c, "/customers/"+strconv.FormatInt(id, 10), "Customer saved.")
+}
+
+func (m *Module) contactCreate(c *fiber.Ctx) error {
+	id, err := ID(c, "id")
+	if err != nil {
+		return err
+	}
+	in := UserInput{Email: c.FormValue("email"), Name: c.FormValue("name"), Role: string(auth.Customer), CustomerID: &id, Password: c.FormValue("password")}
+	err = httpx.Struct(&in)
+	if err == nil {
+		_, err = CreateUser(c.UserContext(), m.DB, in, m.Clock.Now())
+	}
+	if fe, ok := fieldErrors(err); ok {
+		c.Status(fiber.StatusUnprocessableEntity)
+		return m.renderCustomer(c, id, fe)
+	} else if err != nil {
+		return err
+	}
+	return web.Redirect(c, "/customers/"+strconv.FormatInt(id, 10), "Contact "+in.Name+" added.")
+}
+
+func (m *Module) blockPost(c *fiber.Ctx) error {
+	id, err := ID(c, "id")
+	if err != nil {
+		return err
+	}
+	hours, _ := strconv.Atoi(c.FormValue("hours"))
+	in := BlockInput{Hours: hours, Reason: c.FormValue("reason")}
+	err = httpx.Struct(&in)
+	var u *auth.User
+	if err == nil {
+		u, err = Block(c.UserContext(), m.DB, auth.From(c), id, in, m.Clock.Now())
+	}
+	if err != nil {
+		return err
+	}
+	return web.Redirect(c, "/customers/"+strconv.FormatInt(*u.CustomerID, 10), u.Name+" is blocked until "+web.DateTime(*u.BlockedUntil)+".")
+}
+
+type usersData struct {
+	List      httpx.List[auth.User]
+	Next      string
+	Errors    []problem.FieldError
+	Customers []Customer
+}
+
+func (m *Module) usersPage(c *fiber.Ctx) error { return m.renderUsers(c, nil) }
+
+func (m *Module) renderUsers(c *fiber.Ctx, fe []problem.FieldError) error {
+	page, err := httpx.PageOf(c)
+	if err != nil {
+		return err
+	}
+	l, err := ListUsers(c.UserContext(), m.DB, auth.From(c), c.Query("role"), nil, page)
+	if err != nil {
+		return err
+	}
+	d := usersData{List: l, Errors: fe}
+	if l.Next != nil {
+		d.Next = url.Values{"role": {c.Query("role")}, "after": {*l.Next}}.Encode()
+	}
+	if err := m.DB.NewSelect().Model(&d.Customers).Order("name").Limit(500).Scan(c.UserContext()); err != nil {
+		return err
+	}
+	return m.Web.Render(c, "accounts/users", "Users", d)
+}
+
+func (m *Module) userCreate(c *fiber.Ctx) error {
+	in := UserInput{Email: c.FormValue("email"), Name: c.FormValue("name"), Role: c.FormValue("role"), Password: c.FormValue("password")}
+	if s := c.FormValue("customer_id"); s != "" {
+		v, _ := strconv.ParseInt(s, 10, 64)
+		in.CustomerID = &v
+	}
+	err := httpx.Struct(&in)
+	if err == nil {
+		_, err = CreateUser(c.UserContext(), m.DB, in, m.Clock.Now())
+	}
+	if fe, ok := fieldErrors(err); ok {
+		c.Status(fiber.StatusUnprocessableEntity)
+		return m.renderUsers(c, fe)
+	} else if err != nil {
+		return err
+	}
+	return web.Redirect(c, "/users", "User "+in.Email+" created.")
+}
+
+func (m *Module) userActive(c *fiber.Ctx) error {
+	id, err := ID(c, "id")
+	if err != nil {
+		return err
+	}
+	active := c.FormValue("active") == "true"
+	u, err := UpdateUser(c.UserContext(), m.DB, id, UserPatch{Active: &active}, m.Clock.Now())
+	if err != nil {
+		return err
+	}
+	msg := u.Email + " deactivated; their sessions and tokens are revoked."
+	if active {
+		msg = u.Email + " is active again."
+	}
+	return web.Redirect(c, "/users", msg)
+}
+
+type auditData struct {
+	List             httpx.List[audit.Entry]
+	Entity, EntityID string
+	Next             string
+}
+
+func (m *Module) auditPage(c *fiber.Ctx) error {
+	page, err := httpx.PageOf(c)
+	if err != nil {
+		return err
+	}
+	d := auditData{Entity: c.Query("entity"), EntityID: c.Query("entity_id")}
+	if d.List, err = ListAudit(c.UserContext(), m.DB, d.Entity, d.EntityID, page); err != nil {
+		return err
+	}
+	if d.List.Next != nil {
+		d.Next = url.Values{"entity": {d.Entity}, "entity_id": {d.EntityID}, "after": {*d.List.Next}}.Encode()
+	}
+	return m.Web.Render(c, "accounts/audit", "Audit log", d)
+}
+
+type outboxData struct {
+	List   httpx.List[outbox.Message]
+	Status string
+	Next   string
+}
+
+func (m *Module) outboxPage(c *fiber.Ctx) error {
+	page, err := httpx.PageOf(c)
+	if err != nil {
+		return err
+	}
+	d := outboxData{Status: c.Query("status")}
+	if d.List, err = ListOutbox(c.UserContext(), m.DB, d.Status, page); err != nil {
+		return err
+	}
+	if d.List.Next != nil {
+		d.Next = url.Values{"status": {d.Status}, "after": {*d.List.Next}}.Encode()
+	}
+	return m.Web.Render(c, "accounts/outbox", "Outbox", d)
+}

@@ -1,0 +1,272 @@
+package accounts
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/uptrace/bun"
+
+	"backoffice/internal/audit"
+	"backoffice/internal/auth"
+	"backoffice/internal/httpx"
+	"backoffice/internal/problem"
+)
+
+// ErrEmailTaken is answered when the e-mail address is in use.
+var ErrEmailTaken = problem.Conflict("email_taken", "another user has this e-mail address")
+
+// UserInput creates a user.
+type UserInput struct {
+	Email      string `json:"email" validate:"required,email,max=200"`
+	Name       string `json:"name" validate:"required,min=1,max=200"`
+	Role       string `json:"role" validate:"required,oneof=admin account_manager technician customer"`
+	CustomerID *int64 `json:"customer_id" validate:"omitempty,gt=0"`
+	Password   string `json:"password" validate:"required,min=12,max=200"`
+}
+
+// UserPatch changes a user; nil fields stay.
+type UserPatch struct {
+	Name     *string `json:"name" validate:"omitempty,min=1,max=200"`
+	Active   *bool   `json:"active"`
+	Password *string `json:"password" validate:"omitempty,min=12,max=200"`
+}
+
+// CreateUser validates and stores a user (argon2id password) and audits it.
+func CreateUser(ctx context.Context, b bun.IDB, in UserInput, now time.Time) (*auth.User, error) {
+	var f problem.Fields
+	if in.Role == string(auth.Customer) && in.CustomerID == nil {
+		f.Add("customer_id", "is required for a customer contact")
+	}
+	if in.Role != string(auth.Customer) && in.CustomerID != nil {
+		f.Add("customer_id", "only customer contacts belong to a customer")
+	}
+	if strings.TrimSpace(in.Name) == "" {
+		f.Add("name", "must not be empty")
+	}
+	if err := f.Err(); err != nil {
+		return nil, err
+	}
+	hash, err := auth.HashPassword(in.Password)
+	if err != nil {
+		return nil, err
+	}
+	u := &auth.User{Email: strings.ToLower(strings.TrimSpace(in.Email)), Name: strings.TrimSpace(in.Name), Role: auth.Role(in.Role),
+		CustomerID: in.CustomerID, PasswordHash: hash, Active: true, CreatedAt: now, UpdatedAt: now}
+	err = b.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
+		if u.CustomerID != nil {
+			n, err := tx.NewSelect().Table("customers").Where("id = ?", *u.CustomerID).Count(ctx)
+			if err != nil {
+				return err
+			}
+			if n == 0 {
+				return problem.Invalid("customer_id", "no such customer")
+			}
+		}
+		if _, err := tx.NewInsert().Model(u).Returning("id").Exec(ctx); err != nil {
+			return translate(err)
+		}
+		return audit.Record(ctx, tx, now, "user", u.ID, "create", u)
+	})
+	if err != nil {
+		return nil, err
+	}
+	return u, nil
+}
+
+// GetUser loads a user visible to p: admins see all, customer contacts see their
+// colleagues, everyone sees themselves.
+func GetUser(ctx context.Context, b bun.IDB, p *auth.Principal, id int64) (*auth.User, error) {
+	var u auth.User
+	if err := b.NewSelect().Model(&u).Where("id = ?", id).Scan(ctx); err != nil {
+		return nil, notFound(err, "user")
+	}
+	if p.UserID == u.ID || p.Is(auth.Admin, auth.AccountManager) {
+		return &u, nil
+	}
+	if p.Role == auth.Customer && u.CustomerID != nil && auth.Guard(p, *u.CustomerID) == nil {
+		return &u, nil
+	}
+	return nil, problem.NotFound("user")
+}
+
+// UpdateUser patches a user; deactivating revokes every session and token.
+func UpdateUser(ctx context.Context, b bun.IDB, id int64, in UserPatch, now time.Time) (*auth.User, error) {
+	var u auth.User
+	err := b.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
+		if err := tx.NewSelect().Model(&u).Where("id = ?", id).For("UPDATE").Scan(ctx); err != nil {
+			return notFound(err, "user")
+		}
+		before := u
+		if in.Name != nil {
+			if strings.TrimSpace(*in.Name) == "" {
+				return problem.Invalid("name", "must not be empty")
+			}
+			u.Name = strings.TrimSpace(*in.Name)
+		}
+		if in.Active != nil {
+			if !*in.Active && auth.FromContext(ctx) != nil && auth.FromContext(ctx).UserID == u.ID {
+				return problem.Conflict("cannot_deactivate_self", "you cannot deactivate your own account")
+			}
+			u.Active = *in.Active
+		}
+		if in.Password != nil {
+			h, err := auth.HashPassword(*in.Password)
+			if err != nil {
+				return err
+			}
+			u.PasswordHash = h
+		}
+		u.UpdatedAt = now
+		if _, err := tx.NewUpdate().Model(&u).Column("name", "active", "password_hash", "updated_at").WherePK().Exec(ctx); err != nil {
+			return err
+		}
+		if !u.Active || in.Password != nil {
+			if err := auth.RevokeAll(ctx, tx, u.ID, now); err != nil {
+				return err
+			}
+		}
+		changes := audit.Diff(before, u)
+		if in.Password != nil {
+			changes["password"] = audit.Change{From: "*****", To: "*****"}
+		}
+		return audit.Record(ctx, tx, now, "user", u.ID, "update", changes)
+	})
+	if err != nil {
+		return nil, err
+	}
+	return &u, nil
+}
+
+// UserCursor is the sort key of the user list.
+type UserCursor struct {
+	ID int64 `json:"i"`
+}
+
+// ListUsers pages users by id, optionally by role or customer.
+func ListUsers(ctx context.Context, b bun.IDB, p *auth.Principal, role string, customerID *int64, page httpx.Page) (httpx.List[auth.User], error) {
+	var rows []auth.User
+	q := b.NewSelect().Model(&rows).Order("id").Limit(page.Fetch())
+	q = auth.Scope(q, p, "customer_id")
+	if role != "" {
+		q = q.Where("role = ?", role)
+	}
+	if customerID != nil {
+		q = q.Where("customer_id = ?", *customerID)
+	}
+	var cur UserCursor
+	if ok, err := page.Cursor(&cur); err != nil {
+		return httpx.List[auth.User]{}, err
+	} else if ok {
+		q = q.Where("id > ?", cur.ID)
+	}
+	if err := q.Scan(ctx); err != nil {
+		return httpx.List[auth.User]{}, err
+	}
+	return httpx.Paginate(rows, page, func(u auth.User) any { return UserCursor{u.ID} }), nil
+}
+
+// BlockInput asks to block a contact (T-7).
+type BlockInput struct {
+	Hours  int    `json:"hours" validate:"required,min=1,max=48"`
+	Reason string `json:"reason" validate:"required,min=3,max=500"`
+}
+
+// MaxBlock is the longest block one representative may impose on another (T-7).
+const MaxBlock = 48 * time.Hour
+
+// Block blocks user id for in.Hours (at most 48, T-7). A customer contact may block
+// another contact of its own company; staff (admin, account manager) may block any
+// customer contact on such a request. Sessions and tokens are revoked at once.
+func Block(ctx context.Context, b bun.IDB, p *auth.Principal, id int64, in BlockInput, now time.Time) (*auth.User, error) {
+	var u auth.User
+	err := b.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
+		if err := tx.NewSelect().Model(&u).Where("id = ?", id).For("UPDATE").Scan(ctx); err != nil {
+			return notFound(err, "user")
+		}
+		if u.Role != auth.Customer {
+			if p.Role == auth.Customer {
+				return problem.NotFound("user")
+			}
+			return problem.Conflict("not_a_contact", "only customer contacts can be blocked this way; deactivate staff accounts instead")
+		}
+		if err := auth.Guard(p, *u.CustomerID); err != nil {
+			return problem.NotFound("user")
+		}
+		if p.UserID == u.ID {
+			return problem.Conflict("cannot_block_self", "a representative blocks another representative, not itself")
+		}
+		until := now.Add(time.Duration(in.Hours) * time.Hour)
+		if _, err := tx.NewInsert().Model(&BlockRow{UserID: u.ID, BlockedBy: p.UserID, Reason: strings.TrimSpace(in.Reason), StartsAt: now, EndsAt: until}).Exec(ctx); err != nil {
+			return err
+		}
+		reason := strings.TrimSpace(in.Reason)
+		u.BlockedUntil, u.BlockedReason, u.UpdatedAt = &until, &reason, now
+		if _, err := tx.NewUpdate().Model(&u).Column("blocked_until", "blocked_reason", "updated_at").WherePK().Exec(ctx); err != nil {
+			return err
+		}
+		if err := auth.RevokeAll(ctx, tx, u.ID, now); err != nil {
+			return err
+		}
+		return audit.Record(ctx, tx, now, "user", u.ID, "block", map[string]any{"until": until, "reason": reason, "rule": "T-7", "hours": in.Hours})
+	})
+	if err != nil {
+		return nil, err
+	}
+	return &u, nil
+}
+
+// Unblock lifts a block early (staff).
+func Unblock(ctx context.Context, b bun.IDB, id int64, now time.Time) (*auth.User, error) {
+	var u auth.User
+	err := b.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
+		if err := tx.NewSelect().Model(&u).Where("id = ?", id).For("UPDATE").Scan(ctx); err != nil {
+			return notFound(err, "user")
+		}
+		if !u.BlockedAt(now) {
+			return problem.Conflict("not_blocked", "this user is not blocked")
+		}
+		u.BlockedUntil, u.BlockedReason, u.UpdatedAt = nil, nil, now
+		if _, err := tx.NewUpdate().Model(&u).Column("blocked_until", "blocked_reason", "updated_at").WherePK().Exec(ctx); err != nil {
+			return err
+		}
+		if _, err := tx.NewUpdate().Model((*BlockRow)(nil)).Set("lifted_at = ?", now).Where("user_id = ? AND lifted_at IS NULL AND ends_at > ?", u.ID, now).Exec(ctx); err != nil {
+			return err
+		}
+		return audit.Record(ctx, tx, now, "user", u.ID, "unblock", map[string]any{})
+	})
+	if err != nil {
+		return nil, err
+	}
+	return &u, nil
+}
+
+// BlockRow is a row of user_blocks (T-7).
+type BlockRow struct {
+	bun.BaseModel `bun:"table:user_blocks"`
+
+	ID        int64      `bun:"id,pk,autoincrement"`
+	UserID    int64      `bun:"user_id"`
+	BlockedBy int64      `bun:"blocked_by"`
+	Reason    string     `bun:"reason"`
+	StartsAt  time.Time  `bun:"starts_at"`
+	EndsAt    time.Time  `bun:"ends_at"`
+	LiftedAt  *time.Time `bun:"lifted_at"`
+}
+
+// EnsureBootstrapAdmin creates the configured admin when no user exists at all.
+func EnsureBootstrapAdmin(ctx context.Context, b bun.IDB, email, password string, now time.Time) (bool, error) {
+	if email == "" {
+		return false, nil
+	}
+	n, err := b.NewSelect().Model((*auth.User)(nil)).Count(ctx)
+	if err != nil || n > 0 {
+		return false, err
+	}
+	_, err = CreateUser(ctx, b, UserInput{Email: email, Name: "Administrator", Role: string(auth.Admin), Password: password}, now)
+	if err != nil {
+		return false, fmt.Errorf("bootstrap admin: %w", err)
+	}
+	return true, nil
+}

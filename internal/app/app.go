@@ -1,0 +1,123 @@
+// Package app builds the shared dependencies and the foundation's own modules
+// (accounts, calendars) so that the binary and the tests assemble the server the same
+// way; cmd/backoffice adds the domain modules.
+package app
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"time"
+
+	"github.com/uptrace/bun"
+
+	"backoffice/internal/accounts"
+	"backoffice/internal/auth"
+	"backoffice/internal/calendars"
+	"backoffice/internal/clock"
+	"backoffice/internal/config"
+	"backoffice/internal/db"
+	"backoffice/internal/platform"
+	"backoffice/internal/web"
+)
+
+// Deps builds the shared dependencies over an open database.
+func Deps(cfg *config.Config, database *db.DB, clk clock.Clock, log *slog.Logger) (*platform.Deps, error) {
+	eng, err := web.New(clk)
+	if err != nil {
+		return nil, err
+	}
+	return &platform.Deps{DB: database.Bun, Clock: clk, Calendars: calendars.NewRegistry(database.Bun), Web: eng, Config: cfg, Log: log}, nil
+}
+
+// Foundation returns the foundation's modules. testClock is nil unless the test clock
+// is enabled.
+func Foundation(d *platform.Deps, testClock *clock.Settable) []platform.Module {
+	return []platform.Module{
+		&accounts.Module{DB: d.DB, Clock: d.Clock, TestClock: testClock, Limiter: auth.NewLimiter(10, 5*time.Minute), Web: d.Web},
+		&calendars.Module{Reg: d.Calendars, Clock: d.Clock, Web: d.Web, DB: d.DB},
+	}
+}
+
+// DemoPassword is the password of every demo login (printed by `make run`).
+const DemoPassword = "backoffice-demo"
+
+// DemoLogins are the demo accounts, printed at start.
+var DemoLogins = [][2]string{
+	{"admin@demo.backoffice.test", "admin"},
+	{"am@demo.backoffice.test", "account manager"},
+	{"tech@demo.backoffice.test", "technician"},
+	{"tech2@demo.backoffice.test", "technician"},
+	{"contact@acme.demo.backoffice.test", "customer contact of Acme Zorg B.V."},
+	{"contact@bakker.demo.backoffice.test", "customer contact of Bakkerij De Korenschoof"},
+}
+
+// SeedDemo loads demo data when the database has no users yet; it reports whether it did.
+func SeedDemo(ctx context.Context, d *platform.Deps, modules []platform.Module) (bool, error) {
+	seeded := false
+	err := d.DB.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
+		// Serialise concurrent seeders and re-check emptiness inside the transaction.
+		if _, err := tx.ExecContext(ctx, "SELECT pg_advisory_xact_lock(727002)"); err != nil {
+			return err
+		}
+		n, err := tx.NewSelect().Model((*auth.User)(nil)).Count(ctx)
+		if err != nil || n > 0 {
+			return err
+		}
+		seeded = true
+		return seedDemo(ctx, tx, d, modules)
+	})
+	return seeded && err == nil, err
+}
+
+func seedDemo(ctx context.Context, tx bun.Tx, d *platform.Deps, modules []platform.Module) error {
+	var err error
+	now := d.Clock.Now()
+	demo := &platform.Demo{}
+	user := func(email, name string, role auth.Role, cust *int64) (int64, error) {
+		u, err := accounts.CreateUser(ctx, tx, accounts.UserInput{Email: email, Name: name, Role: string(role), CustomerID: cust, Password: DemoPassword}, now)
+		if err != nil {
+			return 0, fmt.Errorf("demo user %s: %w", email, err)
+		}
+		return u.ID, nil
+	}
+	if demo.AdminID, err = user("admin@demo.backoffice.test", "Anna de Vries", auth.Admin, nil); err != nil {
+		return err
+	}
+	if demo.AccountManagerID, err = user("am@demo.backoffice.test", "Mark Jansen", auth.AccountManager, nil); err != nil {
+		return err
+	}
+	for _, t := range [][2]string{{"tech@demo.backoffice.test", "Sanne Bakker"}, {"tech2@demo.backoffice.test", "Youssef El Amrani"}} {
+		id, err := user(t[0], t[1], auth.Technician, nil)
+		if err != nil {
+			return err
+		}
+		demo.TechnicianIDs = append(demo.TechnicianIDs, id)
+	}
+	companies := []struct{ name, kvk, vat, city, email, contact, contactName string }{
+		{"Acme Zorg B.V.", "12345678", "NL123456789B01", "Utrecht", "facturen@acme.demo.backoffice.test", "contact@acme.demo.backoffice.test", "Eva Visser"},
+		{"Bakkerij De Korenschoof", "87654321", "NL987654321B01", "Zwolle", "admin@bakker.demo.backoffice.test", "contact@bakker.demo.backoffice.test", "Henk Smit"},
+		{"Notariskantoor Van Dijk", "11223344", "NL112233445B01", "Haarlem", "boekhouding@vandijk.demo.backoffice.test", "contact@vandijk.demo.backoffice.test", "Lotte van Dijk"},
+	}
+	for _, co := range companies {
+		name, kvk, vat, city, email, street, pc := co.name, co.kvk, co.vat, co.city, co.email, "Stationsplein 1", "1234 AB"
+		c, err := accounts.CreateCustomer(ctx, tx, accounts.CustomerInput{Name: &name, KvKNumber: &kvk, VATID: &vat, City: &city, BillingEmail: &email, Street: &street, PostalCode: &pc}, now)
+		if err != nil {
+			return fmt.Errorf("demo customer: %w", err)
+		}
+		demo.CustomerIDs = append(demo.CustomerIDs, c.ID)
+		id, err := user(co.contact, co.contactName, auth.Customer, &c.ID)
+		if err != nil {
+			return err
+		}
+		demo.ContactIDs = append(demo.ContactIDs, id)
+	}
+	for _, m := range modules {
+		if s, ok := m.(platform.DemoSeeder); ok {
+			if err := s.SeedDemo(ctx, tx, demo); err != nil {
+				return fmt.Errorf("demo data of %s: %w", m.Name(), err)
+			}
+		}
+	}
+	return nil
+}

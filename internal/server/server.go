@@ -1,0 +1,213 @@
+// Package server assembles the HTTP server: middleware (recovery, request ids,
+// structured logs, metrics, authentication, CSRF), the JSON API under /api/v1 with its
+// generated OpenAPI document, the admin UI and portal pages of every module, health
+// and readiness probes, and the River job client.
+package server
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/gofiber/fiber/v2"
+	"github.com/gofiber/fiber/v2/middleware/adaptor"
+	"github.com/gofiber/fiber/v2/middleware/recover"
+	"github.com/gofiber/fiber/v2/middleware/requestid"
+	"github.com/jackc/pgx/v5"
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/promhttp"
+	"github.com/riverqueue/river"
+	"github.com/riverqueue/river/riverdriver/riverpgxv5"
+
+	"backoffice/internal/apidoc"
+	"backoffice/internal/audit"
+	"backoffice/internal/auth"
+	"backoffice/internal/db"
+	"backoffice/internal/httpx"
+	"backoffice/internal/outbox"
+	"backoffice/internal/platform"
+	"backoffice/internal/problem"
+)
+
+// BodyLimit is the largest request body accepted (413 above).
+const BodyLimit = 2 << 20
+
+// Server is the assembled application.
+type Server struct {
+	App   *fiber.App
+	Doc   *apidoc.Doc
+	River *river.Client[pgx.Tx]
+	deps  *platform.Deps
+	db    *db.DB
+}
+
+// Options tune the assembly.
+type Options struct {
+	Jobs         bool // start River workers and periodic jobs
+	JobsInterval time.Duration
+}
+
+// New builds the server from the shared deps and the modules.
+func New(d *platform.Deps, database *db.DB, modules []platform.Module, opt Options) (*Server, error) {
+	s := &Server{Doc: &apidoc.Doc{}, deps: d, db: database}
+	for _, m := range modules {
+		if t, ok := m.(platform.Templated); ok {
+			if err := d.Web.AddTemplates(m.Name(), t.Templates()); err != nil {
+				return nil, err
+			}
+			d.Web.AddNav(t.Nav()...)
+		}
+	}
+	app := fiber.New(fiber.Config{
+		AppName:               "backoffice",
+		BodyLimit:             BodyLimit,
+		DisableStartupMessage: true,
+		ReadTimeout:           30 * time.Second,
+		WriteTimeout:          60 * time.Second,
+		IdleTimeout:           120 * time.Second,
+		ErrorHandler:          httpx.ErrorHandler(d.Log, s.htmlError),
+	})
+	s.App = app
+	app.Use(recover.New(recover.Config{EnableStackTrace: true}))
+	app.Use(requestid.New())
+	app.Use(s.logAndMeasure)
+	d.Web.Static(app)
+	app.Get("/healthz", func(c *fiber.Ctx) error { return c.JSON(fiber.Map{"status": "ok"}) })
+	app.Get("/readyz", s.ready)
+	app.Get("/metrics", adaptor.HTTPHandler(promhttp.Handler()))
+	app.Get("/api/openapi.json", func(c *fiber.Ctx) error {
+		b, err := s.Doc.JSON()
+		if err != nil {
+			return err
+		}
+		c.Set(fiber.HeaderContentType, fiber.MIMEApplicationJSON)
+		return c.Send(b)
+	})
+	app.Use(auth.Middleware(d.DB, d.Clock), auth.CSRF())
+	api := apidoc.New(app.Group("/api/v1"), "/api/v1", s.Doc)
+	for _, m := range modules {
+		m.Routes(api)
+	}
+	app.Use("/api", func(c *fiber.Ctx) error { return problem.NotFound("no API route " + c.Method() + " " + c.Path()) })
+	for _, m := range modules {
+		m.Pages(app)
+	}
+	if opt.Jobs {
+		if err := s.startJobs(modules, opt); err != nil {
+			return nil, err
+		}
+	}
+	return s, nil
+}
+
+func (s *Server) startJobs(modules []platform.Module, opt Options) error {
+	workers := river.NewWorkers()
+	river.AddWorker(workers, &outbox.DeliverWorker{DB: s.deps.DB, SMTP: outbox.SMTP{Host: s.deps.Config.SMTPHost, Port: s.deps.Config.SMTPPort,
+		Username: s.deps.Config.SMTPUsername, Password: s.deps.Config.SMTPPassword, From: s.deps.Config.SMTPFrom}, Clock: s.deps.Clock})
+	interval := opt.JobsInterval
+	if interval == 0 {
+		interval = 30 * time.Second
+	}
+	periodic := []*river.PeriodicJob{outbox.PeriodicJob(interval)}
+	for _, m := range modules {
+		if j, ok := m.(platform.Jobs); ok {
+			j.Workers(workers)
+			periodic = append(periodic, j.PeriodicJobs()...)
+		}
+	}
+	rc, err := river.NewClient(riverpgxv5.New(s.db.Pool), &river.Config{
+		Queues:       map[string]river.QueueConfig{river.QueueDefault: {MaxWorkers: 4}},
+		Workers:      workers,
+		PeriodicJobs: periodic,
+		Logger:       s.deps.Log.With("component", "river"),
+	})
+	if err != nil {
+		return fmt.Errorf("server: river: %w", err)
+	}
+	s.River = rc
+	return nil
+}
+
+// Start starts the job workers (if any).
+func (s *Server) Start(ctx context.Context) error {
+	if s.River != nil {
+		return s.River.Start(ctx)
+	}
+	return nil
+}
+
+// Shutdown stops HTTP and jobs gracefully.
+func (s *Server) Shutdown(ctx context.Context) error {
+	err := s.App.ShutdownWithContext(ctx)
+	if s.River != nil {
+		err = errors.Join(err, s.River.Stop(ctx))
+	}
+	return err
+}
+
+func (s *Server) ready(c *fiber.Ctx) error {
+	ctx, cancel := context.WithTimeout(c.UserContext(), 3*time.Second)
+	defer cancel()
+	if err := s.db.Pool.Ping(ctx); err != nil {
+		return c.Status(503).JSON(fiber.Map{"status": "unavailable", "reason": "database unreachable"})
+	}
+	if err := s.db.CheckCurrent(ctx); err != nil {
+		return c.Status(503).JSON(fiber.Map{"status": "unavailable", "reason": err.Error()})
+	}
+	return c.JSON(fiber.Map{"status": "ready"})
+}
+
+var (
+	reqTotal = prometheus.NewCounterVec(prometheus.CounterOpts{Name: "backoffice_http_requests_total", Help: "HTTP requests by route, method and status."},
+		[]string{"route", "method", "status"})
+	reqDur = prometheus.NewHistogramVec(prometheus.HistogramOpts{Name: "backoffice_http_request_duration_seconds", Help: "HTTP request latency.",
+		Buckets: []float64{.001, .0025, .005, .01, .025, .05, .1, .25, .5, 1, 2.5}}, []string{"route", "method"})
+)
+
+func init() { prometheus.MustRegister(reqTotal, reqDur) }
+
+func (s *Server) logAndMeasure(c *fiber.Ctx) error {
+	start := time.Now()
+	rid := httpx.RequestID(c)
+	c.SetUserContext(audit.WithRequestID(c.UserContext(), rid))
+	err := c.Next()
+	status := c.Response().StatusCode()
+	if err != nil {
+		status = problem.StatusOf(err)
+		var fe *fiber.Error
+		if errors.As(err, &fe) {
+			status = fe.Code
+		}
+	}
+	route := c.Route().Path
+	if route == "/" && c.Path() != "/" {
+		route = "unmatched"
+	}
+	if !strings.HasPrefix(c.Path(), "/static/") && c.Path() != "/metrics" {
+		reqTotal.WithLabelValues(route, c.Method(), strconv.Itoa(status)).Inc()
+		reqDur.WithLabelValues(route, c.Method()).Observe(time.Since(start).Seconds())
+		lvl := slog.LevelInfo
+		if status >= 500 {
+			lvl = slog.LevelError
+		}
+		s.deps.Log.Log(c.UserContext(), lvl, "http", "request_id", rid, "method", c.Method(), "path", c.Path(),
+			"status", status, "duration_ms", time.Since(start).Milliseconds())
+	}
+	return err
+}
+
+func (s *Server) htmlError(c *fiber.Ctx, p httpx.ProblemBody) error {
+	if p.Status == fiber.StatusUnauthorized {
+		return c.Redirect("/login?next="+url.QueryEscape(c.OriginalURL()), fiber.StatusSeeOther)
+	}
+	if strings.HasPrefix(c.Path(), "/static/") || c.Path() == "/metrics" {
+		return errors.New("plain")
+	}
+	c.Status(p.Status)
+	return s.deps.Web.Render(c, "core/error", p.Title, p)
+}
