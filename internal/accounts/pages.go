@@ -7,6 +7,7 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/gofiber/fiber/v2"
 
@@ -118,7 +119,7 @@ func (m *Module) logoutPost(c *fiber.Ctx) error {
 			return err
 		}
 	}
-	c.ClearCookie(auth.SessionCookie)
+	c.Cookie(&fiber.Cookie{Name: auth.SessionCookie, Value: "", Path: "/", HTTPOnly: true, SameSite: "Lax", Expires: time.Unix(1, 0), MaxAge: -1})
 	return web.Redirect(c, "/login", "You are logged out.")
 }
 

@@ -206,7 +206,7 @@ func (e *Engine) view(c *fiber.Ctx, title string, data any) *View {
 	}
 	if f := c.Cookies(flashCookie); f != "" {
 		v.Flash = f
-		c.ClearCookie(flashCookie)
+		c.Cookie(&fiber.Cookie{Name: flashCookie, Value: "", Path: "/", HTTPOnly: true, SameSite: "Lax", Expires: time.Unix(1, 0), MaxAge: -1})
 	}
 	if s, ok := e.clk.(interface{ Pinned() (time.Time, bool) }); ok {
 		if t, pinned := s.Pinned(); pinned {
