@@ -1,0 +1,43 @@
+package civil
+
+import (
+	"encoding/json"
+	"testing"
+	"time"
+)
+
+func TestDate(t *testing.T) {
+	ams, _ := time.LoadLocation("Europe/Amsterdam")
+	cases := []struct {
+		name string
+		got  Date
+		want string
+	}{
+		{"add_months_clamps_31_jan", MustParse("2026-01-31").AddMonths(1), "2026-02-28"},
+		{"add_months_leap_year", MustParse("2028-01-31").AddMonths(1), "2028-02-29"},
+		{"add_48_months", MustParse("2026-03-15").AddMonths(48), "2030-03-15"},
+		{"last_of_month", MustParse("2026-02-10").LastOfMonth(), "2026-02-28"},
+		{"add_days_across_year_end", MustParse("2026-12-30").AddDays(3), "2027-01-02"},
+		{"add_days_across_dst", MustParse("2026-03-28").AddDays(2), "2026-03-30"},
+		{"instant_late_evening_utc_is_next_day_in_amsterdam", In(time.Date(2026, 6, 30, 22, 30, 0, 0, time.UTC), ams), "2026-07-01"},
+	}
+	for _, c := range cases {
+		if c.got.String() != c.want {
+			t.Errorf("%s: got %s want %s", c.name, c.got, c.want)
+		}
+	}
+	if MustParse("2026-03-30").DaysSince(MustParse("2026-03-28")) != 2 {
+		t.Error("DaysSince across DST")
+	}
+	var d Date
+	if err := json.Unmarshal([]byte(`"2026-13-01"`), &d); err == nil {
+		t.Error("month 13 accepted")
+	}
+	b, _ := json.Marshal(struct{ D Date }{MustParse("2026-05-05")})
+	if string(b) != `{"D":"2026-05-05"}` {
+		t.Error(string(b))
+	}
+	if !MustParse("2026-05-04").Before(MustParse("2026-05-05")) || MustParse("2026-05-05").Weekday() != time.Tuesday {
+		t.Error("compare/weekday")
+	}
+}
