@@ -25,7 +25,7 @@ type req struct {
 func TestDecodeAndValidate(t *testing.T) {
 	cases := []struct {
 		name, body, code string
-		fields         []string
+		fields           []string
 	}{
 		{"ok", `{"title":"x","lines":[{"quantity":"1","unit_price":"12.50","vat_rate":"21"}]}`, "", nil},
 		{"malformed", `{"title":`, "malformed_json", nil},
