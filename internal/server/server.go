@@ -124,7 +124,7 @@ func (s *Server) startJobs(modules []platform.Module, opt Options) error {
 		Queues:       map[string]river.QueueConfig{river.QueueDefault: {MaxWorkers: 4}},
 		Workers:      workers,
 		PeriodicJobs: periodic,
-		Logger:       s.deps.Log.With("component", "river"),
+		Logger:       slog.New(warnOnly{s.deps.Log.Handler()}).With("component", "river"),
 	})
 	if err != nil {
 		return fmt.Errorf("server: river: %w", err)
@@ -210,4 +210,11 @@ func (s *Server) htmlError(c *fiber.Ctx, p httpx.ProblemBody) error {
 	}
 	c.Status(p.Status)
 	return s.deps.Web.Render(c, "core/error", p.Title, p)
+}
+
+// warnOnly passes River's warnings and errors and drops its routine info lines.
+type warnOnly struct{ slog.Handler }
+
+func (w warnOnly) Enabled(ctx context.Context, l slog.Level) bool {
+	return l >= slog.LevelWarn && w.Handler.Enabled(ctx, l)
 }
