@@ -180,13 +180,16 @@ func (e *Engine) navFor(p *auth.Principal) []NavGroup {
 
 // Render writes page name with data inside the layout.
 func (e *Engine) Render(c *fiber.Ctx, name, title string, data any) error {
+	return e.render(c, name, e.view(c, title, data))
+}
+
+func (e *Engine) render(c *fiber.Ctx, name string, v *View) error {
 	e.mu.RLock()
 	t, ok := e.pages[name]
 	e.mu.RUnlock()
 	if !ok {
 		return fmt.Errorf("web: no page %q", name)
 	}
-	v := e.view(c, title, data)
 	var buf bytes.Buffer
 	if err := t.ExecuteTemplate(&buf, "layout", v); err != nil {
 		return fmt.Errorf("web: render %s: %w", name, err)
@@ -264,18 +267,7 @@ func (e *Engine) Static(r fiber.Router) {
 
 // RenderError renders a page with an error banner (failed form posts).
 func (e *Engine) RenderError(c *fiber.Ctx, name, title, msg string, data any) error {
-	e.mu.RLock()
-	t, ok := e.pages[name]
-	e.mu.RUnlock()
-	if !ok {
-		return fmt.Errorf("web: no page %q", name)
-	}
 	v := e.view(c, title, data)
 	v.Error = msg
-	var buf bytes.Buffer
-	if err := t.ExecuteTemplate(&buf, "layout", v); err != nil {
-		return fmt.Errorf("web: render %s: %w", name, err)
-	}
-	c.Set(fiber.HeaderContentType, fiber.MIMETextHTMLCharsetUTF8)
-	return c.Send(buf.Bytes())
+	return e.render(c, name, v)
 }
