@@ -15,6 +15,7 @@ import (
 	"github.com/getkin/kin-openapi/openapi3"
 
 	"backoffice/internal/apidoc"
+	"backoffice/internal/app"
 	"backoffice/internal/auth"
 	"backoffice/internal/clock"
 	"backoffice/internal/platform"
@@ -26,11 +27,10 @@ func TestMain(m *testing.M) { testkit.Main(m) }
 // fullApp is the server with every module of the binary.
 func fullApp(t *testing.T) *testkit.App {
 	return testkit.NewApp(t, time.Date(2026, 3, 2, 10, 0, 0, 0, clock.Amsterdam), func(d *platform.Deps) []platform.Module {
-		return Modules(d, nil)[len(Modules(d, nil))-domainCount(d):]
+		// testkit adds the foundation modules itself (with its test clock).
+		return Modules(d, nil)[len(app.Foundation(d, nil)):]
 	})
 }
-
-func domainCount(d *platform.Deps) int { return len(Modules(d, nil)) - 2 }
 
 func TestOpenAPIMatchesRoutes(t *testing.T) {
 	a := fullApp(t)
