@@ -6,12 +6,14 @@ import (
 	"backoffice/internal/clock"
 	"backoffice/internal/httpx"
 	"backoffice/internal/platform"
+	"backoffice/secondment"
 )
 
 // Modules lists every module of the product, foundation first.
 func Modules(d *platform.Deps, testClock *clock.Settable) []platform.Module {
-	mods := app.Foundation(d, testClock)
-	return mods
+	return append(app.Foundation(d, testClock),
+		secondment.New(d),
+	)
 }
 
 func validateUser(in *accounts.UserInput) error { return httpx.Struct(in) }

@@ -1,0 +1,375 @@
+package secondment
+
+import (
+	"strconv"
+	"time"
+
+	"github.com/gofiber/fiber/v2"
+	"github.com/shopspring/decimal"
+
+	"backoffice/internal/apidoc"
+	"backoffice/internal/auth"
+	"backoffice/internal/httpx"
+	"backoffice/internal/problem"
+)
+
+// API serves the secondment JSON endpoints under /api/v1.
+type API struct {
+	Svc *Service
+}
+
+// Routes registers the secondment routes.
+func (a *API) Routes(r *apidoc.Router) {
+	staff := auth.Require(auth.Admin, auth.AccountManager)
+	const tag = "secondment"
+	pl := r.Group("/placements", auth.Require())
+	pl.Get("", apidoc.Op{Tag: tag, Summary: "List placements (customers see their own, technicians theirs)", Response: httpx.List[PlacementOut]{},
+		Query: []apidoc.Param{{Name: "customer_id", Type: "integer"}, {Name: "technician_id", Type: "integer"}, {Name: "limit", Type: "integer"}, apidoc.Q("after", "cursor")}}, a.listPlacements)
+	pl.Post("", apidoc.Op{Tag: tag, Summary: "Place a technician with a customer (SEC-1, SEC-3 bands default)", Body: PlacementIn{}, Response: PlacementOut{}, Status: 201}, staff, a.createPlacement)
+	pl.Get("/:id", apidoc.Op{Tag: tag, Summary: "Get a placement", Response: PlacementOut{}}, a.getPlacement)
+	pl.Patch("/:id", apidoc.Op{Tag: tag, Summary: "Change a placement's terms", Body: PlacementPatchIn{}, Response: PlacementOut{}}, staff, a.patchPlacement)
+	pl.Post("/:id/end", apidoc.Op{Tag: tag, Summary: "End an indefinite placement by notice (SEC-2, CAL-3)", Body: EndIn{}, Response: PlacementOut{}},
+		auth.Require(auth.Admin, auth.AccountManager, auth.Customer), a.endPlacement)
+	pl.Post("/:id/replacements", apidoc.Op{Tag: tag, Summary: "Replace the placed technician (SEC-1)", Body: ReplacementIn{}, Response: ReplacementOut{}, Status: 201},
+		auth.Require(auth.Admin, auth.AccountManager, auth.Customer), a.replace)
+	pl.Post("/:id/hours", apidoc.Op{Tag: tag, Summary: "Log hours, priced per overtime band (SEC-3)", Body: EntryIn{}, Response: EntryOut{}, Status: 201}, a.logHours)
+	pl.Get("/:id/hours", apidoc.Op{Tag: tag, Summary: "A placement's hour entries", Response: httpx.List[EntryOut]{},
+		Query: []apidoc.Param{apidoc.Q("status", "submitted, approved, rejected or withdrawn"), {Name: "from", Format: "date-time"}, {Name: "to", Format: "date-time"},
+			{Name: "limit", Type: "integer"}, apidoc.Q("after", "cursor")}}, a.placementHours)
+	pl.Post("/:id/expenses", apidoc.Op{Tag: tag, Summary: "Claim travel, lodging or other costs (SEC-4)", Body: ExpenseIn{}, Response: ExpenseOut{}, Status: 201}, a.addExpense)
+	pl.Get("/:id/expenses", apidoc.Op{Tag: tag, Summary: "A placement's expenses", Response: httpx.List[ExpenseOut]{},
+		Query: []apidoc.Param{apidoc.Q("month", "YYYY-MM")}}, a.listExpenses)
+	pl.Get("/:id/statements/:month", apidoc.Op{Tag: tag, Summary: "Monthly statement in arrears (SEC-4)", Response: StatementOut{}}, a.statement)
+	pl.Get("/:id/statements/:month/csv", apidoc.Op{Tag: tag, Summary: "Monthly statement as CSV", Produces: "text/csv"}, a.statementCSV)
+	pl.Get("/:id/statements/:month/pdf", apidoc.Op{Tag: tag, Summary: "Monthly statement as PDF", Produces: "application/pdf"}, a.statementPDF)
+	pl.Post("/:id/statements/:month/close", apidoc.Op{Tag: tag, Summary: "Close a month: the statement becomes final (SEC-4)", Response: StatementOut{}}, staff, a.closeStatement)
+
+	r.Get("/statements", apidoc.Op{Tag: tag, Summary: "Every placement's statement of a month, for the invoice run", Response: httpx.List[StatementOut]{},
+		Query: []apidoc.Param{apidoc.Q("month", "YYYY-MM (required)")}}, staff, a.statements)
+	r.Post("/overtime/preview", apidoc.Op{Tag: tag, Summary: "Price a span by overtime band without storing it (SEC-3)", Body: PreviewIn{}, Response: PricingOut{}},
+		auth.Require(), a.preview)
+
+	h := r.Group("/hours", auth.Require())
+	h.Get("", apidoc.Op{Tag: tag, Summary: "Hour entries the caller may see (the approval queue with status=submitted)", Response: httpx.List[EntryOut]{},
+		Query: []apidoc.Param{{Name: "placement_id", Type: "integer"}, apidoc.Q("status", "entry status"), {Name: "from", Format: "date-time"}, {Name: "to", Format: "date-time"},
+			{Name: "limit", Type: "integer"}, apidoc.Q("after", "cursor")}}, a.listHours)
+	h.Post("/approve", apidoc.Op{Tag: tag, Summary: "Approve several entries at once (all or none)", Body: BulkIn{}, Response: httpx.List[EntryOut]{}}, a.bulkApprove)
+	h.Patch("/:id", apidoc.Op{Tag: tag, Summary: "Edit a submitted entry (its technician)", Body: EntryIn{}, Response: EntryOut{}}, a.editEntry)
+	h.Post("/:id/withdraw", apidoc.Op{Tag: tag, Summary: "Withdraw a submitted entry (its technician)", Response: EntryOut{}}, a.withdraw)
+	h.Post("/:id/approve", apidoc.Op{Tag: tag, Summary: "Approve an entry (account manager or customer contact)", Response: EntryOut{}}, a.approve)
+	h.Post("/:id/reject", apidoc.Op{Tag: tag, Summary: "Reject an entry with a reason", Body: RejectIn{}, Response: EntryOut{}}, a.reject)
+}
+
+func idParam(c *fiber.Ctx, name string) (int64, error) {
+	id, err := strconv.ParseInt(c.Params(name), 10, 64)
+	if err != nil || id <= 0 {
+		return 0, problem.NotFound(name)
+	}
+	return id, nil
+}
+
+func int64Query(c *fiber.Ctx, name string, f *problem.Fields) *int64 {
+	s := c.Query(name)
+	if s == "" {
+		return nil
+	}
+	v, err := strconv.ParseInt(s, 10, 64)
+	if err != nil || v <= 0 {
+		f.Add(name, "must be a positive whole number")
+		return nil
+	}
+	return &v
+}
+
+func timeQuery(c *fiber.Ctx, name string, f *problem.Fields) *time.Time {
+	s := c.Query(name)
+	if s == "" {
+		return nil
+	}
+	t, err := time.Parse(time.RFC3339, s)
+	if err != nil {
+		f.Add(name, "must be an RFC 3339 instant such as 2026-03-02T00:00:00+01:00")
+		return nil
+	}
+	return &t
+}
+
+func monthParam(s string) (Month, error) {
+	m, err := ParseMonth(s)
+	if err != nil {
+		return Month{}, problem.Invalid("month", "must be a month YYYY-MM")
+	}
+	return m, nil
+}
+
+func (a *API) listPlacements(c *fiber.Ctx) error {
+	var f problem.Fields
+	pf := PlacementFilter{CustomerID: int64Query(c, "customer_id", &f), TechnicianID: int64Query(c, "technician_id", &f)}
+	if err := f.Err(); err != nil {
+		return err
+	}
+	page, err := httpx.PageOf(c)
+	if err != nil {
+		return err
+	}
+	var cur PlacementCursor
+	if ok, err := page.Cursor(&cur); err != nil {
+		return err
+	} else if ok {
+		pf.After = &cur
+	}
+	pf.Limit = page.Fetch()
+	ps, err := a.Svc.Placements(c.UserContext(), pf)
+	if err != nil {
+		return err
+	}
+	items := make([]PlacementOut, len(ps))
+	for i := range ps {
+		items[i] = placementOut(&ps[i])
+	}
+	return c.JSON(httpx.Paginate(items, page, func(p PlacementOut) any { return PlacementCursor{StartDate: p.StartDate, ID: p.ID} }))
+}
+
+func (a *API) createPlacement(c *fiber.Ctx) error {
+	var in PlacementIn
+	if err := httpx.Bind(c, &in); err != nil {
+		return err
+	}
+	pi := PlacementInput{CustomerID: in.CustomerID, TechnicianID: in.TechnicianID, Role: in.Role, HourlyRate: *in.HourlyRate,
+		KmRate: decimal.Zero, StartDate: in.StartDate, EndDate: in.EndDate, CalendarID: in.CalendarID, Bands: in.Bands, NoticeMonths: in.NoticeMonths}
+	if in.KmRate != nil {
+		pi.KmRate = *in.KmRate
+	}
+	p, err := a.Svc.CreatePlacement(c.UserContext(), pi)
+	if err != nil {
+		return err
+	}
+	return c.Status(fiber.StatusCreated).JSON(placementOut(p))
+}
+
+func (a *API) getPlacement(c *fiber.Ctx) error {
+	id, err := idParam(c, "id")
+	if err != nil {
+		return err
+	}
+	p, err := a.Svc.Placement(c.UserContext(), id)
+	if err != nil {
+		return err
+	}
+	return c.JSON(placementOut(p))
+}
+
+func (a *API) patchPlacement(c *fiber.Ctx) error {
+	id, err := idParam(c, "id")
+	if err != nil {
+		return err
+	}
+	var in PlacementPatchIn
+	if err := httpx.Bind(c, &in); err != nil {
+		return err
+	}
+	patch := PlacementPatch{Role: in.Role, HourlyRate: in.HourlyRate, KmRate: in.KmRate, StartDate: in.StartDate,
+		CalendarID: in.CalendarID, Bands: in.Bands, NoticeMonths: in.NoticeMonths}
+	if in.EndDate.Set {
+		patch.EndDate = &in.EndDate.Value
+	}
+	p, err := a.Svc.UpdatePlacement(c.UserContext(), id, patch)
+	if err != nil {
+		return err
+	}
+	return c.JSON(placementOut(p))
+}
+
+func (a *API) endPlacement(c *fiber.Ctx) error {
+	id, err := idParam(c, "id")
+	if err != nil {
+		return err
+	}
+	var in EndIn
+	if err := httpx.Bind(c, &in); err != nil {
+		return err
+	}
+	p, err := a.Svc.EndPlacement(c.UserContext(), id, in.NoticeReceivedAt)
+	if err != nil {
+		return err
+	}
+	return c.JSON(placementOut(p))
+}
+
+func (a *API) replace(c *fiber.Ctx) error {
+	id, err := idParam(c, "id")
+	if err != nil {
+		return err
+	}
+	var in ReplacementIn
+	if err := httpx.Bind(c, &in); err != nil {
+		return err
+	}
+	r, err := a.Svc.Replace(c.UserContext(), id, ReplacementRequest{TechnicianID: in.TechnicianID, Reason: ReplacementReason(in.Reason),
+		RequestedBy: Requester(in.RequestedBy), ConsultedOn: in.ConsultedOn, ConsultationNote: in.ConsultationNote})
+	if err != nil {
+		return err
+	}
+	return c.Status(fiber.StatusCreated).JSON(replacementOut(r))
+}
+
+func (a *API) logHours(c *fiber.Ctx) error {
+	id, err := idParam(c, "id")
+	if err != nil {
+		return err
+	}
+	var in EntryIn
+	if err := httpx.Bind(c, &in); err != nil {
+		return err
+	}
+	e, err := a.Svc.LogHours(c.UserContext(), id, EntryInput(in))
+	if err != nil {
+		return err
+	}
+	return c.Status(fiber.StatusCreated).JSON(entryOut(e))
+}
+
+func (a *API) entryList(c *fiber.Ctx, placementID *int64) error {
+	var f problem.Fields
+	ef := EntryFilter{PlacementID: placementID, From: timeQuery(c, "from", &f), To: timeQuery(c, "to", &f)}
+	if placementID == nil {
+		ef.PlacementID = int64Query(c, "placement_id", &f)
+	}
+	if s := c.Query("status"); s != "" {
+		st := EntryStatus(s)
+		switch st {
+		case StatusSubmitted, StatusApproved, StatusRejected, StatusWithdrawn:
+			ef.Status = &st
+		default:
+			f.Add("status", "must be submitted, approved, rejected or withdrawn")
+		}
+	}
+	if err := f.Err(); err != nil {
+		return err
+	}
+	page, err := httpx.PageOf(c)
+	if err != nil {
+		return err
+	}
+	var cur EntryCursor
+	if ok, err := page.Cursor(&cur); err != nil {
+		return err
+	} else if ok {
+		ef.After = &cur
+	}
+	ef.Limit = page.Fetch()
+	if placementID != nil {
+		if _, err := a.Svc.Placement(c.UserContext(), *placementID); err != nil {
+			return err
+		}
+	}
+	es, err := a.Svc.Entries(c.UserContext(), ef)
+	if err != nil {
+		return err
+	}
+	items := make([]EntryOut, len(es))
+	for i := range es {
+		items[i] = entryOut(&es[i])
+	}
+	return c.JSON(httpx.Paginate(items, page, func(e EntryOut) any { return EntryCursor{StartedAt: e.StartedAt, ID: e.ID} }))
+}
+
+func (a *API) placementHours(c *fiber.Ctx) error {
+	id, err := idParam(c, "id")
+	if err != nil {
+		return err
+	}
+	return a.entryList(c, &id)
+}
+
+func (a *API) listHours(c *fiber.Ctx) error { return a.entryList(c, nil) }
+
+func (a *API) editEntry(c *fiber.Ctx) error {
+	id, err := idParam(c, "id")
+	if err != nil {
+		return err
+	}
+	var in EntryIn
+	if err := httpx.Bind(c, &in); err != nil {
+		return err
+	}
+	e, err := a.Svc.EditEntry(c.UserContext(), id, EntryInput(in))
+	if err != nil {
+		return err
+	}
+	return c.JSON(entryOut(e))
+}
+
+func (a *API) withdraw(c *fiber.Ctx) error {
+	id, err := idParam(c, "id")
+	if err != nil {
+		return err
+	}
+	e, err := a.Svc.WithdrawEntry(c.UserContext(), id)
+	if err != nil {
+		return err
+	}
+	return c.JSON(entryOut(e))
+}
+
+func (a *API) approve(c *fiber.Ctx) error {
+	id, err := idParam(c, "id")
+	if err != nil {
+		return err
+	}
+	e, err := a.Svc.Approve(c.UserContext(), id)
+	if err != nil {
+		return err
+	}
+	return c.JSON(entryOut(e))
+}
+
+func (a *API) reject(c *fiber.Ctx) error {
+	id, err := idParam(c, "id")
+	if err != nil {
+		return err
+	}
+	var in RejectIn
+	if err := httpx.Bind(c, &in); err != nil {
+		return err
+	}
+	e, err := a.Svc.Reject(c.UserContext(), id, in.Reason)
+	if err != nil {
+		return err
+	}
+	return c.JSON(entryOut(e))
+}
+
+func (a *API) bulkApprove(c *fiber.Ctx) error {
+	var in BulkIn
+	if err := httpx.Bind(c, &in); err != nil {
+		return err
+	}
+	es, err := a.Svc.ApproveAll(c.UserContext(), in.IDs)
+	if err != nil {
+		return err
+	}
+	items := make([]EntryOut, len(es))
+	for i := range es {
+		items[i] = entryOut(&es[i])
+	}
+	return c.JSON(httpx.List[EntryOut]{Items: items})
+}
+
+func (a *API) preview(c *fiber.Ctx) error {
+	var in PreviewIn
+	if err := httpx.Bind(c, &in); err != nil {
+		return err
+	}
+	var p Pricing
+	var err error
+	if in.PlacementID > 0 {
+		p, err = a.Svc.PreviewForPlacement(c.UserContext(), in.PlacementID, in.StartedAt, in.EndedAt)
+	} else {
+		p, err = a.Svc.Preview(c.UserContext(), in.StartedAt, in.EndedAt, *in.HourlyRate, in.CalendarID)
+	}
+	if err != nil {
+		return err
+	}
+	return c.JSON(pricingOut(p))
+}

@@ -1,0 +1,142 @@
+package secondment
+
+import (
+	"bytes"
+	"fmt"
+
+	"github.com/gofiber/fiber/v2"
+
+	"backoffice/internal/httpx"
+	"backoffice/internal/problem"
+)
+
+func (a *API) addExpense(c *fiber.Ctx) error {
+	id, err := idParam(c, "id")
+	if err != nil {
+		return err
+	}
+	var in ExpenseIn
+	if err := httpx.Bind(c, &in); err != nil {
+		return err
+	}
+	x, err := a.Svc.AddExpense(c.UserContext(), id, ExpenseInput{Date: in.Date, Kind: ExpenseKind(in.Kind),
+		Amount: in.Amount, KM: in.KM, Description: in.Description})
+	if err != nil {
+		return err
+	}
+	return c.Status(fiber.StatusCreated).JSON(expenseOut(x))
+}
+
+func (a *API) listExpenses(c *fiber.Ctx) error {
+	id, err := idParam(c, "id")
+	if err != nil {
+		return err
+	}
+	var m *Month
+	if s := c.Query("month"); s != "" {
+		mm, err := monthParam(s)
+		if err != nil {
+			return err
+		}
+		m = &mm
+	}
+	xs, err := a.Svc.Expenses(c.UserContext(), id, m)
+	if err != nil {
+		return err
+	}
+	items := make([]ExpenseOut, len(xs))
+	for i := range xs {
+		items[i] = expenseOut(&xs[i])
+	}
+	return c.JSON(httpx.List[ExpenseOut]{Items: items})
+}
+
+func (a *API) statementView(c *fiber.Ctx) (*StatementView, error) {
+	id, err := idParam(c, "id")
+	if err != nil {
+		return nil, err
+	}
+	m, err := monthParam(c.Params("month"))
+	if err != nil {
+		return nil, err
+	}
+	return a.Svc.Statement(c.UserContext(), id, m)
+}
+
+func (a *API) statement(c *fiber.Ctx) error {
+	v, err := a.statementView(c)
+	if err != nil {
+		return err
+	}
+	return c.JSON(statementOut(v))
+}
+
+func heading(v *StatementView) StatementHeading {
+	p := v.Placement
+	return StatementHeading{PlacementID: p.ID, Customer: p.CustomerName, Technician: p.TechnicianName, Role: p.Role,
+		HourlyRate: p.HourlyRate, Month: v.Statement.Month, Status: v.Statement.Status}
+}
+
+func (a *API) statementCSV(c *fiber.Ctx) error {
+	v, err := a.statementView(c)
+	if err != nil {
+		return err
+	}
+	var buf bytes.Buffer
+	if err := WriteCSV(&buf, heading(v), v.Statement, v.Location); err != nil {
+		return err
+	}
+	c.Set(fiber.HeaderContentType, "text/csv; charset=utf-8")
+	c.Set(fiber.HeaderContentDisposition, fmt.Sprintf(`attachment; filename="statement-%d-%s.csv"`, v.Placement.ID, v.Statement.Month))
+	return c.Send(buf.Bytes())
+}
+
+func (a *API) statementPDF(c *fiber.Ctx) error {
+	v, err := a.statementView(c)
+	if err != nil {
+		return err
+	}
+	var buf bytes.Buffer
+	if err := WritePDF(&buf, heading(v), v.Statement, v.Location); err != nil {
+		return err
+	}
+	c.Set(fiber.HeaderContentType, "application/pdf")
+	c.Set(fiber.HeaderContentDisposition, fmt.Sprintf(`attachment; filename="statement-%d-%s.pdf"`, v.Placement.ID, v.Statement.Month))
+	return c.Send(buf.Bytes())
+}
+
+func (a *API) closeStatement(c *fiber.Ctx) error {
+	id, err := idParam(c, "id")
+	if err != nil {
+		return err
+	}
+	m, err := monthParam(c.Params("month"))
+	if err != nil {
+		return err
+	}
+	v, err := a.Svc.CloseStatement(c.UserContext(), id, m)
+	if err != nil {
+		return err
+	}
+	return c.JSON(statementOut(v))
+}
+
+func (a *API) statements(c *fiber.Ctx) error {
+	s := c.Query("month")
+	if s == "" {
+		return problem.Invalid("month", "is required (YYYY-MM)")
+	}
+	m, err := monthParam(s)
+	if err != nil {
+		return err
+	}
+	vs, err := a.Svc.Statements(c.UserContext(), m)
+	if err != nil {
+		return err
+	}
+	items := make([]StatementOut, len(vs))
+	for i := range vs {
+		items[i] = statementOut(&vs[i])
+	}
+	return c.JSON(httpx.List[StatementOut]{Items: items})
+}

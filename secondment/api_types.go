@@ -1,0 +1,209 @@
+package secondment
+
+import (
+	"encoding/json"
+	"time"
+
+	"github.com/shopspring/decimal"
+
+	"backoffice/internal/civil"
+)
+
+// PlacementIn is the body of POST /placements.
+type PlacementIn struct {
+	CustomerID   int64            `json:"customer_id" validate:"required,gt=0"`
+	TechnicianID int64            `json:"technician_id" validate:"required,gt=0"`
+	Role         string           `json:"role" validate:"required,max=200"`
+	HourlyRate   *decimal.Decimal `json:"hourly_rate" validate:"required,dgte=0,scale=2,dlte=100000"`
+	KmRate       *decimal.Decimal `json:"km_rate" validate:"omitempty,dgte=0,scale=2,dlte=100"`
+	StartDate    civil.Date       `json:"start_date" validate:"required"`
+	EndDate      civil.Date       `json:"end_date"`
+	CalendarID   string           `json:"calendar_id" validate:"omitempty,max=63"`
+	Bands        *BandTable       `json:"bands"`
+	NoticeMonths int              `json:"notice_months" validate:"omitempty,min=1,max=24"`
+}
+
+// OptionalDate tells an absent field from an explicit null (which clears the date).
+type OptionalDate struct {
+	Set   bool
+	Value civil.Date
+}
+
+// UnmarshalJSON records that the field was present.
+func (o *OptionalDate) UnmarshalJSON(b []byte) error {
+	o.Set = true
+	return json.Unmarshal(b, &o.Value)
+}
+
+// PlacementPatchIn is the body of PATCH /placements/{id}; absent fields stay, an
+// explicit "end_date": null makes the placement indefinite.
+type PlacementPatchIn struct {
+	Role         *string          `json:"role" validate:"omitempty,min=1,max=200"`
+	HourlyRate   *decimal.Decimal `json:"hourly_rate" validate:"omitempty,dgte=0,scale=2,dlte=100000"`
+	KmRate       *decimal.Decimal `json:"km_rate" validate:"omitempty,dgte=0,scale=2,dlte=100"`
+	StartDate    *civil.Date      `json:"start_date"`
+	EndDate      OptionalDate     `json:"end_date"`
+	CalendarID   *string          `json:"calendar_id" validate:"omitempty,min=1,max=63"`
+	Bands        *BandTable       `json:"bands"`
+	NoticeMonths *int             `json:"notice_months" validate:"omitempty,min=1,max=24"`
+}
+
+// EndIn is the body of POST /placements/{id}/end.
+type EndIn struct {
+	NoticeReceivedAt time.Time `json:"notice_received_at" validate:"required"`
+}
+
+// ReplacementIn is the body of POST /placements/{id}/replacements.
+type ReplacementIn struct {
+	TechnicianID     int64      `json:"technician_id" validate:"required,gt=0"`
+	Reason           string     `json:"reason" validate:"required,oneof=quality long_term_absence other"`
+	RequestedBy      string     `json:"requested_by" validate:"required,oneof=customer provider"`
+	ConsultedOn      civil.Date `json:"consulted_on"`
+	ConsultationNote string     `json:"consultation_note" validate:"max=2000"`
+}
+
+// EntryIn is the body of POST /placements/{id}/hours and PATCH /hours/{id}.
+type EntryIn struct {
+	StartedAt   time.Time `json:"started_at" validate:"required"`
+	EndedAt     time.Time `json:"ended_at" validate:"required"`
+	Description string    `json:"description" validate:"required,max=1000"`
+}
+
+// PreviewIn is the body of POST /overtime/preview. With placement_id the placement's
+// rate, bands and calendar are used; otherwise hourly_rate (and calendar_id) are given.
+type PreviewIn struct {
+	StartedAt   time.Time        `json:"started_at" validate:"required"`
+	EndedAt     time.Time        `json:"ended_at" validate:"required"`
+	HourlyRate  *decimal.Decimal `json:"hourly_rate" validate:"required_without=PlacementID,omitempty,dgte=0,scale=2,dlte=100000"`
+	CalendarID  string           `json:"calendar_id" validate:"omitempty,max=63"`
+	PlacementID int64            `json:"placement_id" validate:"omitempty,gt=0"`
+}
+
+// RejectIn is the body of POST /hours/{id}/reject.
+type RejectIn struct {
+	Reason string `json:"reason" validate:"required,max=1000"`
+}
+
+// BulkIn is the body of POST /hours/approve (the weekly bulk approval).
+type BulkIn struct {
+	IDs []int64 `json:"ids" validate:"required,min=1,max=500,dive,gt=0"`
+}
+
+// ExpenseIn is the body of POST /placements/{id}/expenses.
+type ExpenseIn struct {
+	Date        civil.Date       `json:"date" validate:"required"`
+	Kind        string           `json:"kind" validate:"required,oneof=travel lodging other"`
+	Amount      *decimal.Decimal `json:"amount" validate:"omitempty,dgt=0,scale=2,dlte=100000"`
+	KM          *decimal.Decimal `json:"km" validate:"omitempty,dgt=0,scale=1,dlte=10000"`
+	Description string           `json:"description" validate:"required,max=500"`
+}
+
+// PlacementOut is a placement on the wire.
+type PlacementOut struct {
+	ID               int64       `json:"id"`
+	CustomerID       int64       `json:"customer_id"`
+	CustomerName     string      `json:"customer_name,omitempty"`
+	TechnicianID     int64       `json:"technician_id"`
+	TechnicianName   string      `json:"technician_name,omitempty"`
+	Role             string      `json:"role"`
+	HourlyRate       string      `json:"hourly_rate"`
+	KmRate           string      `json:"km_rate"`
+	StartDate        civil.Date  `json:"start_date"`
+	EndDate          *civil.Date `json:"end_date"`
+	CalendarID       string      `json:"calendar_id"`
+	Bands            BandTable   `json:"bands"`
+	NoticeMonths     int         `json:"notice_months"`
+	NoticeReceivedAt *time.Time  `json:"notice_received_at"`
+	NoticeDeemedOn   *civil.Date `json:"notice_deemed_on"`
+	CreatedAt        time.Time   `json:"created_at"`
+	UpdatedAt        time.Time   `json:"updated_at"`
+}
+
+// SegmentOut is one band segment of an entry.
+type SegmentOut struct {
+	StartedAt        time.Time `json:"started_at"`
+	EndedAt          time.Time `json:"ended_at"`
+	Minutes          int       `json:"minutes"`
+	Band             Band      `json:"band"`
+	SurchargePercent string    `json:"surcharge_percent"`
+	Rate             string    `json:"rate"`
+	Amount           string    `json:"amount"`
+}
+
+// PricingOut answers POST /overtime/preview.
+type PricingOut struct {
+	Minutes  int          `json:"minutes"`
+	Amount   string       `json:"amount"`
+	Segments []SegmentOut `json:"segments"`
+}
+
+// EntryOut is an hour entry on the wire.
+type EntryOut struct {
+	ID             int64        `json:"id"`
+	PlacementID    int64        `json:"placement_id"`
+	TechnicianID   int64        `json:"technician_id"`
+	TechnicianName string       `json:"technician_name,omitempty"`
+	StartedAt      time.Time    `json:"started_at"`
+	EndedAt        time.Time    `json:"ended_at"`
+	Description    string       `json:"description"`
+	Status         EntryStatus  `json:"status"`
+	HourlyRate     string       `json:"hourly_rate"`
+	Minutes        int          `json:"minutes"`
+	Amount         string       `json:"amount"`
+	Segments       []SegmentOut `json:"segments"`
+	DecidedAt      *time.Time   `json:"decided_at"`
+	RejectReason   *string      `json:"reject_reason"`
+}
+
+// ExpenseOut is an expense on the wire.
+type ExpenseOut struct {
+	ID          int64       `json:"id"`
+	PlacementID int64       `json:"placement_id"`
+	Date        civil.Date  `json:"date"`
+	Kind        ExpenseKind `json:"kind"`
+	KM          *string     `json:"km"`
+	Amount      string      `json:"amount"`
+	Description string      `json:"description"`
+}
+
+// ReplacementOut is a recorded replacement.
+type ReplacementOut struct {
+	ID               int64             `json:"id"`
+	PlacementID      int64             `json:"placement_id"`
+	FromTechnicianID int64             `json:"from_technician_id"`
+	ToTechnicianID   int64             `json:"to_technician_id"`
+	Reason           ReplacementReason `json:"reason"`
+	RequestedBy      Requester         `json:"requested_by"`
+	ConsultedOn      *civil.Date       `json:"consulted_on"`
+	ConsultationNote string            `json:"consultation_note"`
+	CreatedAt        time.Time         `json:"created_at"`
+}
+
+// BandTotalOut is one band's total in a statement.
+type BandTotalOut struct {
+	Band    Band   `json:"band"`
+	Minutes int    `json:"minutes"`
+	Amount  string `json:"amount"`
+}
+
+// StatementOut is a monthly statement on the wire (SEC-4).
+type StatementOut struct {
+	PlacementID    int64          `json:"placement_id"`
+	CustomerID     int64          `json:"customer_id"`
+	CustomerName   string         `json:"customer_name,omitempty"`
+	TechnicianName string         `json:"technician_name,omitempty"`
+	Month          string         `json:"month"`
+	Status         string         `json:"status"`
+	Closable       bool           `json:"closable"`
+	ClosedAt       *time.Time     `json:"closed_at"`
+	HourlyRate     string         `json:"hourly_rate"`
+	Entries        []EntryOut     `json:"entries"`
+	Bands          []BandTotalOut `json:"bands"`
+	Minutes        int            `json:"minutes"`
+	HoursAmount    string         `json:"hours_amount"`
+	Expenses       []ExpenseOut   `json:"expenses"`
+	ExpensesAmount string         `json:"expenses_amount"`
+	Total          string         `json:"total"`
+	OpenCount      int            `json:"open_count"`
+	Warning        string         `json:"warning,omitempty"`
+}

@@ -1,0 +1,78 @@
+package secondment
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/shopspring/decimal"
+	"github.com/uptrace/bun"
+
+	"backoffice/internal/calendar"
+	"backoffice/internal/civil"
+	"backoffice/internal/platform"
+)
+
+// SeedDemo places the first demo technician with the first demo customer since the
+// first day of last month, with a few entries: a Friday night into Saturday (approved),
+// an evening and an office-hours entry awaiting approval, and a travel expense.
+func (m *Module) SeedDemo(ctx context.Context, tx bun.Tx, demo *platform.Demo) error {
+	if len(demo.TechnicianIDs) == 0 || len(demo.CustomerIDs) == 0 {
+		return nil
+	}
+	cal, _ := calendar.Builtin(calendar.IDWerktijden)
+	loc := cal.Location()
+	now := m.Svc.clock.Now()
+	today := civil.In(now, loc)
+	start := civil.Date{Year: today.Year, Month: today.Month, Day: 1}.AddMonths(-1)
+	p := &Placement{CustomerID: demo.CustomerIDs[0], TechnicianID: demo.TechnicianIDs[0], Role: "Systeembeheerder",
+		HourlyRate: decimal.RequireFromString("95.00"), KmRate: decimal.RequireFromString("0.23"), StartDate: start,
+		CalendarID: calendar.IDWerktijden, Bands: DefaultBands(), NoticeMonths: DefaultNoticeMonths, CreatedAt: now, UpdatedAt: now}
+	if _, err := tx.NewInsert().Model(p).Returning("id").Exec(ctx); err != nil {
+		return fmt.Errorf("demo placement: %w", err)
+	}
+	// The last Friday before today that is at least two days ago.
+	fri := today.AddDays(-2)
+	for fri.Weekday() != 5 {
+		fri = fri.AddDays(-1)
+	}
+	entries := []struct {
+		day          civil.Date
+		from, to     int
+		desc         string
+		status       EntryStatus
+		approvedByAM bool
+	}{
+		{fri, 22 * 60, 26 * 60, "Storage outage: restore and verify backups", StatusApproved, true},
+		{fri.AddDays(-3), 17 * 60, 20 * 60, "Firewall migration after hours", StatusSubmitted, false},
+		{fri.AddDays(-2), 8*60 + 30, 17 * 60, "Workplace rollout", StatusSubmitted, false},
+	}
+	for _, e := range entries {
+		if e.day.Before(start) {
+			continue
+		}
+		s, en := wallInstant(e.day, e.from, loc), wallInstant(e.day, e.to, loc)
+		pr, err := Price(s, en, p.HourlyRate, p.Bands, cal, loc)
+		if err != nil {
+			return err
+		}
+		he := &HourEntry{PlacementID: p.ID, TechnicianID: p.TechnicianID, StartedAt: s.UTC(), EndedAt: en.UTC(),
+			Month: monthDate(s, loc), Description: e.desc, Status: e.status, HourlyRate: p.HourlyRate,
+			Minutes: pr.Minutes, Amount: pr.Amount, Segments: pr.Segments, CreatedAt: now, UpdatedAt: now}
+		if e.approvedByAM {
+			am := demo.AccountManagerID
+			he.DecidedBy, he.DecidedAt = &am, &now
+		}
+		if _, err := tx.NewInsert().Model(he).Returning("id").Exec(ctx); err != nil {
+			return fmt.Errorf("demo hour entry: %w", err)
+		}
+	}
+	km := decimal.RequireFromString("84.0")
+	x := &Expense{PlacementID: p.ID, Date: fri, Kind: ExpenseTravel, KM: &km, Amount: km.Mul(p.KmRate).Round(2),
+		Description: "Utrecht – customer site and back", CreatedAt: now}
+	if !fri.Before(start) {
+		if _, err := tx.NewInsert().Model(x).Returning("id").Exec(ctx); err != nil {
+			return fmt.Errorf("demo expense: %w", err)
+		}
+	}
+	return nil
+}

@@ -1,0 +1,82 @@
+package secondment
+
+import (
+	"bytes"
+	"encoding/csv"
+	"strings"
+	"testing"
+	"time"
+)
+
+func exportFixture(t *testing.T) (StatementHeading, Statement) {
+	t.Helper()
+	loc := werktijden(t).Location()
+	km := "123.5"
+	st := BuildStatement(Month{2026, time.January}, []StatementEntry{
+		priced(t, 11, StatusApproved, ams(2026, 1, 9, 22, 0), ams(2026, 1, 10, 2, 0), "100"),
+		priced(t, 12, StatusSubmitted, ams(2026, 1, 12, 9, 0), ams(2026, 1, 12, 10, 0), "100"),
+	}, []StatementExpense{{ID: 1, Date: date("2026-01-09"), Kind: ExpenseTravel, KM: &km, Description: "Utrecht – Zwolle", Amount: dec("28.41")}}, loc)
+	st.Entries[0].Description = "storage outage, restore"
+	h := StatementHeading{PlacementID: 5, Customer: "Acme B.V.", Technician: "Jan Jansen", Role: "Systeembeheerder",
+		HourlyRate: dec("100"), Month: Month{2026, time.January}, Status: st.Status}
+	return h, st
+}
+
+func TestWriteCSV(t *testing.T) {
+	t.Parallel()
+	h, st := exportFixture(t)
+	var buf bytes.Buffer
+	if err := WriteCSV(&buf, h, st, werktijden(t).Location()); err != nil {
+		t.Fatal(err)
+	}
+	rows, err := csv.NewReader(&buf).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := [][]string{
+		csvHeader,
+		{"segment", "11", "2026-01-09", "2026-01-09T22:00:00+01:00", "2026-01-10T00:00:00+01:00", "evening", "120", "50", "150.00", "300.00", "storage outage, restore"},
+		{"segment", "11", "2026-01-10", "2026-01-10T00:00:00+01:00", "2026-01-10T02:00:00+01:00", "non_working_day", "120", "100", "200.00", "400.00", "storage outage, restore"},
+		{"band_total", "", "", "", "", "base", "0", "", "", "0.00", ""},
+		{"band_total", "", "", "", "", "evening", "120", "", "", "300.00", ""},
+		{"band_total", "", "", "", "", "night", "0", "", "", "0.00", ""},
+		{"band_total", "", "", "", "", "non_working_day", "120", "", "", "400.00", ""},
+		{"expense", "", "2026-01-09", "", "", "", "", "", "", "28.41", "travel: Utrecht – Zwolle (123.5 km)"},
+		{"hours_total", "", "", "", "", "", "240", "", "100.00", "700.00", "2026-01"},
+		{"expenses_total", "", "", "", "", "", "", "", "", "28.41", ""},
+		{"total", "", "", "", "", "", "", "", "", "728.41", "open"},
+	}
+	if len(rows) != len(want) {
+		t.Fatalf("SEC-4 csv has %d rows, want %d:\n%v", len(rows), len(want), rows)
+	}
+	for i := range want {
+		if strings.Join(rows[i], "|") != strings.Join(want[i], "|") {
+			t.Errorf("SEC-4 csv row %d =\n%v\nwant\n%v", i, rows[i], want[i])
+		}
+	}
+}
+
+func TestWritePDF(t *testing.T) {
+	t.Parallel()
+	h, st := exportFixture(t)
+	var buf bytes.Buffer
+	if err := WritePDF(&buf, h, st, werktijden(t).Location()); err != nil {
+		t.Fatal(err)
+	}
+	b := buf.Bytes()
+	if !bytes.HasPrefix(b, []byte("%PDF-")) || !bytes.Contains(b[len(b)-16:], []byte("%%EOF")) || len(b) < 1000 {
+		t.Fatalf("SEC-4 pdf is not a complete PDF document (%d bytes)", len(b))
+	}
+	if !bytes.Contains(b, []byte("Statement 2026-01")) {
+		t.Error("SEC-4 pdf lacks its title")
+	}
+}
+
+func TestHoursMinutes(t *testing.T) {
+	t.Parallel()
+	for m, want := range map[int]string{0: "0:00", 75: "1:15", 1500: "25:00"} {
+		if got := HoursMinutes(m); got != want {
+			t.Errorf("HoursMinutes(%d) = %s, want %s", m, got, want)
+		}
+	}
+}

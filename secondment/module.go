@@ -1,0 +1,58 @@
+package secondment
+
+import (
+	"embed"
+	"io/fs"
+
+	"github.com/uptrace/bun"
+
+	"backoffice/internal/apidoc"
+	"backoffice/internal/auth"
+	"backoffice/internal/clock"
+	"backoffice/internal/platform"
+	"backoffice/internal/web"
+)
+
+//go:embed templates/*.html
+var templates embed.FS
+
+// Module plugs secondment into the server: its API, pages and navigation.
+type Module struct {
+	Svc *Service
+	Web *web.Engine
+}
+
+// New builds the module from the shared dependencies (the lead wires secondment.New(d)).
+func New(d *platform.Deps) *Module { return NewModule(d.DB, d.Clock, d.Web) }
+
+// NewModule builds the module over a database, clock and web engine.
+func NewModule(db *bun.DB, clk clock.Clock, eng *web.Engine) *Module {
+	return &Module{Svc: NewService(db, clk), Web: eng}
+}
+
+// Name of the module; its templates are "secondment/<page>".
+func (m *Module) Name() string { return "secondment" }
+
+// Routes registers the JSON API.
+func (m *Module) Routes(r *apidoc.Router) { (&API{Svc: m.Svc}).Routes(r) }
+
+// Templates of the module.
+func (m *Module) Templates() fs.FS {
+	s, err := fs.Sub(templates, "templates")
+	if err != nil {
+		panic(err)
+	}
+	return s
+}
+
+// Nav links of the module.
+func (m *Module) Nav() []web.NavItem {
+	return []web.NavItem{
+		{Label: "My hours", Href: "/secondment/my-hours", Roles: []auth.Role{auth.Technician}, Order: 10, Group: "My work"},
+		{Label: "Placements", Href: "/secondment/placements", Roles: []auth.Role{auth.Admin, auth.AccountManager}, Order: 40, Group: "Secondment"},
+		{Label: "Hour approvals", Href: "/secondment/approvals", Roles: []auth.Role{auth.Admin, auth.AccountManager}, Order: 41, Group: "Secondment"},
+		{Label: "Approve hours", Href: "/secondment/approvals", Roles: []auth.Role{auth.Customer}, Order: 40, Group: "Portal"},
+		{Label: "Seconded technicians", Href: "/secondment/placements", Roles: []auth.Role{auth.Customer}, Order: 41, Group: "Portal"},
+		{Label: "Statements", Href: "/secondment/statements", Roles: []auth.Role{auth.Admin, auth.AccountManager}, Order: 42, Group: "Secondment"},
+	}
+}

@@ -1,0 +1,369 @@
+package secondment
+
+import (
+	"errors"
+	"fmt"
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/gofiber/fiber/v2"
+
+	"backoffice/internal/auth"
+	"backoffice/internal/civil"
+	"backoffice/internal/clock"
+	"backoffice/internal/problem"
+	"backoffice/internal/web"
+)
+
+// Pages registers the admin UI and portal pages.
+func (m *Module) Pages(r fiber.Router) {
+	tech := auth.Require(auth.Technician)
+	approvers := auth.Require(auth.Admin, auth.AccountManager, auth.Customer)
+	staff := auth.Require(auth.Admin, auth.AccountManager)
+	r.Get("/secondment/my-hours", tech, m.myHours)
+	r.Post("/secondment/my-hours", tech, m.logHoursForm)
+	r.Post("/secondment/my-hours/:id/withdraw", tech, m.withdrawForm)
+	r.Post("/secondment/preview", auth.Require(), m.previewForm)
+	r.Get("/secondment/placements", approvers, m.placementsPage)
+	r.Post("/secondment/placements", staff, m.createPlacementForm)
+	r.Get("/secondment/placements/:id", approvers, m.placementPage)
+	r.Get("/secondment/approvals", approvers, m.approvalsPage)
+	r.Post("/secondment/approvals", approvers, m.bulkApproveForm)
+	r.Post("/secondment/approvals/:id/reject", approvers, m.rejectForm)
+	r.Get("/secondment/statements", staff, m.statementsPage)
+	r.Get("/secondment/placements/:id/statements/:month", approvers, m.statementPage)
+	r.Post("/secondment/placements/:id/statements/:month/close", staff, m.closeForm)
+	m.placementPages(r)
+}
+
+// weekOf returns the Monday of d's week and the instants [from, to) of that week.
+func weekOf(d civil.Date) (civil.Date, time.Time, time.Time) {
+	monday := d.AddDays(-((int(d.Weekday()) + 6) % 7))
+	return monday, wallInstant(monday, 0, clock.Amsterdam), wallInstant(monday.AddDays(7), 0, clock.Amsterdam)
+}
+
+// weekParam reads ?week=YYYY-MM-DD (any day of the week), defaulting to today's week.
+func (m *Module) weekParam(c *fiber.Ctx) (civil.Date, time.Time, time.Time) {
+	d := civil.In(m.Svc.clock.Now(), clock.Amsterdam)
+	if s := c.Query("week"); s != "" {
+		if p, err := civil.Parse(s); err == nil {
+			d = p
+		}
+	}
+	return weekOf(d)
+}
+
+// localTime reads a datetime-local form value as Amsterdam wall-clock time.
+func localTime(s string) (time.Time, error) {
+	return time.ParseInLocation("2006-01-02T15:04", strings.TrimSpace(s), clock.Amsterdam)
+}
+
+// fieldErrors extracts the field errors of a 422, for re-rendering a form.
+func fieldErrors(err error) ([]problem.FieldError, bool) {
+	var pe *problem.Error
+	if errors.As(err, &pe) && len(pe.Fields) > 0 {
+		return pe.Fields, true
+	}
+	return nil, false
+}
+
+// userMessage is the text of a 4xx problem, for a flash message; 5xx stays an error.
+func userMessage(err error) (string, bool) {
+	var pe *problem.Error
+	if errors.As(err, &pe) && pe.Status < 500 {
+		return err.Error(), true
+	}
+	return "", false
+}
+
+type myHoursData struct {
+	Placements []Placement
+	Entries    []HourEntry
+	Week       civil.Date
+	Prev, Next civil.Date
+	Form       map[string]string
+	Errors     []problem.FieldError
+	Minutes    int
+}
+
+func (m *Module) myHoursData(c *fiber.Ctx) (*myHoursData, error) {
+	ctx := c.UserContext()
+	week, from, to := m.weekParam(c)
+	ps, err := m.Svc.Placements(ctx, PlacementFilter{})
+	if err != nil {
+		return nil, err
+	}
+	es, err := m.Svc.Entries(ctx, EntryFilter{From: &from, To: &to})
+	if err != nil {
+		return nil, err
+	}
+	d := &myHoursData{Placements: ps, Entries: es, Week: week, Prev: week.AddDays(-7), Next: week.AddDays(7), Form: map[string]string{}}
+	for _, e := range es {
+		if e.Status == StatusSubmitted || e.Status == StatusApproved {
+			d.Minutes += e.Minutes
+		}
+	}
+	return d, nil
+}
+
+func (m *Module) myHours(c *fiber.Ctx) error {
+	d, err := m.myHoursData(c)
+	if err != nil {
+		return err
+	}
+	return m.Web.Render(c, "secondment/my_hours", "My hours", d)
+}
+
+func (m *Module) logHoursForm(c *fiber.Ctx) error {
+	var f problem.Fields
+	pid, err := strconv.ParseInt(c.FormValue("placement_id"), 10, 64)
+	if err != nil {
+		f.Add("placement_id", "choose a placement")
+	}
+	start, err := localTime(c.FormValue("started_at"))
+	if err != nil {
+		f.Add("started_at", "is required (date and time)")
+	}
+	end, err := localTime(c.FormValue("ended_at"))
+	if err != nil {
+		f.Add("ended_at", "is required (date and time)")
+	}
+	err = f.Err()
+	var e *HourEntry
+	if err == nil {
+		e, err = m.Svc.LogHours(c.UserContext(), pid, EntryInput{StartedAt: start, EndedAt: end, Description: c.FormValue("description")})
+	}
+	if err != nil {
+		fields, isForm := fieldErrors(err)
+		msg, isUser := userMessage(err)
+		if !isForm && !isUser {
+			return err
+		}
+		d, derr := m.myHoursData(c)
+		if derr != nil {
+			return derr
+		}
+		d.Errors = fields
+		for _, k := range []string{"placement_id", "started_at", "ended_at", "description"} {
+			d.Form[k] = c.FormValue(k)
+		}
+		c.Status(fiber.StatusUnprocessableEntity)
+		if !isForm {
+			c.Status(problem.StatusOf(err))
+		}
+		return m.Web.RenderError(c, "secondment/my_hours", "My hours", msg, d)
+	}
+	week, _, _ := weekOf(civil.In(e.StartedAt, clock.Amsterdam))
+	return web.Redirect(c, "/secondment/my-hours?week="+week.String(),
+		fmt.Sprintf("Logged %s, € %s, awaiting approval.", HoursMinutes(e.Minutes), Cents(e.Amount)))
+}
+
+func (m *Module) withdrawForm(c *fiber.Ctx) error {
+	id, err := idParam(c, "id")
+	if err != nil {
+		return err
+	}
+	if _, err := m.Svc.WithdrawEntry(c.UserContext(), id); err != nil {
+		if msg, ok := userMessage(err); ok {
+			return web.Redirect(c, "/secondment/my-hours", msg)
+		}
+		return err
+	}
+	return web.Redirect(c, "/secondment/my-hours", "Entry withdrawn.")
+}
+
+// previewForm prices the log form's span (wall-clock Amsterdam times) for the live
+// preview; it answers JSON like POST /api/v1/overtime/preview.
+func (m *Module) previewForm(c *fiber.Ctx) error {
+	pid, err := strconv.ParseInt(c.FormValue("placement_id"), 10, 64)
+	if err != nil {
+		return problem.Invalid("placement_id", "choose a placement")
+	}
+	start, err1 := localTime(c.FormValue("started_at"))
+	end, err2 := localTime(c.FormValue("ended_at"))
+	if err1 != nil || err2 != nil {
+		return problem.Invalid("started_at", "give start and end")
+	}
+	p, err := m.Svc.PreviewForPlacement(c.UserContext(), pid, start, end)
+	if err != nil {
+		return err
+	}
+	return c.JSON(pricingOut(p))
+}
+
+type placementsData struct {
+	Placements []Placement
+	Form       map[string]string
+	Errors     []problem.FieldError
+	CanCreate  bool
+}
+
+func (m *Module) placementsPage(c *fiber.Ctx) error {
+	ps, err := m.Svc.Placements(c.UserContext(), PlacementFilter{})
+	if err != nil {
+		return err
+	}
+	d := placementsData{Placements: ps, Form: map[string]string{"calendar_id": "nl-werktijden"}, CanCreate: !auth.From(c).Is(auth.Customer)}
+	return m.Web.Render(c, "secondment/placements", "Placements", d)
+}
+
+func (m *Module) createPlacementForm(c *fiber.Ctx) error {
+	var f problem.Fields
+	num := func(name string) int64 {
+		v, err := strconv.ParseInt(c.FormValue(name), 10, 64)
+		if err != nil || v <= 0 {
+			f.Add(name, "is required")
+		}
+		return v
+	}
+	in := PlacementInput{CustomerID: num("customer_id"), TechnicianID: num("technician_id"), Role: c.FormValue("role"),
+		CalendarID: c.FormValue("calendar_id")}
+	if strings.TrimSpace(in.Role) == "" {
+		f.Add("role", "is required")
+	}
+	var err error
+	if in.HourlyRate, err = Money(c.FormValue("hourly_rate")); err != nil {
+		f.Add("hourly_rate", err.Error())
+	}
+	if s := c.FormValue("km_rate"); s != "" {
+		if in.KmRate, err = Money(s); err != nil {
+			f.Add("km_rate", err.Error())
+		}
+	}
+	if in.StartDate, err = civil.Parse(c.FormValue("start_date")); err != nil {
+		f.Add("start_date", "is required")
+	}
+	if s := c.FormValue("end_date"); s != "" {
+		if in.EndDate, err = civil.Parse(s); err != nil {
+			f.Add("end_date", "must be a date")
+		}
+	}
+	err = f.Err()
+	var p *Placement
+	if err == nil {
+		p, err = m.Svc.CreatePlacement(c.UserContext(), in)
+	}
+	if err != nil {
+		fields, ok := fieldErrors(err)
+		if !ok {
+			return err
+		}
+		ps, lerr := m.Svc.Placements(c.UserContext(), PlacementFilter{})
+		if lerr != nil {
+			return lerr
+		}
+		d := placementsData{Placements: ps, Form: map[string]string{}, Errors: fields, CanCreate: true}
+		for _, k := range []string{"customer_id", "technician_id", "role", "hourly_rate", "km_rate", "start_date", "end_date", "calendar_id"} {
+			d.Form[k] = c.FormValue(k)
+		}
+		c.Status(fiber.StatusUnprocessableEntity)
+		return m.Web.Render(c, "secondment/placements", "Placements", d)
+	}
+	return web.Redirect(c, fmt.Sprintf("/secondment/placements/%d", p.ID), "Placement created.")
+}
+
+type placementData struct {
+	P          *Placement
+	Entries    []HourEntry
+	Months     []Month
+	Errors     []problem.FieldError
+	IsCustomer bool
+	CanEnd     bool
+}
+
+func (m *Module) placementPage(c *fiber.Ctx) error {
+	id, err := idParam(c, "id")
+	if err != nil {
+		return err
+	}
+	d, err := m.placementPageData(c, id)
+	if err != nil {
+		return err
+	}
+	return m.Web.Render(c, "secondment/placement", fmt.Sprintf("Placement %d · %s", d.P.ID, d.P.Role), d)
+}
+
+func (m *Module) placementPageData(c *fiber.Ctx, id int64) (*placementData, error) {
+	ctx := c.UserContext()
+	p, err := m.Svc.Placement(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	es, err := m.Svc.Entries(ctx, EntryFilter{PlacementID: &id})
+	if err != nil {
+		return nil, err
+	}
+	d := &placementData{P: p, Entries: es, IsCustomer: auth.From(c).Is(auth.Customer), CanEnd: p.EndDate.IsZero() && p.NoticeReceivedAt == nil}
+	now := MonthOf(m.Svc.clock.Now(), clock.Amsterdam)
+	for mm := (Month{p.StartDate.Year, p.StartDate.Month}); len(d.Months) < 24 && !(mm.Year > now.Year || (mm.Year == now.Year && mm.Month > now.Month)); mm = mm.Next() {
+		d.Months = append([]Month{mm}, d.Months...)
+	}
+	return d, nil
+}
+
+type approvalsData struct {
+	Entries    []HourEntry
+	Week       civil.Date
+	Prev, Next civil.Date
+	AllWeek    bool
+}
+
+func (m *Module) approvalsPage(c *fiber.Ctx) error {
+	st := StatusSubmitted
+	f := EntryFilter{Status: &st}
+	d := approvalsData{}
+	if c.Query("week") != "" {
+		week, from, to := m.weekParam(c)
+		f.From, f.To, d.Week, d.Prev, d.Next, d.AllWeek = &from, &to, week, week.AddDays(-7), week.AddDays(7), true
+	}
+	es, err := m.Svc.Entries(c.UserContext(), f)
+	if err != nil {
+		return err
+	}
+	d.Entries = es
+	return m.Web.Render(c, "secondment/approvals", "Hour approvals", d)
+}
+
+func (m *Module) bulkApproveForm(c *fiber.Ctx) error {
+	args := c.Request().PostArgs().PeekMulti("ids")
+	ids := make([]int64, 0, len(args))
+	for _, a := range args {
+		if id, err := strconv.ParseInt(string(a), 10, 64); err == nil && id > 0 {
+			ids = append(ids, id)
+		}
+	}
+	back := "/secondment/approvals"
+	if w := c.FormValue("week"); w != "" {
+		back += "?week=" + url.QueryEscape(w)
+	}
+	if len(ids) == 0 {
+		return web.Redirect(c, back, "Select the entries to approve.")
+	}
+	es, err := m.Svc.ApproveAll(c.UserContext(), ids)
+	if err != nil {
+		if msg, ok := userMessage(err); ok {
+			return web.Redirect(c, back, "Nothing approved: "+msg)
+		}
+		return err
+	}
+	return web.Redirect(c, back, fmt.Sprintf("Approved %d entries.", len(es)))
+}
+
+func (m *Module) rejectForm(c *fiber.Ctx) error {
+	id, err := idParam(c, "id")
+	if err != nil {
+		return err
+	}
+	if _, err := m.Svc.Reject(c.UserContext(), id, c.FormValue("reason")); err != nil {
+		if msg, ok := userMessage(err); ok {
+			return web.Redirect(c, "/secondment/approvals", "Not rejected: "+msg)
+		}
+		return err
+	}
+	return web.Redirect(c, "/secondment/approvals", "Entry rejected.")
+}
+
+// Hours formats the week's live minutes as h:mm.
+func (d *myHoursData) Hours() string { return HoursMinutes(d.Minutes) }

@@ -1,0 +1,88 @@
+package secondment
+
+import (
+	"fmt"
+
+	"github.com/gofiber/fiber/v2"
+
+	"backoffice/internal/auth"
+	"backoffice/internal/clock"
+	"backoffice/internal/web"
+)
+
+type statementData struct {
+	V        *StatementView
+	CanClose bool
+	Prev     Month
+	Next     Month
+}
+
+func (m *Module) statementPage(c *fiber.Ctx) error {
+	id, err := idParam(c, "id")
+	if err != nil {
+		return err
+	}
+	mo, err := monthParam(c.Params("month"))
+	if err != nil {
+		return err
+	}
+	v, err := m.Svc.Statement(c.UserContext(), id, mo)
+	if err != nil {
+		return err
+	}
+	prev := Month{mo.Year, mo.Month - 1}
+	if mo.Month == 1 {
+		prev = Month{mo.Year - 1, 12}
+	}
+	d := statementData{V: v, CanClose: v.Closable && auth.From(c).Is(auth.Admin, auth.AccountManager), Prev: prev, Next: mo.Next()}
+	return m.Web.Render(c, "secondment/statement", fmt.Sprintf("Statement %s · placement %d", mo, id), d)
+}
+
+func (m *Module) closeForm(c *fiber.Ctx) error {
+	id, err := idParam(c, "id")
+	if err != nil {
+		return err
+	}
+	mo, err := monthParam(c.Params("month"))
+	if err != nil {
+		return err
+	}
+	back := fmt.Sprintf("/secondment/placements/%d/statements/%s", id, mo)
+	if _, err := m.Svc.CloseStatement(c.UserContext(), id, mo); err != nil {
+		if msg, ok := userMessage(err); ok {
+			return web.Redirect(c, back, "Not closed: "+msg)
+		}
+		return err
+	}
+	return web.Redirect(c, back, "The statement is final.")
+}
+
+type statementsData struct {
+	Month      Month
+	Prev, Next Month
+	Views      []StatementView
+}
+
+func (m *Module) statementsPage(c *fiber.Ctx) error {
+	now := MonthOf(m.Svc.clock.Now(), clock.Amsterdam)
+	mo := Month{now.Year, now.Month - 1}
+	if now.Month == 1 {
+		mo = Month{now.Year - 1, 12}
+	}
+	if s := c.Query("month"); s != "" {
+		p, err := monthParam(s)
+		if err != nil {
+			return err
+		}
+		mo = p
+	}
+	vs, err := m.Svc.Statements(c.UserContext(), mo)
+	if err != nil {
+		return err
+	}
+	prev := Month{mo.Year, mo.Month - 1}
+	if mo.Month == 1 {
+		prev = Month{mo.Year - 1, 12}
+	}
+	return m.Web.Render(c, "secondment/statements", "Statements "+mo.String(), statementsData{Month: mo, Prev: prev, Next: mo.Next(), Views: vs})
+}

@@ -1,0 +1,140 @@
+package secondment
+
+import (
+	"context"
+	"time"
+
+	"github.com/uptrace/bun"
+
+	"backoffice/internal/audit"
+	"backoffice/internal/auth"
+	"backoffice/internal/problem"
+)
+
+// StatementView is a placement's statement of one month with what the page and API
+// show around it.
+type StatementView struct {
+	Placement *Placement
+	Statement Statement
+	Closable  bool
+	ClosedAt  *time.Time
+	Location  *time.Location
+}
+
+// buildStatement reads a month of a placement: the frozen snapshot when it is final,
+// else the live totals of approved hours and expenses.
+func (s *Service) buildStatement(ctx context.Context, idb bun.IDB, p *Placement, m Month, now time.Time) (*StatementView, error) {
+	cal, err := calendarOf(ctx, idb, p.CalendarID)
+	if err != nil {
+		return nil, err
+	}
+	loc := cal.Location()
+	final, found, err := s.st.finalStatement(ctx, idb, p.ID, m)
+	if err != nil {
+		return nil, err
+	}
+	if found {
+		st := final.Snapshot
+		st.Month, st.Status = m, StatementFinal
+		at := final.ClosedAt
+		return &StatementView{Placement: p, Statement: st, ClosedAt: &at, Location: loc}, nil
+	}
+	entries, err := s.st.monthEntries(ctx, idb, p.ID, m)
+	if err != nil {
+		return nil, err
+	}
+	expenses, err := s.st.monthExpenses(ctx, idb, p.ID, m)
+	if err != nil {
+		return nil, err
+	}
+	se := make([]StatementEntry, len(entries))
+	for i := range entries {
+		se[i] = entries[i].statementEntry()
+	}
+	sx := make([]StatementExpense, len(expenses))
+	for i := range expenses {
+		sx[i] = expenses[i].statementExpense()
+	}
+	st := BuildStatement(m, se, sx, loc)
+	closable := CheckClose(m, now, loc, st.OpenCount, st.Status) == nil
+	return &StatementView{Placement: p, Statement: st, Closable: closable, Location: loc}, nil
+}
+
+// Statement returns the statement of a placement's month (SEC-4).
+func (s *Service) Statement(ctx context.Context, placementID int64, m Month) (*StatementView, error) {
+	p, err := s.Placement(ctx, placementID)
+	if err != nil {
+		return nil, err
+	}
+	return s.buildStatement(ctx, s.db, p, m, s.clock.Now())
+}
+
+// CloseStatement makes a month final (account manager or admin): only after the month,
+// with no hours awaiting approval. The placement row is locked so no entry of the month
+// can change while it closes, and the snapshot is stored once (unique per month).
+func (s *Service) CloseStatement(ctx context.Context, placementID int64, m Month) (*StatementView, error) {
+	now := s.clock.Now()
+	pr := auth.FromContext(ctx)
+	if !pr.Is(auth.AccountManager, auth.Admin) {
+		return nil, problem.Forbidden("the account manager closes a month")
+	}
+	var out *StatementView
+	err := s.inTx(ctx, func(ctx context.Context, tx bun.Tx) error {
+		p, err := s.st.placement(ctx, tx, placementID, forUpdate)
+		if err != nil {
+			return err
+		}
+		v, err := s.buildStatement(ctx, tx, p, m, now)
+		if err != nil {
+			return err
+		}
+		if err := CheckClose(m, now, v.Location, v.Statement.OpenCount, v.Statement.Status); err != nil {
+			return err
+		}
+		st := v.Statement
+		st.Status = StatementFinal
+		actor := pr.UserID
+		row := &FinalStatement{PlacementID: p.ID, Month: m.First(), Minutes: st.Minutes, HoursAmount: st.HoursAmount,
+			ExpensesAmount: st.ExpensesAmount, Total: st.Total, Snapshot: st, ClosedBy: &actor, ClosedAt: now}
+		if _, err := tx.NewInsert().Model(row).Returning("id").Exec(ctx); err != nil {
+			return translate(err, "statement")
+		}
+		at := now
+		v.Statement, v.Closable, v.ClosedAt = st, false, &at
+		out = v
+		return audit.Record(ctx, tx, now, "placement_statement", row.ID, "close",
+			map[string]any{"placement_id": p.ID, "month": m.String(), "total": st.Total})
+	})
+	return out, err
+}
+
+// Statements lists the statements of every placement running in month m, for the
+// invoice run (staff only).
+func (s *Service) Statements(ctx context.Context, m Month) ([]StatementView, error) {
+	pr := auth.FromContext(ctx)
+	if !pr.Is(auth.AccountManager, auth.Admin) {
+		return nil, problem.Forbidden("the invoice run is for account managers")
+	}
+	now := s.clock.Now()
+	var ps []Placement
+	err := s.db.NewSelect().Model(&ps).
+		ColumnExpr("placement.*").
+		ColumnExpr("c.name AS customer_name, u.name AS technician_name").
+		Join("JOIN customers AS c ON c.id = placement.customer_id").
+		Join("JOIN users AS u ON u.id = placement.technician_id").
+		Where("placement.start_date <= ?", m.Last()).
+		Where("placement.end_date IS NULL OR placement.end_date >= ?", m.First()).
+		OrderExpr("c.name, placement.id").Scan(ctx)
+	if err != nil {
+		return nil, translate(err, "placements")
+	}
+	out := make([]StatementView, 0, len(ps))
+	for i := range ps {
+		v, err := s.buildStatement(ctx, s.db, &ps[i], m, now)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, *v)
+	}
+	return out, nil
+}

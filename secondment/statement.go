@@ -1,0 +1,202 @@
+package secondment
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/shopspring/decimal"
+
+	"backoffice/internal/civil"
+)
+
+// Month is a calendar month, the period of a statement (SEC-4). It travels as "YYYY-MM".
+type Month struct {
+	Year  int
+	Month time.Month
+}
+
+// ParseMonth reads "YYYY-MM".
+func ParseMonth(s string) (Month, error) {
+	t, err := time.Parse("2006-01", s)
+	if err != nil {
+		return Month{}, fmt.Errorf("secondment: %q is not a month of the form YYYY-MM", s)
+	}
+	return Month{t.Year(), t.Month()}, nil
+}
+
+// MonthOf is the month of instant t in loc.
+func MonthOf(t time.Time, loc *time.Location) Month {
+	lt := t.In(loc)
+	return Month{lt.Year(), lt.Month()}
+}
+
+// String formats as "YYYY-MM".
+func (m Month) String() string { return fmt.Sprintf("%04d-%02d", m.Year, m.Month) }
+
+// First is the month's first day.
+func (m Month) First() civil.Date { return civil.Date{Year: m.Year, Month: m.Month, Day: 1} }
+
+// Last is the month's last day.
+func (m Month) Last() civil.Date { return m.First().LastOfMonth() }
+
+// Next is the following month.
+func (m Month) Next() Month {
+	d := m.First().AddMonths(1)
+	return Month{d.Year, d.Month}
+}
+
+// Bounds are the instants [start, end) of the month in loc.
+func (m Month) Bounds(loc *time.Location) (time.Time, time.Time) {
+	return wallInstant(m.First(), 0, loc), wallInstant(m.Next().First(), 0, loc)
+}
+
+// Over reports whether the month has ended at now in loc.
+func (m Month) Over(now time.Time, loc *time.Location) bool {
+	_, end := m.Bounds(loc)
+	return !now.Before(end)
+}
+
+// StatementStatus is open until the account manager closes the month, then final.
+type StatementStatus string
+
+// Statement statuses. A final statement is immutable and is what invoicing bills.
+const (
+	StatementOpen  StatementStatus = "open"
+	StatementFinal StatementStatus = "final"
+)
+
+// StatementEntry is an hour entry as a statement counts it.
+type StatementEntry struct {
+	ID           int64           `json:"id"`
+	TechnicianID int64           `json:"technician_id"`
+	HourlyRate   decimal.Decimal `json:"hourly_rate"`
+	Status       EntryStatus     `json:"status"`
+	StartedAt    time.Time       `json:"started_at"`
+	EndedAt      time.Time       `json:"ended_at"`
+	Description  string          `json:"description"`
+	Minutes      int             `json:"minutes"`
+	Amount       decimal.Decimal `json:"amount"`
+	Segments     []Segment       `json:"segments"`
+}
+
+// StatementExpense is an expense as a statement counts it.
+type StatementExpense struct {
+	ID          int64           `json:"id"`
+	Date        civil.Date      `json:"date"`
+	Kind        ExpenseKind     `json:"kind"`
+	KM          *string         `json:"km,omitempty"`
+	Description string          `json:"description"`
+	Amount      decimal.Decimal `json:"amount"`
+}
+
+// BandTotal is the minutes and amount of one band in a statement.
+type BandTotal struct {
+	Band    Band            `json:"band"`
+	Minutes int             `json:"minutes"`
+	Amount  decimal.Decimal `json:"amount"`
+}
+
+// Statement is a placement's monthly statement in arrears (SEC-4): the approved hours
+// that started in the month (wall-clock time), their totals per band, the expenses of the
+// month, and how many entries still await approval.
+type Statement struct {
+	Month          Month              `json:"-"`
+	Status         StatementStatus    `json:"status"`
+	Entries        []StatementEntry   `json:"entries"`
+	Bands          []BandTotal        `json:"bands"`
+	Minutes        int                `json:"minutes"`
+	HoursAmount    decimal.Decimal    `json:"hours_amount"`
+	Expenses       []StatementExpense `json:"expenses"`
+	ExpensesAmount decimal.Decimal    `json:"expenses_amount"`
+	Total          decimal.Decimal    `json:"total"`
+	OpenCount      int                `json:"open_count"`
+}
+
+// BuildStatement totals a month (SEC-4). Of entries it counts the approved ones that
+// started inside the month in loc and counts the submitted ones as open; rejected and
+// withdrawn entries and entries of other months are left out. Band totals are sums of
+// the segments' rounded amounts, so they add up to the hours amount to the cent.
+func BuildStatement(m Month, entries []StatementEntry, expenses []StatementExpense, loc *time.Location) Statement {
+	st := Statement{
+		Month:          m,
+		Status:         StatementOpen,
+		Entries:        make([]StatementEntry, 0, len(entries)),
+		Expenses:       make([]StatementExpense, 0, len(expenses)),
+		HoursAmount:    decimal.Zero,
+		ExpensesAmount: decimal.Zero,
+	}
+	from, to := m.Bounds(loc)
+	var minutes [4]int
+	amounts := [4]decimal.Decimal{decimal.Zero, decimal.Zero, decimal.Zero, decimal.Zero}
+	for _, e := range entries {
+		if e.StartedAt.Before(from) || !e.StartedAt.Before(to) {
+			continue
+		}
+		switch e.Status {
+		case StatusSubmitted:
+			st.OpenCount++
+			continue
+		case StatusApproved:
+		default:
+			continue
+		}
+		st.Entries = append(st.Entries, e)
+		st.Minutes += e.Minutes
+		st.HoursAmount = st.HoursAmount.Add(e.Amount)
+		for _, s := range e.Segments {
+			i := bandIndex(s.Band)
+			minutes[i] += s.Minutes
+			amounts[i] = amounts[i].Add(s.Amount)
+		}
+	}
+	st.Bands = make([]BandTotal, len(Bands))
+	for i, b := range Bands {
+		st.Bands[i] = BandTotal{Band: b, Minutes: minutes[i], Amount: amounts[i]}
+	}
+	first, last := m.First(), m.Last()
+	for _, x := range expenses {
+		if x.Date.Before(first) || x.Date.After(last) {
+			continue
+		}
+		st.Expenses = append(st.Expenses, x)
+		st.ExpensesAmount = st.ExpensesAmount.Add(x.Amount)
+	}
+	st.Total = st.HoursAmount.Add(st.ExpensesAmount)
+	return st
+}
+
+func bandIndex(b Band) int {
+	for i, x := range Bands {
+		if x == b {
+			return i
+		}
+	}
+	return 0
+}
+
+// CheckClose guards closing a month (SEC-4): only after the month is over, only once,
+// and only when no hours of the month await approval — a final statement is billed as
+// is and never changes, so hours still open would be lost to invoicing.
+func CheckClose(m Month, now time.Time, loc *time.Location, openCount int, status StatementStatus) error {
+	switch {
+	case status == StatementFinal:
+		return ErrStatementFinal
+	case !m.Over(now, loc):
+		return ErrMonthNotOver
+	case openCount > 0:
+		return fmt.Errorf("%w: %d entries", ErrOpenHours, openCount)
+	}
+	return nil
+}
+
+// Hours formats the segment's minutes as h:mm for pages.
+func (s Segment) Hours() string { return HoursMinutes(s.Minutes) }
+
+// Hours formats the band's minutes as h:mm for pages.
+func (b BandTotal) Hours() string { return HoursMinutes(b.Minutes) }
+
+// Hours formats the statement's minutes as h:mm for pages.
+func (s Statement) Hours() string { return HoursMinutes(s.Minutes) }
+
+// Hours formats the entry's minutes as h:mm for pages.
+func (e StatementEntry) Hours() string { return HoursMinutes(e.Minutes) }

@@ -1,0 +1,254 @@
+package secondment
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/uptrace/bun"
+
+	"backoffice/internal/auth"
+	"backoffice/internal/civil"
+	"backoffice/internal/db"
+	"backoffice/internal/problem"
+)
+
+// store holds the bun queries of the package; every function takes bun.IDB so the
+// caller's transaction flows through.
+type store struct{}
+
+// translate maps PostgreSQL errors to the domain's problems.
+func translate(err error, what string) error {
+	switch {
+	case err == nil:
+		return nil
+	case errors.Is(err, sql.ErrNoRows):
+		return problem.NotFound(what)
+	case db.Code(err) == db.ExclusionViolation && db.Constraint(err) == "hour_entries_no_overlap":
+		return ErrOverlappingHours
+	case db.Constraint(err) == "secondment_month_final", db.Constraint(err) == "placement_statements_once",
+		db.Constraint(err) == "placement_statements_immutable":
+		return ErrStatementFinal
+	case db.Code(err) == db.UniqueViolation:
+		return fmt.Errorf("%w: %s", problem.ErrConflict, what)
+	}
+	return fmt.Errorf("secondment: %s: %w", what, err)
+}
+
+// lockMode selects a row lock for reads inside a transaction.
+type lockMode string
+
+const (
+	noLock    lockMode = ""
+	forShare  lockMode = "SHARE"
+	forUpdate lockMode = "UPDATE"
+)
+
+func (store) placement(ctx context.Context, idb bun.IDB, id int64, lock lockMode) (*Placement, error) {
+	p := new(Placement)
+	q := idb.NewSelect().Model(p).Where("placement.id = ?", id)
+	if lock != noLock {
+		q = q.For(string(lock))
+	} else {
+		// Names for display; a locking read stays on the placement row alone.
+		q = q.ColumnExpr("placement.*").
+			ColumnExpr("c.name AS customer_name, u.name AS technician_name").
+			Join("JOIN customers AS c ON c.id = placement.customer_id").
+			Join("JOIN users AS u ON u.id = placement.technician_id")
+	}
+	if err := q.Scan(ctx); err != nil {
+		return nil, translate(err, "placement")
+	}
+	return p, nil
+}
+
+// PlacementFilter narrows a placement list; After and Limit page through it.
+type PlacementFilter struct {
+	CustomerID   *int64
+	TechnicianID *int64
+	After        *PlacementCursor
+	Limit        int64 // 0: no page limit (UI lists)
+}
+
+// PlacementCursor is the sort key of the last placement of a page.
+type PlacementCursor struct {
+	StartDate civil.Date `json:"start_date"`
+	ID        int64      `json:"id"`
+}
+
+func (store) placements(ctx context.Context, idb bun.IDB, pr *auth.Principal, f PlacementFilter) ([]Placement, error) {
+	var out []Placement
+	q := idb.NewSelect().Model(&out).
+		ColumnExpr("placement.*").
+		ColumnExpr("c.name AS customer_name, u.name AS technician_name").
+		Join("JOIN customers AS c ON c.id = placement.customer_id").
+		Join("JOIN users AS u ON u.id = placement.technician_id").
+		OrderExpr("placement.start_date DESC, placement.id DESC")
+	q = auth.Scope(q, pr, "placement.customer_id")
+	if pr.Is(auth.Technician) {
+		q = q.Where("placement.technician_id = ?", pr.UserID)
+	}
+	if f.CustomerID != nil {
+		q = q.Where("placement.customer_id = ?", *f.CustomerID)
+	}
+	if f.TechnicianID != nil {
+		q = q.Where("placement.technician_id = ?", *f.TechnicianID)
+	}
+	if f.After != nil {
+		q = q.Where("(placement.start_date, placement.id) < (?, ?)", f.After.StartDate, f.After.ID)
+	}
+	if f.Limit > 0 {
+		q = q.Limit(f.Limit)
+	}
+	if err := q.Scan(ctx); err != nil {
+		return nil, translate(err, "placements")
+	}
+	return out, nil
+}
+
+func (store) entry(ctx context.Context, idb bun.IDB, id int64, lock lockMode) (*HourEntry, error) {
+	e := new(HourEntry)
+	q := idb.NewSelect().Model(e).Where("hour_entry.id = ?", id)
+	if lock != noLock {
+		q = q.For(string(lock))
+	}
+	if err := q.Scan(ctx); err != nil {
+		return nil, translate(err, "hour entry")
+	}
+	return e, nil
+}
+
+// EntryFilter narrows an hour entry list; After and Limit page through it.
+type EntryFilter struct {
+	PlacementID *int64
+	Status      *EntryStatus
+	From, To    *time.Time // started_at in [From, To)
+	After       *EntryCursor
+	Limit       int64 // 0: at most 5000 (UI week and queue views)
+}
+
+// EntryCursor is the sort key of the last entry of a page.
+type EntryCursor struct {
+	StartedAt time.Time `json:"started_at"`
+	ID        int64     `json:"id"`
+}
+
+func (store) entries(ctx context.Context, idb bun.IDB, pr *auth.Principal, f EntryFilter) ([]HourEntry, error) {
+	var out []HourEntry
+	q := idb.NewSelect().Model(&out).
+		ColumnExpr("hour_entry.*").
+		ColumnExpr("u.name AS technician_name, p.customer_id, c.name AS customer_name").
+		Join("JOIN placements AS p ON p.id = hour_entry.placement_id").
+		Join("JOIN users AS u ON u.id = hour_entry.technician_id").
+		Join("JOIN customers AS c ON c.id = p.customer_id").
+		OrderExpr("hour_entry.started_at, hour_entry.id")
+	q = auth.Scope(q, pr, "p.customer_id")
+	if pr.Is(auth.Technician) {
+		q = q.Where("hour_entry.technician_id = ?", pr.UserID)
+	}
+	if f.PlacementID != nil {
+		q = q.Where("hour_entry.placement_id = ?", *f.PlacementID)
+	}
+	if f.Status != nil {
+		q = q.Where("hour_entry.status = ?", *f.Status)
+	}
+	if f.From != nil {
+		q = q.Where("hour_entry.started_at >= ?", *f.From)
+	}
+	if f.To != nil {
+		q = q.Where("hour_entry.started_at < ?", *f.To)
+	}
+	if f.After != nil {
+		q = q.Where("(hour_entry.started_at, hour_entry.id) > (?, ?)", f.After.StartedAt, f.After.ID)
+	}
+	limit := f.Limit
+	if limit <= 0 {
+		limit = 5000
+	}
+	if err := q.Limit(limit).Scan(ctx); err != nil {
+		return nil, translate(err, "hour entries")
+	}
+	return out, nil
+}
+
+// monthEntries are all entries of a placement that start in month m (any status).
+func (store) monthEntries(ctx context.Context, idb bun.IDB, placementID int64, m Month) ([]HourEntry, error) {
+	var out []HourEntry
+	err := idb.NewSelect().Model(&out).
+		Where("placement_id = ? AND month = ?", placementID, m.First()).
+		Where("status IN ('submitted', 'approved')").
+		OrderExpr("started_at, id").Scan(ctx)
+	return out, translate(err, "hour entries")
+}
+
+func (store) monthExpenses(ctx context.Context, idb bun.IDB, placementID int64, m Month) ([]Expense, error) {
+	var out []Expense
+	err := idb.NewSelect().Model(&out).
+		Where("placement_id = ? AND date BETWEEN ? AND ?", placementID, m.First(), m.Last()).
+		OrderExpr("date, id").Scan(ctx)
+	return out, translate(err, "expenses")
+}
+
+// finalStatement returns the closed statement of a month; found is false while it is open.
+func (store) finalStatement(ctx context.Context, idb bun.IDB, placementID int64, m Month) (s *FinalStatement, found bool, err error) {
+	s = new(FinalStatement)
+	err = idb.NewSelect().Model(s).Where("placement_id = ? AND month = ?", placementID, m.First()).Scan(ctx)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, false, nil
+	}
+	if err != nil {
+		return nil, false, translate(err, "statement")
+	}
+	return s, true, nil
+}
+
+// userRole reads a user's role and company, to check technicians and contacts.
+func (store) userRole(ctx context.Context, idb bun.IDB, id int64) (auth.Role, *int64, bool, error) {
+	var row struct {
+		Role       string `bun:"role"`
+		CustomerID *int64 `bun:"customer_id"`
+		Active     bool   `bun:"active"`
+	}
+	err := idb.NewSelect().Table("users").Column("role", "customer_id", "active").Where("id = ?", id).Scan(ctx, &row)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", nil, false, nil
+	}
+	if err != nil {
+		return "", nil, false, translate(err, "user")
+	}
+	return auth.Role(row.Role), row.CustomerID, row.Active, nil
+}
+
+func (store) customerExists(ctx context.Context, idb bun.IDB, id int64) (bool, error) {
+	ok, err := idb.NewSelect().Table("customers").Where("id = ?", id).Exists(ctx)
+	return ok, translate(err, "customer")
+}
+
+// liveEntriesOutside counts live entries of a placement outside [start, end].
+func (store) liveEntriesOutside(ctx context.Context, idb bun.IDB, placementID int64, from, to time.Time, bounded bool) (int, error) {
+	q := idb.NewSelect().Table("hour_entries").
+		Where("placement_id = ? AND status IN ('submitted', 'approved')", placementID)
+	if bounded {
+		q = q.Where("(started_at < ? OR ended_at > ?)", from, to)
+	} else {
+		q = q.Where("started_at < ?", from)
+	}
+	n, err := q.Count(ctx)
+	return int(n), translate(err, "hour entries")
+}
+
+// monthDate is the first day of the month of t in loc, the statement month of an entry.
+func monthDate(t time.Time, loc *time.Location) civil.Date {
+	return MonthOf(t, loc).First()
+}
+
+// lockTechnicianHours serialises the writers of one technician's hours for the rest of
+// the transaction. The exclusion constraint hour_entries_no_overlap is what refuses an
+// overlap; without this lock two concurrent overlapping inserts wait on each other
+// inside that constraint check and PostgreSQL breaks the deadlock by aborting one.
+func (store) lockTechnicianHours(ctx context.Context, idb bun.IDB, technicianID int64) error {
+	_, err := idb.ExecContext(ctx, "SELECT pg_advisory_xact_lock(hashtext('secondment.hour_entries'), (? % 2147483647)::int)", technicianID)
+	return translate(err, "technician hours lock")
+}
