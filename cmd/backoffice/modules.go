@@ -6,12 +6,14 @@ import (
 	"backoffice/internal/clock"
 	"backoffice/internal/httpx"
 	"backoffice/internal/platform"
+	"backoffice/orders"
 	"backoffice/secondment"
 )
 
 // Modules lists every module of the product, foundation first.
 func Modules(d *platform.Deps, testClock *clock.Settable) []platform.Module {
 	return append(app.Foundation(d, testClock),
+		orders.New(d),
 		secondment.New(d),
 	)
 }

@@ -16,6 +16,7 @@ import (
 
 	"backoffice/internal/civil"
 	"backoffice/internal/httpx"
+	"backoffice/internal/money"
 )
 
 // Op documents one operation.
@@ -224,10 +225,11 @@ func opID(method, path string) string {
 func itoa(i int) string { b, _ := json.Marshal(i); return string(b) }
 
 var (
-	decType  = reflect.TypeOf(decimal.Decimal{})
-	timeType = reflect.TypeOf(time.Time{})
-	dateType = reflect.TypeOf(civil.Date{})
-	rawType  = reflect.TypeOf(json.RawMessage{})
+	decType    = reflect.TypeOf(decimal.Decimal{})
+	amountType = reflect.TypeOf(money.Amount{})
+	timeType   = reflect.TypeOf(time.Time{})
+	dateType   = reflect.TypeOf(civil.Date{})
+	rawType    = reflect.TypeOf(json.RawMessage{})
 )
 
 func (g *gen) schema(t reflect.Type) map[string]any {
@@ -237,7 +239,7 @@ func (g *gen) schema(t reflect.Type) map[string]any {
 	}
 	var s map[string]any
 	switch {
-	case t == decType:
+	case t == decType || t == amountType:
 		s = map[string]any{"type": "string", "format": "decimal", "pattern": `^-?\d+(\.\d+)?$`}
 	case t == timeType:
 		s = map[string]any{"type": "string", "format": "date-time"}

@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"net/http"
 	"sort"
+	"strings"
 )
 
 // Error is an error with an HTTP status and a stable code.
@@ -107,7 +108,7 @@ func (f Fields) Err() error {
 		return nil
 	}
 	out := append([]FieldError(nil), f...)
-	sort.SliceStable(out, func(i, j int) bool { return out[i].Field < out[j].Field })
+	sort.SliceStable(out, func(i, j int) bool { return naturalLess(out[i].Field, out[j].Field) })
 	return &Error{Status: http.StatusUnprocessableEntity, Code: "validation_failed",
 		Detail: "some fields are invalid", Fields: out}
 }
@@ -135,4 +136,35 @@ func CodeOf(err error) string {
 		return pe.Code
 	}
 	return "internal_error"
+}
+
+// naturalLess orders field paths with numbers by value: lines[2] before lines[10].
+func naturalLess(a, b string) bool {
+	for a != "" && b != "" {
+		da, db := digits(a), digits(b)
+		if da > 0 && db > 0 {
+			na, nb := strings.TrimLeft(a[:da], "0"), strings.TrimLeft(b[:db], "0")
+			if len(na) != len(nb) {
+				return len(na) < len(nb)
+			}
+			if na != nb {
+				return na < nb
+			}
+			a, b = a[da:], b[db:]
+			continue
+		}
+		if a[0] != b[0] {
+			return a[0] < b[0]
+		}
+		a, b = a[1:], b[1:]
+	}
+	return len(a) < len(b)
+}
+
+func digits(s string) int {
+	i := 0
+	for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+		i++
+	}
+	return i
 }

@@ -11,6 +11,7 @@ import (
 
 	"backoffice/internal/civil"
 	"backoffice/internal/clock"
+	"backoffice/internal/money"
 )
 
 // Funcs are the template functions every page can use.
@@ -71,6 +72,13 @@ func Money(v any) string {
 			return ""
 		}
 		d = *x
+	case money.Amount:
+		d = x.Decimal
+	case *money.Amount:
+		if x == nil {
+			return ""
+		}
+		d = x.Decimal
 	case string:
 		var err error
 		if d, err = decimal.NewFromString(x); err != nil {

@@ -1,0 +1,15 @@
+DROP TABLE IF EXISTS contract_fee_changes;
+DROP TABLE IF EXISTS indexation_proposals;
+DROP TABLE IF EXISTS indexation_runs;
+DROP TABLE IF EXISTS index_values;
+DROP TABLE IF EXISTS index_series;
+DROP TABLE IF EXISTS contract_lines;
+DROP TABLE IF EXISTS contracts;
+DROP TABLE IF EXISTS change_request_lines;
+DROP TABLE IF EXISTS change_requests;
+DROP TABLE IF EXISTS standard_rates;
+DROP TABLE IF EXISTS order_extensions;
+DROP TABLE IF EXISTS order_lines;
+DROP TABLE IF EXISTS orders;
+DROP TABLE IF EXISTS quote_lines;
+DROP TABLE IF EXISTS quotes;

@@ -1,0 +1,289 @@
+package orders
+
+import (
+	"bytes"
+	"strconv"
+
+	"github.com/gofiber/fiber/v2"
+
+	"backoffice/internal/accounts"
+	"backoffice/internal/apidoc"
+	"backoffice/internal/auth"
+	"backoffice/internal/httpx"
+	"backoffice/internal/money"
+	"backoffice/internal/problem"
+)
+
+var (
+	sales = []auth.Role{auth.Admin, auth.AccountManager}
+	staff = []auth.Role{auth.Admin, auth.AccountManager, auth.Technician}
+)
+
+// Routes registers the JSON API under /api/v1.
+func (m *Module) Routes(r *apidoc.Router) {
+	page := []apidoc.Param{{Name: "limit", Type: "integer"}, apidoc.Q("after", "cursor")}
+	r.Post("/quotes", apidoc.Op{Summary: "Create a draft quote (Q-1: valid 30 days unless valid_days; Q-7: prices excl. VAT)", Tag: "orders",
+		Body: QuoteIn{}, Response: QuoteOut{}, Status: 201}, auth.Require(sales...), m.createQuote)
+	r.Get("/quotes", apidoc.Op{Summary: "List quotes with totals; status is derived (a sent quote past valid_until is expired)", Tag: "orders",
+		Response: httpx.List[QuoteOut]{}, Query: append([]apidoc.Param{apidoc.Q("status", "draft, sent, accepted, declined, withdrawn, superseded, expired"),
+			{Name: "customer_id", Type: "integer"}, {Name: "expiring_within_days", Type: "integer"}}, page...)}, auth.Require(), m.listQuotes)
+	r.Get("/quotes/:id", apidoc.Op{Summary: "Get a quote version with lines and totals", Tag: "orders", Response: QuoteOut{}}, auth.Require(), m.getQuote)
+	r.Patch("/quotes/:id", apidoc.Op{Summary: "Change a draft (409 quote_not_editable otherwise); lines, when given, replace all lines", Tag: "orders",
+		Body: QuoteIn{}, Response: QuoteOut{}}, auth.Require(sales...), m.patchQuote)
+	r.Post("/quotes/:id/send", apidoc.Op{Summary: "Send a draft: valid_until = Amsterdam date of sending + valid_days (Q-1)", Tag: "orders",
+		Response: QuoteOut{}}, auth.Require(sales...), m.sendQuote)
+	r.Post("/quotes/:id/accept", apidoc.Op{Summary: "Accept a sent quote whole (Q-2) with who and how (Q-3); creates the order and contract",
+		Tag: "orders", Body: AcceptIn{}, Response: AcceptOut{}}, auth.Require(), m.acceptQuote)
+	r.Post("/quotes/:id/decline", apidoc.Op{Summary: "Decline a sent quote with a reason", Tag: "orders", Body: DeclineIn{}, Response: QuoteOut{}},
+		auth.Require(), m.declineQuote)
+	r.Post("/quotes/:id/withdraw", apidoc.Op{Summary: "Withdraw a draft, sent or expired quote", Tag: "orders", Response: QuoteOut{}},
+		auth.Require(sales...), m.withdrawQuote)
+	r.Post("/quotes/:id/revise", apidoc.Op{Summary: "Revise: a new draft version with the same number; the old one is superseded (Q-1)",
+		Tag: "orders", Response: QuoteOut{}, Status: 201}, auth.Require(sales...), m.reviseQuote)
+	r.Get("/quotes/:id/pdf", apidoc.Op{Summary: "The quote as PDF: company, customer, lines, VAT summary, validity, terms", Tag: "orders",
+		Produces: "application/pdf"}, auth.Require(), m.quotePDF)
+	r.Get("/terms-profiles", apidoc.Op{Summary: "Contract terms profiles a quote can use (Q-8)", Tag: "orders", Response: []ProfileOut{}},
+		auth.Require(), m.profiles)
+
+	m.orderRoutes(r, page)
+	m.contractRoutes(r, page)
+}
+
+// AcceptOut is the accepted quote with the order and contract it became.
+type AcceptOut struct {
+	Quote    QuoteOut     `json:"quote"`
+	Order    OrderOut     `json:"order"`
+	Contract *ContractOut `json:"contract"`
+}
+
+func id(c *fiber.Ctx) (int64, error) { return accounts.ID(c, "id") }
+
+// decode reads a JSON body strictly (400 on malformed JSON or unknown fields); field rules
+// are checked by the domain, which reports every field error at once.
+func decode(c *fiber.Ctx, dst any) error {
+	if len(bytes.TrimSpace(c.Body())) == 0 {
+		return problem.BadRequest("empty_body", "the request needs a JSON body")
+	}
+	return httpx.DecodeStrict(c.Body(), dst)
+}
+
+func (m *Module) quoteOut(c *fiber.Ctx, q *Quote) (QuoteOut, error) {
+	var orderID, contractID int64
+	if q.Status == QuoteAccepted {
+		var err error
+		if orderID, err = orderIDForQuote(c.UserContext(), m.svc.DB, q.ID); err != nil {
+			return QuoteOut{}, err
+		}
+		if orderID != 0 {
+			cs, err := listContracts(c.UserContext(), m.svc.DB, ContractFilter{OrderID: &orderID})
+			if err != nil {
+				return QuoteOut{}, err
+			}
+			if len(cs) > 0 {
+				contractID = cs[0].ID
+			}
+		}
+	}
+	return quoteOut(q, m.svc.now(), orderID, contractID), nil
+}
+
+func (m *Module) answerQuote(c *fiber.Ctx, status int, q *Quote, err error) error {
+	if err != nil {
+		return err
+	}
+	out, err := m.quoteOut(c, q)
+	if err != nil {
+		return err
+	}
+	return c.Status(status).JSON(out)
+}
+
+func (m *Module) createQuote(c *fiber.Ctx) error {
+	var in QuoteIn
+	if err := decode(c, &in); err != nil {
+		return err
+	}
+	q := newDraft()
+	var fe fieldErrors
+	in.apply(q, &fe)
+	if in.Lines == nil {
+		fe.add("lines", "at least one line is required")
+	}
+	if err := fe.err(); err != nil {
+		// report the domain's field errors together with the parse errors
+		fe.Merge(ValidateQuote(q, m.svc.Today()))
+		return dedupe(fe).err()
+	}
+	q, err := m.svc.CreateQuote(c.UserContext(), q)
+	return m.answerQuote(c, fiber.StatusCreated, q, err)
+}
+
+// dedupe drops repeated field errors on the same field (a parse error and the validation
+// of the zero value it left behind).
+func dedupe(fe fieldErrors) fieldErrors {
+	var out fieldErrors
+	for _, f := range fe.Fields {
+		if !out.Has(f.Field) {
+			out.Add(f.Field, f.Message)
+		}
+	}
+	return out
+}
+
+func (m *Module) patchQuote(c *fiber.Ctx) error {
+	qid, err := id(c)
+	if err != nil {
+		return err
+	}
+	var in QuoteIn
+	if err := decode(c, &in); err != nil {
+		return err
+	}
+	q, err := m.svc.UpdateQuote(c.UserContext(), qid, func(q *Quote) error {
+		var fe fieldErrors
+		in.apply(q, &fe)
+		if err := fe.err(); err != nil {
+			fe.Merge(ValidateQuote(q, m.svc.Today()))
+			return dedupe(fe).err()
+		}
+		return nil
+	})
+	return m.answerQuote(c, fiber.StatusOK, q, err)
+}
+
+func (m *Module) getQuote(c *fiber.Ctx) error {
+	qid, err := id(c)
+	if err != nil {
+		return err
+	}
+	q, err := m.svc.GetQuote(c.UserContext(), qid)
+	return m.answerQuote(c, fiber.StatusOK, q, err)
+}
+
+func (m *Module) listQuotes(c *fiber.Ctx) error {
+	p, err := httpx.PageOf(c)
+	if err != nil {
+		return err
+	}
+	f := QuoteFilter{Limit: int(p.Fetch()), Principal: auth.From(c)}
+	var fe fieldErrors
+	if s := c.Query("status"); s != "" {
+		if !QuoteStatus(s).Valid() {
+			fe.add("status", "must be one of draft, sent, accepted, declined, withdrawn, superseded, expired")
+		}
+		f.Status = QuoteStatus(s)
+	}
+	if s := c.Query("customer_id"); s != "" {
+		v, err := strconv.ParseInt(s, 10, 64)
+		if err != nil || v <= 0 {
+			fe.add("customer_id", "must be a positive whole number")
+		}
+		f.CustomerID = &v
+	}
+	if s := c.Query("expiring_within_days"); s != "" {
+		v, err := strconv.Atoi(s)
+		if err != nil || v < 0 || v > 365 {
+			fe.add("expiring_within_days", "must be a whole number from 0 to 365")
+		}
+		f.ExpiringWithin = &v
+	}
+	if err := fe.err(); err != nil {
+		return err
+	}
+	var after int64
+	if _, err := p.Cursor(&after); err != nil {
+		return err
+	}
+	f.AfterID = after
+	qs, err := m.svc.ListQuotes(c.UserContext(), f)
+	if err != nil {
+		return err
+	}
+	now := m.svc.now()
+	out := make([]QuoteOut, len(qs))
+	for i, q := range qs {
+		out[i] = quoteOut(q, now, 0, 0)
+	}
+	return c.JSON(httpx.Paginate(out, p, func(q QuoteOut) any { return q.ID }))
+}
+
+func (m *Module) sendQuote(c *fiber.Ctx) error {
+	qid, err := id(c)
+	if err != nil {
+		return err
+	}
+	q, err := m.svc.SendQuote(c.UserContext(), qid)
+	return m.answerQuote(c, fiber.StatusOK, q, err)
+}
+
+func (m *Module) acceptQuote(c *fiber.Ctx) error {
+	qid, err := id(c)
+	if err != nil {
+		return err
+	}
+	var in AcceptIn
+	if err := decode(c, &in); err != nil {
+		return err
+	}
+	if p := auth.From(c); p.Role == auth.Customer && in.Method != string(AcceptPortal) {
+		return problem.Invalid("method", "in the portal a quote is accepted with method portal")
+	}
+	res, err := m.svc.AcceptQuote(c.UserContext(), qid, AcceptRequest{AcceptedBy: in.AcceptedBy, Method: AcceptanceMethod(in.Method), LineIDs: in.LineIDs})
+	if err != nil {
+		return err
+	}
+	qo, err := m.quoteOut(c, res.Quote)
+	if err != nil {
+		return err
+	}
+	out := AcceptOut{Quote: qo, Order: orderOut(res.Order)}
+	for _, l := range res.Order.Lines {
+		out.Order.Lines = append(out.Order.Lines, lineOut(l))
+	}
+	out.Order.Net = money.Of(ComputeTotals(res.Order.Lines).Net)
+	if res.Contract != nil {
+		co := contractOut(res.Contract, m.svc.Today())
+		out.Contract = &co
+		out.Order.ContractID = &res.Contract.ID
+	}
+	return c.JSON(out)
+}
+
+func (m *Module) declineQuote(c *fiber.Ctx) error {
+	qid, err := id(c)
+	if err != nil {
+		return err
+	}
+	var in DeclineIn
+	if err := decode(c, &in); err != nil {
+		return err
+	}
+	q, err := m.svc.DeclineQuote(c.UserContext(), qid, in.Reason)
+	return m.answerQuote(c, fiber.StatusOK, q, err)
+}
+
+func (m *Module) withdrawQuote(c *fiber.Ctx) error {
+	qid, err := id(c)
+	if err != nil {
+		return err
+	}
+	q, err := m.svc.WithdrawQuote(c.UserContext(), qid)
+	return m.answerQuote(c, fiber.StatusOK, q, err)
+}
+
+func (m *Module) reviseQuote(c *fiber.Ctx) error {
+	qid, err := id(c)
+	if err != nil {
+		return err
+	}
+	q, err := m.svc.ReviseQuote(c.UserContext(), qid)
+	return m.answerQuote(c, fiber.StatusCreated, q, err)
+}
+
+func (m *Module) profiles(c *fiber.Ctx) error {
+	var out []ProfileOut
+	for _, p := range TermsProfiles() {
+		out = append(out, ProfileOut{Code: p.Code, Name: p.Name, Source: p.Source, Terms: termsOut(p.Terms), Indexation: clauseOut(p.Indexation)})
+	}
+	return c.JSON(out)
+}

@@ -1,0 +1,109 @@
+package orders
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/riverqueue/river"
+	"github.com/uptrace/bun"
+
+	"backoffice/internal/outbox"
+)
+
+// QuoteSweepArgs is the periodic job that reminds account managers of quotes about to
+// expire and persists the expiry of quotes past their validity.
+type QuoteSweepArgs struct{}
+
+// Kind names the job.
+func (QuoteSweepArgs) Kind() string { return "orders.quote_sweep" }
+
+// QuoteSweepWorker runs SweepQuotes.
+type QuoteSweepWorker struct {
+	river.WorkerDefaults[QuoteSweepArgs]
+	Service *Service
+}
+
+// Work runs one sweep.
+func (w *QuoteSweepWorker) Work(ctx context.Context, _ *river.Job[QuoteSweepArgs]) error {
+	_, _, err := w.Service.SweepQuotes(ctx)
+	return err
+}
+
+// Workers registers the package's workers.
+func Workers(w *river.Workers, s *Service) { river.AddWorker(w, &QuoteSweepWorker{Service: s}) }
+
+// PeriodicJobs runs the quote sweep every 10 minutes.
+func PeriodicJobs() []*river.PeriodicJob {
+	return []*river.PeriodicJob{
+		river.NewPeriodicJob(river.PeriodicInterval(10*time.Minute),
+			func() (river.JobArgs, *river.InsertOpts) { return QuoteSweepArgs{}, nil },
+			&river.PeriodicJobOpts{RunOnStart: true}),
+	}
+}
+
+// sweepBatch bounds one sweep; the next run continues.
+const sweepBatch = 500
+
+// SweepQuotes queues a reminder to the account manager for each sent quote with at most
+// ReminderDaysBeforeExpiry days of validity left (once per quote, dedup key), and stores
+// status expired for sent quotes past their validity. Expiry only ever replaces sent:
+// accepted, declined, withdrawn and superseded quotes are never touched. Rows are
+// claimed with SKIP LOCKED so concurrent sweeps and a concurrent accept never collide.
+func (s *Service) SweepQuotes(ctx context.Context) (reminded, expired int, err error) {
+	now := s.now()
+	today := s.today(now)
+	err = s.tx(ctx, func(ctx context.Context, tx bun.Tx) error {
+		var due []quoteRow
+		if err := tx.NewSelect().Model(&due).ColumnExpr("q.*").
+			Where("q.status = 'sent' AND q.reminder_sent_at IS NULL AND q.valid_until >= ? AND q.valid_until <= ?", today, today.AddDays(ReminderDaysBeforeExpiry)).
+			OrderExpr("q.valid_until, q.id").Limit(sweepBatch).For("UPDATE SKIP LOCKED").Scan(ctx); err != nil {
+			return err
+		}
+		for _, q := range due {
+			if err := s.remind(ctx, tx, &q, now); err != nil {
+				return err
+			}
+			reminded++
+		}
+		var ids []int64
+		if err := tx.NewSelect().TableExpr("quotes").Column("id").Where("status = 'sent' AND valid_until < ?", today).
+			OrderExpr("id").Limit(sweepBatch).For("UPDATE SKIP LOCKED").Scan(ctx, &ids); err != nil {
+			return err
+		}
+		for _, id := range ids {
+			if _, err := tx.NewUpdate().TableExpr("quotes").Set("status = 'expired', updated_at = ?", now).
+				Where("id = ? AND status = 'sent'", id).Exec(ctx); err != nil {
+				return err
+			}
+			if err := record(ctx, tx, now, "quote", id, "expire", map[string]any{"status": map[string]string{"from": "sent", "to": "expired"}}); err != nil {
+				return err
+			}
+			expired++
+		}
+		return nil
+	})
+	return reminded, expired, err
+}
+
+func (s *Service) remind(ctx context.Context, tx bun.IDB, q *quoteRow, now time.Time) error {
+	to := ""
+	if q.CreatedBy != nil {
+		var err error
+		if to, err = userEmail(ctx, tx, *q.CreatedBy); err != nil {
+			return err
+		}
+	}
+	if to != "" {
+		days := q.ValidUntil.DaysSince(s.today(now))
+		if err := outbox.Enqueue(ctx, tx, now, &outbox.Message{Kind: MailQuoteReminder, To: to, Entity: "quote", EntityID: fmt.Sprint(q.ID),
+			Subject: fmt.Sprintf("Quote %s expires on %s", q.Number, q.ValidUntil),
+			Body: fmt.Sprintf("Quote %s v%d \"%s\" (EUR %s excl. VAT) is valid until %s, %d days from today, and has not been accepted yet.\n%s",
+				q.Number, q.Version, q.Title, q.Net.StringFixed(2), q.ValidUntil, days, s.link(fmt.Sprintf("/admin/quotes/%d", q.ID))),
+			DedupKey: outbox.Key("quote-reminder:%d", q.ID)}); err != nil {
+			return err
+		}
+	}
+	_, err := tx.NewUpdate().TableExpr("quotes").Set("reminder_sent_at = ?", now).Where("id = ?", q.ID).Exec(ctx)
+	return err
+}

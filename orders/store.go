@@ -1,0 +1,199 @@
+package orders
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/uptrace/bun"
+
+	"backoffice/internal/auth"
+	"backoffice/internal/civil"
+	"backoffice/internal/db"
+	"backoffice/internal/problem"
+)
+
+// translate maps database errors to problems: no rows → 404, unique/exclusion → 409,
+// a failed FK or CHECK → 422 on the constraint (the domain validated first; this is the
+// schema's last line of defence), everything else unchanged.
+func translate(err error, what string) error {
+	switch {
+	case err == nil:
+		return nil
+	case errors.Is(err, problem.ErrNotFound):
+		return err
+	case db.IsNoRows(err):
+		return problem.NotFound(what)
+	case db.Code(err) == db.UniqueViolation, db.Code(err) == db.ExclusionViolation:
+		return fmt.Errorf("%w: %s", problem.ErrConflict, db.Constraint(err))
+	case db.Code(err) == db.ForeignKeyViolation, db.Code(err) == db.CheckViolation:
+		return problem.Invalid(db.Constraint(err), "violates "+db.Constraint(err))
+	}
+	return err
+}
+
+// isUniqueOn reports a unique violation of the named constraint.
+func isUniqueOn(err error, constraint string) bool {
+	return err != nil && db.Code(err) == db.UniqueViolation && db.Constraint(err) == constraint
+}
+
+// nextNumber draws the next gapless number of a yearly sequence from the row-locked counter
+// table; the counter row stays locked until the transaction ends, so numbers are unique
+// and without gaps under concurrent creation.
+func nextNumber(ctx context.Context, idb bun.IDB, series string, year int) (int64, error) {
+	var n int64
+	err := idb.NewRaw(`INSERT INTO counters (name, value) VALUES (?, 1)
+		ON CONFLICT (name) DO UPDATE SET value = counters.value + 1 RETURNING value`,
+		fmt.Sprintf("%s:%d", series, year)).Scan(ctx, &n)
+	return n, err
+}
+
+func insertQuote(ctx context.Context, idb bun.IDB, q *Quote, now time.Time) error {
+	r := toQuoteRow(q, now)
+	r.ID = 0
+	if _, err := idb.NewInsert().Model(r).Returning("id").Exec(ctx); err != nil {
+		return translate(err, "quote")
+	}
+	q.ID = r.ID
+	return insertQuoteLines(ctx, idb, q)
+}
+
+func insertQuoteLines(ctx context.Context, idb bun.IDB, q *Quote) error {
+	if len(q.Lines) == 0 {
+		return nil
+	}
+	rows := make([]quoteLineRow, len(q.Lines))
+	for i := range q.Lines {
+		q.Lines[i].Position = i + 1
+		rows[i] = quoteLineRow{lineRow: toLineRow(q.Lines[i]), QuoteID: q.ID}
+		rows[i].ID = 0
+	}
+	if _, err := idb.NewInsert().Model(&rows).Returning("id").Exec(ctx); err != nil {
+		return translate(err, "quote line")
+	}
+	for i := range rows {
+		q.Lines[i].ID = rows[i].ID
+	}
+	return nil
+}
+
+// saveQuote writes a quote's header (status, acceptance, totals, terms).
+func saveQuote(ctx context.Context, idb bun.IDB, q *Quote, now time.Time) error {
+	r := toQuoteRow(q, now)
+	_, err := idb.NewUpdate().Model(r).ExcludeColumn("id", "number", "version", "created_at", "created_by", "reminder_sent_at").
+		WherePK().Exec(ctx)
+	return translate(err, "quote")
+}
+
+// replaceQuoteLines swaps a draft's lines for new ones.
+func replaceQuoteLines(ctx context.Context, idb bun.IDB, q *Quote) error {
+	if _, err := idb.NewDelete().TableExpr("quote_lines").Where("quote_id = ?", q.ID).Exec(ctx); err != nil {
+		return err
+	}
+	return insertQuoteLines(ctx, idb, q)
+}
+
+// getQuote loads a quote version with its lines; lock takes the row lock that serialises
+// concurrent state changes (two accepts: the second waits and then sees accepted).
+func getQuote(ctx context.Context, idb bun.IDB, id int64, lock bool) (*Quote, error) {
+	r := new(quoteRow)
+	q := idb.NewSelect().Model(r).ColumnExpr("q.*").ColumnExpr("c.name AS customer_name").
+		Join("JOIN customers AS c ON c.id = q.customer_id").Where("q.id = ?", id)
+	if lock {
+		q = q.For("UPDATE OF q")
+	}
+	if err := q.Scan(ctx); err != nil {
+		return nil, translate(err, fmt.Sprintf("quote %d", id))
+	}
+	var lines []quoteLineRow
+	if err := idb.NewSelect().Model(&lines).Where("quote_id = ?", id).Order("position").Scan(ctx); err != nil {
+		return nil, err
+	}
+	out := make([]Line, len(lines))
+	for i, l := range lines {
+		out[i] = l.line()
+	}
+	return r.quote(out), nil
+}
+
+// QuoteFilter narrows the quote list.
+type QuoteFilter struct {
+	Status         QuoteStatus // effective status, "" for all
+	CustomerID     *int64
+	ExpiringWithin *int // open quotes whose validity ends within this many days
+	AfterID        int64
+	Limit          int
+	Principal      *auth.Principal
+	Today          civil.Date // Amsterdam date of now, for derived expiry
+}
+
+// listQuotes returns quote versions newest first with their stored totals; it filters on
+// the derived status (a sent quote past valid_until is expired) in SQL.
+func listQuotes(ctx context.Context, idb bun.IDB, f QuoteFilter) ([]*Quote, error) {
+	var rows []quoteRow
+	q := idb.NewSelect().Model(&rows).ColumnExpr("q.*").ColumnExpr("c.name AS customer_name").
+		Join("JOIN customers AS c ON c.id = q.customer_id")
+	q = auth.Scope(q, f.Principal, "q.customer_id")
+	if f.CustomerID != nil {
+		q = q.Where("q.customer_id = ?", *f.CustomerID)
+	}
+	switch f.Status {
+	case "":
+	case QuoteSent:
+		q = q.Where("q.status = 'sent' AND q.valid_until >= ?", f.Today)
+	case QuoteExpired:
+		q = q.Where("(q.status = 'expired' OR (q.status = 'sent' AND q.valid_until < ?))", f.Today)
+	default:
+		q = q.Where("q.status = ?", string(f.Status))
+	}
+	if f.ExpiringWithin != nil {
+		q = q.Where("q.status = 'sent' AND q.valid_until >= ? AND q.valid_until <= ?", f.Today, f.Today.AddDays(*f.ExpiringWithin))
+	}
+	if f.AfterID > 0 {
+		q = q.Where("q.id < ?", f.AfterID)
+	}
+	if err := q.Order("q.id DESC").Limit(int64(f.Limit)).Scan(ctx); err != nil {
+		return nil, err
+	}
+	out := make([]*Quote, len(rows))
+	for i := range rows {
+		out[i] = rows[i].quote(nil)
+	}
+	return out, nil
+}
+
+// customerExists checks a customer id before a quote refers to it (a clean 422 instead of
+// a foreign-key failure).
+func customerExists(ctx context.Context, idb bun.IDB, id int64) (bool, error) {
+	return idb.NewSelect().TableExpr("customers").Where("id = ?", id).Exists(ctx)
+}
+
+// customerContact is where customer mail goes: the billing address, else the company's
+// portal users.
+func customerContacts(ctx context.Context, idb bun.IDB, customerID int64) ([]string, error) {
+	var billing *string
+	if err := idb.NewSelect().TableExpr("customers").Column("billing_email").Where("id = ?", customerID).Scan(ctx, &billing); err != nil {
+		return nil, translate(err, "customer")
+	}
+	if billing != nil && *billing != "" {
+		return []string{*billing}, nil
+	}
+	var emails []string
+	err := idb.NewSelect().TableExpr("users").Column("email").
+		Where("customer_id = ? AND role = 'customer' AND active", customerID).Order("id").Scan(ctx, &emails)
+	return emails, err
+}
+
+// userEmail returns a user's address ("" when unknown).
+func userEmail(ctx context.Context, idb bun.IDB, id int64) (string, error) {
+	if id == 0 {
+		return "", nil
+	}
+	var email string
+	err := idb.NewSelect().TableExpr("users").Column("email").Where("id = ?", id).Scan(ctx, &email)
+	if db.IsNoRows(err) {
+		return "", nil
+	}
+	return email, err
+}
