@@ -29,6 +29,11 @@ type Config struct {
 	SMTPFrom               string // BACKOFFICE_SMTP_FROM
 	DeskEmail              string // BACKOFFICE_DESK_EMAIL: where new tickets are announced
 	CompanyName            string // BACKOFFICE_COMPANY_NAME: on PDFs and e-mails
+	CompanyAddress         string // BACKOFFICE_COMPANY_ADDRESS: one line, on documents
+	CompanyKvK             string // BACKOFFICE_COMPANY_KVK
+	CompanyVATID           string // BACKOFFICE_COMPANY_VAT_ID
+	CompanyIBAN            string // BACKOFFICE_COMPANY_IBAN
+	PublicURL              string // BACKOFFICE_PUBLIC_URL: base of links in e-mails
 	LogLevel               string // BACKOFFICE_LOG_LEVEL: debug | info | warn | error
 }
 
@@ -48,6 +53,11 @@ var Vars = [][2]string{
 	{"BACKOFFICE_SMTP_FROM", "sender address, default backoffice@localhost"},
 	{"BACKOFFICE_DESK_EMAIL", "service desk address for ticket notifications, default desk@localhost"},
 	{"BACKOFFICE_COMPANY_NAME", "company name on documents, default Backoffice IT B.V."},
+	{"BACKOFFICE_COMPANY_ADDRESS", "company address on documents (one line)"},
+	{"BACKOFFICE_COMPANY_KVK", "company KvK number on documents"},
+	{"BACKOFFICE_COMPANY_VAT_ID", "company VAT ID on documents"},
+	{"BACKOFFICE_COMPANY_IBAN", "company IBAN on documents"},
+	{"BACKOFFICE_PUBLIC_URL", "base URL for links in e-mails, default http://<BACKOFFICE_ADDR>"},
 	{"BACKOFFICE_LOG_LEVEL", "debug, info (default), warn or error"},
 }
 
@@ -69,7 +79,12 @@ func parse(get func(string) string) (*Config, error) {
 		DeskEmail:              def(get("BACKOFFICE_DESK_EMAIL"), "desk@localhost"),
 		CompanyName:            def(get("BACKOFFICE_COMPANY_NAME"), "Backoffice IT B.V."),
 		LogLevel:               def(get("BACKOFFICE_LOG_LEVEL"), "info"),
+		CompanyAddress:         get("BACKOFFICE_COMPANY_ADDRESS"),
+		CompanyKvK:             get("BACKOFFICE_COMPANY_KVK"),
+		CompanyVATID:           get("BACKOFFICE_COMPANY_VAT_ID"),
+		CompanyIBAN:            get("BACKOFFICE_COMPANY_IBAN"),
 	}
+	c.PublicURL = strings.TrimRight(def(get("BACKOFFICE_PUBLIC_URL"), "http://"+c.Addr), "/")
 	var errs []string
 	switch c.Env {
 	case "development", "production", "test":
