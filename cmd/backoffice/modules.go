@@ -8,12 +8,14 @@ import (
 	"backoffice/internal/platform"
 	"backoffice/orders"
 	"backoffice/secondment"
+	"backoffice/tickets"
 )
 
 // Modules lists every module of the product, foundation first.
 func Modules(d *platform.Deps, testClock *clock.Settable) []platform.Module {
 	return append(app.Foundation(d, testClock),
 		orders.New(d),
+		tickets.New(d),
 		secondment.New(d),
 	)
 }

@@ -1,0 +1,134 @@
+package tickets
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/uptrace/bun"
+
+	"backoffice/internal/auth"
+	"backoffice/internal/clock"
+	"backoffice/internal/platform"
+)
+
+// SeedDemo adds demo tickets and outages for `make run`: a running ticket close to its
+// response target, one waiting on the customer, a reopened one, a data breach with its
+// 72-hour deadline, resolved tickets for the compliance chart, and outages of "mail"
+// in this and the previous quarter. Every step goes through the use cases, at instants
+// in the past, so the event logs and due times are real.
+func (m *Module) SeedDemo(ctx context.Context, tx bun.Tx, demo *platform.Demo) error {
+	if len(demo.CustomerIDs) == 0 || len(demo.ContactIDs) < len(demo.CustomerIDs) || len(demo.TechnicianIDs) == 0 {
+		return nil
+	}
+	now := m.Service.Clock.Now()
+	clk := clock.NewSettable(clock.Fixed(now))
+	s := &Service{DB: tx, Clock: clk, DeskEmail: m.Service.DeskEmail}
+	principal := func(id int64, role auth.Role, customer *int64) (*auth.Principal, error) {
+		email, err := userEmail(ctx, tx, id)
+		return &auth.Principal{UserID: id, Email: email, Name: email, Role: role, CustomerID: customer}, err
+	}
+	tech, err := principal(demo.TechnicianIDs[0], auth.Technician, nil)
+	if err != nil {
+		return err
+	}
+	contacts := make([]*auth.Principal, len(demo.CustomerIDs))
+	for i, cid := range demo.CustomerIDs {
+		if contacts[i], err = principal(demo.ContactIDs[i], auth.Customer, &cid); err != nil {
+			return err
+		}
+	}
+	at := func(ago time.Duration) { clk.Set(now.Add(-ago)) }
+	file := func(p *auth.Principal, in TicketInput, ago time.Duration) (*Ticket, error) {
+		at(ago)
+		t, _, err := s.CreateTicket(ctx, p, in)
+		if err != nil {
+			return nil, fmt.Errorf("demo ticket %q: %w", in.Subject, err)
+		}
+		return t, nil
+	}
+	step := func(err error) error {
+		if err != nil {
+			return fmt.Errorf("demo ticket step: %w", err)
+		}
+		return nil
+	}
+	cust0, cust1 := demo.CustomerIDs[0], demo.CustomerIDs[len(demo.CustomerIDs)-1]
+	p1 := "P1"
+	if _, err := file(contacts[len(contacts)-1], TicketInput{Subject: "Kassasysteem start niet op",
+		Description: "Since this morning the till shows a blue screen after the logo. Restarting does not help.",
+		Category:    string(Incident), Priority: &p1}, 40*time.Minute); err != nil {
+		return err
+	}
+	waiting, err := file(contacts[0], TicketInput{Subject: "Agenda synchroniseert niet met telefoons",
+		Description: "Appointments made in the web agenda do not appear on the practice phones.", Category: string(Defect)}, 30*time.Hour)
+	if err != nil {
+		return err
+	}
+	at(29 * time.Hour)
+	if _, err := s.AddComment(ctx, tech, waiting.ID, CommentInput{Body: "Which phone models and app version do you use?"}); err != nil {
+		return step(err)
+	}
+	if _, _, err := s.ChangeStatus(ctx, tech, waiting.ID, StatusInput{Status: string(StatusWaitingOnCustomer)}); err != nil {
+		return step(err)
+	}
+	received := now.Add(-20 * time.Hour)
+	breach, err := file(tech, TicketInput{CustomerID: &cust0, Subject: "Gedeelde mailbox zichtbaar voor verkeerde groep",
+		Description: "A shared mailbox with patient letters was readable by the wrong user group for two days.",
+		Category:    string(DataBreach), ReceivedAt: &received}, 19*time.Hour)
+	if err != nil {
+		return err
+	}
+	at(18 * time.Hour)
+	if _, _, err := s.Patch(ctx, tech, breach.ID, PatchInput{AssigneeID: &tech.UserID, AssigneeSet: true}); err != nil {
+		return step(err)
+	}
+	reopened, err := file(contacts[0], TicketInput{Subject: "Printer op de balie drukt niet af",
+		Description: "The reception printer accepts jobs but prints nothing.", Category: string(Incident)}, 50*time.Hour)
+	if err != nil {
+		return err
+	}
+	at(49 * time.Hour)
+	if _, err := s.AddComment(ctx, tech, reopened.ID, CommentInput{Body: "Driver reinstalled, please try again."}); err != nil {
+		return step(err)
+	}
+	if _, _, err := s.ChangeStatus(ctx, tech, reopened.ID, StatusInput{Status: string(StatusResolved), Resolution: ptr(string(ResolutionFix))}); err != nil {
+		return step(err)
+	}
+	at(26 * time.Hour)
+	if _, err := s.AddComment(ctx, contacts[0], reopened.ID, CommentInput{Body: "It printed twice and stopped again."}); err != nil {
+		return step(err)
+	}
+	for i, ago := range []time.Duration{35 * 24 * time.Hour, 40 * 24 * time.Hour, 65 * 24 * time.Hour} {
+		old, err := file(contacts[i%len(contacts)], TicketInput{Subject: fmt.Sprintf("Wachtwoord vergeten (%d)", i+1),
+			Description: "A colleague cannot log in any more.", Category: string(Request)}, ago)
+		if err != nil {
+			return err
+		}
+		at(ago - time.Duration(30+i*600)*time.Minute)
+		if _, err := s.AddComment(ctx, tech, old.ID, CommentInput{Body: "Password reset link sent."}); err != nil {
+			return step(err)
+		}
+		if _, _, err := s.ChangeStatus(ctx, tech, old.ID, StatusInput{Status: string(StatusResolved), Resolution: ptr(string(ResolutionWorkaround))}); err != nil {
+			return step(err)
+		}
+	}
+	q := QuarterOf(now, clock.Amsterdam)
+	prev := q.Prev().Start(clock.Amsterdam).Add(20 * 24 * time.Hour)
+	at(0)
+	for _, o := range []OutageInput{
+		{Service: "mail", StartedAt: ptr(prev.Add(10 * time.Hour)), EndedAt: ptr(prev.Add(12 * time.Hour)), Kind: string(OutageUnplanned)},
+		{Service: "mail", StartedAt: ptr(now.Add(-72 * time.Hour)), EndedAt: ptr(now.Add(-71 * time.Hour)), Kind: string(OutagePlanned),
+			AnnouncedAt: ptr(now.Add(-10 * 24 * time.Hour))},
+		{Service: "portal", CustomerID: &cust1, StartedAt: ptr(now.Add(-30 * time.Hour)), EndedAt: ptr(now.Add(-29*time.Hour - 30*time.Minute)),
+			Kind: string(OutageUnplanned)},
+	} {
+		if o.StartedAt.Before(q.Start(clock.Amsterdam).AddDate(0, -3, 0)) {
+			continue
+		}
+		if _, err := s.RecordOutage(ctx, tech, o); err != nil {
+			return fmt.Errorf("demo outage: %w", err)
+		}
+	}
+	return nil
+}

@@ -1,0 +1,256 @@
+package tickets
+
+import (
+	"context"
+	"embed"
+	"errors"
+	"io/fs"
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/gofiber/fiber/v2"
+
+	"backoffice/internal/auth"
+	"backoffice/internal/clock"
+	"backoffice/internal/httpx"
+	"backoffice/internal/problem"
+	"backoffice/internal/web"
+)
+
+//go:embed templates/*.html
+var templates embed.FS
+
+// Templates of the module.
+func (m *Module) Templates() fs.FS { s, _ := fs.Sub(templates, "templates"); return s }
+
+// Nav links of the module.
+func (m *Module) Nav() []web.NavItem {
+	return []web.NavItem{
+		{Label: "Ticket queue", Href: "/tickets", Order: 40, Group: "Service", Roles: staff},
+		{Label: "SLA dashboard", Href: "/sla/dashboard", Order: 41, Group: "Service", Roles: staff},
+		{Label: "Availability", Href: "/sla/availability", Order: 42, Group: "Service", Roles: staff},
+		{Label: "SLA policies", Href: "/sla/policies", Order: 43, Group: "Service", Roles: staff},
+		{Label: "My tickets", Href: "/portal", Order: 20, Group: "Portal", Roles: []auth.Role{auth.Customer}},
+		{Label: "Report a problem", Href: "/portal/tickets/new", Order: 21, Group: "Portal", Roles: []auth.Role{auth.Customer}},
+	}
+}
+
+// Pages registers the desk pages and the customer portal.
+func (m *Module) Pages(r fiber.Router) {
+	st, mg, cu := auth.Require(staff...), auth.Require(manager...), auth.Require(auth.Customer)
+	r.Get("/tickets", st, m.queuePage)
+	r.Get("/tickets/new", st, m.newPage)
+	r.Post("/tickets", st, m.createPost)
+	r.Get("/tickets/:id", st, m.ticketPage)
+	r.Post("/tickets/:id/comments", st, m.commentPost)
+	r.Post("/tickets/:id/status", st, m.statusPost)
+	r.Post("/tickets/:id/update", st, m.updatePost)
+	r.Get("/sla/dashboard", st, m.dashboardPage)
+	r.Get("/sla/availability", st, m.availabilityPage)
+	r.Post("/sla/outages", st, m.outagePost)
+	r.Get("/sla/policies", st, m.policiesPage)
+	r.Post("/sla/policies", mg, m.policyPost)
+	r.Post("/sla/policies/assign", mg, m.assignPost)
+
+	r.Get("/portal", cu, m.portalList)
+	r.Get("/portal/tickets", cu, m.portalList)
+	r.Get("/portal/tickets/new", cu, m.portalNew)
+	r.Post("/portal/tickets", cu, m.portalCreate)
+	r.Get("/portal/tickets/:id", cu, m.portalTicket)
+	r.Post("/portal/tickets/:id/comments", cu, m.portalComment)
+	r.Post("/portal/tickets/:id/status", cu, m.portalStatus)
+}
+
+// formErrors turns a 4xx problem into field errors for a form; other errors stay errors.
+func formErrors(err error) ([]problem.FieldError, bool) {
+	var pe *problem.Error
+	if errors.As(err, &pe) && pe.Status < 500 {
+		if len(pe.Fields) == 0 {
+			return []problem.FieldError{{Field: "", Message: err.Error()}}, true
+		}
+		return pe.Fields, true
+	}
+	return nil, false
+}
+
+// riskClass is the CSS class of a risk (colours of the queue).
+func riskClass(r Risk) string {
+	switch r {
+	case RiskBreached:
+		return "risk-bad"
+	case RiskAtRisk:
+		return "risk-warn"
+	case RiskPaused:
+		return "muted"
+	}
+	return "risk-ok"
+}
+
+// row is a ticket in a page's table.
+type row struct {
+	T         *Ticket
+	SLA       SLA
+	Risk      Risk
+	RiskClass string
+	Due       time.Time // the due time that matters now (zero when none runs)
+	DueLabel  string
+}
+
+func rowOf(it Item) row {
+	r := row{T: it.Ticket, SLA: it.SLA, Risk: it.Risk, RiskClass: riskClass(it.Risk)}
+	switch {
+	case it.SLA.FirstResponseAt.IsZero() && it.SLA.ResolvedAt.IsZero() && !it.Ticket.Status.Done():
+		r.Due, r.DueLabel = it.SLA.ResponseDueAt, "response"
+	case it.SLA.ResolvedAt.IsZero():
+		r.Due, r.DueLabel = it.SLA.ResolutionDueAt, "resolution"
+	}
+	return r
+}
+
+type option struct {
+	Value, Label string
+}
+
+func (m *Module) staffOptions(ctx context.Context) ([]option, error) {
+	var rows []struct {
+		ID   int64  `bun:"id"`
+		Name string `bun:"name"`
+	}
+	err := m.Service.DB.NewRaw("SELECT id, name FROM users WHERE active AND role IN ('admin', 'account_manager', 'technician') ORDER BY name").Scan(ctx, &rows)
+	out := make([]option, len(rows))
+	for i, r := range rows {
+		out[i] = option{strconv.FormatInt(r.ID, 10), r.Name}
+	}
+	return out, err
+}
+
+func (m *Module) customerOptions(ctx context.Context) ([]option, error) {
+	var rows []struct {
+		ID   int64  `bun:"id"`
+		Name string `bun:"name"`
+	}
+	err := m.Service.DB.NewRaw("SELECT id, name FROM customers ORDER BY lower(name), id LIMIT 1000").Scan(ctx, &rows)
+	out := make([]option, len(rows))
+	for i, r := range rows {
+		out[i] = option{strconv.FormatInt(r.ID, 10), r.Name}
+	}
+	return out, err
+}
+
+type queueData struct {
+	Rows      []row
+	Q         map[string]string
+	Next      string
+	Assignees []option
+	Customers []option
+	Statuses  []Status
+	Windows   []string
+}
+
+func (m *Module) queuePage(c *fiber.Ctx) error {
+	ctx := c.UserContext()
+	q := map[string]string{}
+	for _, k := range []string{"status", "priority", "assignee_id", "customer_id", "breach_within", "sort"} {
+		q[k] = c.Query(k)
+	}
+	if _, ok := c.Queries()["status"]; !ok {
+		q["status"] = "new,open,waiting_on_customer" // the desk's default: everything not yet resolved
+	}
+	lf, err := ParseListFilter(func(k string) string { return q[k] })
+	if err != nil {
+		return err
+	}
+	page, err := httpx.PageOf(c)
+	if err != nil {
+		return err
+	}
+	l, err := m.Service.List(ctx, auth.From(c), lf, page)
+	if err != nil {
+		return err
+	}
+	d := queueData{Q: q, Statuses: Statuses, Windows: []string{"PT1H", "PT2H", "PT4H", "PT8H", "PT24H"}}
+	for _, it := range l.Items {
+		d.Rows = append(d.Rows, rowOf(it))
+	}
+	if l.Next != nil {
+		v := url.Values{"after": {*l.Next}}
+		for k, s := range q {
+			v.Set(k, s)
+		}
+		d.Next = v.Encode()
+	}
+	if d.Assignees, err = m.staffOptions(ctx); err != nil {
+		return err
+	}
+	if d.Customers, err = m.customerOptions(ctx); err != nil {
+		return err
+	}
+	return m.Web.Render(c, "tickets/queue", "Ticket queue", d)
+}
+
+type newData struct {
+	In         TicketInput
+	ReceivedAt string
+	Customers  []option
+	Categories []Category
+	Priorities []Priority
+	Errors     []problem.FieldError
+	Portal     bool
+}
+
+func (m *Module) newPage(c *fiber.Ctx) error {
+	return m.renderNew(c, TicketInput{Category: string(Incident)}, "", nil)
+}
+
+func (m *Module) renderNew(c *fiber.Ctx, in TicketInput, received string, fe []problem.FieldError) error {
+	cs, err := m.customerOptions(c.UserContext())
+	if err != nil {
+		return err
+	}
+	d := newData{In: in, ReceivedAt: received, Customers: cs, Categories: Categories, Priorities: Priorities, Errors: fe}
+	return m.Web.Render(c, "tickets/new", "New ticket", d)
+}
+
+// ticketForm reads the new-ticket form; datetime-local is Europe/Amsterdam wall time.
+func ticketForm(c *fiber.Ctx) (TicketInput, string, []problem.FieldError) {
+	in := TicketInput{Subject: c.FormValue("subject"), Description: c.FormValue("description"), Category: c.FormValue("category")}
+	var fe []problem.FieldError
+	if v := c.FormValue("priority"); v != "" {
+		in.Priority = &v
+	}
+	if v := c.FormValue("customer_id"); v != "" {
+		if id, err := strconv.ParseInt(v, 10, 64); err == nil {
+			in.CustomerID = &id
+		} else {
+			fe = append(fe, problem.FieldError{Field: "customer_id", Message: "choose a customer"})
+		}
+	}
+	received := strings.TrimSpace(c.FormValue("received_at"))
+	if received != "" {
+		t, err := time.ParseInLocation("2006-01-02T15:04", received, clock.Amsterdam)
+		if err != nil {
+			fe = append(fe, problem.FieldError{Field: "received_at", Message: "must be a date and time"})
+		} else {
+			in.ReceivedAt = &t
+		}
+	}
+	return in, received, fe
+}
+
+func (m *Module) createPost(c *fiber.Ctx) error {
+	in, received, fe := ticketForm(c)
+	if len(fe) > 0 {
+		c.Status(fiber.StatusUnprocessableEntity)
+		return m.renderNew(c, in, received, fe)
+	}
+	t, _, err := m.Service.CreateTicket(c.UserContext(), auth.From(c), in)
+	if fe, ok := formErrors(err); ok {
+		c.Status(problem.StatusOf(err))
+		return m.renderNew(c, in, received, fe)
+	} else if err != nil {
+		return err
+	}
+	return web.Redirect(c, "/tickets/"+strconv.FormatInt(t.ID, 10), "Ticket "+t.Number+" created.")
+}

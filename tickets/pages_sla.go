@@ -1,0 +1,212 @@
+package tickets
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/gofiber/fiber/v2"
+
+	"backoffice/internal/auth"
+	"backoffice/internal/clock"
+	"backoffice/internal/problem"
+	"backoffice/internal/web"
+)
+
+type dashboardData struct {
+	D        *Dashboard
+	AtRisk   []row
+	Breaches []breachRow
+	Avail    []AvailabilityOut
+}
+
+type breachRow struct {
+	T       *Ticket
+	Overdue bool
+}
+
+func (m *Module) dashboardPage(c *fiber.Ctx) error {
+	d, err := m.Service.Dashboard(c.UserContext(), auth.From(c))
+	if err != nil {
+		return err
+	}
+	now := m.Service.Clock.Now()
+	dd := dashboardData{D: d}
+	for _, it := range d.AtRisk {
+		dd.AtRisk = append(dd.AtRisk, rowOf(it))
+	}
+	for _, t := range d.DataBreaches {
+		dd.Breaches = append(dd.Breaches, breachRow{T: t, Overdue: t.ControllerNoticeDueAt != nil && now.After(*t.ControllerNoticeDueAt)})
+	}
+	for _, a := range d.Availability {
+		dd.Avail = append(dd.Avail, availabilityOut(a))
+	}
+	return m.Web.Render(c, "tickets/dashboard", "SLA dashboard", dd)
+}
+
+type availabilityData struct {
+	Services []string
+	Service  string
+	Quarters []AvailabilityOut
+	Errors   []problem.FieldError
+	Form     map[string]string
+}
+
+// availabilityPage shows the last four quarters of each service (T-5) and the form to
+// record an outage.
+func (m *Module) availabilityPage(c *fiber.Ctx) error {
+	return m.renderAvailability(c, nil, map[string]string{"kind": string(OutageUnplanned)})
+}
+
+func (m *Module) renderAvailability(c *fiber.Ctx, fe []problem.FieldError, form map[string]string) error {
+	ctx := c.UserContext()
+	services, err := m.Service.Services(ctx)
+	if err != nil {
+		return err
+	}
+	d := availabilityData{Services: services, Service: c.Query("service"), Errors: fe, Form: form}
+	if d.Service == "" && len(services) > 0 {
+		d.Service = services[0]
+	}
+	if d.Service != "" {
+		q := QuarterOf(m.Service.Clock.Now(), clock.Amsterdam)
+		for range 4 {
+			r, err := m.Service.Availability(ctx, auth.From(c), d.Service, q, nil)
+			if err != nil {
+				return err
+			}
+			d.Quarters = append(d.Quarters, availabilityOut(r))
+			q = q.Prev()
+		}
+	}
+	return m.Web.Render(c, "tickets/availability", "Availability", d)
+}
+
+func (m *Module) outagePost(c *fiber.Ctx) error {
+	form := map[string]string{}
+	for _, k := range []string{"service", "kind", "started_at", "ended_at", "announced_at"} {
+		form[k] = strings.TrimSpace(c.FormValue(k))
+	}
+	in := OutageInput{Service: form["service"], Kind: form["kind"]}
+	var fe []problem.FieldError
+	parse := func(k string, dst **time.Time) {
+		if form[k] == "" {
+			return
+		}
+		t, err := time.ParseInLocation("2006-01-02T15:04", form[k], clock.Amsterdam)
+		if err != nil {
+			fe = append(fe, problem.FieldError{Field: k, Message: "must be a date and time"})
+			return
+		}
+		*dst = &t
+	}
+	parse("started_at", &in.StartedAt)
+	parse("ended_at", &in.EndedAt)
+	parse("announced_at", &in.AnnouncedAt)
+	var err error
+	if len(fe) == 0 {
+		_, err = m.Service.RecordOutage(c.UserContext(), auth.From(c), in)
+		if f, ok := formErrors(err); ok {
+			fe = f
+		} else if err != nil {
+			return err
+		}
+	}
+	if len(fe) > 0 {
+		c.Status(fiber.StatusUnprocessableEntity)
+		return m.renderAvailability(c, fe, form)
+	}
+	return web.Redirect(c, "/sla/availability?service="+in.Service, "Outage recorded.")
+}
+
+type policiesData struct {
+	Policies  []PolicyOut
+	Errors    []problem.FieldError
+	CanEdit   bool
+	Form      map[string]string
+	Targets   []targetField
+	Customers []option
+}
+
+// targetField is one priority's row of the new-policy form.
+type targetField struct {
+	Priority, Key, Response, Resolution string
+}
+
+func (m *Module) policiesPage(c *fiber.Ctx) error {
+	form := map[string]string{"calendar_id": "nl-kantooruren", "pause": "on"}
+	return m.renderPolicies(c, nil, form)
+}
+
+func (m *Module) renderPolicies(c *fiber.Ctx, fe []problem.FieldError, form map[string]string) error {
+	ps, err := m.Service.Policies(c.UserContext())
+	if err != nil {
+		return err
+	}
+	d := policiesData{Errors: fe, CanEdit: auth.From(c).Is(manager...), Form: form}
+	if d.CanEdit {
+		if d.Customers, err = m.customerOptions(c.UserContext()); err != nil {
+			return err
+		}
+	}
+	for _, p := range Priorities {
+		k := strings.ToLower(string(p))
+		d.Targets = append(d.Targets, targetField{string(p), k, form[k+"_response"], form[k+"_resolution"]})
+	}
+	for _, p := range ps {
+		d.Policies = append(d.Policies, PolicyOutOf(p))
+	}
+	return m.Web.Render(c, "tickets/policies", "SLA policies", d)
+}
+
+func (m *Module) policyPost(c *fiber.Ctx) error {
+	form := map[string]string{}
+	for _, k := range []string{"name", "calendar_id", "pause"} {
+		form[k] = strings.TrimSpace(c.FormValue(k))
+	}
+	in := PolicyInput{Name: form["name"], CalendarID: form["calendar_id"]}
+	for _, p := range Priorities {
+		k := strings.ToLower(string(p))
+		form[k+"_response"], form[k+"_resolution"] = strings.TrimSpace(c.FormValue(k+"_response")), strings.TrimSpace(c.FormValue(k+"_resolution"))
+		in.Targets = append(in.Targets, TargetInput{Priority: string(p), Response: form[k+"_response"], Resolution: form[k+"_resolution"]})
+	}
+	pause := []string{}
+	if form["pause"] == "on" {
+		pause = append(pause, string(StatusWaitingOnCustomer))
+	}
+	in.PauseStatuses = &pause
+	p, err := m.Service.CreatePolicy(c.UserContext(), in)
+	if fe, ok := formErrors(err); ok {
+		c.Status(problem.StatusOf(err))
+		return m.renderPolicies(c, fe, form)
+	} else if err != nil {
+		return err
+	}
+	return web.Redirect(c, "/sla/policies", "Policy "+p.Name+" created.")
+}
+
+// assignPost gives a customer a policy (its unresolved tickets move along).
+func (m *Module) assignPost(c *fiber.Ctx) error {
+	policy, perr := strconv.ParseInt(c.FormValue("sla_policy_id"), 10, 64)
+	customer, cerr := strconv.ParseInt(c.FormValue("customer_id"), 10, 64)
+	var fe []problem.FieldError
+	if perr != nil {
+		fe = append(fe, problem.FieldError{Field: "sla_policy_id", Message: "choose a policy"})
+	}
+	if cerr != nil {
+		fe = append(fe, problem.FieldError{Field: "customer_id", Message: "choose a customer"})
+	}
+	if len(fe) == 0 {
+		n, err := m.Service.AssignPolicy(c.UserContext(), auth.From(c), policy, customer)
+		if f, ok := formErrors(err); ok {
+			fe = f
+		} else if err != nil {
+			return err
+		} else {
+			return web.Redirect(c, "/sla/policies", fmt.Sprintf("Policy assigned; %d open tickets moved to it.", n))
+		}
+	}
+	c.Status(fiber.StatusUnprocessableEntity)
+	return m.renderPolicies(c, fe, map[string]string{"calendar_id": "nl-kantooruren", "pause": "on"})
+}

@@ -1,0 +1,141 @@
+package tickets
+
+import (
+	"strconv"
+
+	"github.com/gofiber/fiber/v2"
+
+	"backoffice/internal/auth"
+	"backoffice/internal/problem"
+	"backoffice/internal/web"
+)
+
+type ticketData struct {
+	D           *Detail
+	Row         row
+	Next        []Status
+	Resolutions []Resolution
+	Priorities  []Priority
+	Categories  []Category
+	Assignees   []option
+	Policies    []Policy
+	Errors      []problem.FieldError
+	Draft       string
+	Portal      bool
+	Reopenable  bool
+}
+
+// renderTicket shows the ticket page (desk or portal) with optional form errors.
+func (m *Module) renderTicket(c *fiber.Ctx, id int64, fe []problem.FieldError, draft string) error {
+	ctx := c.UserContext()
+	p := auth.From(c)
+	d, err := m.Service.Get(ctx, p, id)
+	if err != nil {
+		return err
+	}
+	td := ticketData{D: d, Row: rowOf(Item{Ticket: d.Ticket, SLA: d.SLA, Policy: d.Policy, Risk: d.Risk}), Next: NextStatuses(d.Ticket.Status),
+		Resolutions: Resolutions, Priorities: Priorities, Categories: Categories, Errors: fe, Draft: draft,
+		Portal: !p.IsStaff(), Reopenable: d.Ticket.Status == StatusResolved}
+	if fe != nil && c.Response().StatusCode() == fiber.StatusOK {
+		c.Status(fiber.StatusUnprocessableEntity)
+	}
+	if td.Portal {
+		return m.Web.Render(c, "tickets/portal_ticket", d.Ticket.Number+" · "+d.Ticket.Subject, td)
+	}
+	if td.Assignees, err = m.staffOptions(ctx); err != nil {
+		return err
+	}
+	if td.Policies, err = m.Service.Policies(ctx); err != nil {
+		return err
+	}
+	return m.Web.Render(c, "tickets/ticket", d.Ticket.Number+" · "+d.Ticket.Subject, td)
+}
+
+func (m *Module) ticketPage(c *fiber.Ctx) error {
+	id, err := pathID(c, "id", ErrTicketNotFound)
+	if err != nil {
+		return err
+	}
+	return m.renderTicket(c, id, nil, "")
+}
+
+// after finishes a form post: errors re-render the page, success redirects.
+func (m *Module) after(c *fiber.Ctx, id int64, err error, draft, to, flash string) error {
+	if fe, ok := formErrors(err); ok {
+		c.Status(problem.StatusOf(err))
+		return m.renderTicket(c, id, fe, draft)
+	} else if err != nil {
+		return err
+	}
+	return web.Redirect(c, to, flash)
+}
+
+func ticketURL(prefix string, id int64) string {
+	return prefix + "/tickets/" + strconv.FormatInt(id, 10)
+}
+
+func (m *Module) commentPost(c *fiber.Ctx) error {
+	id, err := pathID(c, "id", ErrTicketNotFound)
+	if err != nil {
+		return err
+	}
+	public := c.FormValue("public") == "on" || c.FormValue("public") == "true"
+	in := CommentInput{Body: c.FormValue("body"), Public: &public}
+	_, err = m.Service.AddComment(c.UserContext(), auth.From(c), id, in)
+	msg := "Internal note added."
+	if public {
+		msg = "Reply sent to the customer."
+	}
+	return m.after(c, id, err, in.Body, ticketURL("", id), msg)
+}
+
+func (m *Module) statusPost(c *fiber.Ctx) error {
+	id, err := pathID(c, "id", ErrTicketNotFound)
+	if err != nil {
+		return err
+	}
+	in := StatusInput{Status: c.FormValue("status")}
+	if v := c.FormValue("resolution"); v != "" && in.Status == string(StatusResolved) {
+		in.Resolution = &v
+	}
+	_, _, err = m.Service.ChangeStatus(c.UserContext(), auth.From(c), id, in)
+	return m.after(c, id, err, "", ticketURL("", id), "Status changed to "+in.Status+".")
+}
+
+func (m *Module) updatePost(c *fiber.Ctx) error {
+	id, err := pathID(c, "id", ErrTicketNotFound)
+	if err != nil {
+		return err
+	}
+	var in PatchInput
+	var fe []problem.FieldError
+	if v := c.FormValue("priority"); v != "" {
+		in.Priority = &v
+	}
+	if v := c.FormValue("category"); v != "" {
+		in.Category = &v
+	}
+	if v := c.FormValue("sla_policy_id"); v != "" {
+		if n, perr := strconv.ParseInt(v, 10, 64); perr == nil {
+			in.PolicyID = &n
+		} else {
+			fe = append(fe, problem.FieldError{Field: "sla_policy_id", Message: "choose a policy"})
+		}
+	}
+	if c.Request().PostArgs().Has("assignee_id") {
+		in.AssigneeSet = true
+		if v := c.FormValue("assignee_id"); v != "" {
+			if n, perr := strconv.ParseInt(v, 10, 64); perr == nil {
+				in.AssigneeID = &n
+			} else {
+				fe = append(fe, problem.FieldError{Field: "assignee_id", Message: "choose a staff member"})
+			}
+		}
+	}
+	if len(fe) > 0 {
+		c.Status(fiber.StatusUnprocessableEntity)
+		return m.renderTicket(c, id, fe, "")
+	}
+	_, _, err = m.Service.Patch(c.UserContext(), auth.From(c), id, in)
+	return m.after(c, id, err, "", ticketURL("", id), "Ticket updated; due times recomputed.")
+}

@@ -1,0 +1,90 @@
+package tickets
+
+import (
+	"context"
+	"time"
+
+	"github.com/uptrace/bun"
+
+	"backoffice/internal/calendar"
+	"backoffice/internal/calendars"
+	"backoffice/internal/clock"
+)
+
+// Service runs the ticket use cases, each in one transaction: load under a row lock,
+// apply the rules, save, recompute the stored SLA, write the audit entry and queue the
+// notifications.
+type Service struct {
+	DB        bun.IDB // the pool, or a transaction the whole use case joins (demo seeding)
+	Clock     clock.Clock
+	DeskEmail string // where new tickets are announced (BACKOFFICE_DESK_EMAIL)
+}
+
+// NewService builds the service.
+func NewService(db bun.IDB, clk clock.Clock, deskEmail string) *Service {
+	return &Service{DB: db, Clock: clk, DeskEmail: deskEmail}
+}
+
+// clockOf is the ticket's SLA context: its policy and the policy's calendar.
+type clockOf struct {
+	Policy   Policy
+	Calendar *calendar.Calendar
+}
+
+// slaContext loads the policy of id and its calendar.
+func slaContext(ctx context.Context, idb bun.IDB, policyID int64) (clockOf, error) {
+	p, err := getPolicy(ctx, idb, policyID)
+	if err != nil {
+		return clockOf{}, err
+	}
+	c, err := calendars.Get(ctx, idb, p.CalendarName)
+	if err != nil {
+		return clockOf{}, err
+	}
+	return clockOf{Policy: p, Calendar: c}, nil
+}
+
+// factsOf assembles the SLA clock's input from a ticket and its event log.
+func factsOf(t *Ticket, events []Event, sc clockOf) Facts {
+	f := Facts{
+		ReceivedAt: t.ReceivedAt,
+		Statuses:   StatusChanges(events),
+		Priority:   t.Priority,
+		Policy:     sc.Policy,
+		Calendar:   sc.Calendar,
+		Zone:       sc.Calendar.Location(),
+	}
+	if t.FirstResponseAt != nil {
+		f.FirstResponseAt = *t.FirstResponseAt
+	}
+	return f
+}
+
+// computeSLA recomputes the SLA of t from its event log at now.
+func computeSLA(ctx context.Context, idb bun.IDB, t *Ticket, now time.Time) (SLA, clockOf, error) {
+	sc, err := slaContext(ctx, idb, t.PolicyID)
+	if err != nil {
+		return SLA{}, sc, err
+	}
+	events, err := listEvents(ctx, idb, t.ID)
+	if err != nil {
+		return SLA{}, sc, err
+	}
+	return Compute(factsOf(t, events, sc), now), sc, nil
+}
+
+// refresh recomputes the SLA of t at now and saves every mutable column, so the stored
+// due times are current after each event.
+func refresh(ctx context.Context, idb bun.IDB, t *Ticket, now time.Time) (SLA, error) {
+	s, _, err := computeSLA(ctx, idb, t, now)
+	if err != nil {
+		return SLA{}, err
+	}
+	t.apply(s)
+	t.UpdatedAt = now
+	return s, saveTicket(ctx, idb, t)
+}
+
+func ptr[T any](v T) *T { return &v }
+
+func strp(s string) *string { return &s }

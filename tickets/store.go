@@ -1,0 +1,221 @@
+package tickets
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/uptrace/bun"
+
+	"backoffice/internal/db"
+	"backoffice/internal/problem"
+)
+
+// policyRow and targetRow are the stored form of a Policy.
+type policyRow struct {
+	bun.BaseModel `bun:"table:sla_policies"`
+
+	ID            int64        `bun:"id,pk,autoincrement"`
+	Name          string       `bun:"name"`
+	CalendarID    string       `bun:"calendar_id"`
+	PauseStatuses []string     `bun:"pause_statuses,array"`
+	IsDefault     bool         `bun:"is_default"`
+	CreatedAt     time.Time    `bun:"created_at"`
+	UpdatedAt     time.Time    `bun:"updated_at"`
+	Targets       []*targetRow `bun:"rel:has-many,join:id=policy_id"`
+}
+
+type targetRow struct {
+	bun.BaseModel `bun:"table:sla_targets"`
+
+	PolicyID          int64  `bun:"policy_id,pk"`
+	Priority          string `bun:"priority,pk"`
+	ResponseSeconds   int64  `bun:"response_seconds"`
+	ResolutionSeconds int64  `bun:"resolution_seconds"`
+}
+
+func (r *policyRow) policy() Policy {
+	p := Policy{ID: r.ID, Name: r.Name, CalendarName: r.CalendarID, IsDefault: r.IsDefault}
+	for _, s := range r.PauseStatuses {
+		p.PauseStatuses = append(p.PauseStatuses, Status(s))
+	}
+	for _, pr := range Priorities { // stable P1…P4 order
+		for _, t := range r.Targets {
+			if t.Priority == string(pr) {
+				p.Targets = append(p.Targets, Target{Priority: pr,
+					Response: time.Duration(t.ResponseSeconds) * time.Second, Resolution: time.Duration(t.ResolutionSeconds) * time.Second})
+			}
+		}
+	}
+	return p
+}
+
+// translate maps database errors to the package's problems.
+func translate(err error, notFound error) error {
+	switch {
+	case err == nil:
+		return nil
+	case errors.Is(err, sql.ErrNoRows):
+		return notFound
+	case db.Code(err) == db.UniqueViolation && db.Constraint(err) == "sla_policies_name_key":
+		return ErrPolicyExists
+	case db.Code(err) == db.UniqueViolation:
+		return fmt.Errorf("%w: %s", problem.ErrConflict, db.Constraint(err))
+	}
+	return err
+}
+
+func insertPolicy(ctx context.Context, idb bun.IDB, p *Policy, now time.Time) error {
+	row := &policyRow{Name: p.Name, CalendarID: p.CalendarName, PauseStatuses: []string{}, CreatedAt: now, UpdatedAt: now}
+	for _, s := range p.PauseStatuses {
+		row.PauseStatuses = append(row.PauseStatuses, string(s))
+	}
+	if _, err := idb.NewInsert().Model(row).Returning("id").Exec(ctx); err != nil {
+		return translate(err, ErrPolicyNotFound)
+	}
+	p.ID = row.ID
+	for _, t := range p.Targets {
+		tr := &targetRow{PolicyID: row.ID, Priority: string(t.Priority),
+			ResponseSeconds: int64(t.Response / time.Second), ResolutionSeconds: int64(t.Resolution / time.Second)}
+		if _, err := idb.NewInsert().Model(tr).Exec(ctx); err != nil {
+			return translate(err, ErrPolicyNotFound)
+		}
+	}
+	return nil
+}
+
+func listPolicies(ctx context.Context, idb bun.IDB) ([]Policy, error) {
+	var rows []*policyRow
+	if err := idb.NewSelect().Model(&rows).Relation("Targets").Order("policy_row.id").Scan(ctx); err != nil {
+		return nil, err
+	}
+	out := make([]Policy, len(rows))
+	for i, r := range rows {
+		out[i] = r.policy()
+	}
+	return out, nil
+}
+
+func getPolicy(ctx context.Context, idb bun.IDB, id int64) (Policy, error) {
+	var row policyRow
+	err := idb.NewSelect().Model(&row).Relation("Targets").Where("policy_row.id = ?", id).Scan(ctx)
+	if err != nil {
+		return Policy{}, translate(err, ErrPolicyNotFound)
+	}
+	return row.policy(), nil
+}
+
+// policyIDForCustomer returns the customer's own policy, or the default one.
+func policyIDForCustomer(ctx context.Context, idb bun.IDB, customerID int64) (int64, error) {
+	var id int64
+	err := idb.NewRaw(`SELECT coalesce(c.sla_policy_id, (SELECT id FROM sla_policies WHERE is_default)) FROM customers c WHERE c.id = ?`,
+		customerID).Scan(ctx, &id)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, problem.Invalid("customer_id", "no such customer")
+	}
+	if err == nil && id == 0 {
+		return 0, errors.New("tickets: no default SLA policy")
+	}
+	return id, err
+}
+
+// nextTicketNumber draws the next gapless number of the year from the row-locked
+// counter table: "T2026-00042". The counter row stays locked until the transaction ends.
+func nextTicketNumber(ctx context.Context, idb bun.IDB, year int) (string, error) {
+	var n int64
+	err := idb.NewRaw(`INSERT INTO counters (name, value) VALUES (?, 1)
+		ON CONFLICT (name) DO UPDATE SET value = counters.value + 1 RETURNING value`,
+		fmt.Sprintf("ticket:%d", year)).Scan(ctx, &n)
+	if err != nil {
+		return "", err
+	}
+	return fmt.Sprintf("T%d-%05d", year, n), nil
+}
+
+func ticketQuery(idb bun.IDB, t any) *bun.SelectQuery {
+	return idb.NewSelect().Model(t).
+		ColumnExpr("ticket.*").
+		ColumnExpr("c.name AS customer_name").
+		ColumnExpr("coalesce(u.name, '') AS assignee_name").
+		Join("JOIN customers c ON c.id = ticket.customer_id").
+		Join("LEFT JOIN users u ON u.id = ticket.assignee_id")
+}
+
+// getTicket loads a ticket; lock takes a row lock for the rest of the transaction.
+func getTicket(ctx context.Context, idb bun.IDB, id int64, lock bool) (*Ticket, error) {
+	t := new(Ticket)
+	q := ticketQuery(idb, t).Where("ticket.id = ?", id)
+	if lock {
+		q = q.For("UPDATE OF ticket")
+	}
+	if err := q.Scan(ctx); err != nil {
+		return nil, translate(err, ErrTicketNotFound)
+	}
+	return t, nil
+}
+
+func insertTicket(ctx context.Context, idb bun.IDB, t *Ticket) error {
+	_, err := idb.NewInsert().Model(t).Returning("id").Exec(ctx)
+	return translate(err, ErrTicketNotFound)
+}
+
+// saveTicket writes every mutable column of t.
+func saveTicket(ctx context.Context, idb bun.IDB, t *Ticket) error {
+	_, err := idb.NewUpdate().Model(t).
+		Column("category", "priority", "status", "resolution", "assignee_id", "sla_policy_id", "updated_at",
+			"first_response_at", "resolved_at", "response_due_at", "resolution_due_at", "next_due_at", "sla_state",
+			"response_breached", "resolution_breached", "next_alert_at", "alerts_sent", "controller_notice_due_at").
+		WherePK().Exec(ctx)
+	return err
+}
+
+func insertEvent(ctx context.Context, idb bun.IDB, e *Event) error {
+	_, err := idb.NewInsert().Model(e).Exec(ctx)
+	return err
+}
+
+func listEvents(ctx context.Context, idb bun.IDB, ticketID int64) ([]Event, error) {
+	var out []Event
+	err := idb.NewSelect().Model(&out).Where("ticket_id = ?", ticketID).Order("id").Scan(ctx)
+	return out, err
+}
+
+func insertComment(ctx context.Context, idb bun.IDB, c *Comment) error {
+	_, err := idb.NewInsert().Model(c).Returning("id").Exec(ctx)
+	return err
+}
+
+func listComments(ctx context.Context, idb bun.IDB, ticketID int64, withInternal bool) ([]Comment, error) {
+	var out []Comment
+	q := idb.NewSelect().Model(&out).ColumnExpr("comment.*").ColumnExpr("u.name AS author_name").
+		Join("JOIN users u ON u.id = comment.author_id").
+		Where("comment.ticket_id = ?", ticketID).Order("comment.id")
+	if !withInternal {
+		q = q.Where("comment.public")
+	}
+	return out, q.Scan(ctx)
+}
+
+// staffUser checks that id is an active staff user (an assignee).
+func staffUser(ctx context.Context, idb bun.IDB, id int64) (bool, error) {
+	return idb.NewSelect().Table("users").Where("id = ? AND active AND role IN ('admin', 'account_manager', 'technician')", id).Exists(ctx)
+}
+
+// userEmail returns a user's e-mail address ("" when unknown).
+func userEmail(ctx context.Context, idb bun.IDB, id int64) (string, error) {
+	var email string
+	err := idb.NewRaw("SELECT email FROM users WHERE id = ?", id).Scan(ctx, &email)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", nil
+	}
+	return email, err
+}
+
+// customerContacts returns the e-mail addresses of a customer's active contact persons.
+func customerContacts(ctx context.Context, idb bun.IDB, customerID int64) ([]string, error) {
+	var out []string
+	err := idb.NewRaw("SELECT email FROM users WHERE customer_id = ? AND role = 'customer' AND active ORDER BY id", customerID).Scan(ctx, &out)
+	return out, err
+}

@@ -1,0 +1,130 @@
+package tickets
+
+import (
+	"context"
+	"strings"
+	"time"
+
+	"github.com/uptrace/bun"
+
+	"backoffice/internal/audit"
+	"backoffice/internal/auth"
+	"backoffice/internal/clock"
+	"backoffice/internal/problem"
+)
+
+// TicketInput is the body of POST /api/v1/tickets.
+type TicketInput struct {
+	// CustomerID is required for staff; customer users file for their own company.
+	CustomerID  *int64  `json:"customer_id"`
+	Subject     string  `json:"subject"`
+	Description string  `json:"description"`
+	Priority    *string `json:"priority"`
+	Category    string  `json:"category"`
+	// ReceivedAt is when the report reached us by phone or mail (staff only, not in
+	// the future); the SLA clocks start there (T-2). Defaults to now.
+	ReceivedAt *time.Time `json:"received_at"`
+}
+
+// validate checks the input for principal p at now, listing every problem.
+func (in *TicketInput) validate(p *auth.Principal, now time.Time) error {
+	var f problem.Fields
+	in.Subject = strings.TrimSpace(in.Subject)
+	switch {
+	case in.Subject == "":
+		f.Add("subject", "is required")
+	case len([]rune(in.Subject)) > 200:
+		f.Add("subject", "must be at most 200 characters")
+	}
+	switch {
+	case strings.TrimSpace(in.Description) == "":
+		f.Add("description", "is required: describe what happened and how to reproduce it (T-1)")
+	case len([]rune(in.Description)) > 20000:
+		f.Add("description", "must be at most 20000 characters")
+	}
+	if !Category(in.Category).Valid() {
+		f.Add("category", "must be one of incident, defect, question, request, data_breach")
+	}
+	if in.Priority != nil && !Priority(*in.Priority).Valid() {
+		f.Add("priority", "must be one of P1, P2, P3, P4")
+	}
+	if p.IsStaff() && in.CustomerID == nil {
+		f.Add("customer_id", "is required when staff file a ticket on behalf of a customer")
+	}
+	if in.ReceivedAt != nil {
+		switch {
+		case !p.IsStaff():
+			f.Add("received_at", "only the desk records when a report came in; leave it out")
+		case in.ReceivedAt.After(now):
+			f.Add("received_at", "must not be in the future")
+		case in.ReceivedAt.Before(now.AddDate(-1, 0, 0)):
+			f.Add("received_at", "must be within the last year")
+		}
+	}
+	return f.Err()
+}
+
+// CreateTicket files a report (T-1): customer users for their own company, staff on
+// behalf of a customer with the moment the report came in (T-2). The ticket gets the
+// next gapless number, the customer's SLA policy, its due times and — for a data
+// breach — the controller-notice deadline (T-6); the desk is told.
+func (s *Service) CreateTicket(ctx context.Context, p *auth.Principal, in TicketInput) (*Ticket, SLA, error) {
+	now := s.Clock.Now()
+	customerID, err := auth.CustomerFor(p, in.CustomerID)
+	if err != nil {
+		return nil, SLA{}, err
+	}
+	if err := in.validate(p, now); err != nil {
+		return nil, SLA{}, err
+	}
+	if customerID == nil {
+		return nil, SLA{}, problem.Invalid("customer_id", "is required")
+	}
+	cat := Category(in.Category)
+	t := &Ticket{
+		CustomerID: *customerID, ReporterID: ptr(p.UserID), Subject: in.Subject,
+		Description: strings.TrimSpace(in.Description), Category: cat, Priority: cat.DefaultPriority(),
+		Status: StatusNew, ReceivedAt: now, CreatedAt: now, UpdatedAt: now, AlertsSent: []string{},
+	}
+	if in.Priority != nil {
+		t.Priority = Priority(*in.Priority)
+	}
+	if in.ReceivedAt != nil {
+		t.ReceivedAt = in.ReceivedAt.UTC()
+	}
+	if cat == DataBreach {
+		t.ControllerNoticeDueAt = ptr(ControllerNoticeDue(t.ReceivedAt))
+	}
+	var sla SLA
+	err = s.DB.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
+		if t.PolicyID, err = policyIDForCustomer(ctx, tx, t.CustomerID); err != nil {
+			return err
+		}
+		if t.Number, err = nextTicketNumber(ctx, tx, now.In(clock.Amsterdam).Year()); err != nil {
+			return err
+		}
+		sc, err := slaContext(ctx, tx, t.PolicyID)
+		if err != nil {
+			return err
+		}
+		sla = Compute(factsOf(t, nil, sc), now)
+		t.apply(sla)
+		if err := insertTicket(ctx, tx, t); err != nil {
+			return err
+		}
+		if err := insertEvent(ctx, tx, &Event{TicketID: t.ID, At: t.ReceivedAt, ActorID: ptr(p.UserID), Kind: EventCreated,
+			NewValue: strp(string(StatusNew))}); err != nil {
+			return err
+		}
+		if err := audit.Record(ctx, tx, now, "ticket", t.ID, "create", map[string]any{
+			"number": t.Number, "customer_id": t.CustomerID, "subject": t.Subject, "category": t.Category,
+			"priority": t.Priority, "received_at": t.ReceivedAt, "sla_policy_id": t.PolicyID}); err != nil {
+			return err
+		}
+		return s.notifyCreated(ctx, tx, p, t, sla, sc, now)
+	})
+	if err != nil {
+		return nil, SLA{}, err
+	}
+	return t, sla, nil
+}

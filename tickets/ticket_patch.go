@@ -1,0 +1,182 @@
+package tickets
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"strconv"
+
+	"github.com/uptrace/bun"
+
+	"backoffice/internal/audit"
+	"backoffice/internal/auth"
+	"backoffice/internal/problem"
+)
+
+// PatchInput is the body of PATCH /api/v1/tickets/{id}: any of priority, assignee,
+// category and SLA policy. A new priority or policy applies as if it had been so from
+// the start, keeping every credited pause.
+type PatchInput struct {
+	Priority *string `json:"priority"`
+	// AssigneeID assigns a staff user; null unassigns (AssigneeSet tells null from absent).
+	AssigneeID  *int64  `json:"assignee_id"`
+	AssigneeSet bool    `json:"-"`
+	Category    *string `json:"category"`
+	PolicyID    *int64  `json:"sla_policy_id"`
+}
+
+// UnmarshalJSON decodes the patch and records whether assignee_id was present, so that
+// null unassigns while an absent field leaves the assignee alone.
+func (in *PatchInput) UnmarshalJSON(b []byte) error {
+	type plain PatchInput
+	var keys map[string]json.RawMessage
+	if err := json.Unmarshal(b, &keys); err != nil {
+		return err
+	}
+	dec := json.NewDecoder(bytes.NewReader(b))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode((*plain)(in)); err != nil {
+		return err
+	}
+	_, in.AssigneeSet = keys["assignee_id"]
+	return nil
+}
+
+// Patch changes priority, assignee, category or policy of a ticket (staff only).
+func (s *Service) Patch(ctx context.Context, p *auth.Principal, id int64, in PatchInput) (*Ticket, SLA, error) {
+	now := s.Clock.Now()
+	var f problem.Fields
+	if in.Priority != nil && !Priority(*in.Priority).Valid() {
+		f.Add("priority", "must be one of P1, P2, P3, P4")
+	}
+	if in.Category != nil && !Category(*in.Category).Valid() {
+		f.Add("category", "must be one of incident, defect, question, request, data_breach")
+	}
+	if in.Priority == nil && in.Category == nil && in.PolicyID == nil && !in.AssigneeSet {
+		f.Add("body", "name at least one of priority, assignee_id, category, sla_policy_id")
+	}
+	var t *Ticket
+	var sla SLA
+	err := s.DB.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
+		if in.AssigneeID != nil {
+			ok, err := staffUser(ctx, tx, *in.AssigneeID)
+			if err != nil {
+				return err
+			}
+			if !ok {
+				f.Add("assignee_id", "must be an active staff user")
+			}
+		}
+		if in.PolicyID != nil {
+			if _, err := getPolicy(ctx, tx, *in.PolicyID); err != nil {
+				f.Add("sla_policy_id", "no such SLA policy")
+			}
+		}
+		if err := f.Err(); err != nil {
+			return err
+		}
+		var err error
+		if t, err = loadForChange(ctx, tx, p, id); err != nil {
+			return err
+		}
+		if t.Status == StatusClosed {
+			return ErrClosed
+		}
+		changes := map[string]audit.Change{}
+		record := func(kind, old, new string) error {
+			if old == new {
+				return nil
+			}
+			changes[kind] = audit.Change{From: old, To: new}
+			return insertEvent(ctx, tx, &Event{TicketID: t.ID, At: now, ActorID: actorID(p), Kind: kind, OldValue: strp(old), NewValue: strp(new)})
+		}
+		if in.Priority != nil {
+			if err := record(EventPriority, string(t.Priority), *in.Priority); err != nil {
+				return err
+			}
+			t.Priority = Priority(*in.Priority)
+		}
+		if in.Category != nil {
+			if err := record(EventCategory, string(t.Category), *in.Category); err != nil {
+				return err
+			}
+			t.Category = Category(*in.Category)
+			t.ControllerNoticeDueAt = nil
+			if t.Category == DataBreach { // T-6: 72 hours from discovery, the report's receipt
+				t.ControllerNoticeDueAt = ptr(ControllerNoticeDue(t.ReceivedAt))
+			}
+		}
+		if in.PolicyID != nil {
+			if err := record(EventPolicy, strconv.FormatInt(t.PolicyID, 10), strconv.FormatInt(*in.PolicyID, 10)); err != nil {
+				return err
+			}
+			t.PolicyID = *in.PolicyID
+		}
+		if in.AssigneeSet {
+			if err := record(EventAssignee, idText(t.AssigneeID), idText(in.AssigneeID)); err != nil {
+				return err
+			}
+			t.AssigneeID = in.AssigneeID
+		}
+		if sla, err = refresh(ctx, tx, t, now); err != nil {
+			return err
+		}
+		if len(changes) == 0 {
+			return nil
+		}
+		return audit.Record(ctx, tx, now, "ticket", t.ID, "update", changes)
+	})
+	if err != nil {
+		return nil, SLA{}, err
+	}
+	return t, sla, nil
+}
+
+func idText(id *int64) string {
+	if id == nil {
+		return ""
+	}
+	return strconv.FormatInt(*id, 10)
+}
+
+// AssignPolicy gives a customer its SLA policy and moves the customer's unresolved
+// tickets to it (as if it had been so from their start).
+func (s *Service) AssignPolicy(ctx context.Context, p *auth.Principal, policyID, customerID int64) (int, error) {
+	now := s.Clock.Now()
+	moved := 0
+	err := s.DB.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
+		if _, err := getPolicy(ctx, tx, policyID); err != nil {
+			return err
+		}
+		res, err := tx.NewUpdate().Table("customers").Set("sla_policy_id = ?", policyID).Where("id = ?", customerID).Exec(ctx)
+		if err != nil {
+			return err
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return problem.NotFound("customer")
+		}
+		var ids []int64
+		if err := tx.NewSelect().Table("tickets").Column("id").
+			Where("customer_id = ? AND status IN ('new', 'open', 'waiting_on_customer') AND sla_policy_id <> ?", customerID, policyID).
+			Order("id").For("UPDATE").Scan(ctx, &ids); err != nil {
+			return err
+		}
+		for _, id := range ids {
+			t, err := getTicket(ctx, tx, id, false)
+			if err != nil {
+				return err
+			}
+			if err := insertEvent(ctx, tx, &Event{TicketID: t.ID, At: now, ActorID: actorID(p), Kind: EventPolicy,
+				OldValue: strp(strconv.FormatInt(t.PolicyID, 10)), NewValue: strp(strconv.FormatInt(policyID, 10))}); err != nil {
+				return err
+			}
+			t.PolicyID = policyID
+			if _, err := refresh(ctx, tx, t, now); err != nil {
+				return err
+			}
+		}
+		moved = len(ids)
+		return audit.Record(ctx, tx, now, "customer", customerID, "sla_policy", map[string]any{"sla_policy_id": policyID, "tickets_moved": ids})
+	})
+	return moved, err
+}

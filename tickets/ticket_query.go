@@ -1,0 +1,240 @@
+package tickets
+
+import (
+	"context"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/uptrace/bun"
+
+	"backoffice/internal/auth"
+	"backoffice/internal/httpx"
+	"backoffice/internal/problem"
+)
+
+// Detail is one ticket as its reader sees it: the SLA recomputed from the event log at
+// the current instant, the thread (internal notes for staff only) and the event log.
+type Detail struct {
+	Ticket   *Ticket
+	SLA      SLA
+	Policy   Policy
+	Comments []Comment
+	Events   []Event
+	Risk     Risk
+}
+
+// Get returns a ticket for p (a customer user sees only its own company's tickets).
+func (s *Service) Get(ctx context.Context, p *auth.Principal, id int64) (*Detail, error) {
+	now := s.Clock.Now()
+	t, err := getTicket(ctx, s.DB, id, false)
+	if err != nil {
+		return nil, err
+	}
+	if err := auth.Guard(p, t.CustomerID); err != nil {
+		return nil, ErrTicketNotFound
+	}
+	sc, err := slaContext(ctx, s.DB, t.PolicyID)
+	if err != nil {
+		return nil, err
+	}
+	events, err := listEvents(ctx, s.DB, t.ID)
+	if err != nil {
+		return nil, err
+	}
+	comments, err := listComments(ctx, s.DB, t.ID, p.IsStaff())
+	if err != nil {
+		return nil, err
+	}
+	sla := Compute(factsOf(t, events, sc), now)
+	return &Detail{Ticket: t, SLA: sla, Policy: sc.Policy, Comments: comments, Events: events, Risk: RiskOf(sla, now)}, nil
+}
+
+// The list orders.
+const (
+	SortNewest = "newest" // id descending (default)
+	SortOldest = "oldest" // id ascending
+	SortDue    = "due"    // next due time first; only tickets whose clock runs
+)
+
+// ListFilter narrows the ticket list; zero fields do not filter.
+type ListFilter struct {
+	Statuses     []Status
+	CustomerID   *int64
+	Priority     Priority
+	AssigneeID   *int64
+	BreachWithin time.Duration // > 0: running tickets due within this wall-clock time (or overdue)
+	Sort         string
+}
+
+// ParseListFilter reads the query parameters of GET /api/v1/tickets, reporting every
+// bad one at once.
+func ParseListFilter(q func(string) string) (ListFilter, error) {
+	var f problem.Fields
+	lf := ListFilter{Sort: SortNewest}
+	if v := q("status"); v != "" {
+		for _, s := range strings.Split(v, ",") {
+			if !Status(s).Valid() {
+				f.Add("status", "must be a comma-separated list of new, open, waiting_on_customer, resolved, closed")
+				break
+			}
+			lf.Statuses = append(lf.Statuses, Status(s))
+		}
+	}
+	parseID := func(name string) *int64 {
+		v := q(name)
+		if v == "" {
+			return nil
+		}
+		n, err := strconv.ParseInt(v, 10, 64)
+		if err != nil || n <= 0 {
+			f.Add(name, "must be a positive whole number")
+			return nil
+		}
+		return &n
+	}
+	lf.CustomerID, lf.AssigneeID = parseID("customer_id"), parseID("assignee_id")
+	if v := q("priority"); v != "" {
+		if !Priority(v).Valid() {
+			f.Add("priority", "must be one of P1, P2, P3, P4")
+		}
+		lf.Priority = Priority(v)
+	}
+	if v := q("breach_within"); v != "" {
+		d, err := ParseBusinessDuration(v)
+		if err != nil {
+			f.Add("breach_within", err.Error())
+		} else if d <= 0 {
+			f.Add("breach_within", "must be a positive duration such as PT2H")
+		}
+		lf.BreachWithin = d
+	}
+	switch v := q("sort"); v {
+	case "", SortNewest:
+	case SortOldest, SortDue:
+		lf.Sort = v
+	default:
+		f.Add("sort", "must be one of newest, oldest, due")
+	}
+	return lf, f.Err()
+}
+
+type listCursor struct {
+	ID  int64      `json:"id"`
+	Due *time.Time `json:"due,omitempty"`
+}
+
+// List returns one page of tickets for p. Filters and order run in SQL on the stored,
+// always-current due times (indexes tickets_next_due_idx and friends).
+func (s *Service) List(ctx context.Context, p *auth.Principal, lf ListFilter, page httpx.Page) (httpx.List[Item], error) {
+	now := s.Clock.Now()
+	var rows []*Ticket
+	q, err := listQuery(s.DB, &rows, p, lf, page, now)
+	if err != nil {
+		return httpx.List[Item]{}, err
+	}
+	if err := q.Scan(ctx); err != nil {
+		return httpx.List[Item]{}, err
+	}
+	items, err := withSLA(ctx, s.DB, rows, now)
+	if err != nil {
+		return httpx.List[Item]{}, err
+	}
+	return httpx.Paginate(items, page, func(it Item) any {
+		c := listCursor{ID: it.Ticket.ID}
+		if lf.Sort == SortDue {
+			c.Due = it.Ticket.NextDueAt
+		}
+		return c
+	}), nil
+}
+
+// listQuery builds the list's SQL: tenancy scope, filters, keyset order and cursor.
+func listQuery(idb bun.IDB, rows *[]*Ticket, p *auth.Principal, lf ListFilter, page httpx.Page, now time.Time) (*bun.SelectQuery, error) {
+	q := ticketQuery(idb, rows).Limit(page.Fetch())
+	q = auth.Scope(q, p, "ticket.customer_id")
+	if len(lf.Statuses) > 0 {
+		q = q.Where("ticket.status IN (?)", bun.In(lf.Statuses))
+	}
+	if lf.CustomerID != nil {
+		q = q.Where("ticket.customer_id = ?", *lf.CustomerID)
+	}
+	if lf.Priority != "" {
+		q = q.Where("ticket.priority = ?", lf.Priority)
+	}
+	if lf.AssigneeID != nil {
+		q = q.Where("ticket.assignee_id = ?", *lf.AssigneeID)
+	}
+	if lf.BreachWithin > 0 {
+		q = q.Where("ticket.next_due_at <= ?", now.Add(lf.BreachWithin))
+	}
+	var cur listCursor
+	has, err := page.Cursor(&cur)
+	if err != nil {
+		return nil, err
+	}
+	switch lf.Sort {
+	case SortDue:
+		q = q.Where("ticket.next_due_at IS NOT NULL").OrderExpr("ticket.next_due_at, ticket.id")
+		if has {
+			if cur.Due == nil {
+				return nil, problem.BadRequest("invalid_cursor", "the after cursor belongs to another sort order")
+			}
+			q = q.Where("(ticket.next_due_at, ticket.id) > (?, ?)", *cur.Due, cur.ID)
+		}
+	case SortOldest:
+		q = q.OrderExpr("ticket.id")
+		if has {
+			q = q.Where("ticket.id > ?", cur.ID)
+		}
+	default:
+		q = q.OrderExpr("ticket.id DESC")
+		if has {
+			q = q.Where("ticket.id < ?", cur.ID)
+		}
+	}
+	return q, nil
+}
+
+// Item is a ticket in a list with its live SLA.
+type Item struct {
+	Ticket *Ticket
+	SLA    SLA
+	Policy Policy
+	Risk   Risk
+}
+
+// withSLA computes the live SLA of a page of tickets with one query for all their
+// events and one lookup per distinct policy.
+func withSLA(ctx context.Context, idb bun.IDB, rows []*Ticket, now time.Time) ([]Item, error) {
+	items := make([]Item, len(rows))
+	if len(rows) == 0 {
+		return items, nil
+	}
+	ids := make([]int64, len(rows))
+	for i, t := range rows {
+		ids[i] = t.ID
+	}
+	var events []Event
+	if err := idb.NewSelect().Model(&events).Where("ticket_id IN (?)", bun.In(ids)).Order("id").Scan(ctx); err != nil {
+		return nil, err
+	}
+	byTicket := map[int64][]Event{}
+	for _, e := range events {
+		byTicket[e.TicketID] = append(byTicket[e.TicketID], e)
+	}
+	contexts := map[int64]clockOf{}
+	for i, t := range rows {
+		sc, ok := contexts[t.PolicyID]
+		if !ok {
+			var err error
+			if sc, err = slaContext(ctx, idb, t.PolicyID); err != nil {
+				return nil, err
+			}
+			contexts[t.PolicyID] = sc
+		}
+		sla := Compute(factsOf(t, byTicket[t.ID], sc), now)
+		items[i] = Item{Ticket: t, SLA: sla, Policy: sc.Policy, Risk: RiskOf(sla, now)}
+	}
+	return items, nil
+}
