@@ -80,7 +80,7 @@ func (s *Service) mailAccepted(ctx context.Context, tx bun.IDB, q *Quote, o *Ord
 	return outbox.Enqueue(ctx, tx, now, &outbox.Message{Kind: MailQuoteAcceptedAM, To: am, Entity: "quote", EntityID: fmt.Sprint(q.ID),
 		Subject: fmt.Sprintf("Quote %s accepted by %s", q.Number, a.AcceptedBy),
 		Body: fmt.Sprintf("Quote %s v%d for %s was accepted by %s (%s). Order %s: %s",
-			q.Number, q.Version, q.CustomerName, a.AcceptedBy, a.Method, o.Number, s.link(fmt.Sprintf("/admin/orders/%d", o.ID))),
+			q.Number, q.Version, q.CustomerName, a.AcceptedBy, a.Method, o.Number, s.link(fmt.Sprintf("/orders/%d", o.ID))),
 		DedupKey: outbox.Key("quote-accepted-am:%d", q.ID)})
 }
 

@@ -25,16 +25,19 @@ type Module struct {
 }
 
 // New builds the module from the shared services. The order rules run on the nl-werktijden
-// calendar (Q-4 working days, CAL-3 notices).
+// calendar (Q-4 working days, CAL-3 notices); the company details on documents and the base
+// of links in e-mails come from the configuration.
 func New(d *platform.Deps) *Module {
 	cal, ok := calendar.Builtin(calendar.IDWerktijden)
 	if !ok {
 		panic("orders: the nl-werktijden calendar is not built in")
 	}
-	s := NewService(d.DB, d.Clock, cal, "")
-	if d.Config != nil && d.Config.CompanyName != "" {
-		s.Company.Name = d.Config.CompanyName
+	baseURL := ""
+	if d.Config != nil {
+		baseURL = d.Config.PublicURL
 	}
+	s := NewService(d.DB, d.Clock, cal, baseURL)
+	s.Company = CompanyFromConfig(d.Config)
 	return &Module{svc: s, web: d.Web}
 }
 

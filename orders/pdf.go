@@ -29,7 +29,7 @@ func QuotePDF(q *Quote, cust CustomerAddress, co Company, now time.Time) ([]byte
 		pdf.SetY(-14)
 		pdf.SetFont("Helvetica", "", 8)
 		pdf.SetTextColor(110, 110, 110)
-		pdf.CellFormat(0, 5, tr(fmt.Sprintf("%s · KvK %s · VAT %s · IBAN %s · page %d", co.Name, co.KvK, co.VATID, co.IBAN, pdf.PageNo())), "", 0, "C", false, 0, "")
+		pdf.CellFormat(0, 5, tr(co.footer(pdf.PageNo())), "", 0, "C", false, 0, "")
 	})
 	pdf.AddPage()
 
@@ -38,8 +38,8 @@ func QuotePDF(q *Quote, cust CustomerAddress, co Company, now time.Time) ([]byte
 	pdf.SetFont("Helvetica", "B", 18)
 	pdf.CellFormat(0, 8, "QUOTE", "", 1, "R", false, 0, "")
 	pdf.SetFont("Helvetica", "", 9)
-	for _, l := range []string{co.Address, co.Email + " · " + co.Phone} {
-		pdf.CellFormat(0, 4.5, tr(l), "", 1, "L", false, 0, "")
+	if co.Address != "" {
+		pdf.CellFormat(0, 4.5, tr(co.Address), "", 1, "L", false, 0, "")
 	}
 	pdf.Ln(6)
 
@@ -226,6 +226,18 @@ func termsBlock(pdf *fpdf.Fpdf, tr func(string) string, q *Quote) {
 	pdf.CellFormat(80, 5, "Name and signature", "T", 0, "L", false, 0, "")
 	pdf.CellFormat(10, 5, "", "", 0, "L", false, 0, "")
 	pdf.CellFormat(50, 5, "Date", "T", 1, "L", false, 0, "")
+}
+
+// footer is the page footer: the company's registered details that are configured, then
+// the page number. A detail that is not configured is left out, never invented.
+func (co Company) footer(page int) string {
+	var parts []string
+	for _, f := range [][2]string{{"", co.Name}, {"KvK ", co.KvK}, {"VAT ", co.VATID}, {"IBAN ", co.IBAN}} {
+		if f[1] != "" {
+			parts = append(parts, f[0]+f[1])
+		}
+	}
+	return strings.Join(append(parts, fmt.Sprintf("page %d", page)), " · ")
 }
 
 // CustomerAddress is the customer block of a quote.

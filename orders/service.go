@@ -2,6 +2,7 @@ package orders
 
 import (
 	"context"
+	"strings"
 	"time"
 
 	"github.com/uptrace/bun"
@@ -10,33 +11,56 @@ import (
 	"backoffice/internal/auth"
 	"backoffice/internal/civil"
 	"backoffice/internal/clock"
+	"backoffice/internal/config"
 	"backoffice/internal/problem"
 )
 
 // Service holds the use cases of quotes, orders, contracts and indexation. Every use case
 // runs in one transaction: load (locked), apply the rules, save, audit, queue mail.
 type Service struct {
-	DB       *bun.DB
+	DB       bun.IDB // the pool, or a caller's transaction (InTx)
 	Clock    clock.Clock
 	Calendar BusinessCalendar // nl-werktijden: Q-4 working days, CAL-3 notices
 	BaseURL  string           // for links in e-mails
 	Company  Company
 }
 
-// Company is the provider's details printed on quotes.
+// Company is the provider's details printed on quotes and signed under e-mails. They come
+// from the configuration (BACKOFFICE_COMPANY_*); an empty field is left off a document
+// rather than printed as a placeholder.
 type Company struct {
-	Name, Address, Email, Phone, KvK, VATID, IBAN string
+	Name, Address, KvK, VATID, IBAN string
 }
 
-// NewService builds the service.
-func NewService(db *bun.DB, clk clock.Clock, cal BusinessCalendar, baseURL string) *Service {
-	return &Service{DB: db, Clock: clk, Calendar: cal, BaseURL: baseURL, Company: DefaultCompany}
+// CompanyFromConfig reads the company details of the configuration (nil: none).
+func CompanyFromConfig(c *config.Config) Company {
+	if c == nil {
+		return Company{}
+	}
+	return Company{Name: strings.TrimSpace(c.CompanyName), Address: strings.TrimSpace(c.CompanyAddress),
+		KvK: strings.TrimSpace(c.CompanyKvK), VATID: strings.TrimSpace(c.CompanyVATID), IBAN: strings.TrimSpace(c.CompanyIBAN)}
 }
 
-// DefaultCompany is printed on quotes until configured otherwise.
-var DefaultCompany = Company{
-	Name: "Backoffice IT Services B.V.", Address: "Stationsplein 1, 3511 ED Utrecht", Email: "sales@backoffice.example",
-	Phone: "+31 30 000 0000", KvK: "12345678", VATID: "NL001234567B01", IBAN: "NL00BANK0123456789",
+// NewService builds the service; Company starts empty and BaseURL is the public URL that
+// links in e-mails start with.
+func NewService(db bun.IDB, clk clock.Clock, cal BusinessCalendar, baseURL string) *Service {
+	return &Service{DB: db, Clock: clk, Calendar: cal, BaseURL: baseURL}
+}
+
+// InTx is the service bound to a caller's transaction: reads run in tx and every use case
+// runs in a savepoint of it (the demo seed builds its data through the use cases in the one
+// seed transaction).
+func (s *Service) InTx(tx bun.Tx) *Service {
+	c := *s
+	c.DB = tx
+	return &c
+}
+
+// At is the service with its clock pinned at t (the demo seed back-dates its history).
+func (s *Service) At(t time.Time) *Service {
+	c := *s
+	c.Clock = clock.Fixed(t)
+	return &c
 }
 
 func (s *Service) now() time.Time { return s.Clock.Now() }
