@@ -311,7 +311,7 @@ func userCmd(ctx context.Context, cfg *config.Config, args []string, stdin io.Re
 	if err := validateUser(&in); err != nil {
 		return err
 	}
-	u, err := accounts.CreateUser(ctx, database.Bun, in, time.Now())
+	u, err := accounts.CreateUser(ctx, database.Bun, in, clock.Real{}.Now())
 	if err != nil {
 		return err
 	}
