@@ -161,6 +161,9 @@ func (in *QuoteIn) apply(q *Quote, fe *fieldErrors) {
 				}
 			}
 		}
+		if t.NoticeMonths != nil && t.NoticeDays != nil {
+			fe.add("terms.notice_days", "give the notice period in months or in days, not both")
+		}
 		q.Terms = q.Terms.ApplyOverride(TermsOverride{InitialTermMonths: t.InitialTermMonths, RenewalTermMonths: t.RenewalTermMonths,
 			NoticeMonths: t.NoticeMonths, NoticeDays: t.NoticeDays})
 	}

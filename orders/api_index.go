@@ -1,6 +1,7 @@
 package orders
 
 import (
+	"context"
 	"fmt"
 	"strings"
 
@@ -71,6 +72,19 @@ func (m *Module) putValues(c *fiber.Ctx) error {
 	if err := decode(c, &in); err != nil {
 		return err
 	}
+	vals, err := monthValues(in)
+	if err != nil {
+		return err
+	}
+	created, updated, err := m.svc.PutValues(c.UserContext(), c.Params("code"), vals, "api")
+	if err != nil {
+		return err
+	}
+	return c.JSON(ValuesResult{Created: created, Updated: updated})
+}
+
+// monthValues validates monthly index values (API and form), every field error at once.
+func monthValues(in []ValueIn) ([]MonthValue, error) {
 	var fe fieldErrors
 	vals := make([]MonthValue, 0, len(in))
 	seen := map[Month]bool{}
@@ -95,31 +109,33 @@ func (m *Module) putValues(c *fiber.Ctx) error {
 	if len(in) == 0 {
 		fe.add("body", "send at least one value")
 	}
-	if err := fe.err(); err != nil {
-		return err
-	}
-	created, updated, err := m.svc.PutValues(c.UserContext(), c.Params("code"), vals, "api")
-	if err != nil {
-		return err
-	}
-	return c.JSON(ValuesResult{Created: created, Updated: updated})
+	return vals, fe.err()
 }
 
-func (m *Module) importCSV(c *fiber.Ctx) error {
-	res, err := ParseStatLineCSV(c.Body(), c.Query("column"))
+// importStatLine reads a CBS StatLine export and stores its monthly values in series code.
+func (s *Service) importStatLine(ctx context.Context, code string, data []byte, column string) (ValuesResult, error) {
+	res, err := ParseStatLineCSV(data, column)
 	if err != nil {
-		return err
+		return ValuesResult{}, err
 	}
 	for _, v := range res.Values {
 		if !v.Value.Equal(v.Value.Round(4)) {
-			return problem.Invalid("file", fmt.Sprintf("%s: %s has more than 4 decimals", v.Period, v.Value))
+			return ValuesResult{}, problem.Invalid("file", fmt.Sprintf("%s: %s has more than 4 decimals", v.Period, v.Value))
 		}
 	}
-	created, updated, err := m.svc.PutValues(c.UserContext(), c.Params("code"), res.Values, "statline_csv")
+	created, updated, err := s.PutValues(ctx, code, res.Values, "statline_csv")
+	if err != nil {
+		return ValuesResult{}, err
+	}
+	return ValuesResult{Created: created, Updated: updated, Skipped: res.Skipped, Column: res.Column}, nil
+}
+
+func (m *Module) importCSV(c *fiber.Ctx) error {
+	res, err := m.svc.importStatLine(c.UserContext(), c.Params("code"), c.Body(), c.Query("column"))
 	if err != nil {
 		return err
 	}
-	return c.JSON(ValuesResult{Created: created, Updated: updated, Skipped: res.Skipped, Column: res.Column})
+	return c.JSON(res)
 }
 
 func (m *Module) propose(c *fiber.Ctx) error {

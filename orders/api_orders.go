@@ -2,6 +2,7 @@ package orders
 
 import (
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/gofiber/fiber/v2"
@@ -122,13 +123,8 @@ func (m *Module) createChange(c *fiber.Ctx) error {
 	if err := decode(c, &in); err != nil {
 		return err
 	}
-	var fe fieldErrors
-	reqs := make([]ChangeLineRequest, len(in.Lines))
-	for i, l := range in.Lines {
-		q := l.Quantity.parse(&fe, "lines["+strconv.Itoa(i)+"].quantity", true)
-		reqs[i] = ChangeLineRequest{SKU: l.SKU, Description: l.Description, Quantity: q}
-	}
-	if err := fe.err(); err != nil {
+	reqs, err := in.requests()
+	if err != nil {
 		return err
 	}
 	cr, err := m.svc.CreateChangeRequest(c.UserContext(), oid, in.Description, in.Necessary, reqs)
@@ -136,6 +132,17 @@ func (m *Module) createChange(c *fiber.Ctx) error {
 		return err
 	}
 	return c.Status(fiber.StatusCreated).JSON(changeRequestOut(cr))
+}
+
+// requests reads the lines of a change request (API and form), every field error at once.
+func (in *ChangeRequestIn) requests() ([]ChangeLineRequest, error) {
+	var fe fieldErrors
+	reqs := make([]ChangeLineRequest, len(in.Lines))
+	for i, l := range in.Lines {
+		q := l.Quantity.parse(&fe, "lines["+strconv.Itoa(i)+"].quantity", true)
+		reqs[i] = ChangeLineRequest{SKU: l.SKU, Description: l.Description, Quantity: q}
+	}
+	return reqs, fe.err()
 }
 
 func (m *Module) decideChange(c *fiber.Ctx) error {
@@ -167,6 +174,28 @@ type StandardRateIn struct {
 	VATRate     Num    `json:"vat_rate"`
 }
 
+// rate validates an entry of the standard rate list (API and form), every field error at once.
+func (in *StandardRateIn) rate(sku string) (StandardRate, error) {
+	var fe fieldErrors
+	l := Line{Kind: LineKind(in.Kind), Description: strings.TrimSpace(in.Description), Unit: strings.TrimSpace(in.Unit), Quantity: NumOne,
+		UnitPrice: in.UnitPrice.parse(&fe, "unit_price", true), VATRate: in.VATRate.parse(&fe, "vat_rate", true)}
+	checkText(&fe, "sku", sku, maxSKULen, true)
+	if l.Kind == KindRecurring {
+		fe.add("kind", "recurring services are quoted, not taken from the rate list")
+	}
+	var lf fieldErrors
+	validateLine(&lf, "", l)
+	for _, f := range lf.Fields {
+		if !fe.Has(f.Field) {
+			fe.Add(f.Field, f.Message)
+		}
+	}
+	if err := fe.err(); err != nil {
+		return StandardRate{}, err
+	}
+	return StandardRate{SKU: sku, Description: l.Description, Kind: l.Kind, Unit: l.Unit, UnitPrice: l.UnitPrice, VATRate: l.VATRate}, nil
+}
+
 func (m *Module) listRates(c *fiber.Ctx) error {
 	rs, err := standardRates(c.UserContext(), m.svc.DB)
 	if err != nil {
@@ -184,24 +213,10 @@ func (m *Module) putRate(c *fiber.Ctx) error {
 	if err := decode(c, &in); err != nil {
 		return err
 	}
-	var fe fieldErrors
-	l := Line{Kind: LineKind(in.Kind), Description: in.Description, Unit: in.Unit, Quantity: NumOne,
-		UnitPrice: in.UnitPrice.parse(&fe, "unit_price", true), VATRate: in.VATRate.parse(&fe, "vat_rate", true)}
-	checkText(&fe, "sku", c.Params("sku"), maxSKULen, true)
-	if l.Kind == KindRecurring {
-		fe.add("kind", "recurring services are quoted, not taken from the rate list")
-	}
-	var lf fieldErrors
-	validateLine(&lf, "", l)
-	for _, f := range lf.Fields {
-		if !fe.Has(f.Field) {
-			fe.Add(f.Field, f.Message)
-		}
-	}
-	if err := fe.err(); err != nil {
+	r, err := in.rate(c.Params("sku"))
+	if err != nil {
 		return err
 	}
-	r := StandardRate{SKU: c.Params("sku"), Description: l.Description, Kind: l.Kind, Unit: l.Unit, UnitPrice: l.UnitPrice, VATRate: l.VATRate}
 	if err := m.svc.PutStandardRate(c.UserContext(), r); err != nil {
 		return err
 	}

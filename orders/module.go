@@ -65,6 +65,7 @@ func (m *Module) Nav() []web.NavItem {
 		{Label: "Orders", Href: "/orders", Order: 21, Group: "Sales", Roles: append(s, auth.Technician)},
 		{Label: "Contracts", Href: "/contracts", Order: 22, Group: "Sales", Roles: s},
 		{Label: "Indexation", Href: "/indexation", Order: 23, Group: "Sales", Roles: s},
+		{Label: "Standard rates", Href: "/standard-rates", Order: 24, Group: "Sales", Roles: s},
 		{Label: "Quotes", Href: "/portal/quotes", Order: 20, Group: "Portal", Roles: []auth.Role{auth.Customer}},
 		{Label: "Contracts", Href: "/portal/contracts", Order: 21, Group: "Portal", Roles: []auth.Role{auth.Customer}},
 	}

@@ -7,5 +7,6 @@ import (
 // Pages registers the admin UI and portal pages.
 func (m *Module) Pages(r fiber.Router) {
 	m.adminPages(r)
+	m.referencePages(r)
 	m.portalPages(r)
 }

@@ -30,8 +30,11 @@ func (m *Module) adminPages(r fiber.Router) {
 	r.Get("/orders/:id", auth.Require(staff...), m.orderPage)
 	r.Post("/orders/:id/cancel", s, m.orderCancelPost)
 	r.Post("/orders/:id/preconditions", auth.Require(staff...), m.preconditionPost)
+	r.Post("/orders/:id/extensions", auth.Require(staff...), m.extensionPost)
+	r.Post("/orders/:id/change-requests", auth.Require(staff...), m.changeRequestPost)
 	r.Get("/contracts", s, m.contractsPage)
 	r.Get("/contracts/:id", s, m.contractPage)
+	r.Post("/contracts/:id/terminate", s, m.terminatePost)
 	r.Get("/indexation", s, m.indexationPage)
 	r.Post("/indexation", s, m.indexationPost)
 	r.Get("/indexation/:id", s, m.indexationRunPage)
@@ -113,11 +116,12 @@ type editorData struct {
 	Profiles  []TermsProfile
 	Errors    []problem.FieldError
 	Kinds     []string
+	Terms     termsOverrideForm
 }
 
 func (m *Module) editor(c *fiber.Ctx, status int, q *Quote, isNew bool, errs []problem.FieldError) error {
 	d := editorData{Quote: quoteOut(q, m.svc.now(), 0, 0), New: isNew, Profiles: TermsProfiles(), Errors: errs,
-		Kinds: []string{"hardware", "service", "recurring", "secondment", "training"}}
+		Kinds: []string{"hardware", "service", "recurring", "secondment", "training"}, Terms: overridesOf(q.Terms)}
 	for _, l := range q.Lines {
 		d.Lines = append(d.Lines, lineOut(l))
 	}
@@ -169,9 +173,7 @@ func quoteForm(c *fiber.Ctx) *QuoteIn {
 	in.StartDate = &sd
 	b := func(name string) *bool { v := c.FormValue(name) == "on"; return &v }
 	in.Cancellable, in.FixedPrice, in.AdvancePayment = b("cancellable"), b("fixed_price"), b("advance_payment")
-	if p := c.FormValue("terms_profile"); p != "" {
-		in.Terms = &TermsIn{Profile: p}
-	}
+	in.Terms = termsForm(c)
 	in.Lines = []LineIn{}
 	n, err := strconv.Atoi(c.FormValue("line_count"))
 	if err != nil || n <= 0 || n > MaxQuoteLines {

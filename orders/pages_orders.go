@@ -10,11 +10,6 @@ import (
 	"backoffice/internal/web"
 )
 
-type orderPageData struct {
-	Order  OrderOut
-	Portal bool
-}
-
 func (m *Module) ordersPage(c *fiber.Ctx) error {
 	var cid *int64
 	if v, err := strconv.ParseInt(c.Query("customer_id"), 10, 64); err == nil && v > 0 {
@@ -31,20 +26,6 @@ func (m *Module) ordersPage(c *fiber.Ctx) error {
 	return m.web.Render(c, "orders/orders", "Orders", rows)
 }
 
-func (m *Module) renderOrder(c *fiber.Ctx, portal bool) error {
-	oid, err := id(c)
-	if err != nil {
-		return err
-	}
-	v, err := m.svc.GetOrder(c.UserContext(), oid)
-	if err != nil {
-		return err
-	}
-	return m.web.Render(c, "orders/order", "Order "+v.Order.Number, orderPageData{Order: orderViewOut(v), Portal: portal})
-}
-
-func (m *Module) orderPage(c *fiber.Ctx) error { return m.renderOrder(c, false) }
-
 func (m *Module) orderCancelPost(c *fiber.Ctx) error {
 	oid, err := id(c)
 	if err != nil {
@@ -55,17 +36,6 @@ func (m *Module) orderCancelPost(c *fiber.Ctx) error {
 		return err
 	}
 	return web.Redirect(c, fmt.Sprintf("/orders/%d", oid), "Order cancelled: "+res.Reason)
-}
-
-func (m *Module) preconditionPost(c *fiber.Ctx) error {
-	oid, err := id(c)
-	if err != nil {
-		return err
-	}
-	if _, err := m.svc.RecordPrecondition(c.UserContext(), oid, c.FormValue("precondition"), c.FormValue("on")); err != nil {
-		return err
-	}
-	return web.Redirect(c, fmt.Sprintf("/orders/%d", oid), "Precondition recorded.")
 }
 
 type contractsData struct {
@@ -87,18 +57,6 @@ func (m *Module) renderContracts(c *fiber.Ctx, portal bool) error {
 }
 
 func (m *Module) contractsPage(c *fiber.Ctx) error { return m.renderContracts(c, false) }
-
-func (m *Module) contractPage(c *fiber.Ctx) error {
-	kid, err := id(c)
-	if err != nil {
-		return err
-	}
-	k, err := m.svc.GetContract(c.UserContext(), kid)
-	if err != nil {
-		return err
-	}
-	return m.web.Render(c, "orders/contract", "Contract "+k.Number, contractOut(k, m.svc.Today()))
-}
 
 type indexationData struct {
 	Year   int
@@ -161,7 +119,7 @@ func (m *Module) portalPages(r fiber.Router) {
 	r.Get("/portal/quotes/:id", cu, m.portalQuotePage)
 	r.Post("/portal/quotes/:id/accept", cu, m.portalAcceptPost)
 	r.Post("/portal/quotes/:id/decline", cu, m.portalDeclinePost)
-	r.Get("/portal/orders/:id", cu, func(c *fiber.Ctx) error { return m.renderOrder(c, true) })
+	r.Get("/portal/orders/:id", cu, func(c *fiber.Ctx) error { return m.renderOrder(c, true, orderForm{}) })
 	r.Post("/portal/orders/:id/change-requests/:cr", cu, m.portalDecidePost)
 	r.Get("/portal/contracts", cu, func(c *fiber.Ctx) error { return m.renderContracts(c, true) })
 }

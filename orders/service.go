@@ -67,9 +67,11 @@ func (s *Service) now() time.Time { return s.Clock.Now() }
 
 func (s *Service) today(now time.Time) civil.Date { return civil.In(now, clock.Amsterdam) }
 
-// tx runs fn in a transaction.
+// tx runs fn in a transaction (a savepoint when the service is bound to one). fn gets the
+// caller's ctx: a bun.Tx hands its savepoint the context the transaction began with, which
+// would lose the principal.
 func (s *Service) tx(ctx context.Context, fn func(ctx context.Context, tx bun.Tx) error) error {
-	return s.DB.RunInTx(ctx, nil, fn)
+	return s.DB.RunInTx(ctx, nil, func(_ context.Context, tx bun.Tx) error { return fn(ctx, tx) })
 }
 
 func actorID(ctx context.Context) int64 {
