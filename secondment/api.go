@@ -32,6 +32,7 @@ func (a *API) Routes(r *apidoc.Router) {
 		auth.Require(auth.Admin, auth.AccountManager, auth.Customer), a.endPlacement)
 	pl.Post("/:id/replacements", apidoc.Op{Tag: tag, Summary: "Replace the placed technician (SEC-1)", Body: ReplacementIn{}, Response: ReplacementOut{}, Status: 201},
 		auth.Require(auth.Admin, auth.AccountManager, auth.Customer), a.replace)
+	pl.Get("/:id/replacements", apidoc.Op{Tag: tag, Summary: "A placement's replacement history, oldest first (SEC-1)", Response: httpx.List[ReplacementOut]{}}, a.replacements)
 	pl.Post("/:id/hours", apidoc.Op{Tag: tag, Summary: "Log hours, priced per overtime band (SEC-3)", Body: EntryIn{}, Response: EntryOut{}, Status: 201}, a.logHours)
 	pl.Get("/:id/hours", apidoc.Op{Tag: tag, Summary: "A placement's hour entries", Response: httpx.List[EntryOut]{},
 		Query: []apidoc.Param{apidoc.Q("status", "submitted, approved, rejected or withdrawn"), {Name: "from", Format: "date-time"}, {Name: "to", Format: "date-time"},
@@ -48,6 +49,10 @@ func (a *API) Routes(r *apidoc.Router) {
 		Query: []apidoc.Param{apidoc.Q("month", "YYYY-MM (required)")}}, staff, a.statements)
 	r.Post("/overtime/preview", apidoc.Op{Tag: tag, Summary: "Price a span by overtime band without storing it (SEC-3)", Body: PreviewIn{}, Response: PricingOut{}},
 		auth.Require(), a.preview)
+
+	x := r.Group("/expenses", auth.Require())
+	x.Patch("/:id", apidoc.Op{Tag: tag, Summary: "Correct an expense while its month is open (SEC-4; 409 statement_final after)", Body: ExpenseIn{}, Response: ExpenseOut{}}, a.editExpense)
+	x.Delete("/:id", apidoc.Op{Tag: tag, Summary: "Delete an expense while its month is open (SEC-4; 409 statement_final after)", Status: 204}, a.deleteExpense)
 
 	h := r.Group("/hours", auth.Require())
 	h.Get("", apidoc.Op{Tag: tag, Summary: "Hour entries the caller may see (the approval queue with status=submitted)", Response: httpx.List[EntryOut]{},

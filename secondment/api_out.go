@@ -41,7 +41,8 @@ func entryOut(e *HourEntry) EntryOut {
 }
 
 func expenseOut(x *Expense) ExpenseOut {
-	o := ExpenseOut{ID: x.ID, PlacementID: x.PlacementID, Date: x.Date, Kind: x.Kind, Amount: Cents(x.Amount), Description: x.Description}
+	o := ExpenseOut{ID: x.ID, PlacementID: x.PlacementID, Date: x.Date, Kind: x.Kind, Amount: Cents(x.Amount), Description: x.Description,
+		CreatedBy: x.CreatedBy}
 	if x.KM != nil {
 		s := x.KM.StringFixed(1)
 		o.KM = &s
@@ -51,6 +52,7 @@ func expenseOut(x *Expense) ExpenseOut {
 
 func replacementOut(r *Replacement) ReplacementOut {
 	o := ReplacementOut{ID: r.ID, PlacementID: r.PlacementID, FromTechnicianID: r.FromTechnicianID, ToTechnicianID: r.ToTechnicianID,
+		FromTechnician: r.FromTechnicianName, ToTechnician: r.ToTechnicianName,
 		Reason: r.Reason, RequestedBy: r.RequestedBy, ConsultationNote: r.ConsultationNote, CreatedAt: r.CreatedAt}
 	if !r.ConsultedOn.IsZero() {
 		d := r.ConsultedOn

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/http"
 	"slices"
+	"strings"
 	"testing"
 
 	"backoffice/internal/httpx"
@@ -199,5 +200,31 @@ func TestPlacementReplacement(t *testing.T) {
 	t.Run("SEC-1_same_technician_422", func(t *testing.T) {
 		f.app.Do(t, http.MethodPost, path, f.am.Token, map[string]any{"technician_id": f.tech.User.ID, "reason": "quality",
 			"requested_by": "customer"}).Expect(t, 422)
+	})
+	t.Run("SEC-1_history_oldest_first_tenancy_guarded", func(t *testing.T) {
+		var list httpx.List[ReplacementOut]
+		f.app.Do(t, http.MethodGet, path, f.contact.Token, nil).Expect(t, 200).JSON(t, &list)
+		if len(list.Items) != 2 {
+			t.Fatalf("history %+v", list.Items)
+		}
+		a, b := list.Items[0], list.Items[1]
+		if a.FromTechnicianID != f.tech.User.ID || a.ToTechnicianID != f.tech2.User.ID || a.Reason != ReasonQuality ||
+			a.RequestedBy != RequestedByCustomer || a.ConsultedOn != nil || a.FromTechnician != f.tech.User.Name || a.ToTechnician != f.tech2.User.Name {
+			t.Fatalf("first replacement %+v", a)
+		}
+		if b.FromTechnicianID != f.tech2.User.ID || b.ToTechnicianID != f.tech.User.ID || b.Reason != ReasonOther ||
+			b.RequestedBy != RequestedByProvider || b.ConsultedOn == nil || b.ConsultedOn.String() != "2026-03-19" || b.ConsultationNote != "Call with the IT lead" {
+			t.Fatalf("second replacement %+v", b)
+		}
+		f.app.Do(t, http.MethodGet, path, f.am.Token, nil).Expect(t, 200)
+		f.app.Do(t, http.MethodGet, path, f.tech.Token, nil).Expect(t, 200)
+		f.app.Do(t, http.MethodGet, path, f.otherContact.Token, nil).Expect(t, 404)
+		f.app.Do(t, http.MethodGet, path, f.tech2.Token, nil).Expect(t, 404) // no longer placed here
+		f.app.Do(t, http.MethodGet, "/api/v1/placements/999999999/replacements", f.am.Token, nil).Expect(t, 404)
+		id := f.newPlacement(t, map[string]any{"technician_id": f.tech2.User.ID})
+		res := f.app.Do(t, http.MethodGet, fmt.Sprintf("/api/v1/placements/%d/replacements", id), f.am.Token, nil).Expect(t, 200)
+		if !strings.Contains(string(res.Body), `"items":[]`) {
+			t.Fatalf("empty history %s", res.Body)
+		}
 	})
 }

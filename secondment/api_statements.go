@@ -51,6 +51,35 @@ func (a *API) listExpenses(c *fiber.Ctx) error {
 	return c.JSON(httpx.List[ExpenseOut]{Items: items})
 }
 
+// editExpense corrects a claim: the technician who made it or the account manager.
+func (a *API) editExpense(c *fiber.Ctx) error {
+	id, err := idParam(c, "id")
+	if err != nil {
+		return err
+	}
+	var in ExpenseIn
+	if err := httpx.Bind(c, &in); err != nil {
+		return err
+	}
+	x, err := a.Svc.EditExpense(c.UserContext(), id, ExpenseInput{Date: in.Date, Kind: ExpenseKind(in.Kind),
+		Amount: in.Amount, KM: in.KM, Description: in.Description})
+	if err != nil {
+		return err
+	}
+	return c.JSON(expenseOut(x))
+}
+
+func (a *API) deleteExpense(c *fiber.Ctx) error {
+	id, err := idParam(c, "id")
+	if err != nil {
+		return err
+	}
+	if _, err := a.Svc.DeleteExpense(c.UserContext(), id); err != nil {
+		return err
+	}
+	return c.SendStatus(fiber.StatusNoContent)
+}
+
 func (a *API) statementView(c *fiber.Ctx) (*StatementView, error) {
 	id, err := idParam(c, "id")
 	if err != nil {

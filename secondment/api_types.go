@@ -164,6 +164,7 @@ type ExpenseOut struct {
 	KM          *string     `json:"km"`
 	Amount      string      `json:"amount"`
 	Description string      `json:"description"`
+	CreatedBy   *int64      `json:"created_by,omitempty"`
 }
 
 // ReplacementOut is a recorded replacement.
@@ -172,6 +173,8 @@ type ReplacementOut struct {
 	PlacementID      int64             `json:"placement_id"`
 	FromTechnicianID int64             `json:"from_technician_id"`
 	ToTechnicianID   int64             `json:"to_technician_id"`
+	FromTechnician   string            `json:"from_technician_name,omitempty"`
+	ToTechnician     string            `json:"to_technician_name,omitempty"`
 	Reason           ReplacementReason `json:"reason"`
 	RequestedBy      Requester         `json:"requested_by"`
 	ConsultedOn      *civil.Date       `json:"consulted_on"`

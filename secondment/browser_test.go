@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/chromedp/chromedp"
 
@@ -11,8 +12,8 @@ import (
 )
 
 // TestBrowserFridayNight drives real Chromium: the technician logs a Friday-night entry
-// on the phone-sized "My hours" page and sees the band split live and in the list; the
-// customer's contact approves it; the statement shows it in its bands (SEC-3, SEC-4).
+// on the phone-sized "My hours" page and sees the band split live and in the list, then
+// edits it while it is submitted (same live preview); the customer's contact approves it; the statement shows it in its bands (SEC-3, SEC-4).
 func TestBrowserFridayNight(t *testing.T) {
 	f := setup(t, marchNow)
 	base := f.app.Listen(t)
@@ -59,6 +60,25 @@ func TestBrowserFridayNight(t *testing.T) {
 	}
 	testkit.Screenshot(t, tech, "secondment-my-hours")
 
+	// The outage ran an hour longer: while submitted, the technician edits the entry and
+	// the same live preview prices the new span before saving.
+	err = chromedp.Do(tech,
+		chromedp.Click(chromedp.CSS(`#my-entries .entry a[id^="edit-"]`)),
+		chromedp.WaitVisible(chromedp.CSS("#edit-form #preview-segments li:nth-child(2)")),
+		chromedp.SetValue(chromedp.CSS("#ended_at"), "2026-03-14T03:00"),
+		chromedp.SendKeys(chromedp.CSS("#description"), " (till 03:00)"),
+		chromedp.Poll[chromedp.Void](`document.getElementById("preview").textContent.includes("5:00 · € 900.00")`, chromedp.WithPollingInterval(100*time.Millisecond), chromedp.WithPollingTimeout(10*time.Second)),
+		chromedp.Click(chromedp.CSS("#edit-submit")),
+		chromedp.WaitVisible(chromedp.CSS(".flash")),
+	)
+	if err != nil {
+		t.Fatalf("SEC-3 edit a submitted entry: %v", err)
+	}
+	row, err = chromedp.Run(tech, chromedp.Text(chromedp.CSS("#my-entries .entry")))
+	if err != nil || !strings.Contains(row, "00:00–03:00") || !strings.Contains(row, "€ 900,00") || !strings.Contains(row, "(till 03:00)") {
+		t.Fatalf("SEC-3 edited row %q %v", row, err)
+	}
+
 	contact := testkit.Browser(t)
 	testkit.LoginBrowser(t, contact, base, f.contact.User.Email)
 	err = chromedp.Do(contact,
@@ -85,9 +105,9 @@ func TestBrowserFridayNight(t *testing.T) {
 	}
 	for sel, want := range map[string]string{
 		`#band-totals tr[data-band="evening"]`:         "2:00 € 300,00",
-		`#band-totals tr[data-band="non_working_day"]`: "2:00 € 400,00",
+		`#band-totals tr[data-band="non_working_day"]`: "3:00 € 600,00",
 		`#band-totals tr[data-band="night"]`:           "0:00 € 0,00",
-		"#statement-total":                             "€ 700,00",
+		"#statement-total":                             "€ 900,00",
 		"#statement-entries":                           "Storage outage, restore",
 	} {
 		got, err := chromedp.Run(contact, chromedp.Text(chromedp.CSS(sel)))

@@ -11,7 +11,9 @@
 //     time in the placement's calendar (evening +50%, night and non-working days +100%),
 //     split at every band boundary, at midnight and at holiday edges, in real elapsed
 //     minutes so the daylight-saving nights count 23 and 25 hours.
-//   - SEC-4 fees are stated monthly in arrears with travel and lodging costs.
+//   - SEC-4 fees are stated monthly in arrears with travel and lodging costs; a cost is
+//     corrected or deleted (by the technician who claimed it or the account manager) only
+//     while its month's statement is open, as hours change only while submitted.
 //   - CAL-1/CAL-2 working days and Werktijden come from the placement's business calendar,
 //     the same one the SLA clock uses.
 package secondment

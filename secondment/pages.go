@@ -36,6 +36,8 @@ func (m *Module) Pages(r fiber.Router) {
 	r.Get("/secondment/placements/:id/statements/:month", approvers, m.statementPage)
 	r.Post("/secondment/placements/:id/statements/:month/close", staff, m.closeForm)
 	m.placementPages(r)
+	m.entryPages(r)
+	m.expensePages(r)
 }
 
 // weekOf returns the Monday of d's week and the instants [from, to) of that week.
@@ -265,12 +267,13 @@ func (m *Module) createPlacementForm(c *fiber.Ctx) error {
 }
 
 type placementData struct {
-	P          *Placement
-	Entries    []HourEntry
-	Months     []Month
-	Errors     []problem.FieldError
-	IsCustomer bool
-	CanEnd     bool
+	P            *Placement
+	Entries      []HourEntry
+	Replacements []Replacement
+	Months       []Month
+	Errors       []problem.FieldError
+	IsCustomer   bool
+	CanEnd       bool
 }
 
 func (m *Module) placementPage(c *fiber.Ctx) error {
@@ -295,7 +298,11 @@ func (m *Module) placementPageData(c *fiber.Ctx, id int64) (*placementData, erro
 	if err != nil {
 		return nil, err
 	}
-	d := &placementData{P: p, Entries: es, IsCustomer: auth.From(c).Is(auth.Customer), CanEnd: p.EndDate.IsZero() && p.NoticeReceivedAt == nil}
+	rs, err := m.Svc.Replacements(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	d := &placementData{P: p, Entries: es, Replacements: rs, IsCustomer: auth.From(c).Is(auth.Customer), CanEnd: p.EndDate.IsZero() && p.NoticeReceivedAt == nil}
 	now := MonthOf(m.Svc.clock.Now(), clock.Amsterdam)
 	for mm := (Month{p.StartDate.Year, p.StartDate.Month}); len(d.Months) < 24 && !(mm.Year > now.Year || (mm.Year == now.Year && mm.Month > now.Month)); mm = mm.Next() {
 		d.Months = append([]Month{mm}, d.Months...)

@@ -148,6 +148,9 @@ func TestPagesCreatePlacement(t *testing.T) {
 func TestPagesNoticeAndReplacement(t *testing.T) {
 	f := setup(t, marchNow)
 	path := fmt.Sprintf("/secondment/placements/%d", f.placementID)
+	if st, _, body := f.page(t, http.MethodGet, path, f.am.Token, nil); st != 200 || !strings.Contains(body, "has not been replaced") {
+		t.Fatalf("SEC-1 empty history: %d", st)
+	}
 	st, _, body := f.page(t, http.MethodPost, path+"/replacements", f.contact.Token, url.Values{"technician_id": {fmt.Sprint(f.tech2.User.ID)},
 		"reason": {"other"}, "requested_by": {"provider"}})
 	if st != 422 || !strings.Contains(body, "reason") {
@@ -156,6 +159,12 @@ func TestPagesNoticeAndReplacement(t *testing.T) {
 	if st, loc, _ := f.page(t, http.MethodPost, path+"/replacements", f.contact.Token, url.Values{"technician_id": {fmt.Sprint(f.tech2.User.ID)},
 		"reason": {"long_term_absence"}}); st != 303 || loc != path {
 		t.Fatalf("SEC-1 customer replacement: %d %s", st, loc)
+	}
+	// SEC-1: the placement page shows the replacement history.
+	st, _, body = f.page(t, http.MethodGet, path, f.contact.Token, nil)
+	if st != 200 || !strings.Contains(body, `id="replacements"`) || !strings.Contains(body, "Long term absence") ||
+		!strings.Contains(body, f.tech.User.Name) || !strings.Contains(body, f.tech2.User.Name) {
+		t.Fatalf("SEC-1 replacement history on the placement page: %d", st)
 	}
 	st, _, body = f.page(t, http.MethodPost, path+"/end", f.am.Token, url.Values{"notice_received_at": {"2026-03-13T16:30"}})
 	if st != 303 {

@@ -53,6 +53,10 @@ type Replacement struct {
 	ConsultationNote string            `bun:"consultation_note"`
 	ActorID          *int64            `bun:"actor_id"`
 	CreatedAt        time.Time         `bun:"created_at"`
+
+	// Filled by the history query for display.
+	FromTechnicianName string `bun:"from_technician_name,scanonly"`
+	ToTechnicianName   string `bun:"to_technician_name,scanonly"`
 }
 
 // HourEntry is a stretch of work logged by the technician of a placement, priced when it

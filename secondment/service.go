@@ -306,6 +306,16 @@ func (s *Service) Replace(ctx context.Context, id int64, r ReplacementRequest) (
 	return out, err
 }
 
+// Replacements is the replacement history of a placement the principal may see (SEC-1):
+// who replaced whom, why, at whose request and after which consultation.
+func (s *Service) Replacements(ctx context.Context, placementID int64) ([]Replacement, error) {
+	p, err := s.Placement(ctx, placementID)
+	if err != nil {
+		return nil, err
+	}
+	return s.st.replacements(ctx, s.db, p.ID)
+}
+
 // deadlockDetected is PostgreSQL's SQLSTATE for a deadlock it broke by aborting us.
 const deadlockDetected = "40P01"
 

@@ -12,7 +12,6 @@ import (
 	"backoffice/internal/audit"
 	"backoffice/internal/auth"
 	"backoffice/internal/calendar"
-	"backoffice/internal/civil"
 	"backoffice/internal/problem"
 )
 
@@ -110,6 +109,28 @@ func (s *Service) ownEntry(ctx context.Context, tx bun.IDB, pr *auth.Principal, 
 		return nil, nil, ErrNotYourEntry
 	}
 	return e, p, nil
+}
+
+// MyEntry returns an entry of the calling technician, with its customer's name, for the
+// edit form; a customer of another company does not find it, another user is refused.
+func (s *Service) MyEntry(ctx context.Context, id int64) (*HourEntry, error) {
+	pr := auth.FromContext(ctx)
+	e, err := s.st.entry(ctx, s.db, id, noLock)
+	if err != nil {
+		return nil, err
+	}
+	p, err := s.st.placement(ctx, s.db, e.PlacementID, noLock)
+	if err != nil {
+		return nil, err
+	}
+	if err := auth.Guard(pr, p.CustomerID); err != nil {
+		return nil, problem.NotFound("hour entry")
+	}
+	if !pr.Is(auth.Technician) || e.TechnicianID != pr.UserID {
+		return nil, ErrNotYourEntry
+	}
+	e.CustomerID, e.CustomerName, e.TechnicianName = p.CustomerID, p.CustomerName, p.TechnicianName
+	return e, nil
 }
 
 // EditEntry changes a submitted entry and prices it again; approved hours are locked.
@@ -299,54 +320,4 @@ func (s *Service) PreviewForPlacement(ctx context.Context, placementID int64, st
 		return Pricing{}, problem.Invalid("ended_at", "must be after started_at, at most 24 hours later, on whole minutes")
 	}
 	return Price(start, end, p.HourlyRate, p.Bands, cal, cal.Location())
-}
-
-// AddExpense records a cost on a placement (SEC-4): by its technician or staff.
-func (s *Service) AddExpense(ctx context.Context, placementID int64, in ExpenseInput) (*Expense, error) {
-	now := s.clock.Now()
-	pr := auth.FromContext(ctx)
-	var out *Expense
-	err := s.inTx(ctx, func(ctx context.Context, tx bun.Tx) error {
-		p, err := s.visiblePlacement(ctx, tx, pr, placementID, forShare)
-		if err != nil {
-			return err
-		}
-		if pr.Is(auth.Customer) {
-			return problem.Forbidden("expenses are claimed by the provider")
-		}
-		cal, err := calendarOf(ctx, tx, p.CalendarID)
-		if err != nil {
-			return err
-		}
-		amount, err := ExpenseAmount(in, p.KmRate, p.Period(), civil.In(now, cal.Location()))
-		if err != nil {
-			return err
-		}
-		actor := pr.UserID
-		x := &Expense{PlacementID: p.ID, Date: in.Date, Kind: in.Kind, KM: in.KM, Amount: amount,
-			Description: strings.TrimSpace(in.Description), CreatedBy: &actor, CreatedAt: now}
-		if _, err := tx.NewInsert().Model(x).Returning("id").Exec(ctx); err != nil {
-			return translate(err, "expense")
-		}
-		out = x
-		return audit.Record(ctx, tx, now, "placement_expense", x.ID, "create", x)
-	})
-	return out, err
-}
-
-// Expenses lists a placement's expenses, optionally of one month.
-func (s *Service) Expenses(ctx context.Context, placementID int64, m *Month) ([]Expense, error) {
-	p, err := s.Placement(ctx, placementID)
-	if err != nil {
-		return nil, err
-	}
-	var out []Expense
-	q := s.db.NewSelect().Model(&out).Where("placement_id = ?", p.ID).OrderExpr("date, id")
-	if m != nil {
-		q = q.Where("date BETWEEN ? AND ?", m.First(), m.Last())
-	}
-	if err := q.Scan(ctx); err != nil {
-		return nil, translate(err, "expenses")
-	}
-	return out, nil
 }

@@ -252,3 +252,16 @@ func (store) lockTechnicianHours(ctx context.Context, idb bun.IDB, technicianID 
 	_, err := idb.ExecContext(ctx, "SELECT pg_advisory_xact_lock(hashtext('secondment.hour_entries'), (? % 2147483647)::int)", technicianID)
 	return translate(err, "technician hours lock")
 }
+
+// replacements is a placement's replacement history, oldest first, with names.
+func (store) replacements(ctx context.Context, idb bun.IDB, placementID int64) ([]Replacement, error) {
+	var out []Replacement
+	err := idb.NewSelect().Model(&out).
+		ColumnExpr("replacement.*").
+		ColumnExpr("uf.name AS from_technician_name, ut.name AS to_technician_name").
+		Join("JOIN users AS uf ON uf.id = replacement.from_technician_id").
+		Join("JOIN users AS ut ON ut.id = replacement.to_technician_id").
+		Where("replacement.placement_id = ?", placementID).
+		OrderExpr("replacement.created_at, replacement.id").Scan(ctx)
+	return out, translate(err, "replacements")
+}

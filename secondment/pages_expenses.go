@@ -1,0 +1,211 @@
+package secondment
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/gofiber/fiber/v2"
+	"github.com/shopspring/decimal"
+
+	"backoffice/internal/auth"
+	"backoffice/internal/civil"
+	"backoffice/internal/clock"
+	"backoffice/internal/problem"
+	"backoffice/internal/web"
+)
+
+// expensePages registers a placement's expenses per month (SEC-4): everyone who sees the
+// placement lists them; its technician and staff claim, correct and delete them while
+// the month's statement is open, through the same service as the API.
+func (m *Module) expensePages(r fiber.Router) {
+	claimants := auth.Require(auth.Admin, auth.AccountManager, auth.Technician)
+	r.Get("/secondment/placements/:id/expenses", auth.Require(), m.expensesPage)
+	r.Post("/secondment/placements/:id/expenses", claimants, m.addExpenseForm)
+	r.Post("/secondment/expenses/:id", claimants, m.editExpenseForm)
+	r.Post("/secondment/expenses/:id/delete", claimants, m.deleteExpenseForm)
+}
+
+type expenseRow struct {
+	Expense
+	CanChange bool
+}
+
+type expensesData struct {
+	M            *ExpenseMonth
+	Rows         []expenseRow
+	Prev, Next   Month
+	CanClaim     bool
+	IsTechnician bool
+	Editing      int64 // the expense the form corrects; 0: the form claims a new one
+	Form         map[string]string
+	Errors       []problem.FieldError
+}
+
+func expensesPath(placementID int64, mo Month) string {
+	return fmt.Sprintf("/secondment/placements/%d/expenses?month=%s", placementID, mo)
+}
+
+// monthQuery reads ?month=YYYY-MM, defaulting to the current month.
+func (m *Module) monthQuery(c *fiber.Ctx) (Month, error) {
+	if s := c.Query("month"); s != "" {
+		return monthParam(s)
+	}
+	return MonthOf(m.Svc.clock.Now(), clock.Amsterdam), nil
+}
+
+// expensesData reads the month and marks what the user may change; editID opens the
+// form on that expense when it may still change.
+func (m *Module) expensesData(c *fiber.Ctx, placementID int64, mo Month, editID int64) (*expensesData, error) {
+	em, err := m.Svc.ExpensesOfMonth(c.UserContext(), placementID, mo)
+	if err != nil {
+		return nil, err
+	}
+	pr := auth.From(c)
+	prev := Month{mo.Year, mo.Month - 1}
+	if mo.Month == 1 {
+		prev = Month{mo.Year - 1, 12}
+	}
+	d := &expensesData{M: em, Prev: prev, Next: mo.Next(), CanClaim: !pr.Is(auth.Customer), IsTechnician: pr.Is(auth.Technician),
+		Form: map[string]string{"date": civil.In(m.Svc.clock.Now(), clock.Amsterdam).String(), "kind": string(ExpenseTravel)}}
+	for _, x := range em.Expenses {
+		row := expenseRow{Expense: x, CanChange: !em.Final && CanChangeExpense(pr, &x)}
+		d.Rows = append(d.Rows, row)
+		if row.CanChange && x.ID == editID {
+			d.Editing = x.ID
+			d.Form = map[string]string{"date": x.Date.String(), "kind": string(x.Kind), "description": x.Description}
+			if x.KM != nil {
+				d.Form["km"] = x.KM.String()
+			} else {
+				d.Form["amount"] = Cents(x.Amount)
+			}
+		}
+	}
+	return d, nil
+}
+
+func (m *Module) expensesPage(c *fiber.Ctx) error {
+	id, err := idParam(c, "id")
+	if err != nil {
+		return err
+	}
+	mo, err := m.monthQuery(c)
+	if err != nil {
+		return err
+	}
+	editID := int64(c.QueryInt("edit"))
+	d, err := m.expensesData(c, id, mo, editID)
+	if err != nil {
+		return err
+	}
+	return m.Web.Render(c, "secondment/expenses", fmt.Sprintf("Expenses %s · placement %d", mo, id), d)
+}
+
+// decimalField reads an optional amount; a Dutch decimal comma is accepted.
+func decimalField(c *fiber.Ctx, name string, f *problem.Fields) *decimal.Decimal {
+	s := strings.ReplaceAll(strings.TrimSpace(c.FormValue(name)), ",", ".")
+	if s == "" {
+		return nil
+	}
+	v, err := decimal.NewFromString(s)
+	if err != nil {
+		f.Add(name, "must be a number such as 12.50")
+		return nil
+	}
+	return &v
+}
+
+// expenseInput reads the expense form; the service checks the rest (SEC-4).
+func expenseInput(c *fiber.Ctx) (ExpenseInput, error) {
+	var f problem.Fields
+	in := ExpenseInput{Kind: ExpenseKind(c.FormValue("kind")), Description: c.FormValue("description")}
+	d, err := civil.Parse(strings.TrimSpace(c.FormValue("date")))
+	if err != nil {
+		f.Add("date", "is required (a date)")
+	}
+	in.Date = d
+	in.Amount, in.KM = decimalField(c, "amount", &f), decimalField(c, "km", &f)
+	return in, f.Err()
+}
+
+// expenseFailure re-renders the month with the refused form: 422 with its field
+// errors, another 4xx (409 statement_final, 403) with its message.
+func (m *Module) expenseFailure(c *fiber.Ctx, placementID int64, mo Month, editID int64, err error) error {
+	fields, isForm := fieldErrors(err)
+	msg, isUser := userMessage(err)
+	if !isForm && !isUser {
+		return err
+	}
+	d, derr := m.expensesData(c, placementID, mo, editID)
+	if derr != nil {
+		return derr
+	}
+	if isForm {
+		d.Errors = fields
+		for _, k := range []string{"date", "kind", "amount", "km", "description"} {
+			d.Form[k] = c.FormValue(k)
+		}
+	}
+	c.Status(problem.StatusOf(err))
+	title := fmt.Sprintf("Expenses %s · placement %d", mo, placementID)
+	if isForm {
+		return m.Web.Render(c, "secondment/expenses", title, d)
+	}
+	return m.Web.RenderError(c, "secondment/expenses", title, msg, d)
+}
+
+func (m *Module) addExpenseForm(c *fiber.Ctx) error {
+	id, err := idParam(c, "id")
+	if err != nil {
+		return err
+	}
+	in, err := expenseInput(c)
+	if err == nil {
+		var x *Expense
+		if x, err = m.Svc.AddExpense(c.UserContext(), id, in); err == nil {
+			return web.Redirect(c, expensesPath(id, Month{x.Date.Year, x.Date.Month}), fmt.Sprintf("Expense of € %s claimed.", Cents(x.Amount)))
+		}
+	}
+	mo, merr := m.monthQuery(c)
+	if !in.Date.IsZero() {
+		mo, merr = Month{in.Date.Year, in.Date.Month}, nil
+	}
+	if merr != nil {
+		return merr
+	}
+	return m.expenseFailure(c, id, mo, 0, err)
+}
+
+func (m *Module) editExpenseForm(c *fiber.Ctx) error {
+	id, err := idParam(c, "id")
+	if err != nil {
+		return err
+	}
+	cur, err := m.Svc.Expense(c.UserContext(), id)
+	if err != nil {
+		return err
+	}
+	in, err := expenseInput(c)
+	if err == nil {
+		var x *Expense
+		if x, err = m.Svc.EditExpense(c.UserContext(), id, in); err == nil {
+			return web.Redirect(c, expensesPath(x.PlacementID, Month{x.Date.Year, x.Date.Month}), fmt.Sprintf("Expense saved: € %s.", Cents(x.Amount)))
+		}
+	}
+	return m.expenseFailure(c, cur.PlacementID, Month{cur.Date.Year, cur.Date.Month}, id, err)
+}
+
+func (m *Module) deleteExpenseForm(c *fiber.Ctx) error {
+	id, err := idParam(c, "id")
+	if err != nil {
+		return err
+	}
+	cur, err := m.Svc.Expense(c.UserContext(), id)
+	if err != nil {
+		return err
+	}
+	mo := Month{cur.Date.Year, cur.Date.Month}
+	if _, err := m.Svc.DeleteExpense(c.UserContext(), id); err != nil {
+		return m.expenseFailure(c, cur.PlacementID, mo, 0, err)
+	}
+	return web.Redirect(c, expensesPath(cur.PlacementID, mo), "Expense deleted.")
+}
