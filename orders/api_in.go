@@ -155,10 +155,12 @@ func (in *QuoteIn) apply(q *Quote, fe *fieldErrors) {
 			if !ok {
 				fe.add("terms.profile", "unknown terms profile %q", t.Profile)
 			} else {
-				q.Terms = p.Terms
-				if in.Indexation == nil {
+				// A new profile brings its own indexation clause; re-sending the same
+				// profile (the editor always does) keeps the clause the quote has.
+				if in.Indexation == nil && q.Terms.Profile != p.Code {
 					q.Indexation = p.Indexation
 				}
+				q.Terms = p.Terms
 			}
 		}
 		if t.NoticeMonths != nil && t.NoticeDays != nil {
