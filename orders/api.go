@@ -6,7 +6,6 @@ import (
 
 	"github.com/gofiber/fiber/v2"
 
-	"backoffice/internal/accounts"
 	"backoffice/internal/apidoc"
 	"backoffice/internal/auth"
 	"backoffice/internal/httpx"
@@ -56,7 +55,7 @@ type AcceptOut struct {
 	Contract *ContractOut `json:"contract"`
 }
 
-func id(c *fiber.Ctx) (int64, error) { return accounts.ID(c, "id") }
+func id(c *fiber.Ctx) (int64, error) { return httpx.PathID(c, "id") }
 
 // decode reads a JSON body strictly (400 on malformed JSON or unknown fields); field rules
 // are checked by the domain, which reports every field error at once.

@@ -7,9 +7,9 @@ import (
 
 	"github.com/gofiber/fiber/v2"
 
-	"backoffice/internal/accounts"
 	"backoffice/internal/apidoc"
 	"backoffice/internal/auth"
+	"backoffice/internal/httpx"
 	"backoffice/internal/problem"
 )
 
@@ -155,7 +155,7 @@ func (m *Module) propose(c *fiber.Ctx) error {
 }
 
 func (m *Module) getRun(c *fiber.Ctx) error {
-	rid, err := accounts.ID(c, "id")
+	rid, err := httpx.PathID(c, "id")
 	if err != nil {
 		return err
 	}
@@ -167,7 +167,7 @@ func (m *Module) getRun(c *fiber.Ctx) error {
 }
 
 func (m *Module) applyRun(c *fiber.Ctx) error {
-	rid, err := accounts.ID(c, "id")
+	rid, err := httpx.PathID(c, "id")
 	if err != nil {
 		return err
 	}

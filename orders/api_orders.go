@@ -7,7 +7,6 @@ import (
 
 	"github.com/gofiber/fiber/v2"
 
-	"backoffice/internal/accounts"
 	"backoffice/internal/apidoc"
 	"backoffice/internal/auth"
 	"backoffice/internal/httpx"
@@ -150,7 +149,7 @@ func (m *Module) decideChange(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	crID, err := accounts.ID(c, "cr")
+	crID, err := httpx.PathID(c, "cr")
 	if err != nil {
 		return err
 	}

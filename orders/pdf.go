@@ -12,6 +12,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"backoffice/internal/clock"
+	"backoffice/internal/web"
 )
 
 // QuotePDF renders a quote as a PDF document: our details, the customer, the lines, the VAT
@@ -97,25 +98,8 @@ func dateOf(sent *time.Time, created time.Time) string {
 	return created.In(clock.Amsterdam).Format("2006-01-02")
 }
 
-// euro formats an amount the Dutch way: € 1.234,50.
-func euro(d decimal.Decimal) string {
-	s := d.StringFixed(2)
-	neg := strings.HasPrefix(s, "-")
-	s = strings.TrimPrefix(s, "-")
-	intPart, frac, _ := strings.Cut(s, ".")
-	var b strings.Builder
-	for i, r := range intPart {
-		if i > 0 && (len(intPart)-i)%3 == 0 {
-			b.WriteByte('.')
-		}
-		b.WriteRune(r)
-	}
-	out := "€ " + b.String() + "," + frac
-	if neg {
-		out = "- " + out
-	}
-	return out
-}
+// euro formats an amount the Dutch way (€ 1.234,50), as the pages do.
+func euro(d decimal.Decimal) string { return web.Money(d) }
 
 func linesTable(pdf *fpdf.Fpdf, tr func(string) string, lines []Line) {
 	w := []float64{78, 18, 16, 24, 12, 26}

@@ -65,14 +65,6 @@ func (a *API) Routes(r *apidoc.Router) {
 	h.Post("/:id/reject", apidoc.Op{Tag: tag, Summary: "Reject an entry with a reason", Body: RejectIn{}, Response: EntryOut{}}, a.reject)
 }
 
-func idParam(c *fiber.Ctx, name string) (int64, error) {
-	id, err := strconv.ParseInt(c.Params(name), 10, 64)
-	if err != nil || id <= 0 {
-		return 0, problem.NotFound(name)
-	}
-	return id, nil
-}
-
 func int64Query(c *fiber.Ctx, name string, f *problem.Fields) *int64 {
 	s := c.Query(name)
 	if s == "" {
@@ -153,7 +145,7 @@ func (a *API) createPlacement(c *fiber.Ctx) error {
 }
 
 func (a *API) getPlacement(c *fiber.Ctx) error {
-	id, err := idParam(c, "id")
+	id, err := httpx.PathID(c, "id")
 	if err != nil {
 		return err
 	}
@@ -165,7 +157,7 @@ func (a *API) getPlacement(c *fiber.Ctx) error {
 }
 
 func (a *API) patchPlacement(c *fiber.Ctx) error {
-	id, err := idParam(c, "id")
+	id, err := httpx.PathID(c, "id")
 	if err != nil {
 		return err
 	}
@@ -186,7 +178,7 @@ func (a *API) patchPlacement(c *fiber.Ctx) error {
 }
 
 func (a *API) endPlacement(c *fiber.Ctx) error {
-	id, err := idParam(c, "id")
+	id, err := httpx.PathID(c, "id")
 	if err != nil {
 		return err
 	}
@@ -202,7 +194,7 @@ func (a *API) endPlacement(c *fiber.Ctx) error {
 }
 
 func (a *API) replace(c *fiber.Ctx) error {
-	id, err := idParam(c, "id")
+	id, err := httpx.PathID(c, "id")
 	if err != nil {
 		return err
 	}
@@ -219,7 +211,7 @@ func (a *API) replace(c *fiber.Ctx) error {
 }
 
 func (a *API) logHours(c *fiber.Ctx) error {
-	id, err := idParam(c, "id")
+	id, err := httpx.PathID(c, "id")
 	if err != nil {
 		return err
 	}
@@ -280,7 +272,7 @@ func (a *API) entryList(c *fiber.Ctx, placementID *int64) error {
 }
 
 func (a *API) placementHours(c *fiber.Ctx) error {
-	id, err := idParam(c, "id")
+	id, err := httpx.PathID(c, "id")
 	if err != nil {
 		return err
 	}
@@ -290,7 +282,7 @@ func (a *API) placementHours(c *fiber.Ctx) error {
 func (a *API) listHours(c *fiber.Ctx) error { return a.entryList(c, nil) }
 
 func (a *API) editEntry(c *fiber.Ctx) error {
-	id, err := idParam(c, "id")
+	id, err := httpx.PathID(c, "id")
 	if err != nil {
 		return err
 	}
@@ -306,7 +298,7 @@ func (a *API) editEntry(c *fiber.Ctx) error {
 }
 
 func (a *API) withdraw(c *fiber.Ctx) error {
-	id, err := idParam(c, "id")
+	id, err := httpx.PathID(c, "id")
 	if err != nil {
 		return err
 	}
@@ -318,7 +310,7 @@ func (a *API) withdraw(c *fiber.Ctx) error {
 }
 
 func (a *API) approve(c *fiber.Ctx) error {
-	id, err := idParam(c, "id")
+	id, err := httpx.PathID(c, "id")
 	if err != nil {
 		return err
 	}
@@ -330,7 +322,7 @@ func (a *API) approve(c *fiber.Ctx) error {
 }
 
 func (a *API) reject(c *fiber.Ctx) error {
-	id, err := idParam(c, "id")
+	id, err := httpx.PathID(c, "id")
 	if err != nil {
 		return err
 	}

@@ -9,7 +9,7 @@ import (
 // replacements answers a placement's replacement history (SEC-1); the placement's
 // tenancy decides who sees it (another company's contact: 404).
 func (a *API) replacements(c *fiber.Ctx) error {
-	id, err := idParam(c, "id")
+	id, err := httpx.PathID(c, "id")
 	if err != nil {
 		return err
 	}

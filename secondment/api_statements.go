@@ -11,7 +11,7 @@ import (
 )
 
 func (a *API) addExpense(c *fiber.Ctx) error {
-	id, err := idParam(c, "id")
+	id, err := httpx.PathID(c, "id")
 	if err != nil {
 		return err
 	}
@@ -28,7 +28,7 @@ func (a *API) addExpense(c *fiber.Ctx) error {
 }
 
 func (a *API) listExpenses(c *fiber.Ctx) error {
-	id, err := idParam(c, "id")
+	id, err := httpx.PathID(c, "id")
 	if err != nil {
 		return err
 	}
@@ -53,7 +53,7 @@ func (a *API) listExpenses(c *fiber.Ctx) error {
 
 // editExpense corrects a claim: the technician who made it or the account manager.
 func (a *API) editExpense(c *fiber.Ctx) error {
-	id, err := idParam(c, "id")
+	id, err := httpx.PathID(c, "id")
 	if err != nil {
 		return err
 	}
@@ -70,7 +70,7 @@ func (a *API) editExpense(c *fiber.Ctx) error {
 }
 
 func (a *API) deleteExpense(c *fiber.Ctx) error {
-	id, err := idParam(c, "id")
+	id, err := httpx.PathID(c, "id")
 	if err != nil {
 		return err
 	}
@@ -81,7 +81,7 @@ func (a *API) deleteExpense(c *fiber.Ctx) error {
 }
 
 func (a *API) statementView(c *fiber.Ctx) (*StatementView, error) {
-	id, err := idParam(c, "id")
+	id, err := httpx.PathID(c, "id")
 	if err != nil {
 		return nil, err
 	}
@@ -135,7 +135,7 @@ func (a *API) statementPDF(c *fiber.Ctx) error {
 }
 
 func (a *API) closeStatement(c *fiber.Ctx) error {
-	id, err := idParam(c, "id")
+	id, err := httpx.PathID(c, "id")
 	if err != nil {
 		return err
 	}

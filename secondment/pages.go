@@ -13,6 +13,7 @@ import (
 	"backoffice/internal/auth"
 	"backoffice/internal/civil"
 	"backoffice/internal/clock"
+	"backoffice/internal/httpx"
 	"backoffice/internal/problem"
 	"backoffice/internal/web"
 )
@@ -163,7 +164,7 @@ func (m *Module) logHoursForm(c *fiber.Ctx) error {
 }
 
 func (m *Module) withdrawForm(c *fiber.Ctx) error {
-	id, err := idParam(c, "id")
+	id, err := httpx.PathID(c, "id")
 	if err != nil {
 		return err
 	}
@@ -277,7 +278,7 @@ type placementData struct {
 }
 
 func (m *Module) placementPage(c *fiber.Ctx) error {
-	id, err := idParam(c, "id")
+	id, err := httpx.PathID(c, "id")
 	if err != nil {
 		return err
 	}
@@ -359,7 +360,7 @@ func (m *Module) bulkApproveForm(c *fiber.Ctx) error {
 }
 
 func (m *Module) rejectForm(c *fiber.Ctx) error {
-	id, err := idParam(c, "id")
+	id, err := httpx.PathID(c, "id")
 	if err != nil {
 		return err
 	}

@@ -9,6 +9,7 @@ import (
 	"backoffice/internal/auth"
 	"backoffice/internal/civil"
 	"backoffice/internal/clock"
+	"backoffice/internal/httpx"
 	"backoffice/internal/problem"
 	"backoffice/internal/web"
 )
@@ -41,7 +42,7 @@ func lockedRedirect(c *fiber.Ctx, e *HourEntry) error {
 }
 
 func (m *Module) editEntryPage(c *fiber.Ctx) error {
-	id, err := idParam(c, "id")
+	id, err := httpx.PathID(c, "id")
 	if err != nil {
 		return err
 	}
@@ -62,7 +63,7 @@ func (m *Module) editEntryPage(c *fiber.Ctx) error {
 }
 
 func (m *Module) editEntryForm(c *fiber.Ctx) error {
-	id, err := idParam(c, "id")
+	id, err := httpx.PathID(c, "id")
 	if err != nil {
 		return err
 	}

@@ -10,6 +10,7 @@ import (
 	"backoffice/internal/auth"
 	"backoffice/internal/civil"
 	"backoffice/internal/clock"
+	"backoffice/internal/httpx"
 	"backoffice/internal/problem"
 	"backoffice/internal/web"
 )
@@ -84,7 +85,7 @@ func (m *Module) expensesData(c *fiber.Ctx, placementID int64, mo Month, editID 
 }
 
 func (m *Module) expensesPage(c *fiber.Ctx) error {
-	id, err := idParam(c, "id")
+	id, err := httpx.PathID(c, "id")
 	if err != nil {
 		return err
 	}
@@ -154,7 +155,7 @@ func (m *Module) expenseFailure(c *fiber.Ctx, placementID int64, mo Month, editI
 }
 
 func (m *Module) addExpenseForm(c *fiber.Ctx) error {
-	id, err := idParam(c, "id")
+	id, err := httpx.PathID(c, "id")
 	if err != nil {
 		return err
 	}
@@ -176,7 +177,7 @@ func (m *Module) addExpenseForm(c *fiber.Ctx) error {
 }
 
 func (m *Module) editExpenseForm(c *fiber.Ctx) error {
-	id, err := idParam(c, "id")
+	id, err := httpx.PathID(c, "id")
 	if err != nil {
 		return err
 	}
@@ -195,7 +196,7 @@ func (m *Module) editExpenseForm(c *fiber.Ctx) error {
 }
 
 func (m *Module) deleteExpenseForm(c *fiber.Ctx) error {
-	id, err := idParam(c, "id")
+	id, err := httpx.PathID(c, "id")
 	if err != nil {
 		return err
 	}

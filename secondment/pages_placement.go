@@ -9,6 +9,7 @@ import (
 
 	"backoffice/internal/auth"
 	"backoffice/internal/civil"
+	"backoffice/internal/httpx"
 	"backoffice/internal/problem"
 	"backoffice/internal/web"
 )
@@ -38,7 +39,7 @@ func (m *Module) formFailure(c *fiber.Ctx, id int64, err error) error {
 }
 
 func (m *Module) endForm(c *fiber.Ctx) error {
-	id, err := idParam(c, "id")
+	id, err := httpx.PathID(c, "id")
 	if err != nil {
 		return err
 	}
@@ -55,7 +56,7 @@ func (m *Module) endForm(c *fiber.Ctx) error {
 }
 
 func (m *Module) replaceForm(c *fiber.Ctx) error {
-	id, err := idParam(c, "id")
+	id, err := httpx.PathID(c, "id")
 	if err != nil {
 		return err
 	}

@@ -7,6 +7,7 @@ import (
 
 	"backoffice/internal/auth"
 	"backoffice/internal/clock"
+	"backoffice/internal/httpx"
 	"backoffice/internal/web"
 )
 
@@ -18,7 +19,7 @@ type statementData struct {
 }
 
 func (m *Module) statementPage(c *fiber.Ctx) error {
-	id, err := idParam(c, "id")
+	id, err := httpx.PathID(c, "id")
 	if err != nil {
 		return err
 	}
@@ -39,7 +40,7 @@ func (m *Module) statementPage(c *fiber.Ctx) error {
 }
 
 func (m *Module) closeForm(c *fiber.Ctx) error {
-	id, err := idParam(c, "id")
+	id, err := httpx.PathID(c, "id")
 	if err != nil {
 		return err
 	}

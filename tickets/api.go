@@ -1,8 +1,6 @@
 package tickets
 
 import (
-	"strconv"
-
 	"github.com/gofiber/fiber/v2"
 	"github.com/riverqueue/river"
 
@@ -75,8 +73,8 @@ func (m *Module) Routes(r *apidoc.Router) {
 }
 
 func pathID(c *fiber.Ctx, name string, notFound error) (int64, error) {
-	id, err := strconv.ParseInt(c.Params(name), 10, 64)
-	if err != nil || id <= 0 {
+	id, err := httpx.PathID(c, name)
+	if err != nil {
 		return 0, notFound
 	}
 	return id, nil

@@ -138,15 +138,6 @@ func (m *Module) me(c *fiber.Ctx) error {
 	return c.JSON(UserOut{ID: p.UserID, Email: p.Email, Name: p.Name, Role: string(p.Role), CustomerID: p.CustomerID})
 }
 
-// ID reads a positive integer path parameter.
-func ID(c *fiber.Ctx, name string) (int64, error) {
-	id, err := strconv.ParseInt(c.Params(name), 10, 64)
-	if err != nil || id <= 0 {
-		return 0, problem.NotFound(name)
-	}
-	return id, nil
-}
-
 func (m *Module) createCustomer(c *fiber.Ctx) error {
 	var in CustomerInput
 	if err := httpx.Bind(c, &in); err != nil {
@@ -172,7 +163,7 @@ func (m *Module) listCustomers(c *fiber.Ctx) error {
 }
 
 func (m *Module) getCustomer(c *fiber.Ctx) error {
-	id, err := ID(c, "id")
+	id, err := httpx.PathID(c, "id")
 	if err != nil {
 		return err
 	}
@@ -184,7 +175,7 @@ func (m *Module) getCustomer(c *fiber.Ctx) error {
 }
 
 func (m *Module) patchCustomer(c *fiber.Ctx) error {
-	id, err := ID(c, "id")
+	id, err := httpx.PathID(c, "id")
 	if err != nil {
 		return err
 	}
@@ -200,7 +191,7 @@ func (m *Module) patchCustomer(c *fiber.Ctx) error {
 }
 
 func (m *Module) contacts(c *fiber.Ctx) error {
-	id, err := ID(c, "id")
+	id, err := httpx.PathID(c, "id")
 	if err != nil {
 		return err
 	}
@@ -252,7 +243,7 @@ func (m *Module) listUsers(c *fiber.Ctx) error {
 }
 
 func (m *Module) getUser(c *fiber.Ctx) error {
-	id, err := ID(c, "id")
+	id, err := httpx.PathID(c, "id")
 	if err != nil {
 		return err
 	}
@@ -264,7 +255,7 @@ func (m *Module) getUser(c *fiber.Ctx) error {
 }
 
 func (m *Module) patchUser(c *fiber.Ctx) error {
-	id, err := ID(c, "id")
+	id, err := httpx.PathID(c, "id")
 	if err != nil {
 		return err
 	}
@@ -280,7 +271,7 @@ func (m *Module) patchUser(c *fiber.Ctx) error {
 }
 
 func (m *Module) block(c *fiber.Ctx) error {
-	id, err := ID(c, "id")
+	id, err := httpx.PathID(c, "id")
 	if err != nil {
 		return err
 	}
@@ -296,7 +287,7 @@ func (m *Module) block(c *fiber.Ctx) error {
 }
 
 func (m *Module) unblock(c *fiber.Ctx) error {
-	id, err := ID(c, "id")
+	id, err := httpx.PathID(c, "id")
 	if err != nil {
 		return err
 	}

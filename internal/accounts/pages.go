@@ -231,7 +231,7 @@ type customerData struct {
 }
 
 func (m *Module) customerPage(c *fiber.Ctx) error {
-	id, err := ID(c, "id")
+	id, err := httpx.PathID(c, "id")
 	if err != nil {
 		return err
 	}
@@ -253,7 +253,7 @@ func (m *Module) renderCustomer(c *fiber.Ctx, id int64, fe []problem.FieldError)
 }
 
 func (m *Module) customerUpdate(c *fiber.Ctx) error {
-	id, err := ID(c, "id")
+	id, err := httpx.PathID(c, "id")
 	if err != nil {
 		return err
 	}
@@ -272,7 +272,7 @@ func (m *Module) customerUpdate(c *fiber.Ctx) error {
 }
 
 func (m *Module) contactCreate(c *fiber.Ctx) error {
-	id, err := ID(c, "id")
+	id, err := httpx.PathID(c, "id")
 	if err != nil {
 		return err
 	}
@@ -291,7 +291,7 @@ func (m *Module) contactCreate(c *fiber.Ctx) error {
 }
 
 func (m *Module) blockPost(c *fiber.Ctx) error {
-	id, err := ID(c, "id")
+	id, err := httpx.PathID(c, "id")
 	if err != nil {
 		return err
 	}
@@ -356,7 +356,7 @@ func (m *Module) userCreate(c *fiber.Ctx) error {
 }
 
 func (m *Module) userActive(c *fiber.Ctx) error {
-	id, err := ID(c, "id")
+	id, err := httpx.PathID(c, "id")
 	if err != nil {
 		return err
 	}

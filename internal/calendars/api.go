@@ -3,9 +3,10 @@ package calendars
 import (
 	"context"
 
-	"github.com/uptrace/bun"
 	"strconv"
 	"time"
+
+	"github.com/uptrace/bun"
 
 	"github.com/gofiber/fiber/v2"
 

@@ -71,3 +71,13 @@ func Paginate[T any](rows []T, p Page, key func(T) any) List[T] {
 
 // Fetch is the row count to query: one more than the page, to know whether a next page exists.
 func (p Page) Fetch() int64 { return int64(p.Limit) + 1 }
+
+// PathID reads a positive integer path parameter; anything else is a 404 (the record
+// cannot exist), never a 400 that would tell ids apart.
+func PathID(c *fiber.Ctx, name string) (int64, error) {
+	id, err := strconv.ParseInt(c.Params(name), 10, 64)
+	if err != nil || id <= 0 {
+		return 0, problem.NotFound(name)
+	}
+	return id, nil
+}
