@@ -1,6 +1,7 @@
 package orders
 
 import (
+	"backoffice/internal/db"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -44,7 +45,7 @@ func insertSeries(ctx context.Context, idb bun.IDB, s *IndexSeries, now time.Tim
 	case isUniqueOn(err, "index_series_rebased_from_key"):
 		return refuse(problem.ErrConflict, "series %s already has a rebased successor", s.RebasedFrom)
 	}
-	return translate(err, "index series")
+	return db.Translate(err, problem.NotFound("index series"), nil)
 }
 
 // loadSeries loads every series with its values: the lineages of all contracts are built
@@ -56,7 +57,7 @@ func loadSeries(ctx context.Context, idb bun.IDB) (map[string]*IndexSeries, erro
 	}
 	out := make(map[string]*IndexSeries, len(rows))
 	for _, r := range rows {
-		out[r.Code] = &IndexSeries{Code: r.Code, Name: r.Name, Base: r.Base, RebasedFrom: deref(r.RebasedFrom), Values: map[Month]decimal.Decimal{}}
+		out[r.Code] = &IndexSeries{Code: r.Code, Name: r.Name, Base: r.Base, RebasedFrom: deref(r.RebasedFrom), Values: map[civil.Month]decimal.Decimal{}}
 	}
 	var vals []valueRow
 	if err := idb.NewSelect().Model(&vals).Order("series_code", "period").Scan(ctx); err != nil {
@@ -64,7 +65,7 @@ func loadSeries(ctx context.Context, idb bun.IDB) (map[string]*IndexSeries, erro
 	}
 	for _, v := range vals {
 		if s := out[v.SeriesCode]; s != nil {
-			s.Values[Month{v.Period.Year, v.Period.Month}] = v.Value
+			s.Values[civil.Month{Year: v.Period.Year, Month: v.Period.Month}] = v.Value
 		}
 	}
 	return out, nil
@@ -74,7 +75,7 @@ func loadSeries(ctx context.Context, idb bun.IDB) (map[string]*IndexSeries, erro
 func seriesForUpdate(ctx context.Context, idb bun.IDB, code string) (*seriesRow, error) {
 	r := new(seriesRow)
 	if err := idb.NewSelect().Model(r).Where("code = ?", code).For("UPDATE").Scan(ctx); err != nil {
-		return nil, translate(err, "index series "+code)
+		return nil, db.Translate(err, problem.NotFound("index series "+code), nil)
 	}
 	return r, nil
 }
@@ -112,7 +113,7 @@ func upsertValues(ctx context.Context, idb bun.IDB, code string, vals []MonthVal
 	}
 	_, err = idb.NewInsert().Model(&rows).On("CONFLICT (series_code, period) DO UPDATE").
 		Set("value = EXCLUDED.value, updated_at = EXCLUDED.updated_at").Exec(ctx)
-	return created, updated, translate(err, "index value")
+	return created, updated, db.Translate(err, problem.NotFound("index value"), nil)
 }
 
 type runRow struct {
@@ -152,7 +153,7 @@ type proposalRow struct {
 
 // pointJSON is how index points are kept with a proposal.
 type pointJSON struct {
-	Period  Month           `json:"period"`
+	Period  civil.Month     `json:"period"`
 	Series  string          `json:"series"`
 	Value   decimal.Decimal `json:"value"`
 	Chained decimal.Decimal `json:"chained_value"`
@@ -194,7 +195,7 @@ func insertRun(ctx context.Context, idb bun.IDB, run *IndexationRun, by int64) e
 		r.CreatedBy = &by
 	}
 	if _, err := idb.NewInsert().Model(r).Returning("id").Exec(ctx); err != nil {
-		return translate(err, "indexation run")
+		return db.Translate(err, problem.NotFound("indexation run"), nil)
 	}
 	run.ID = r.ID
 	if len(run.Proposals) == 0 {
@@ -208,7 +209,7 @@ func insertRun(ctx context.Context, idb bun.IDB, run *IndexationRun, by int64) e
 			Rule: p.Rule, Reason: p.Reason, Bounded: p.Bounded, TerminationRight: p.TerminationRight}
 	}
 	_, err := idb.NewInsert().Model(&rows).Exec(ctx)
-	return translate(err, "indexation proposal")
+	return db.Translate(err, problem.NotFound("indexation proposal"), nil)
 }
 
 func getRun(ctx context.Context, idb bun.IDB, id int64, lock bool) (*IndexationRun, error) {
@@ -218,7 +219,7 @@ func getRun(ctx context.Context, idb bun.IDB, id int64, lock bool) (*IndexationR
 		q = q.For("UPDATE")
 	}
 	if err := q.Scan(ctx); err != nil {
-		return nil, translate(err, fmt.Sprintf("indexation run %d", id))
+		return nil, db.Translate(err, problem.NotFound(fmt.Sprintf("indexation run %d", id)), nil)
 	}
 	var rows []proposalRow
 	if err := idb.NewSelect().Model(&rows).Where("run_id = ?", id).Order("contract_id", "contract_line_id").Scan(ctx); err != nil {
@@ -243,7 +244,7 @@ func markRunApplied(ctx context.Context, idb bun.IDB, id int64, now time.Time, b
 	if isUniqueOn(err, "indexation_runs_one_applied") {
 		return refuse(problem.ErrConflict, "an indexation run for this year has already been applied")
 	}
-	return translate(err, "indexation run")
+	return db.Translate(err, problem.NotFound("indexation run"), nil)
 }
 
 // applyFee sets a contract line's new fee as of effective and records the change.
@@ -258,5 +259,5 @@ func applyFee(ctx context.Context, idb bun.IDB, p Proposal, runID int64, now tim
 	}
 	_, err = idb.NewRaw(`INSERT INTO contract_fee_changes (contract_line_id, effective, old_fee, new_fee, run_id, created_at)
 		VALUES (?, ?, ?, ?, ?, ?)`, p.ContractLineID, p.Effective, p.OldFee, p.NewFee, runID, now).Exec(ctx)
-	return translate(err, "fee change")
+	return db.Translate(err, problem.NotFound("fee change"), nil)
 }

@@ -24,7 +24,7 @@ func (m *Module) placementPages(r fiber.Router) {
 
 // formFailure re-renders the placement page with the problem of a refused form.
 func (m *Module) formFailure(c *fiber.Ctx, id int64, err error) error {
-	fields, isForm := fieldErrors(err)
+	fields, isForm := problem.FieldErrors(err)
 	msg, isUser := userMessage(err)
 	if !isForm && !isUser {
 		return err
