@@ -159,23 +159,30 @@ type pointJSON struct {
 	Chained decimal.Decimal `json:"chained_value"`
 }
 
-func pointsJSON(ps []IndexPoint) json.RawMessage {
+func pointsJSON(ps []IndexPoint) (json.RawMessage, error) {
 	out := make([]pointJSON, len(ps))
 	for i, p := range ps {
 		out[i] = pointJSON{p.Period, p.Series, p.Value, p.Chained.Round(6)}
 	}
-	b, _ := json.Marshal(out)
-	return b
+	b, err := json.Marshal(out)
+	if err != nil {
+		return nil, fmt.Errorf("orders: index points: %w", err)
+	}
+	return b, nil
 }
 
-func pointsFrom(raw json.RawMessage) []IndexPoint {
+func pointsFrom(raw json.RawMessage) ([]IndexPoint, error) {
 	var in []pointJSON
-	_ = json.Unmarshal(raw, &in)
+	if len(raw) > 0 {
+		if err := json.Unmarshal(raw, &in); err != nil {
+			return nil, fmt.Errorf("orders: stored index points: %w", err)
+		}
+	}
 	out := make([]IndexPoint, len(in))
 	for i, p := range in {
 		out[i] = IndexPoint{Period: p.Period, Series: p.Series, Value: p.Value, Chained: p.Chained}
 	}
-	return out
+	return out, nil
 }
 
 // IndexationRun is a stored proposal (and, once applied, the record of the indexation).
@@ -203,9 +210,17 @@ func insertRun(ctx context.Context, idb bun.IDB, run *IndexationRun, by int64) e
 	}
 	rows := make([]proposalRow, len(run.Proposals))
 	for i, p := range run.Proposals {
+		idxNew, err := pointsJSON(p.IndexNew)
+		if err != nil {
+			return err
+		}
+		idxPrev, err := pointsJSON(p.IndexPrev)
+		if err != nil {
+			return err
+		}
 		rows[i] = proposalRow{RunID: run.ID, ContractID: p.ContractID, ContractLineID: p.ContractLineID, Effective: p.Effective,
 			OldFee: p.OldFee, NewFee: p.NewFee, Factor: p.Factor, Method: string(p.Method), Series: p.Series,
-			IndexNew: pointsJSON(p.IndexNew), IndexPrev: pointsJSON(p.IndexPrev), Outcome: string(p.Outcome),
+			IndexNew: idxNew, IndexPrev: idxPrev, Outcome: string(p.Outcome),
 			Rule: p.Rule, Reason: p.Reason, Bounded: p.Bounded, TerminationRight: p.TerminationRight}
 	}
 	_, err := idb.NewInsert().Model(&rows).Exec(ctx)
@@ -227,9 +242,17 @@ func getRun(ctx context.Context, idb bun.IDB, id int64, lock bool) (*IndexationR
 	}
 	run := &IndexationRun{ID: r.ID, Year: r.Year, Status: r.Status, AnnouncedOn: r.AnnouncedOn, CreatedAt: r.CreatedAt, AppliedAt: r.AppliedAt}
 	for _, p := range rows {
+		idxNew, err := pointsFrom(p.IndexNew)
+		if err != nil {
+			return nil, err
+		}
+		idxPrev, err := pointsFrom(p.IndexPrev)
+		if err != nil {
+			return nil, err
+		}
 		run.Proposals = append(run.Proposals, Proposal{ContractID: p.ContractID, ContractLineID: p.ContractLineID,
 			Effective: p.Effective, OldFee: p.OldFee, NewFee: p.NewFee, Factor: p.Factor, Method: IndexMethod(p.Method),
-			Series: p.Series, IndexNew: pointsFrom(p.IndexNew), IndexPrev: pointsFrom(p.IndexPrev),
+			Series: p.Series, IndexNew: idxNew, IndexPrev: idxPrev,
 			Outcome: ProposalOutcome(p.Outcome), Rule: p.Rule, Reason: p.Reason, Bounded: p.Bounded, TerminationRight: p.TerminationRight})
 	}
 	return run, nil
@@ -254,7 +277,9 @@ func applyFee(ctx context.Context, idb bun.IDB, p Proposal, runID int64, now tim
 	if err != nil {
 		return err
 	}
-	if n, _ := res.RowsAffected(); n != 1 {
+	if n, err := res.RowsAffected(); err != nil {
+		return err
+	} else if n != 1 {
 		return refuse(ErrIndexationStale, "the fee of contract line %d changed since the proposal", p.ContractLineID)
 	}
 	_, err = idb.NewRaw(`INSERT INTO contract_fee_changes (contract_line_id, effective, old_fee, new_fee, run_id, created_at)
