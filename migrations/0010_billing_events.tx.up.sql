@@ -23,6 +23,10 @@ CREATE TABLE charges (
     period_start   date,
     period_end     date,
     billable_on    date NOT NULL,
+    -- what the agreement says about payment: its terms profile (002, 003, 004 …, for
+    -- dunning and retention of title) and an agreed payment term (NULL: the default, INV-2)
+    terms_profile  text NOT NULL DEFAULT '' CHECK (terms_profile ~ '^[0-9a-z_-]{0,20}$'),
+    payment_term_days integer CHECK (payment_term_days BETWEEN 0 AND 365),
     status         text NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'invoiced', 'cancelled')),
     -- the invoice it is on (a draft reserves it while status is still open); no FK: the
     -- invoices module owns that table and adds the constraint in its own migration

@@ -100,6 +100,8 @@ type Charge struct {
 	PeriodStart   *civil.Date     `bun:"period_start,type:date"`
 	PeriodEnd     *civil.Date     `bun:"period_end,type:date"`
 	BillableOn    civil.Date      `bun:"billable_on,type:date"`
+	TermsProfile  string          `bun:"terms_profile"`
+	PaymentTerm   *int            `bun:"payment_term_days"` // days; nil: the customer's default (INV-2)
 	Status        string          `bun:"status"`
 	InvoiceID     *int64          `bun:"invoice_id"`
 	CorrectsID    *int64          `bun:"corrects_id"`
@@ -130,6 +132,10 @@ type New struct {
 	PeriodStart *civil.Date
 	PeriodEnd   *civil.Date
 	BillableOn  civil.Date
+	// TermsProfile of the agreement (002, 003, 004 …); PaymentTermDays when the agreement
+	// agreed a term other than the default (INV-2).
+	TermsProfile    string
+	PaymentTermDays *int
 }
 
 // ErrInvalid is a charge a domain should never have produced.
@@ -202,7 +208,8 @@ func Add(ctx context.Context, tx bun.IDB, now time.Time, n New) (*Charge, bool, 
 		CustomerID: n.CustomerID, SourceDomain: n.Source.Domain, SourceKind: n.Source.Kind, SourceID: n.Source.ID,
 		AgreementKind: n.Agreement.Kind, AgreementID: n.Agreement.ID, Key: n.key(), Description: strings.TrimSpace(n.Description),
 		LineKind: n.LineKind, Quantity: n.Quantity, Unit: unit, UnitPrice: n.UnitPrice.Round(2), VATRate: vat,
-		PeriodStart: n.PeriodStart, PeriodEnd: n.PeriodEnd, BillableOn: n.BillableOn, Status: Open, CreatedAt: now, UpdatedAt: now,
+		PeriodStart: n.PeriodStart, PeriodEnd: n.PeriodEnd, BillableOn: n.BillableOn, TermsProfile: n.TermsProfile, PaymentTerm: n.PaymentTermDays,
+		Status: Open, CreatedAt: now, UpdatedAt: now,
 	}
 	res, err := tx.NewInsert().Model(c).On("CONFLICT (key) DO NOTHING").Returning("*").Exec(ctx)
 	if err != nil {
