@@ -2,11 +2,11 @@ package main
 
 import (
 	"bytes"
-	"encoding/base64"
 	"context"
-	"io"
+	"encoding/base64"
 	"encoding/json"
 	"fmt"
+	"io"
 	"net/http"
 	"sync"
 	"sync/atomic"
