@@ -13,6 +13,7 @@ import (
 
 	"backoffice/internal/auth"
 	"backoffice/internal/calendars"
+	"backoffice/internal/civil"
 	"backoffice/internal/clock"
 	"backoffice/internal/db"
 	"backoffice/secondment"
@@ -31,7 +32,7 @@ type seeded struct {
 	FirstQuoteID int64
 	Base         time.Time // the first day of the hours (Amsterdam midnight)
 	EntryDays    int       // days covered by each placement's entries
-	ClosedMonth  secondment.Month
+	ClosedMonth  civil.Month
 }
 
 // seedBulk loads the volumes with SQL where no arithmetic matters and through the domain
@@ -143,13 +144,13 @@ func seedHours(ctx context.Context, d *db.DB, v volumes, now time.Time, s *seede
 	s.EntryDays = perPlacement/4 + 1
 	base := civilMidnight(now.AddDate(0, 0, -(s.EntryDays + 45)))
 	s.Base = base
-	s.ClosedMonth = secondment.MonthOf(base, clock.Amsterdam)
+	s.ClosedMonth = civil.MonthOf(base, clock.Amsterdam)
 	bands := secondment.DefaultBands()
 	bandJSON, err := json.Marshal(bands)
 	if err != nil {
 		return err
 	}
-	startDate := secondment.MonthOf(base, clock.Amsterdam).First()
+	startDate := civil.MonthOf(base, clock.Amsterdam).First()
 	if _, err := d.Pool.Exec(ctx, `INSERT INTO placements (customer_id, technician_id, role, hourly_rate, km_rate, start_date, calendar_id, bands, created_at, updated_at)
 		SELECT 1 + (u.n - 1) % $2, u.id, 'Werkplekbeheerder', 85.00, 0.23, $3, 'nl-werktijden', $4, $5, $5
 		FROM unnest($1::bigint[]) WITH ORDINALITY AS u (id, n) ORDER BY u.n`,
@@ -176,7 +177,7 @@ func seedHours(ctx context.Context, d *db.DB, v volumes, now time.Time, s *seede
 			return err
 		}
 		seg, _ := json.Marshal(pr.Segments)
-		m := secondment.MonthOf(start, clock.Amsterdam).First()
+		m := civil.MonthOf(start, clock.Amsterdam).First()
 		slots[k] = priced{minutes: pr.Minutes, segments: seg, month: time.Date(m.Year, time.Month(m.Month), 1, 0, 0, 0, 0, time.UTC)}
 		if err := slots[k].amount.Scan(pr.Amount.StringFixed(2)); err != nil {
 			return err
