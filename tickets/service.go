@@ -1,8 +1,9 @@
 package tickets
 
 import (
-	"fmt"
+	"backoffice/internal/platform"
 	"context"
+	"fmt"
 	"time"
 
 	"github.com/uptrace/bun"
@@ -19,6 +20,8 @@ type Service struct {
 	DB        bun.IDB // the pool, or a transaction the whole use case joins (demo seeding)
 	Clock     clock.Clock
 	DeskEmail string // where new tickets are announced (BACKOFFICE_DESK_EMAIL)
+	// Rates gives the standard rates for time billed on a ticket not covered (T-4).
+	Rates func() platform.RateBook
 }
 
 // NewService builds the service.
