@@ -242,6 +242,9 @@ func (s *Service) AcceptQuote(ctx context.Context, id int64, r AcceptRequest) (*
 			if c != nil {
 				q.ContractID = c.ID
 			}
+			if err := publishAcceptance(ctx, tx, q, o, c, now); err != nil {
+				return err
+			}
 			return s.mailAccepted(ctx, tx, q, o, c, now)
 		})
 	if err != nil {
