@@ -1,6 +1,7 @@
 package orders
 
 import (
+	"backoffice/internal/money"
 	"bytes"
 	"encoding/json"
 	"fmt"
@@ -53,7 +54,7 @@ func (n Num) parse(fe *fieldErrors, field string, required bool) decimal.Decimal
 		}
 		return decimal.Zero
 	}
-	d, err := decimal.NewFromString(string(n))
+	d, err := money.ParseStrict(string(n)) // no exponents, bounded length (issue 9 #2)
 	if err != nil || n == numInvalid {
 		fe.add(field, "must be a number such as \"12.50\"")
 		return decimal.Zero

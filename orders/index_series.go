@@ -1,6 +1,7 @@
 package orders
 
 import (
+	"backoffice/internal/civil"
 	"encoding/json"
 	"fmt"
 	"time"
@@ -19,6 +20,9 @@ func ParseMonth(s string) (Month, error) {
 	t, err := time.Parse("2006-01", s)
 	if err != nil {
 		return Month{}, fmt.Errorf("%q is not a month of the form YYYY-MM", s)
+	}
+	if t.Year() < civil.MinYear || t.Year() > civil.MaxYear {
+		return Month{}, fmt.Errorf("%q lies outside %d..%d", s, civil.MinYear, civil.MaxYear)
 	}
 	return Month{t.Year(), t.Month()}, nil
 }

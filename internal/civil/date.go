@@ -73,9 +73,9 @@ func parseAny(s string) (Date, error) {
 	return Of(t), nil
 }
 
-// MustParse is Parse for literals in tests and tables.
+// MustParse is Parse for literals in tests and tables (no range bound: literals are ours).
 func MustParse(s string) Date {
-	d, err := Parse(s)
+	d, err := parseAny(s)
 	if err != nil {
 		panic(err)
 	}
