@@ -16,6 +16,7 @@ import (
 	"backoffice/internal/clock"
 	"backoffice/internal/config"
 	"backoffice/internal/db"
+	"backoffice/internal/events"
 	"backoffice/internal/platform"
 	"backoffice/internal/web"
 )
@@ -26,7 +27,8 @@ func Deps(cfg *config.Config, database *db.DB, clk clock.Clock, log *slog.Logger
 	if err != nil {
 		return nil, err
 	}
-	return &platform.Deps{DB: database.Bun, Clock: clk, Calendars: calendars.NewRegistry(database.Bun), Web: eng, Config: cfg, Log: log}, nil
+	return &platform.Deps{DB: database.Bun, Clock: clk, Calendars: calendars.NewRegistry(database.Bun), Web: eng, Config: cfg, Log: log,
+		Events: events.NewBus(database.Bun, clk, log)}, nil
 }
 
 // Foundation returns the foundation's modules. testClock is nil unless the test clock

@@ -17,6 +17,7 @@ import (
 	"backoffice/internal/calendars"
 	"backoffice/internal/clock"
 	"backoffice/internal/config"
+	"backoffice/internal/events"
 	"backoffice/internal/web"
 )
 
@@ -28,6 +29,8 @@ type Deps struct {
 	Web       *web.Engine
 	Config    *config.Config
 	Log       *slog.Logger
+	// Events delivers published events to the modules' subscriptions (platform.Subscriber).
+	Events *events.Bus
 }
 
 // Module is a domain plugged into the server.
@@ -51,6 +54,12 @@ type Templated interface {
 type Jobs interface {
 	Workers(w *river.Workers)
 	PeriodicJobs() []*river.PeriodicJob
+}
+
+// Subscriber modules react to events other domains publish (events.Publish). Each
+// handler must be idempotent: an event is delivered at least once, in order per entity.
+type Subscriber interface {
+	Subscriptions() []events.Subscription
 }
 
 // Demo is what the foundation's demo seed created, for modules to build on.

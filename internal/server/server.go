@@ -29,6 +29,7 @@ import (
 	"backoffice/internal/audit"
 	"backoffice/internal/auth"
 	"backoffice/internal/db"
+	"backoffice/internal/events"
 	"backoffice/internal/httpx"
 	"backoffice/internal/outbox"
 	"backoffice/internal/platform"
@@ -63,6 +64,16 @@ func New(d *platform.Deps, database *db.DB, modules []platform.Module, opt Optio
 			}
 			d.Web.AddNav(t.Nav()...)
 		}
+	}
+	for _, m := range modules {
+		if sub, ok := m.(platform.Subscriber); ok {
+			for _, sc := range sub.Subscriptions() {
+				d.Events.Subscribe(sc)
+			}
+		}
+	}
+	if err := d.Events.Register(context.Background()); err != nil {
+		return nil, err
 	}
 	app := fiber.New(fiber.Config{
 		AppName:               "backoffice",
@@ -122,7 +133,12 @@ func (s *Server) startJobs(modules []platform.Module, opt Options) error {
 	if interval == 0 {
 		interval = 30 * time.Second
 	}
-	periodic := []*river.PeriodicJob{outbox.PeriodicJob(interval)}
+	river.AddWorker(workers, &events.DeliverWorker{Bus: s.deps.Events})
+	eventsEvery := interval
+	if eventsEvery > 2*time.Second {
+		eventsEvery = 2 * time.Second
+	}
+	periodic := []*river.PeriodicJob{outbox.PeriodicJob(interval), events.PeriodicJob(eventsEvery)}
 	for _, m := range modules {
 		if j, ok := m.(platform.Jobs); ok {
 			j.Workers(workers)

@@ -1,0 +1,64 @@
+package events
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/uptrace/bun"
+
+	"backoffice/internal/problem"
+)
+
+// Undeliverable is a delivery that failed MaxAttempts times.
+type Undeliverable struct {
+	Subscriber string    `bun:"subscriber" json:"subscriber"`
+	EventID    int64     `bun:"event_id" json:"event_id"`
+	Kind       string    `bun:"kind" json:"kind"`
+	Entity     string    `bun:"entity" json:"entity"`
+	EntityID   int64     `bun:"entity_id" json:"entity_id"`
+	Attempts   int       `bun:"attempts" json:"attempts"`
+	LastError  string    `bun:"last_error" json:"last_error"`
+	CreatedAt  time.Time `bun:"created_at" json:"created_at"`
+}
+
+// ListUndeliverable returns dead deliveries, newest event first, after the cursor event id.
+func ListUndeliverable(ctx context.Context, db bun.IDB, beforeEventID int64, limit int) ([]Undeliverable, error) {
+	var out []Undeliverable
+	q := `SELECT d.subscriber, d.event_id, e.kind, d.entity, d.entity_id, d.attempts, d.last_error, e.created_at
+		FROM event_deliveries d JOIN events e ON e.id = d.event_id WHERE d.status = 'dead'`
+	args := []any{}
+	if beforeEventID > 0 {
+		q += " AND d.event_id < ?"
+		args = append(args, beforeEventID)
+	}
+	q += " ORDER BY d.event_id DESC, d.subscriber LIMIT ?"
+	args = append(args, limit)
+	if err := db.NewRaw(q, args...).Scan(ctx, &out); err != nil {
+		return nil, fmt.Errorf("events: undeliverable: %w", err)
+	}
+	return out, nil
+}
+
+// CountUndeliverable counts dead deliveries (for the admin home).
+func CountUndeliverable(ctx context.Context, db bun.IDB) (int, error) {
+	var n int
+	err := db.NewRaw("SELECT count(*) FROM event_deliveries WHERE status = 'dead'").Scan(ctx, &n)
+	return n, err
+}
+
+// ErrNotDead: only an undeliverable delivery can be retried by hand.
+var ErrNotDead = problem.Conflict("delivery_not_undeliverable", "the delivery is not marked undeliverable")
+
+// Retry gives a dead delivery a fresh set of attempts, due now.
+func Retry(ctx context.Context, db bun.IDB, now time.Time, subscriber string, eventID int64) error {
+	res, err := db.NewRaw(`UPDATE event_deliveries SET status = 'pending', attempts = 0, next_at = ?
+		WHERE subscriber = ? AND event_id = ? AND status = 'dead'`, now, subscriber, eventID).Exec(ctx)
+	if err != nil {
+		return fmt.Errorf("events: retry: %w", err)
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return ErrNotDead
+	}
+	return nil
+}
