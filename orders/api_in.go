@@ -1,7 +1,6 @@
 package orders
 
 import (
-	"backoffice/internal/money"
 	"bytes"
 	"encoding/json"
 	"fmt"
@@ -12,6 +11,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"backoffice/internal/civil"
+	"backoffice/internal/money"
 )
 
 // Num is a decimal on the wire that accepts "12.50" or 12.5 and never fails to decode, so

@@ -24,7 +24,7 @@ type Module struct {
 	DB        *bun.DB
 	Clock     clock.Clock
 	TestClock *clock.Settable // nil unless BACKOFFICE_TEST_CLOCK=1
-	Throttle  *auth.Throttle // failed-login counters in PostgreSQL (ASVS V2.2)
+	Throttle  *auth.Throttle  // failed-login counters in PostgreSQL (ASVS V2.2)
 	Web       *web.Engine
 }
 

@@ -112,4 +112,3 @@ func CSRF() fiber.Handler {
 
 // ErrTooManyAttempts is the 429 for login floods.
 var ErrTooManyAttempts = problem.New(429, "too_many_attempts", "too many login attempts; wait a few minutes and try again")
-

@@ -53,7 +53,9 @@ func isCommon(l string) bool {
 	if common[l] {
 		return true
 	}
-	pad := func(r rune) bool { return unicode.IsDigit(r) || unicode.IsPunct(r) || unicode.IsSymbol(r) || unicode.IsSpace(r) }
+	pad := func(r rune) bool {
+		return unicode.IsDigit(r) || unicode.IsPunct(r) || unicode.IsSymbol(r) || unicode.IsSpace(r)
+	}
 	core := strings.TrimFunc(l, pad)
 	if core == "" {
 		// only digits and symbols: refuse runs like 123456789012 (on the list) and accept the rest

@@ -8,7 +8,6 @@ import (
 	"time"
 
 	"github.com/uptrace/bun"
-
 )
 
 // Throttle slows password guessing without letting anyone lock a victim out (OWASP ASVS

@@ -3,13 +3,11 @@ package calendars
 import (
 	"context"
 	"fmt"
-
 	"strconv"
 	"time"
 
-	"github.com/uptrace/bun"
-
 	"github.com/gofiber/fiber/v2"
+	"github.com/uptrace/bun"
 
 	"backoffice/internal/apidoc"
 	"backoffice/internal/audit"

@@ -73,6 +73,7 @@ var (
 	amountType  = reflect.TypeOf(money.Amount{})
 	timeType    = reflect.TypeOf(time.Time{})
 	dateType    = reflect.TypeOf(civil.Date{})
+	monthType   = reflect.TypeOf(civil.Month{})
 )
 
 // CheckInput inspects a JSON body against the type it will be decoded into, before any
@@ -137,6 +138,13 @@ func checkValue(f *problem.Fields, v any, t reflect.Type, path string, name stri
 		if s, ok := v.(string); ok {
 			if _, err := civil.Parse(s); err != nil {
 				f.Add(field, strings.TrimPrefix(err.Error(), "civil: "))
+			}
+		}
+		return
+	case monthType:
+		if s, ok := v.(string); ok {
+			if _, err := civil.ParseMonth(s); err != nil {
+				f.Add(field, "must be a month YYYY-MM from "+strconv.Itoa(civil.MinYear)+" to "+strconv.Itoa(civil.MaxYear))
 			}
 		}
 		return
