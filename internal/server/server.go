@@ -108,7 +108,7 @@ func New(d *platform.Deps, database *db.DB, modules []platform.Module, opt Optio
 		c.Set(fiber.HeaderContentType, fiber.MIMEApplicationJSON)
 		return c.Send(b)
 	})
-	app.Use(auth.Middleware(d.DB, d.Clock), auth.CSRF(), httpx.FormGuard())
+	app.Use(httpx.FormGuard(), auth.Middleware(d.DB, d.Clock), auth.CSRF())
 	api := apidoc.New(app.Group("/api/v1"), "/api/v1", s.Doc)
 	for _, m := range modules {
 		m.Routes(api)
@@ -257,11 +257,11 @@ func methodLabel(m string) string {
 }
 
 func (s *Server) htmlError(c *fiber.Ctx, p httpx.ProblemBody) error {
-	if p.Status == fiber.StatusUnauthorized {
-		return c.Redirect("/login?next="+url.QueryEscape(c.OriginalURL()), fiber.StatusSeeOther)
-	}
 	if strings.HasPrefix(c.Path(), "/static/") || c.Path() == "/metrics" {
 		return errors.New("plain")
+	}
+	if p.Status == fiber.StatusUnauthorized {
+		return c.Redirect("/login?next="+url.QueryEscape(c.OriginalURL()), fiber.StatusSeeOther)
 	}
 	c.Status(p.Status)
 	return s.deps.Web.Render(c, "core/error", p.Title, p)
