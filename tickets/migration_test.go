@@ -38,7 +38,7 @@ func TestMigrationDownUp(t *testing.T) {
 	}
 	var left int
 	if err := tx.NewRaw(`SELECT count(*) FROM information_schema.tables WHERE table_name IN
-		('sla_policies', 'sla_targets', 'tickets', 'ticket_events', 'ticket_comments', 'outages', 'ticket_time_entries')`).Scan(ctx, &left); err != nil || left != 0 {
+		('sla_policies', 'sla_targets', 'tickets', 'ticket_events', 'ticket_comments', 'outages', 'ticket_time_entries', 'customer_sla_policies')`).Scan(ctx, &left); err != nil || left != 0 {
 		t.Fatalf("tables left after down: %d (%v)", left, err)
 	}
 	if err := tx.NewRaw(`SELECT count(*) FROM information_schema.columns WHERE table_name = 'customers' AND column_name = 'sla_policy_id'`).
