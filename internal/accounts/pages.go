@@ -183,8 +183,8 @@ func (m *Module) customerNew(c *fiber.Ctx) error {
 func formInput(c *fiber.Ctx) CustomerInput {
 	s := func(k string) *string { v := strings.TrimSpace(c.FormValue(k)); return &v }
 	in := CustomerInput{Name: s("name"), KvKNumber: s("kvk_number"), VATID: s("vat_id"), Country: s("country"),
-		Street: s("street"), PostalCode: s("postal_code"), City: s("city"), BillingEmail: s("billing_email")}
-	for _, p := range []**string{&in.KvKNumber, &in.VATID, &in.BillingEmail} {
+		Street: s("street"), PostalCode: s("postal_code"), City: s("city"), BillingEmail: s("billing_email"), Language: s("language")}
+	for _, p := range []**string{&in.KvKNumber, &in.VATID, &in.BillingEmail, &in.Language} {
 		if **p == "" {
 			*p = nil
 		}
@@ -201,7 +201,7 @@ func (m *Module) customerCreate(c *fiber.Ctx) error {
 	}
 	if fe, ok := problem.FormErrors(err); ok {
 		draft := Customer{}
-		_ = (&CustomerInput{Name: in.Name, Country: in.Country, Street: in.Street, PostalCode: in.PostalCode, City: in.City}).apply(&draft, false)
+		_ = (&CustomerInput{Name: in.Name, Country: in.Country, Street: in.Street, PostalCode: in.PostalCode, City: in.City, Language: in.Language}).apply(&draft, false)
 		draft.KvKNumber, draft.VATID, draft.BillingEmail = in.KvKNumber, in.VATID, in.BillingEmail
 		c.Status(fiber.StatusUnprocessableEntity)
 		return m.Web.Render(c, "accounts/customer_form", "New customer", customerForm{Customer: draft, Errors: fe})

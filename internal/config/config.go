@@ -33,6 +33,9 @@ type Config struct {
 	CompanyKvK             string // BACKOFFICE_COMPANY_KVK
 	CompanyVATID           string // BACKOFFICE_COMPANY_VAT_ID
 	CompanyIBAN            string // BACKOFFICE_COMPANY_IBAN
+	CompanyBIC             string // BACKOFFICE_COMPANY_BIC (company.go)
+	InvoiceNumberFormat    string // BACKOFFICE_INVOICE_NUMBER_FORMAT (company.go)
+	CreditNoteNumberFormat string // BACKOFFICE_CREDIT_NOTE_NUMBER_FORMAT (company.go)
 	PublicURL              string // BACKOFFICE_PUBLIC_URL: base of links in e-mails
 	LogLevel               string // BACKOFFICE_LOG_LEVEL: debug | info | warn | error
 }
@@ -133,6 +136,7 @@ func parse(get func(string) string) (*Config, error) {
 			errs = append(errs, a.name+" is not an e-mail address")
 		}
 	}
+	errs = append(errs, c.company(get)...)
 	switch c.LogLevel {
 	case "debug", "info", "warn", "error":
 	default:
@@ -161,8 +165,8 @@ func (c *Config) String() string {
 	if c.SMTPHost != "" {
 		smtp = fmt.Sprintf("%s:%d user=%s password=%s from=%s", c.SMTPHost, c.SMTPPort, c.SMTPUsername, mask(c.SMTPPassword), c.SMTPFrom)
 	}
-	return fmt.Sprintf("env=%s addr=%s database=%s smtp=%s test_clock=%v bootstrap_admin=%s",
-		c.Env, c.Addr, db, smtp, c.TestClock, c.BootstrapAdminEmail)
+	return fmt.Sprintf("env=%s addr=%s database=%s smtp=%s test_clock=%v bootstrap_admin=%s %s",
+		c.Env, c.Addr, db, smtp, c.TestClock, c.BootstrapAdminEmail, c.CompanyString())
 }
 
 func mask(s string) string {
