@@ -13,9 +13,9 @@ import (
 	"backoffice/internal/calendar"
 	"backoffice/internal/civil"
 	"backoffice/internal/clock"
-	"backoffice/internal/events"
 	"backoffice/internal/platform"
 	"backoffice/internal/problem"
+	"backoffice/invoices"
 )
 
 // Domain errors.
@@ -168,32 +168,11 @@ func (s *Service) settle(ctx context.Context, tx bun.IDB, f *facts, inv *invoice
 			paid = paid.Add(sp.ToPrincipal)
 		}
 	}
-	before := inv.Status
-	inv.Paid = paid
-	switch {
-	case inv.balance().Sign() <= 0 && inv.Status == "issued":
-		inv.Status = "paid"
-		d := on
-		inv.SettledOn = &d
-	case inv.balance().Sign() > 0 && inv.Status == "paid":
-		inv.Status, inv.SettledOn = "issued", nil
-	}
-	if err := saveSettlement(ctx, tx, inv, s.now()); err != nil {
+	st, err := invoices.RecordSettlement(ctx, tx, s.now(), inv.ID, paid, on)
+	if err != nil {
 		return err
 	}
-	if err := audit.Record(ctx, tx, s.now(), "invoice", inv.ID, "settle", map[string]any{"paid": inv.Paid.StringFixed(2), "status": inv.Status}); err != nil {
-		return err
-	}
-	if before != "paid" && inv.Status == "paid" {
-		charges, err := chargesOf(ctx, tx, inv.ID)
-		if err != nil {
-			return err
-		}
-		_, err = events.Publish(ctx, tx, s.now(), events.InvoicePaid, "invoice", inv.ID, events.InvoicePayload{
-			InvoiceID: inv.ID, CustomerID: inv.CustomerID, Number: inv.Number, IssueDate: inv.IssueDate, DueDate: inv.DueDate,
-			PaidOn: inv.SettledOn, Gross: inv.Gross.StringFixed(2), Charges: charges})
-		return err
-	}
+	inv.Paid, inv.Status, inv.SettledOn = st.Paid, st.Status, st.SettledOn
 	return nil
 }
 

@@ -76,13 +76,6 @@ func invoicesOf(ctx context.Context, tx bun.IDB, customerID int64, openOnly, loc
 	return rows, q.Scan(ctx)
 }
 
-// saveSettlement writes the settlement columns only (the trigger refuses anything else).
-func saveSettlement(ctx context.Context, tx bun.IDB, inv *invoiceRow, now time.Time) error {
-	_, err := tx.NewUpdate().Model(inv).Column("paid", "status", "settled_on").
-		Set("updated_at = ?", now).WherePK().Exec(ctx)
-	return db.Translate(err, errInvoiceNotFound, nil)
-}
-
 // allocationsOf reads the allocations of payments that were not reversed.
 func allocationsOf(ctx context.Context, tx bun.IDB, invoiceIDs []int64) ([]Allocation, error) {
 	var rows []Allocation
