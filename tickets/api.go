@@ -125,7 +125,7 @@ func (m *Module) assignPolicy(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	n, err := m.Service.AssignPolicy(c.UserContext(), auth.From(c), id, cid)
+	n, err := m.Service.AssignPolicy(c.UserContext(), id, cid)
 	if err != nil {
 		return err
 	}
@@ -137,7 +137,7 @@ func (m *Module) createTicket(c *fiber.Ctx) error {
 	if err := httpx.Bind(c, &in); err != nil {
 		return err
 	}
-	t, _, err := m.Service.CreateTicket(c.UserContext(), auth.From(c), in)
+	t, _, err := m.Service.CreateTicket(c.UserContext(), in)
 	if err != nil {
 		return err
 	}
@@ -146,7 +146,7 @@ func (m *Module) createTicket(c *fiber.Ctx) error {
 
 // detail answers the ticket as freshly read (same shape as GET /tickets/{id}).
 func (m *Module) detail(c *fiber.Ctx, status int, id int64) error {
-	d, err := m.Service.Get(c.UserContext(), auth.From(c), id)
+	d, err := m.Service.Get(c.UserContext(), id)
 	if err != nil {
 		return err
 	}
@@ -162,7 +162,7 @@ func (m *Module) listTickets(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	l, err := m.Service.List(c.UserContext(), auth.From(c), lf, page)
+	l, err := m.Service.List(c.UserContext(), lf, page)
 	if err != nil {
 		return err
 	}
@@ -190,7 +190,7 @@ func (m *Module) patchTicket(c *fiber.Ctx) error {
 	if err := httpx.Bind(c, &in); err != nil {
 		return err
 	}
-	if _, _, err := m.Service.Patch(c.UserContext(), auth.From(c), id, in); err != nil {
+	if _, _, err := m.Service.Patch(c.UserContext(), id, in); err != nil {
 		return err
 	}
 	return m.detail(c, fiber.StatusOK, id)
@@ -205,7 +205,7 @@ func (m *Module) comment(c *fiber.Ctx) error {
 	if err := httpx.Bind(c, &in); err != nil {
 		return err
 	}
-	cm, err := m.Service.AddComment(c.UserContext(), auth.From(c), id, in)
+	cm, err := m.Service.AddComment(c.UserContext(), id, in)
 	if err != nil {
 		return err
 	}
@@ -221,10 +221,11 @@ func (m *Module) status(c *fiber.Ctx) error {
 	if err := httpx.Bind(c, &in); err != nil {
 		return err
 	}
-	if _, _, err := m.Service.ChangeStatus(c.UserContext(), auth.From(c), id, in); err != nil {
+	d, err := m.Service.ChangeStatus(c.UserContext(), id, in)
+	if err != nil {
 		return err
 	}
-	return m.detail(c, fiber.StatusOK, id)
+	return c.JSON(detailOut(d))
 }
 
 func (m *Module) createOutage(c *fiber.Ctx) error {
@@ -232,7 +233,7 @@ func (m *Module) createOutage(c *fiber.Ctx) error {
 	if err := httpx.Bind(c, &in); err != nil {
 		return err
 	}
-	o, err := m.Service.RecordOutage(c.UserContext(), auth.From(c), in)
+	o, err := m.Service.RecordOutage(c.UserContext(), in)
 	if err != nil {
 		return err
 	}
@@ -246,7 +247,7 @@ func (m *Module) availability(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	r, err := m.Service.Availability(c.UserContext(), auth.From(c), service, q, cid)
+	r, err := m.Service.Availability(c.UserContext(), service, q, cid)
 	if err != nil {
 		return err
 	}

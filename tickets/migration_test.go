@@ -21,7 +21,19 @@ func TestMigrationDownUp(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// 0210 moved the policy assignment out of customers; it is undone first and redone last.
+	up2, err := os.ReadFile("../migrations/0210_customer_sla_policies.tx.up.sql")
+	if err != nil {
+		t.Fatal(err)
+	}
+	down2, err := os.ReadFile("../migrations/0210_customer_sla_policies.tx.down.sql")
+	if err != nil {
+		t.Fatal(err)
+	}
 	tx := testkit.Tx(t)
+	if _, err := tx.ExecContext(ctx, string(down2)); err != nil {
+		t.Fatalf("down 0210: %v", err)
+	}
 	if _, err := tx.ExecContext(ctx, string(down)); err != nil {
 		t.Fatalf("down: %v", err)
 	}
@@ -36,6 +48,9 @@ func TestMigrationDownUp(t *testing.T) {
 	}
 	if _, err := tx.ExecContext(ctx, string(up)); err != nil {
 		t.Fatalf("up after down: %v", err)
+	}
+	if _, err := tx.ExecContext(ctx, string(up2)); err != nil {
+		t.Fatalf("up 0210 after down: %v", err)
 	}
 	var policies int
 	if err := tx.NewRaw("SELECT count(*) FROM sla_policies WHERE is_default AND calendar_id = 'nl-kantooruren'").Scan(ctx, &policies); err != nil || policies != 1 {

@@ -153,7 +153,7 @@ func (m *Module) queuePage(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	l, err := m.Service.List(ctx, auth.From(c), lf, page)
+	l, err := m.Service.List(ctx, lf, page)
 	if err != nil {
 		return err
 	}
@@ -232,7 +232,7 @@ func (m *Module) createPost(c *fiber.Ctx) error {
 		c.Status(fiber.StatusUnprocessableEntity)
 		return m.renderNew(c, in, received, fe)
 	}
-	t, _, err := m.Service.CreateTicket(c.UserContext(), auth.From(c), in)
+	t, _, err := m.Service.CreateTicket(c.UserContext(), in)
 	if fe, ok := problem.FormErrors(err); ok {
 		c.Status(problem.StatusOf(err))
 		return m.renderNew(c, in, received, fe)

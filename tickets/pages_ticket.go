@@ -30,7 +30,7 @@ type ticketData struct {
 func (m *Module) renderTicket(c *fiber.Ctx, id int64, fe []problem.FieldError, draft string) error {
 	ctx := c.UserContext()
 	p := auth.From(c)
-	d, err := m.Service.Get(ctx, p, id)
+	d, err := m.Service.Get(ctx, id)
 	if err != nil {
 		return err
 	}
@@ -82,7 +82,7 @@ func (m *Module) commentPost(c *fiber.Ctx) error {
 	}
 	public := c.FormValue("public") == "on" || c.FormValue("public") == "true"
 	in := CommentInput{Body: c.FormValue("body"), Public: &public}
-	_, err = m.Service.AddComment(c.UserContext(), auth.From(c), id, in)
+	_, err = m.Service.AddComment(c.UserContext(), id, in)
 	msg := "Internal note added."
 	if public {
 		msg = "Reply sent to the customer."
@@ -99,7 +99,7 @@ func (m *Module) statusPost(c *fiber.Ctx) error {
 	if v := c.FormValue("resolution"); v != "" && in.Status == string(StatusResolved) {
 		in.Resolution = &v
 	}
-	_, _, err = m.Service.ChangeStatus(c.UserContext(), auth.From(c), id, in)
+	_, err = m.Service.ChangeStatus(c.UserContext(), id, in)
 	return m.after(c, id, err, "", ticketURL("", id), "Status changed to "+in.Status+".")
 }
 
@@ -137,6 +137,6 @@ func (m *Module) updatePost(c *fiber.Ctx) error {
 		c.Status(fiber.StatusUnprocessableEntity)
 		return m.renderTicket(c, id, fe, "")
 	}
-	_, _, err = m.Service.Patch(c.UserContext(), auth.From(c), id, in)
+	_, _, err = m.Service.Patch(c.UserContext(), id, in)
 	return m.after(c, id, err, "", ticketURL("", id), "Ticket updated; due times recomputed.")
 }

@@ -105,6 +105,31 @@ func refresh(ctx context.Context, idb bun.IDB, t *Ticket, now time.Time) (SLA, e
 	return s, saveTicket(ctx, idb, t)
 }
 
+// refreshDetail recomputes and saves t's SLA like refresh, and returns the ticket as its
+// detail page and API show it — read inside the transaction that changed it, so the
+// caller never reads again what it just wrote.
+func refreshDetail(ctx context.Context, idb bun.IDB, t *Ticket, now time.Time, staff bool) (*Detail, error) {
+	sc, err := slaContext(ctx, idb, t.PolicyID)
+	if err != nil {
+		return nil, err
+	}
+	events, err := listEvents(ctx, idb, t.ID)
+	if err != nil {
+		return nil, err
+	}
+	comments, err := listComments(ctx, idb, t.ID, staff)
+	if err != nil {
+		return nil, err
+	}
+	sla := Compute(factsOf(t, events, sc), now)
+	t.apply(sla)
+	t.UpdatedAt = now
+	if err := saveTicket(ctx, idb, t); err != nil {
+		return nil, err
+	}
+	return &Detail{Ticket: t, SLA: sla, Policy: sc.Policy, Comments: comments, Events: events, Risk: RiskOf(sla, now)}, nil
+}
+
 func ptr[T any](v T) *T { return &v }
 
 func strp(s string) *string { return &s }

@@ -7,6 +7,7 @@ import (
 	"backoffice/internal/httpx"
 	"backoffice/internal/platform"
 	"backoffice/invoices"
+	"backoffice/invoices/receivables"
 	"backoffice/orders"
 	"backoffice/secondment"
 	"backoffice/tickets"
@@ -19,6 +20,7 @@ func Modules(d *platform.Deps, testClock *clock.Settable) []platform.Module {
 		tickets.New(d),
 		secondment.New(d),
 		invoices.New(d),
+		receivables.New(d),
 	)
 }
 
