@@ -11,6 +11,7 @@ import (
 	"backoffice/internal/calendar"
 	"backoffice/internal/calendars"
 	"backoffice/internal/clock"
+	"backoffice/internal/platform"
 )
 
 // Service runs the ticket use cases, each in one transaction: load under a row lock,
@@ -20,6 +21,8 @@ type Service struct {
 	DB        bun.IDB // the pool, or a transaction the whole use case joins (demo seeding)
 	Clock     clock.Clock
 	DeskEmail string // where new tickets are announced (BACKOFFICE_DESK_EMAIL)
+	// Rates gives the standard rates for time billed on a ticket not covered (T-4).
+	Rates func() platform.RateBook
 }
 
 // NewService builds the service.
