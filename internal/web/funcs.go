@@ -57,6 +57,7 @@ func Funcs() template.FuncMap {
 			return m
 		},
 		"hasPrefix": strings.HasPrefix,
+		"field":     FieldLabel,
 		"eqs":       func(a, b any) bool { return fmt.Sprint(a) == fmt.Sprint(b) },
 	}
 }
@@ -156,4 +157,52 @@ func Title(v any) string {
 		return s
 	}
 	return strings.ToUpper(s[:1]) + s[1:]
+}
+
+// FieldLabel turns a field path of a validation error into words for a person:
+// "lines[2].unit_price" → "Line 3 · Unit price", "ended_at" → "Ended at". Pages with a
+// form of their own label their fields; this is the fallback that never shows a code.
+func FieldLabel(path string) string {
+	var parts []string
+	for _, seg := range strings.Split(path, ".") {
+		name, idx, hasIdx := strings.Cut(seg, "[")
+		if name == "" {
+			continue
+		}
+		word := labelWord(name)
+		if hasIdx {
+			n := 0
+			if _, err := fmt.Sscanf(strings.TrimSuffix(idx, "]"), "%d", &n); err == nil {
+				word = strings.TrimSuffix(word, "s") + fmt.Sprintf(" %d", n+1)
+			}
+		} else if n := 0; len(parts) > 0 && isDigits(name) {
+			fmt.Sscanf(name, "%d", &n)
+			parts[len(parts)-1] = strings.TrimSuffix(parts[len(parts)-1], "s") + fmt.Sprintf(" %d", n+1)
+			continue
+		}
+		parts = append(parts, word)
+	}
+	return strings.Join(parts, " · ")
+}
+
+func isDigits(s string) bool {
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// labelWord is one segment of a field path in words: "unit_price" → "Unit price",
+// "vat_rate" → "VAT rate", "customer_id" → "Customer".
+func labelWord(name string) string {
+	words := strings.Split(strings.TrimSuffix(name, "_id"), "_")
+	for i, w := range words {
+		switch w {
+		case "sku", "vat", "kvk", "iban", "bic", "sla", "csv", "pdf", "url", "km":
+			words[i] = strings.ToUpper(w)
+		}
+	}
+	return Title(strings.Join(words, " "))
 }

@@ -16,3 +16,14 @@ func TestMoney(t *testing.T) {
 		t.Error(Title("waiting_on_customer"))
 	}
 }
+
+func TestFieldLabelNamesNoCodes(t *testing.T) {
+	for in, want := range map[string]string{
+		"lines[2].unit_price": "Line 3 · Unit price", "ended_at": "Ended at", "hours.saturday": "Hours · Saturday",
+		"lines.0.quantity": "Line 1 · Quantity", "terms.notice_months": "Terms · Notice months",
+	} {
+		if got := FieldLabel(in); got != want {
+			t.Errorf("FieldLabel(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
