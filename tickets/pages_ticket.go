@@ -51,7 +51,7 @@ func (m *Module) renderTicket(c *fiber.Ctx, id int64, fe []problem.FieldError, d
 	if td.Policies, err = m.Service.Policies(ctx); err != nil {
 		return err
 	}
-	if td.Time, err = m.Service.TimeOf(ctx, p, id); err != nil {
+	if td.Time, err = m.Service.TimeOf(ctx, id); err != nil {
 		return err
 	}
 	for _, e := range td.Time {
