@@ -225,11 +225,11 @@ func runOut(r *IndexationRun) RunOut {
 
 func seriesOut(s *IndexSeries) SeriesOut {
 	o := SeriesOut{Code: s.Code, Name: s.Name, Base: s.Base, RebasedFrom: s.RebasedFrom, Values: []ValueOut{}}
-	months := make([]Month, 0, len(s.Values))
+	months := make([]civil.Month, 0, len(s.Values))
 	for m := range s.Values {
 		months = append(months, m)
 	}
-	slices.SortFunc(months, func(a, b Month) int { return (a.Year*12 + int(a.Month)) - (b.Year*12 + int(b.Month)) })
+	slices.SortFunc(months, func(a, b civil.Month) int { return (a.Year*12 + int(a.Month)) - (b.Year*12 + int(b.Month)) })
 	for _, m := range months {
 		o.Values = append(o.Values, ValueOut{Period: m.String(), Value: s.Values[m].String()})
 	}

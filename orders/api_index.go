@@ -1,6 +1,7 @@
 package orders
 
 import (
+	"backoffice/internal/civil"
 	"context"
 	"fmt"
 	"strings"
@@ -87,10 +88,10 @@ func (m *Module) putValues(c *fiber.Ctx) error {
 func monthValues(in []ValueIn) ([]MonthValue, error) {
 	var fe fieldErrors
 	vals := make([]MonthValue, 0, len(in))
-	seen := map[Month]bool{}
+	seen := map[civil.Month]bool{}
 	for i, v := range in {
 		p := fmt.Sprintf("[%d].", i)
-		m, err := ParseMonth(v.Period)
+		m, err := civil.ParseMonth(v.Period)
 		if err != nil {
 			fe.add(p+"period", "must be a month YYYY-MM")
 		} else if seen[m] {

@@ -267,29 +267,22 @@ var (
 	}
 )
 
-func monthlyValues(from Month, vals []string) []MonthValue {
+func monthlyValues(from civil.Month, vals []string) []MonthValue {
 	out := make([]MonthValue, len(vals))
 	m := from
 	for i, v := range vals {
 		out[i] = MonthValue{Period: m, Value: decimal.RequireFromString(v)}
-		m = m.next()
+		m = m.Next()
 	}
 	return out
-}
-
-func (m Month) next() Month {
-	if m.Month == time.December {
-		return Month{m.Year + 1, time.January}
-	}
-	return Month{m.Year, m.Month + 1}
 }
 
 func seedIndexValues(ctx context.Context, s *Service) error {
 	for _, x := range []struct {
 		code string
-		from Month
+		from civil.Month
 		vals []string
-	}{{"cbs-cpi-2015", Month{2024, time.January}, demoCPI2015}, {"cbs-cpi", Month{2025, time.January}, demoCPI2025}} {
+	}{{"cbs-cpi-2015", civil.Month{Year: 2024, Month: time.January}, demoCPI2015}, {"cbs-cpi", civil.Month{Year: 2025, Month: time.January}, demoCPI2025}} {
 		if _, _, err := s.PutValues(ctx, x.code, monthlyValues(x.from, x.vals), "demo"); err != nil {
 			return fmt.Errorf("demo index values of %s: %w", x.code, err)
 		}

@@ -1,52 +1,10 @@
 package orders
 
 import (
-	"encoding/json"
-	"fmt"
-	"time"
+	"backoffice/internal/civil"
 
 	"github.com/shopspring/decimal"
 )
-
-// Month is an index period: one calendar month ("2025-10").
-type Month struct {
-	Year  int
-	Month time.Month
-}
-
-// ParseMonth reads "YYYY-MM".
-func ParseMonth(s string) (Month, error) {
-	t, err := time.Parse("2006-01", s)
-	if err != nil {
-		return Month{}, fmt.Errorf("%q is not a month of the form YYYY-MM", s)
-	}
-	return Month{t.Year(), t.Month()}, nil
-}
-
-// String formats as "YYYY-MM".
-func (m Month) String() string { return fmt.Sprintf("%04d-%02d", m.Year, int(m.Month)) }
-
-// Before reports m < o.
-func (m Month) Before(o Month) bool {
-	return m.Year < o.Year || (m.Year == o.Year && m.Month < o.Month)
-}
-
-// MarshalJSON writes "YYYY-MM".
-func (m Month) MarshalJSON() ([]byte, error) { return json.Marshal(m.String()) }
-
-// UnmarshalJSON reads "YYYY-MM".
-func (m *Month) UnmarshalJSON(b []byte) error {
-	var s string
-	if err := json.Unmarshal(b, &s); err != nil {
-		return fmt.Errorf("a month must be a string YYYY-MM")
-	}
-	p, err := ParseMonth(s)
-	if err != nil {
-		return err
-	}
-	*m = p
-	return nil
-}
 
 // IndexSeries is a published price index with one base (CBS CPI 2015=100). A rebased
 // series (2025=100) names the series it continues in RebasedFrom (IDX-1).
@@ -55,7 +13,7 @@ type IndexSeries struct {
 	Name        string
 	Base        string
 	RebasedFrom string
-	Values      map[Month]decimal.Decimal
+	Values      map[civil.Month]decimal.Decimal
 }
 
 // maxLineage bounds how many rebasings are followed; CBS rebases once a decade.
@@ -76,7 +34,7 @@ type Lineage struct {
 // IndexPoint is one index value used in a computation, with the series it came from and its
 // value expressed in the newest base.
 type IndexPoint struct {
-	Period  Month
+	Period  civil.Month
 	Series  string
 	Value   decimal.Decimal
 	Chained decimal.Decimal
@@ -142,7 +100,7 @@ func overlapLink(newer, older *IndexSeries) (decimal.Decimal, error) {
 func (l *Lineage) Newest() string { return l.series[0].Code }
 
 // Value finds m in the newest series that publishes it.
-func (l *Lineage) Value(m Month) (IndexPoint, int, bool) {
+func (l *Lineage) Value(m civil.Month) (IndexPoint, int, bool) {
 	for i, s := range l.series {
 		if v, ok := s.Values[m]; ok {
 			return IndexPoint{Period: m, Series: s.Code, Value: v, Chained: v.Mul(l.links[i]).Round(divisionPrecision)}, i, true
@@ -155,11 +113,11 @@ func (l *Lineage) Value(m Month) (IndexPoint, int, bool) {
 // (a single month each, or the twelve months of two years for yearly averages). When all
 // values come from one series the published values are divided directly; otherwise values
 // are first chained into the newest base. missing lists periods without a value.
-func (l *Lineage) Ratio(newer, older []Month) (ratio decimal.Decimal, used []IndexPoint, missing []Month) {
+func (l *Lineage) Ratio(newer, older []civil.Month) (ratio decimal.Decimal, used []IndexPoint, missing []civil.Month) {
 	sumRaw := [2]decimal.Decimal{decimal.Zero, decimal.Zero}
 	sumChained := [2]decimal.Decimal{decimal.Zero, decimal.Zero}
 	first, mixed := -1, false
-	for side, periods := range [2][]Month{newer, older} {
+	for side, periods := range [2][]civil.Month{newer, older} {
 		for _, m := range periods {
 			p, idx, ok := l.Value(m)
 			if !ok {

@@ -46,14 +46,14 @@ func IndexationEffective(year int) civil.Date { return civil.D(year, time.Januar
 // ReferencePeriods are the months compared for the indexation of year: the clause's month of
 // the previous year against the same month a year earlier, or all months of those two years
 // for a yearly average.
-func ReferencePeriods(c IndexationClause, year int) (newer, older []Month) {
+func ReferencePeriods(c IndexationClause, year int) (newer, older []civil.Month) {
 	if c.ReferenceMonth >= 1 && c.ReferenceMonth <= 12 {
 		m := time.Month(c.ReferenceMonth)
-		return []Month{{year - 1, m}}, []Month{{year - 2, m}}
+		return []civil.Month{{Year: year - 1, Month: m}}, []civil.Month{{Year: year - 2, Month: m}}
 	}
 	for m := time.January; m <= time.December; m++ {
-		newer = append(newer, Month{year - 1, m})
-		older = append(older, Month{year - 2, m})
+		newer = append(newer, civil.Month{Year: year - 1, Month: m})
+		older = append(older, civil.Month{Year: year - 2, Month: m})
 	}
 	return newer, older
 }

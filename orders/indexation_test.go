@@ -12,28 +12,28 @@ import (
 )
 
 // monthly fills every month of year with v.
-func monthly(values map[Month]decimal.Decimal, year int, v string) {
+func monthly(values map[civil.Month]decimal.Decimal, year int, v string) {
 	for m := time.January; m <= time.December; m++ {
-		values[Month{year, m}] = dec(v)
+		values[civil.Month{Year: year, Month: m}] = dec(v)
 	}
 }
 
 // testSeries: cbs-cdt (2015=100) with October values; cbs-cpi-2015 with a full 2024/2025
 // and its successor cbs-cpi-2025 (2025=100) publishing 2025 (the overlap) and 2026.
 func testSeries() map[string]*IndexSeries {
-	cdt := &IndexSeries{Code: "cbs-cdt", Base: "2015=100", Values: map[Month]decimal.Decimal{
-		{2024, 10}: dec("125.0"), {2025, 10}: dec("128.9"),
+	cdt := &IndexSeries{Code: "cbs-cdt", Base: "2015=100", Values: map[civil.Month]decimal.Decimal{
+		{Year: 2024, Month: 10}: dec("125.0"), {Year: 2025, Month: 10}: dec("128.9"),
 	}}
-	old := &IndexSeries{Code: "cbs-cpi-2015", Base: "2015=100", Values: map[Month]decimal.Decimal{}}
+	old := &IndexSeries{Code: "cbs-cpi-2015", Base: "2015=100", Values: map[civil.Month]decimal.Decimal{}}
 	monthly(old.Values, 2024, "130.0")
 	for m := time.January; m <= time.December; m++ {
-		old.Values[Month{2025, m}] = dec("132.0").Add(decimal.NewFromInt(int64(m)).Div(decimal.NewFromInt(10)))
+		old.Values[civil.Month{Year: 2025, Month: m}] = dec("132.0").Add(decimal.NewFromInt(int64(m)).Div(decimal.NewFromInt(10)))
 	}
-	rebased := &IndexSeries{Code: "cbs-cpi-2025", Base: "2025=100", RebasedFrom: "cbs-cpi-2015", Values: map[Month]decimal.Decimal{}}
+	rebased := &IndexSeries{Code: "cbs-cpi-2025", Base: "2025=100", RebasedFrom: "cbs-cpi-2015", Values: map[civil.Month]decimal.Decimal{}}
 	for m := time.January; m <= time.December; m++ {
-		rebased.Values[Month{2025, m}] = dec("99.4").Add(decimal.NewFromInt(int64(m)).Div(decimal.NewFromInt(10)))
+		rebased.Values[civil.Month{Year: 2025, Month: m}] = dec("99.4").Add(decimal.NewFromInt(int64(m)).Div(decimal.NewFromInt(10)))
 	}
-	rebased.Values[Month{2026, 10}] = dec("102.5")
+	rebased.Values[civil.Month{Year: 2026, Month: 10}] = dec("102.5")
 	return map[string]*IndexSeries{cdt.Code: cdt, old.Code: old, rebased.Code: rebased}
 }
 
@@ -177,7 +177,7 @@ func TestChainingArithmetic(t *testing.T) {
 	if lin.Newest() != "cbs-cpi-2025" {
 		t.Fatalf("IDX-1 newest series %s", lin.Newest())
 	}
-	ratio, used, missing := lin.Ratio([]Month{{2025, 10}}, []Month{{2024, 10}})
+	ratio, used, missing := lin.Ratio([]civil.Month{{Year: 2025, Month: 10}}, []civil.Month{{Year: 2024, Month: 10}})
 	if len(missing) != 0 || len(used) != 2 || used[0].Series != "cbs-cpi-2025" || used[1].Series != "cbs-cpi-2015" {
 		t.Fatalf("IDX-1 points used %+v missing %v", used, missing)
 	}
@@ -189,7 +189,7 @@ func TestChainingArithmetic(t *testing.T) {
 	t.Run("IDX-1_no_overlap_refuses_to_mix_bases", func(t *testing.T) {
 		t.Parallel()
 		all := testSeries()
-		all["cbs-cpi-2025"].Values = map[Month]decimal.Decimal{{2026, 10}: dec("102.5")}
+		all["cbs-cpi-2025"].Values = map[civil.Month]decimal.Decimal{{Year: 2026, Month: 10}: dec("102.5")}
 		_, err := BuildLineage("cbs-cpi-2025", all)
 		if !errors.Is(err, ErrIndexSeriesNoOverlap) {
 			t.Fatalf("want no-overlap error, got %v", err)

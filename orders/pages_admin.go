@@ -1,7 +1,6 @@
 package orders
 
 import (
-	"errors"
 	"fmt"
 	"net/url"
 	"strconv"
@@ -195,14 +194,6 @@ func quoteForm(c *fiber.Ctx) *QuoteIn {
 	return in
 }
 
-func fieldsOfErr(err error) ([]problem.FieldError, bool) {
-	var pe *problem.Error
-	if errors.As(err, &pe) && pe.Status == fiber.StatusUnprocessableEntity {
-		return pe.Fields, true
-	}
-	return nil, false
-}
-
 func (m *Module) quoteCreatePost(c *fiber.Ctx) error {
 	in := quoteForm(c)
 	q := newDraft()
@@ -213,7 +204,7 @@ func (m *Module) quoteCreatePost(c *fiber.Ctx) error {
 		return m.editor(c, fiber.StatusUnprocessableEntity, q, true, dedupe(fe).Fields)
 	}
 	saved, err := m.svc.CreateQuote(c.UserContext(), q)
-	if fields, ok := fieldsOfErr(err); ok {
+	if fields, ok := problem.FieldErrors(err); ok {
 		return m.editor(c, fiber.StatusUnprocessableEntity, q, true, fields)
 	}
 	if err != nil {
@@ -254,7 +245,7 @@ func (m *Module) quoteUpdatePost(c *fiber.Ctx) error {
 		}
 		return nil
 	})
-	if fields, ok := fieldsOfErr(err); ok && draft != nil {
+	if fields, ok := problem.FieldErrors(err); ok && draft != nil {
 		return m.editor(c, fiber.StatusUnprocessableEntity, draft, false, fields)
 	}
 	if err != nil {

@@ -73,7 +73,7 @@ func (m *Module) orderPage(c *fiber.Ctx) error { return m.renderOrder(c, false, 
 
 // formFailed re-renders the order page for a validation error of form; other errors pass.
 func (m *Module) formFailed(c *fiber.Ctx, err error, form orderForm) error {
-	fields, ok := fieldsOfErr(err)
+	fields, ok := problem.FieldErrors(err)
 	if !ok {
 		return err
 	}
@@ -213,7 +213,7 @@ func (m *Module) terminatePost(c *fiber.Ctx) error {
 		return m.renderContract(c, []problem.FieldError{{Field: "notice_received_at", Message: msg}}, raw)
 	}
 	k, err := m.svc.TerminateContract(c.UserContext(), kid, at)
-	if fields, ok := fieldsOfErr(err); ok {
+	if fields, ok := problem.FieldErrors(err); ok {
 		return m.renderContract(c, fields, raw)
 	}
 	if err != nil {

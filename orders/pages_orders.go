@@ -1,6 +1,7 @@
 package orders
 
 import (
+	"backoffice/internal/problem"
 	"fmt"
 	"strconv"
 
@@ -164,7 +165,7 @@ func (m *Module) portalAcceptPost(c *fiber.Ctx) error {
 		return err
 	}
 	res, err := m.svc.AcceptQuote(c.UserContext(), qid, AcceptRequest{AcceptedBy: c.FormValue("accepted_by"), Method: AcceptPortal})
-	if fields, ok := fieldsOfErr(err); ok {
+	if fields, ok := problem.FieldErrors(err); ok {
 		q, gerr := m.svc.GetQuote(c.UserContext(), qid)
 		if gerr != nil {
 			return gerr

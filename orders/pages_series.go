@@ -83,7 +83,7 @@ func (m *Module) seriesValuesPost(c *fiber.Ctx) error {
 			return web.Redirect(c, "/index-series/"+code, fmt.Sprintf("%d values stored (%d new, %d revised).", created+updated, created, updated))
 		}
 	}
-	if fields, ok := fieldsOfErr(err); ok {
+	if fields, ok := problem.FieldErrors(err); ok {
 		return m.renderSeries(c, seriesPageData{Rows: rows, Errors: fields, FormName: "values"})
 	}
 	return err
@@ -93,7 +93,7 @@ func (m *Module) seriesImportPost(c *fiber.Ctx) error {
 	code := c.Params("code")
 	column := strings.TrimSpace(c.FormValue("column"))
 	failed := func(err error) error {
-		if fields, ok := fieldsOfErr(err); ok {
+		if fields, ok := problem.FieldErrors(err); ok {
 			return m.renderSeries(c, seriesPageData{Column: column, Errors: fields, FormName: "import"})
 		}
 		return err
@@ -161,7 +161,7 @@ func (m *Module) ratePost(c *fiber.Ctx) error {
 			return web.Redirect(c, "/standard-rates", fmt.Sprintf("Rate %s saved: %s per %s.", r.SKU, euro(r.UnitPrice), r.Unit))
 		}
 	}
-	if fields, ok := fieldsOfErr(err); ok {
+	if fields, ok := problem.FieldErrors(err); ok {
 		return m.renderRates(c, ratesPageData{In: in, SKU: sku, Errors: fields})
 	}
 	return err

@@ -1,6 +1,8 @@
 package orders
 
 import (
+	"backoffice/internal/db"
+	"backoffice/internal/problem"
 	"bytes"
 	"context"
 	"fmt"
@@ -258,7 +260,7 @@ func customerAddress(ctx context.Context, s *Service, id int64) (CustomerAddress
 	err := s.DB.NewSelect().TableExpr("customers").Column("name", "street", "postal_code", "city", "country", "vat_id").
 		Where("id = ?", id).Scan(ctx, &a)
 	if err != nil {
-		return CustomerAddress{}, translate(err, "customer")
+		return CustomerAddress{}, db.Translate(err, problem.NotFound("customer"), nil)
 	}
 	return CustomerAddress{Name: a.Name, Street: a.Street, PostalCode: a.PostalCode, City: a.City, Country: a.Country, VATID: deref(a.VATID)}, nil
 }

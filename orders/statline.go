@@ -1,6 +1,7 @@
 package orders
 
 import (
+	"backoffice/internal/civil"
 	"bytes"
 	"encoding/csv"
 	"errors"
@@ -16,7 +17,7 @@ import (
 
 // MonthValue is one monthly index value.
 type MonthValue struct {
-	Period Month
+	Period civil.Month
 	Value  decimal.Decimal
 }
 
@@ -44,7 +45,7 @@ var (
 // parseStatLinePeriod reads a StatLine period label: "2025 oktober", "2025 October",
 // "oktober 2025", "2025MM10" (OData) or "2025-10". Provisional marks ("2025 oktober*") are
 // ignored. ok is false for years, quarters and anything else that is not a month.
-func parseStatLinePeriod(s string) (Month, bool) {
+func parseStatLinePeriod(s string) (civil.Month, bool) {
 	s = strings.ToLower(strings.TrimSpace(strings.TrimRight(strings.TrimSpace(s), "*")))
 	if m := reODataMonth.FindStringSubmatch(strings.ToUpper(s)); m != nil {
 		return monthOf(m[1], m[2])
@@ -58,23 +59,23 @@ func parseStatLinePeriod(s string) (Month, bool) {
 	} else if m := reNameYear.FindStringSubmatch(s); m != nil {
 		year, name = m[2], m[1]
 	} else {
-		return Month{}, false
+		return civil.Month{}, false
 	}
 	mon, ok := monthNames[name]
 	if !ok {
-		return Month{}, false
+		return civil.Month{}, false
 	}
 	y, _ := strconv.Atoi(year)
-	return Month{y, mon}, true
+	return civil.Month{Year: y, Month: mon}, true
 }
 
-func monthOf(year, month string) (Month, bool) {
+func monthOf(year, month string) (civil.Month, bool) {
 	y, _ := strconv.Atoi(year)
 	m, _ := strconv.Atoi(month)
 	if m < 1 || m > 12 {
-		return Month{}, false
+		return civil.Month{}, false
 	}
-	return Month{y, time.Month(m)}, true
+	return civil.Month{Year: y, Month: time.Month(m)}, true
 }
 
 // ParseStatLineCSV reads a CBS StatLine CSV export (the web download with ";" and decimal
@@ -91,7 +92,7 @@ func ParseStatLineCSV(data []byte, column string) (*StatLineImport, error) {
 	var fe fieldErrors
 	out := &StatLineImport{}
 	periodCol, valueCol := -1, -1
-	seen := make(map[Month]int)
+	seen := make(map[civil.Month]int)
 	for {
 		rec, err := r.Read()
 		if errors.Is(err, io.EOF) {

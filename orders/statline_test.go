@@ -1,6 +1,7 @@
 package orders
 
 import (
+	"backoffice/internal/civil"
 	"slices"
 	"strings"
 	"testing"
@@ -82,10 +83,10 @@ func TestParseStatLinePeriod(t *testing.T) {
 			t.Errorf("IDX-1 period %q = %q, want %q", in, got, want)
 		}
 	}
-	if m, _ := ParseMonth("2025-10"); m != (Month{2025, time.October}) {
-		t.Fatalf("ParseMonth = %v", m)
+	if m, _ := civil.ParseMonth("2025-10"); m != (civil.Month{Year: 2025, Month: time.October}) {
+		t.Fatalf("civil.ParseMonth = %v", m)
 	}
-	if _, err := ParseMonth("2025-13"); err == nil || !strings.Contains(err.Error(), "YYYY-MM") {
-		t.Fatalf("ParseMonth accepted a bad month: %v", err)
+	if _, err := civil.ParseMonth("2025-13"); err == nil || !strings.Contains(err.Error(), "YYYY-MM") {
+		t.Fatalf("civil.ParseMonth accepted a bad month: %v", err)
 	}
 }

@@ -2,7 +2,6 @@ package orders
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"time"
 
@@ -13,25 +12,6 @@ import (
 	"backoffice/internal/db"
 	"backoffice/internal/problem"
 )
-
-// translate maps database errors to problems: no rows → 404, unique/exclusion → 409,
-// a failed FK or CHECK → 422 on the constraint (the domain validated first; this is the
-// schema's last line of defence), everything else unchanged.
-func translate(err error, what string) error {
-	switch {
-	case err == nil:
-		return nil
-	case errors.Is(err, problem.ErrNotFound):
-		return err
-	case db.IsNoRows(err):
-		return problem.NotFound(what)
-	case db.Code(err) == db.UniqueViolation, db.Code(err) == db.ExclusionViolation:
-		return fmt.Errorf("%w: %s", problem.ErrConflict, db.Constraint(err))
-	case db.Code(err) == db.ForeignKeyViolation, db.Code(err) == db.CheckViolation:
-		return problem.Invalid(db.Constraint(err), "violates "+db.Constraint(err))
-	}
-	return err
-}
 
 // isUniqueOn reports a unique violation of the named constraint.
 func isUniqueOn(err error, constraint string) bool {
@@ -53,7 +33,7 @@ func insertQuote(ctx context.Context, idb bun.IDB, q *Quote, now time.Time) erro
 	r := toQuoteRow(q, now)
 	r.ID = 0
 	if _, err := idb.NewInsert().Model(r).Returning("id").Exec(ctx); err != nil {
-		return translate(err, "quote")
+		return db.Translate(err, problem.NotFound("quote"), nil)
 	}
 	q.ID = r.ID
 	return insertQuoteLines(ctx, idb, q)
@@ -70,7 +50,7 @@ func insertQuoteLines(ctx context.Context, idb bun.IDB, q *Quote) error {
 		rows[i].ID = 0
 	}
 	if _, err := idb.NewInsert().Model(&rows).Returning("id").Exec(ctx); err != nil {
-		return translate(err, "quote line")
+		return db.Translate(err, problem.NotFound("quote line"), nil)
 	}
 	for i := range rows {
 		q.Lines[i].ID = rows[i].ID
@@ -83,7 +63,7 @@ func saveQuote(ctx context.Context, idb bun.IDB, q *Quote, now time.Time) error 
 	r := toQuoteRow(q, now)
 	_, err := idb.NewUpdate().Model(r).ExcludeColumn("id", "number", "version", "created_at", "created_by", "reminder_sent_at").
 		WherePK().Exec(ctx)
-	return translate(err, "quote")
+	return db.Translate(err, problem.NotFound("quote"), nil)
 }
 
 // replaceQuoteLines swaps a draft's lines for new ones.
@@ -104,7 +84,7 @@ func getQuote(ctx context.Context, idb bun.IDB, id int64, lock bool) (*Quote, er
 		q = q.For("UPDATE OF q")
 	}
 	if err := q.Scan(ctx); err != nil {
-		return nil, translate(err, fmt.Sprintf("quote %d", id))
+		return nil, db.Translate(err, problem.NotFound(fmt.Sprintf("quote %d", id)), nil)
 	}
 	var lines []quoteLineRow
 	if err := idb.NewSelect().Model(&lines).Where("quote_id = ?", id).Order("position").Scan(ctx); err != nil {
@@ -174,7 +154,7 @@ func customerExists(ctx context.Context, idb bun.IDB, id int64) (bool, error) {
 func customerContacts(ctx context.Context, idb bun.IDB, customerID int64) ([]string, error) {
 	var billing *string
 	if err := idb.NewSelect().TableExpr("customers").Column("billing_email").Where("id = ?", customerID).Scan(ctx, &billing); err != nil {
-		return nil, translate(err, "customer")
+		return nil, db.Translate(err, problem.NotFound("customer"), nil)
 	}
 	if billing != nil && *billing != "" {
 		return []string{*billing}, nil

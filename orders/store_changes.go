@@ -1,6 +1,8 @@
 package orders
 
 import (
+	"backoffice/internal/db"
+	"backoffice/internal/problem"
 	"context"
 	"fmt"
 	"time"
@@ -47,7 +49,7 @@ func insertChangeRequest(ctx context.Context, idb bun.IDB, cr *ChangeRequest) er
 		r.RequestedBy = &cr.RequestedBy
 	}
 	if _, err := idb.NewInsert().Model(r).Returning("id").Exec(ctx); err != nil {
-		return translate(err, "change request")
+		return db.Translate(err, problem.NotFound("change request"), nil)
 	}
 	cr.ID = r.ID
 	rows := make([]changeLineRow, len(cr.Lines))
@@ -56,7 +58,7 @@ func insertChangeRequest(ctx context.Context, idb bun.IDB, cr *ChangeRequest) er
 		rows[i].ID = 0
 	}
 	if _, err := idb.NewInsert().Model(&rows).Returning("id").Exec(ctx); err != nil {
-		return translate(err, "change request line")
+		return db.Translate(err, problem.NotFound("change request line"), nil)
 	}
 	for i := range rows {
 		cr.Lines[i].ID = rows[i].ID
@@ -113,7 +115,7 @@ func changeLines(ctx context.Context, idb bun.IDB, id int64) ([]ChangeLine, erro
 func getChangeRequest(ctx context.Context, idb bun.IDB, orderID, id int64) (*ChangeRequest, error) {
 	r := new(changeRequestRow)
 	if err := idb.NewSelect().Model(r).Where("id = ? AND order_id = ?", id, orderID).For("UPDATE").Scan(ctx); err != nil {
-		return nil, translate(err, fmt.Sprintf("change request %d", id))
+		return nil, db.Translate(err, problem.NotFound(fmt.Sprintf("change request %d", id)), nil)
 	}
 	lines, err := changeLines(ctx, idb, id)
 	if err != nil {
@@ -125,7 +127,7 @@ func getChangeRequest(ctx context.Context, idb bun.IDB, orderID, id int64) (*Cha
 func saveChangeDecision(ctx context.Context, idb bun.IDB, cr *ChangeRequest) error {
 	r := &changeRequestRow{ID: cr.ID, Status: string(cr.Status), DecidedAt: cr.DecidedAt, DecidedBy: &cr.DecidedBy}
 	_, err := idb.NewUpdate().Model(r).Column("status", "decided_at", "decided_by").WherePK().Exec(ctx)
-	return translate(err, "change request")
+	return db.Translate(err, problem.NotFound("change request"), nil)
 }
 
 type standardRateRow struct {
@@ -162,5 +164,5 @@ func upsertStandardRate(ctx context.Context, idb bun.IDB, s StandardRate, now ti
 	_, err := idb.NewInsert().Model(r).On("CONFLICT (sku) DO UPDATE").
 		Set("description = EXCLUDED.description, kind = EXCLUDED.kind, unit = EXCLUDED.unit").
 		Set("unit_price = EXCLUDED.unit_price, vat_rate = EXCLUDED.vat_rate, updated_at = EXCLUDED.updated_at").Exec(ctx)
-	return translate(err, "standard rate")
+	return db.Translate(err, problem.NotFound("standard rate"), nil)
 }

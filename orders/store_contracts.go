@@ -1,6 +1,8 @@
 package orders
 
 import (
+	"backoffice/internal/db"
+	"backoffice/internal/problem"
 	"context"
 	"fmt"
 	"time"
@@ -110,7 +112,7 @@ func insertContract(ctx context.Context, idb bun.IDB, c *Contract) error {
 	r := toContractRow(c)
 	r.ID = 0
 	if _, err := idb.NewInsert().Model(r).Returning("id").Exec(ctx); err != nil {
-		return translate(err, "contract")
+		return db.Translate(err, problem.NotFound("contract"), nil)
 	}
 	c.ID = r.ID
 	rows := make([]contractLineRow, len(c.Lines))
@@ -119,7 +121,7 @@ func insertContract(ctx context.Context, idb bun.IDB, c *Contract) error {
 			Unit: l.Unit, SKU: l.SKU, Fee: l.Fee, Period: string(l.Period), VATRate: l.VATRate, FeeSince: l.FeeSince}
 	}
 	if _, err := idb.NewInsert().Model(&rows).Returning("id").Exec(ctx); err != nil {
-		return translate(err, "contract line")
+		return db.Translate(err, problem.NotFound("contract line"), nil)
 	}
 	for i := range rows {
 		c.Lines[i].ID = rows[i].ID
@@ -140,7 +142,7 @@ func getContract(ctx context.Context, idb bun.IDB, id int64, lock bool) (*Contra
 		q = q.For("UPDATE OF k")
 	}
 	if err := q.Scan(ctx); err != nil {
-		return nil, translate(err, fmt.Sprintf("contract %d", id))
+		return nil, db.Translate(err, problem.NotFound(fmt.Sprintf("contract %d", id)), nil)
 	}
 	c := r.contract()
 	lines, err := contractLines(ctx, idb, []int64{id})
@@ -219,5 +221,5 @@ func saveTermination(ctx context.Context, idb bun.IDB, c *Contract) error {
 	}
 	_, err := idb.NewUpdate().Model(r).Column("notice_received_at", "notice_deemed_on", "notice_deadline", "notice_on_time",
 		"end_date", "termination_reason", "terminated_at", "terminated_by").WherePK().Exec(ctx)
-	return translate(err, "contract")
+	return db.Translate(err, problem.NotFound("contract"), nil)
 }

@@ -1,6 +1,7 @@
 package orders
 
 import (
+	"backoffice/internal/db"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -44,7 +45,7 @@ func insertSeries(ctx context.Context, idb bun.IDB, s *IndexSeries, now time.Tim
 	case isUniqueOn(err, "index_series_rebased_from_key"):
 		return refuse(problem.ErrConflict, "series %s already has a rebased successor", s.RebasedFrom)
 	}
-	return translate(err, "index series")
+	return db.Translate(err, problem.NotFound("index series"), nil)
 }
 
 // loadSeries loads every series with its values: the lineages of all contracts are built
@@ -56,7 +57,7 @@ func loadSeries(ctx context.Context, idb bun.IDB) (map[string]*IndexSeries, erro
 	}
 	out := make(map[string]*IndexSeries, len(rows))
 	for _, r := range rows {
-		out[r.Code] = &IndexSeries{Code: r.Code, Name: r.Name, Base: r.Base, RebasedFrom: deref(r.RebasedFrom), Values: map[Month]decimal.Decimal{}}
+		out[r.Code] = &IndexSeries{Code: r.Code, Name: r.Name, Base: r.Base, RebasedFrom: deref(r.RebasedFrom), Values: map[civil.Month]decimal.Decimal{}}
 	}
 	var vals []valueRow
 	if err := idb.NewSelect().Model(&vals).Order("series_code", "period").Scan(ctx); err != nil {
@@ -64,7 +65,7 @@ func loadSeries(ctx context.Context, idb bun.IDB) (map[string]*IndexSeries, erro
 	}
 	for _, v := range vals {
 		if s := out[v.SeriesCode]; s != nil {
-			s.Values[Month{v.Period.Year, v.Period.Month}] = v.Value
+			s.Values[civil.Month{Year: v.Period.Year, Month: v.Period.Month}] = v.Value
 		}
 	}
 	return out, nil
@@ -74,7 +75,7 @@ func loadSeries(ctx context.Context, idb bun.IDB) (map[string]*IndexSeries, erro
 func seriesForUpdate(ctx context.Context, idb bun.IDB, code string) (*seriesRow, error) {
 	r := new(seriesRow)
 	if err := idb.NewSelect().Model(r).Where("code = ?", code).For("UPDATE").Scan(ctx); err != nil {
-		return nil, translate(err, "index series "+code)
+		return nil, db.Translate(err, problem.NotFound("index series "+code), nil)
 	}
 	return r, nil
 }
@@ -112,7 +113,7 @@ func upsertValues(ctx context.Context, idb bun.IDB, code string, vals []MonthVal
 	}
 	_, err = idb.NewInsert().Model(&rows).On("CONFLICT (series_code, period) DO UPDATE").
 		Set("value = EXCLUDED.value, updated_at = EXCLUDED.updated_at").Exec(ctx)
-	return created, updated, translate(err, "index value")
+	return created, updated, db.Translate(err, problem.NotFound("index value"), nil)
 }
 
 type runRow struct {
@@ -152,29 +153,36 @@ type proposalRow struct {
 
 // pointJSON is how index points are kept with a proposal.
 type pointJSON struct {
-	Period  Month           `json:"period"`
+	Period  civil.Month     `json:"period"`
 	Series  string          `json:"series"`
 	Value   decimal.Decimal `json:"value"`
 	Chained decimal.Decimal `json:"chained_value"`
 }
 
-func pointsJSON(ps []IndexPoint) json.RawMessage {
+func pointsJSON(ps []IndexPoint) (json.RawMessage, error) {
 	out := make([]pointJSON, len(ps))
 	for i, p := range ps {
 		out[i] = pointJSON{p.Period, p.Series, p.Value, p.Chained.Round(6)}
 	}
-	b, _ := json.Marshal(out)
-	return b
+	b, err := json.Marshal(out)
+	if err != nil {
+		return nil, fmt.Errorf("orders: index points: %w", err)
+	}
+	return b, nil
 }
 
-func pointsFrom(raw json.RawMessage) []IndexPoint {
+func pointsFrom(raw json.RawMessage) ([]IndexPoint, error) {
 	var in []pointJSON
-	_ = json.Unmarshal(raw, &in)
+	if len(raw) > 0 {
+		if err := json.Unmarshal(raw, &in); err != nil {
+			return nil, fmt.Errorf("orders: stored index points: %w", err)
+		}
+	}
 	out := make([]IndexPoint, len(in))
 	for i, p := range in {
 		out[i] = IndexPoint{Period: p.Period, Series: p.Series, Value: p.Value, Chained: p.Chained}
 	}
-	return out
+	return out, nil
 }
 
 // IndexationRun is a stored proposal (and, once applied, the record of the indexation).
@@ -194,7 +202,7 @@ func insertRun(ctx context.Context, idb bun.IDB, run *IndexationRun, by int64) e
 		r.CreatedBy = &by
 	}
 	if _, err := idb.NewInsert().Model(r).Returning("id").Exec(ctx); err != nil {
-		return translate(err, "indexation run")
+		return db.Translate(err, problem.NotFound("indexation run"), nil)
 	}
 	run.ID = r.ID
 	if len(run.Proposals) == 0 {
@@ -202,13 +210,21 @@ func insertRun(ctx context.Context, idb bun.IDB, run *IndexationRun, by int64) e
 	}
 	rows := make([]proposalRow, len(run.Proposals))
 	for i, p := range run.Proposals {
+		idxNew, err := pointsJSON(p.IndexNew)
+		if err != nil {
+			return err
+		}
+		idxPrev, err := pointsJSON(p.IndexPrev)
+		if err != nil {
+			return err
+		}
 		rows[i] = proposalRow{RunID: run.ID, ContractID: p.ContractID, ContractLineID: p.ContractLineID, Effective: p.Effective,
 			OldFee: p.OldFee, NewFee: p.NewFee, Factor: p.Factor, Method: string(p.Method), Series: p.Series,
-			IndexNew: pointsJSON(p.IndexNew), IndexPrev: pointsJSON(p.IndexPrev), Outcome: string(p.Outcome),
+			IndexNew: idxNew, IndexPrev: idxPrev, Outcome: string(p.Outcome),
 			Rule: p.Rule, Reason: p.Reason, Bounded: p.Bounded, TerminationRight: p.TerminationRight}
 	}
 	_, err := idb.NewInsert().Model(&rows).Exec(ctx)
-	return translate(err, "indexation proposal")
+	return db.Translate(err, problem.NotFound("indexation proposal"), nil)
 }
 
 func getRun(ctx context.Context, idb bun.IDB, id int64, lock bool) (*IndexationRun, error) {
@@ -218,7 +234,7 @@ func getRun(ctx context.Context, idb bun.IDB, id int64, lock bool) (*IndexationR
 		q = q.For("UPDATE")
 	}
 	if err := q.Scan(ctx); err != nil {
-		return nil, translate(err, fmt.Sprintf("indexation run %d", id))
+		return nil, db.Translate(err, problem.NotFound(fmt.Sprintf("indexation run %d", id)), nil)
 	}
 	var rows []proposalRow
 	if err := idb.NewSelect().Model(&rows).Where("run_id = ?", id).Order("contract_id", "contract_line_id").Scan(ctx); err != nil {
@@ -226,9 +242,17 @@ func getRun(ctx context.Context, idb bun.IDB, id int64, lock bool) (*IndexationR
 	}
 	run := &IndexationRun{ID: r.ID, Year: r.Year, Status: r.Status, AnnouncedOn: r.AnnouncedOn, CreatedAt: r.CreatedAt, AppliedAt: r.AppliedAt}
 	for _, p := range rows {
+		idxNew, err := pointsFrom(p.IndexNew)
+		if err != nil {
+			return nil, err
+		}
+		idxPrev, err := pointsFrom(p.IndexPrev)
+		if err != nil {
+			return nil, err
+		}
 		run.Proposals = append(run.Proposals, Proposal{ContractID: p.ContractID, ContractLineID: p.ContractLineID,
 			Effective: p.Effective, OldFee: p.OldFee, NewFee: p.NewFee, Factor: p.Factor, Method: IndexMethod(p.Method),
-			Series: p.Series, IndexNew: pointsFrom(p.IndexNew), IndexPrev: pointsFrom(p.IndexPrev),
+			Series: p.Series, IndexNew: idxNew, IndexPrev: idxPrev,
 			Outcome: ProposalOutcome(p.Outcome), Rule: p.Rule, Reason: p.Reason, Bounded: p.Bounded, TerminationRight: p.TerminationRight})
 	}
 	return run, nil
@@ -243,7 +267,7 @@ func markRunApplied(ctx context.Context, idb bun.IDB, id int64, now time.Time, b
 	if isUniqueOn(err, "indexation_runs_one_applied") {
 		return refuse(problem.ErrConflict, "an indexation run for this year has already been applied")
 	}
-	return translate(err, "indexation run")
+	return db.Translate(err, problem.NotFound("indexation run"), nil)
 }
 
 // applyFee sets a contract line's new fee as of effective and records the change.
@@ -253,10 +277,12 @@ func applyFee(ctx context.Context, idb bun.IDB, p Proposal, runID int64, now tim
 	if err != nil {
 		return err
 	}
-	if n, _ := res.RowsAffected(); n != 1 {
+	if n, err := res.RowsAffected(); err != nil {
+		return err
+	} else if n != 1 {
 		return refuse(ErrIndexationStale, "the fee of contract line %d changed since the proposal", p.ContractLineID)
 	}
 	_, err = idb.NewRaw(`INSERT INTO contract_fee_changes (contract_line_id, effective, old_fee, new_fee, run_id, created_at)
 		VALUES (?, ?, ?, ?, ?, ?)`, p.ContractLineID, p.Effective, p.OldFee, p.NewFee, runID, now).Exec(ctx)
-	return translate(err, "fee change")
+	return db.Translate(err, problem.NotFound("fee change"), nil)
 }

@@ -1,6 +1,8 @@
 package orders
 
 import (
+	"backoffice/internal/db"
+	"backoffice/internal/problem"
 	"context"
 	"fmt"
 	"time"
@@ -87,7 +89,7 @@ func insertOrder(ctx context.Context, idb bun.IDB, o *Order, quoteLineIDs []int6
 	r := toOrderRow(o)
 	r.ID = 0
 	if _, err := idb.NewInsert().Model(r).Returning("id").Exec(ctx); err != nil {
-		return translate(err, "order")
+		return db.Translate(err, problem.NotFound("order"), nil)
 	}
 	o.ID = r.ID
 	rows := make([]orderLineRow, len(o.Lines))
@@ -98,7 +100,7 @@ func insertOrder(ctx context.Context, idb bun.IDB, o *Order, quoteLineIDs []int6
 	}
 	if len(rows) > 0 {
 		if _, err := idb.NewInsert().Model(&rows).Returning("id").Exec(ctx); err != nil {
-			return translate(err, "order line")
+			return db.Translate(err, problem.NotFound("order line"), nil)
 		}
 	}
 	for i := range rows {
@@ -115,7 +117,7 @@ func getOrder(ctx context.Context, idb bun.IDB, id int64, lock bool) (*Order, er
 		q = q.For("UPDATE OF o")
 	}
 	if err := q.Scan(ctx); err != nil {
-		return nil, translate(err, fmt.Sprintf("order %d", id))
+		return nil, db.Translate(err, problem.NotFound(fmt.Sprintf("order %d", id)), nil)
 	}
 	o := r.order()
 	var lines []orderLineRow
@@ -162,7 +164,7 @@ func saveOrder(ctx context.Context, idb bun.IDB, o *Order) error {
 	r := toOrderRow(o)
 	_, err := idb.NewUpdate().Model(r).Column("status", "cancelled_at", "cancellation_fee", "cancellation_reason",
 		"details_agreed_on", "data_supplied_on", "advance_payment_received_on").WherePK().Exec(ctx)
-	return translate(err, "order")
+	return db.Translate(err, problem.NotFound("order"), nil)
 }
 
 func insertExtension(ctx context.Context, idb bun.IDB, orderID int64, e *Extension) error {
@@ -174,7 +176,7 @@ func insertExtension(ctx context.Context, idb bun.IDB, orderID int64, e *Extensi
 		r.RecordedBy = &e.RecordedBy
 	}
 	if _, err := idb.NewInsert().Model(r).Returning("id").Exec(ctx); err != nil {
-		return translate(err, "extension")
+		return db.Translate(err, problem.NotFound("extension"), nil)
 	}
 	e.ID = r.ID
 	return nil

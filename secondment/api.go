@@ -1,6 +1,7 @@
 package secondment
 
 import (
+	"backoffice/internal/civil"
 	"strconv"
 	"time"
 
@@ -91,10 +92,10 @@ func timeQuery(c *fiber.Ctx, name string, f *problem.Fields) *time.Time {
 	return &t
 }
 
-func monthParam(s string) (Month, error) {
-	m, err := ParseMonth(s)
+func monthParam(s string) (civil.Month, error) {
+	m, err := civil.ParseMonth(s)
 	if err != nil {
-		return Month{}, problem.Invalid("month", "must be a month YYYY-MM")
+		return civil.Month{}, problem.Invalid("month", "must be a month YYYY-MM")
 	}
 	return m, nil
 }

@@ -1,6 +1,7 @@
 package secondment
 
 import (
+	"backoffice/internal/civil"
 	"bytes"
 	"fmt"
 
@@ -32,7 +33,7 @@ func (a *API) listExpenses(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	var m *Month
+	var m *civil.Month
 	if s := c.Query("month"); s != "" {
 		mm, err := monthParam(s)
 		if err != nil {

@@ -1,7 +1,7 @@
 package secondment
 
 import (
-	"encoding/json"
+	"backoffice/internal/httpx"
 	"time"
 
 	"github.com/shopspring/decimal"
@@ -23,29 +23,17 @@ type PlacementIn struct {
 	NoticeMonths int              `json:"notice_months" validate:"omitempty,min=1,max=24"`
 }
 
-// OptionalDate tells an absent field from an explicit null (which clears the date).
-type OptionalDate struct {
-	Set   bool
-	Value civil.Date
-}
-
-// UnmarshalJSON records that the field was present.
-func (o *OptionalDate) UnmarshalJSON(b []byte) error {
-	o.Set = true
-	return json.Unmarshal(b, &o.Value)
-}
-
 // PlacementPatchIn is the body of PATCH /placements/{id}; absent fields stay, an
 // explicit "end_date": null makes the placement indefinite.
 type PlacementPatchIn struct {
-	Role         *string          `json:"role" validate:"omitempty,min=1,max=200"`
-	HourlyRate   *decimal.Decimal `json:"hourly_rate" validate:"omitempty,dgte=0,scale=2,dlte=100000"`
-	KmRate       *decimal.Decimal `json:"km_rate" validate:"omitempty,dgte=0,scale=2,dlte=100"`
-	StartDate    *civil.Date      `json:"start_date"`
-	EndDate      OptionalDate     `json:"end_date"`
-	CalendarID   *string          `json:"calendar_id" validate:"omitempty,min=1,max=63"`
-	Bands        *BandTable       `json:"bands"`
-	NoticeMonths *int             `json:"notice_months" validate:"omitempty,min=1,max=24"`
+	Role         *string                    `json:"role" validate:"omitempty,min=1,max=200"`
+	HourlyRate   *decimal.Decimal           `json:"hourly_rate" validate:"omitempty,dgte=0,scale=2,dlte=100000"`
+	KmRate       *decimal.Decimal           `json:"km_rate" validate:"omitempty,dgte=0,scale=2,dlte=100"`
+	StartDate    *civil.Date                `json:"start_date"`
+	EndDate      httpx.Optional[civil.Date] `json:"end_date"`
+	CalendarID   *string                    `json:"calendar_id" validate:"omitempty,min=1,max=63"`
+	Bands        *BandTable                 `json:"bands"`
+	NoticeMonths *int                       `json:"notice_months" validate:"omitempty,min=1,max=24"`
 }
 
 // EndIn is the body of POST /placements/{id}/end.

@@ -1,6 +1,7 @@
 package secondment
 
 import (
+	"backoffice/internal/civil"
 	"context"
 	"testing"
 	"time"
@@ -48,7 +49,7 @@ func BenchmarkStatementFromDB10000(b *testing.B) {
 	actx := auth.With(ctx, &auth.Principal{UserID: 1, Role: auth.AccountManager})
 	b.ResetTimer()
 	for b.Loop() {
-		v, err := svc.Statement(actx, p.ID, Month{2026, time.March})
+		v, err := svc.Statement(actx, p.ID, civil.Month{Year: 2026, Month: time.March})
 		if err != nil {
 			b.Fatal(err)
 		}

@@ -1,6 +1,7 @@
 package secondment
 
 import (
+	"backoffice/internal/civil"
 	"testing"
 	"time"
 )
@@ -60,7 +61,7 @@ func monthOfEntries(b *testing.B) []StatementEntry {
 func BenchmarkStatement10000(b *testing.B) {
 	entries := monthOfEntries(b)
 	loc := werktijden(b).Location()
-	m := Month{2026, time.March}
+	m := civil.Month{Year: 2026, Month: time.March}
 	b.ReportAllocs()
 	for b.Loop() {
 		st := BuildStatement(m, entries, nil, loc)
@@ -77,7 +78,7 @@ func BenchmarkPriceAndStatement10000(b *testing.B) {
 	loc := cal.Location()
 	raw := monthOfEntries(b)
 	bands, rate := DefaultBands(), dec("95.50")
-	m := Month{2026, time.March}
+	m := civil.Month{Year: 2026, Month: time.March}
 	b.ReportAllocs()
 	for b.Loop() {
 		entries := make([]StatementEntry, len(raw))

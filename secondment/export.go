@@ -1,6 +1,7 @@
 package secondment
 
 import (
+	"backoffice/internal/civil"
 	"encoding/csv"
 	"fmt"
 	"io"
@@ -18,7 +19,7 @@ type StatementHeading struct {
 	Technician  string
 	Role        string
 	HourlyRate  decimal.Decimal
-	Month       Month
+	Month       civil.Month
 	Status      StatementStatus
 }
 

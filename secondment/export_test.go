@@ -1,6 +1,7 @@
 package secondment
 
 import (
+	"backoffice/internal/civil"
 	"bytes"
 	"encoding/csv"
 	"strings"
@@ -12,13 +13,13 @@ func exportFixture(t *testing.T) (StatementHeading, Statement) {
 	t.Helper()
 	loc := werktijden(t).Location()
 	km := "123.5"
-	st := BuildStatement(Month{2026, time.January}, []StatementEntry{
+	st := BuildStatement(civil.Month{Year: 2026, Month: time.January}, []StatementEntry{
 		priced(t, 11, StatusApproved, ams(2026, 1, 9, 22, 0), ams(2026, 1, 10, 2, 0), "100"),
 		priced(t, 12, StatusSubmitted, ams(2026, 1, 12, 9, 0), ams(2026, 1, 12, 10, 0), "100"),
 	}, []StatementExpense{{ID: 1, Date: date("2026-01-09"), Kind: ExpenseTravel, KM: &km, Description: "Utrecht – Zwolle", Amount: dec("28.41")}}, loc)
 	st.Entries[0].Description = "storage outage, restore"
 	h := StatementHeading{PlacementID: 5, Customer: "Acme B.V.", Technician: "Jan Jansen", Role: "Systeembeheerder",
-		HourlyRate: dec("100"), Month: Month{2026, time.January}, Status: st.Status}
+		HourlyRate: dec("100"), Month: civil.Month{Year: 2026, Month: time.January}, Status: st.Status}
 	return h, st
 }
 

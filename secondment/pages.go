@@ -63,15 +63,6 @@ func localTime(s string) (time.Time, error) {
 	return time.ParseInLocation("2006-01-02T15:04", strings.TrimSpace(s), clock.Amsterdam)
 }
 
-// fieldErrors extracts the field errors of a 422, for re-rendering a form.
-func fieldErrors(err error) ([]problem.FieldError, bool) {
-	var pe *problem.Error
-	if errors.As(err, &pe) && len(pe.Fields) > 0 {
-		return pe.Fields, true
-	}
-	return nil, false
-}
-
 // userMessage is the text of a 4xx problem, for a flash message; 5xx stays an error.
 func userMessage(err error) (string, bool) {
 	var pe *problem.Error
@@ -139,7 +130,7 @@ func (m *Module) logHoursForm(c *fiber.Ctx) error {
 		e, err = m.Svc.LogHours(c.UserContext(), pid, EntryInput{StartedAt: start, EndedAt: end, Description: c.FormValue("description")})
 	}
 	if err != nil {
-		fields, isForm := fieldErrors(err)
+		fields, isForm := problem.FieldErrors(err)
 		msg, isUser := userMessage(err)
 		if !isForm && !isUser {
 			return err
@@ -249,7 +240,7 @@ func (m *Module) createPlacementForm(c *fiber.Ctx) error {
 		p, err = m.Svc.CreatePlacement(c.UserContext(), in)
 	}
 	if err != nil {
-		fields, ok := fieldErrors(err)
+		fields, ok := problem.FieldErrors(err)
 		if !ok {
 			return err
 		}
@@ -271,7 +262,7 @@ type placementData struct {
 	P            *Placement
 	Entries      []HourEntry
 	Replacements []Replacement
-	Months       []Month
+	Months       []civil.Month
 	Errors       []problem.FieldError
 	IsCustomer   bool
 	CanEnd       bool
@@ -304,9 +295,9 @@ func (m *Module) placementPageData(c *fiber.Ctx, id int64) (*placementData, erro
 		return nil, err
 	}
 	d := &placementData{P: p, Entries: es, Replacements: rs, IsCustomer: auth.From(c).Is(auth.Customer), CanEnd: p.EndDate.IsZero() && p.NoticeReceivedAt == nil}
-	now := MonthOf(m.Svc.clock.Now(), clock.Amsterdam)
-	for mm := (Month{p.StartDate.Year, p.StartDate.Month}); len(d.Months) < 24 && !(mm.Year > now.Year || (mm.Year == now.Year && mm.Month > now.Month)); mm = mm.Next() {
-		d.Months = append([]Month{mm}, d.Months...)
+	now := civil.MonthOf(m.Svc.clock.Now(), clock.Amsterdam)
+	for mm := (civil.Month{Year: p.StartDate.Year, Month: p.StartDate.Month}); len(d.Months) < 24 && !(mm.Year > now.Year || (mm.Year == now.Year && mm.Month > now.Month)); mm = mm.Next() {
+		d.Months = append([]civil.Month{mm}, d.Months...)
 	}
 	return d, nil
 }

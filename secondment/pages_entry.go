@@ -90,7 +90,7 @@ func (m *Module) editEntryForm(c *fiber.Ctx) error {
 		return lockedRedirect(c, cur)
 	}
 	if err != nil {
-		fields, isForm := fieldErrors(err)
+		fields, isForm := problem.FieldErrors(err)
 		msg, isUser := userMessage(err)
 		if !isForm && !isUser {
 			return err

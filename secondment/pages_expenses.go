@@ -34,7 +34,7 @@ type expenseRow struct {
 type expensesData struct {
 	M            *ExpenseMonth
 	Rows         []expenseRow
-	Prev, Next   Month
+	Prev, Next   civil.Month
 	CanClaim     bool
 	IsTechnician bool
 	Editing      int64 // the expense the form corrects; 0: the form claims a new one
@@ -42,29 +42,29 @@ type expensesData struct {
 	Errors       []problem.FieldError
 }
 
-func expensesPath(placementID int64, mo Month) string {
+func expensesPath(placementID int64, mo civil.Month) string {
 	return fmt.Sprintf("/secondment/placements/%d/expenses?month=%s", placementID, mo)
 }
 
 // monthQuery reads ?month=YYYY-MM, defaulting to the current month.
-func (m *Module) monthQuery(c *fiber.Ctx) (Month, error) {
+func (m *Module) monthQuery(c *fiber.Ctx) (civil.Month, error) {
 	if s := c.Query("month"); s != "" {
 		return monthParam(s)
 	}
-	return MonthOf(m.Svc.clock.Now(), clock.Amsterdam), nil
+	return civil.MonthOf(m.Svc.clock.Now(), clock.Amsterdam), nil
 }
 
 // expensesData reads the month and marks what the user may change; editID opens the
 // form on that expense when it may still change.
-func (m *Module) expensesData(c *fiber.Ctx, placementID int64, mo Month, editID int64) (*expensesData, error) {
+func (m *Module) expensesData(c *fiber.Ctx, placementID int64, mo civil.Month, editID int64) (*expensesData, error) {
 	em, err := m.Svc.ExpensesOfMonth(c.UserContext(), placementID, mo)
 	if err != nil {
 		return nil, err
 	}
 	pr := auth.From(c)
-	prev := Month{mo.Year, mo.Month - 1}
+	prev := civil.Month{Year: mo.Year, Month: mo.Month - 1}
 	if mo.Month == 1 {
-		prev = Month{mo.Year - 1, 12}
+		prev = civil.Month{Year: mo.Year - 1, Month: 12}
 	}
 	d := &expensesData{M: em, Prev: prev, Next: mo.Next(), CanClaim: !pr.Is(auth.Customer), IsTechnician: pr.Is(auth.Technician),
 		Form: map[string]string{"date": civil.In(m.Svc.clock.Now(), clock.Amsterdam).String(), "kind": string(ExpenseTravel)}}
@@ -130,8 +130,8 @@ func expenseInput(c *fiber.Ctx) (ExpenseInput, error) {
 
 // expenseFailure re-renders the month with the refused form: 422 with its field
 // errors, another 4xx (409 statement_final, 403) with its message.
-func (m *Module) expenseFailure(c *fiber.Ctx, placementID int64, mo Month, editID int64, err error) error {
-	fields, isForm := fieldErrors(err)
+func (m *Module) expenseFailure(c *fiber.Ctx, placementID int64, mo civil.Month, editID int64, err error) error {
+	fields, isForm := problem.FieldErrors(err)
 	msg, isUser := userMessage(err)
 	if !isForm && !isUser {
 		return err
@@ -163,12 +163,12 @@ func (m *Module) addExpenseForm(c *fiber.Ctx) error {
 	if err == nil {
 		var x *Expense
 		if x, err = m.Svc.AddExpense(c.UserContext(), id, in); err == nil {
-			return web.Redirect(c, expensesPath(id, Month{x.Date.Year, x.Date.Month}), fmt.Sprintf("Expense of € %s claimed.", Cents(x.Amount)))
+			return web.Redirect(c, expensesPath(id, civil.Month{Year: x.Date.Year, Month: x.Date.Month}), fmt.Sprintf("Expense of € %s claimed.", Cents(x.Amount)))
 		}
 	}
 	mo, merr := m.monthQuery(c)
 	if !in.Date.IsZero() {
-		mo, merr = Month{in.Date.Year, in.Date.Month}, nil
+		mo, merr = civil.Month{Year: in.Date.Year, Month: in.Date.Month}, nil
 	}
 	if merr != nil {
 		return merr
@@ -189,10 +189,10 @@ func (m *Module) editExpenseForm(c *fiber.Ctx) error {
 	if err == nil {
 		var x *Expense
 		if x, err = m.Svc.EditExpense(c.UserContext(), id, in); err == nil {
-			return web.Redirect(c, expensesPath(x.PlacementID, Month{x.Date.Year, x.Date.Month}), fmt.Sprintf("Expense saved: € %s.", Cents(x.Amount)))
+			return web.Redirect(c, expensesPath(x.PlacementID, civil.Month{Year: x.Date.Year, Month: x.Date.Month}), fmt.Sprintf("Expense saved: € %s.", Cents(x.Amount)))
 		}
 	}
-	return m.expenseFailure(c, cur.PlacementID, Month{cur.Date.Year, cur.Date.Month}, id, err)
+	return m.expenseFailure(c, cur.PlacementID, civil.Month{Year: cur.Date.Year, Month: cur.Date.Month}, id, err)
 }
 
 func (m *Module) deleteExpenseForm(c *fiber.Ctx) error {
@@ -204,7 +204,7 @@ func (m *Module) deleteExpenseForm(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	mo := Month{cur.Date.Year, cur.Date.Month}
+	mo := civil.Month{Year: cur.Date.Year, Month: cur.Date.Month}
 	if _, err := m.Svc.DeleteExpense(c.UserContext(), id); err != nil {
 		return m.expenseFailure(c, cur.PlacementID, mo, 0, err)
 	}

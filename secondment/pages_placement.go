@@ -24,7 +24,7 @@ func (m *Module) placementPages(r fiber.Router) {
 
 // formFailure re-renders the placement page with the problem of a refused form.
 func (m *Module) formFailure(c *fiber.Ctx, id int64, err error) error {
-	fields, isForm := fieldErrors(err)
+	fields, isForm := problem.FieldErrors(err)
 	msg, isUser := userMessage(err)
 	if !isForm && !isUser {
 		return err
@@ -65,7 +65,11 @@ func (m *Module) replaceForm(c *fiber.Ctx) error {
 	if auth.From(c).Is(auth.Customer) {
 		req.RequestedBy = RequestedByCustomer
 	}
-	req.TechnicianID, _ = strconv.ParseInt(strings.TrimSpace(c.FormValue("technician_id")), 10, 64)
+	if v := strings.TrimSpace(c.FormValue("technician_id")); v != "" {
+		if req.TechnicianID, err = strconv.ParseInt(v, 10, 64); err != nil {
+			return m.formFailure(c, id, problem.Invalid("technician_id", "choose a technician"))
+		}
+	}
 	if s := c.FormValue("consulted_on"); s != "" {
 		if req.ConsultedOn, err = civil.Parse(s); err != nil {
 			return m.formFailure(c, id, problem.Invalid("consulted_on", "must be a date"))

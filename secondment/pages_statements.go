@@ -1,6 +1,7 @@
 package secondment
 
 import (
+	"backoffice/internal/civil"
 	"fmt"
 
 	"github.com/gofiber/fiber/v2"
@@ -14,8 +15,8 @@ import (
 type statementData struct {
 	V        *StatementView
 	CanClose bool
-	Prev     Month
-	Next     Month
+	Prev     civil.Month
+	Next     civil.Month
 }
 
 func (m *Module) statementPage(c *fiber.Ctx) error {
@@ -31,9 +32,9 @@ func (m *Module) statementPage(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	prev := Month{mo.Year, mo.Month - 1}
+	prev := civil.Month{Year: mo.Year, Month: mo.Month - 1}
 	if mo.Month == 1 {
-		prev = Month{mo.Year - 1, 12}
+		prev = civil.Month{Year: mo.Year - 1, Month: 12}
 	}
 	d := statementData{V: v, CanClose: v.Closable && auth.From(c).Is(auth.Admin, auth.AccountManager), Prev: prev, Next: mo.Next()}
 	return m.Web.Render(c, "secondment/statement", fmt.Sprintf("Statement %s · placement %d", mo, id), d)
@@ -59,16 +60,16 @@ func (m *Module) closeForm(c *fiber.Ctx) error {
 }
 
 type statementsData struct {
-	Month      Month
-	Prev, Next Month
+	Month      civil.Month
+	Prev, Next civil.Month
 	Views      []StatementView
 }
 
 func (m *Module) statementsPage(c *fiber.Ctx) error {
-	now := MonthOf(m.Svc.clock.Now(), clock.Amsterdam)
-	mo := Month{now.Year, now.Month - 1}
+	now := civil.MonthOf(m.Svc.clock.Now(), clock.Amsterdam)
+	mo := civil.Month{Year: now.Year, Month: now.Month - 1}
 	if now.Month == 1 {
-		mo = Month{now.Year - 1, 12}
+		mo = civil.Month{Year: now.Year - 1, Month: 12}
 	}
 	if s := c.Query("month"); s != "" {
 		p, err := monthParam(s)
@@ -81,9 +82,9 @@ func (m *Module) statementsPage(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	prev := Month{mo.Year, mo.Month - 1}
+	prev := civil.Month{Year: mo.Year, Month: mo.Month - 1}
 	if mo.Month == 1 {
-		prev = Month{mo.Year - 1, 12}
+		prev = civil.Month{Year: mo.Year - 1, Month: 12}
 	}
 	return m.Web.Render(c, "secondment/statements", "Statements "+mo.String(), statementsData{Month: mo, Prev: prev, Next: mo.Next(), Views: vs})
 }

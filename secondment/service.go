@@ -109,7 +109,7 @@ func (s *Service) CreatePlacement(ctx context.Context, in PlacementInput) (*Plac
 			return err
 		}
 		if _, err := tx.NewInsert().Model(p).Returning("*").Exec(ctx); err != nil {
-			return translate(err, "placement")
+			return db.Translate(err, problem.NotFound("placement"), constraints)
 		}
 		return audit.Record(ctx, tx, now, "placement", p.ID, "create", p)
 	})
@@ -189,7 +189,7 @@ func (s *Service) UpdatePlacement(ctx context.Context, id int64, in PlacementPat
 		}
 		p.UpdatedAt = now
 		if _, err := tx.NewUpdate().Model(p).ExcludeColumn("id", "customer_id", "technician_id", "created_at").WherePK().Exec(ctx); err != nil {
-			return translate(err, "placement")
+			return db.Translate(err, problem.NotFound("placement"), constraints)
 		}
 		out = p
 		return audit.Record(ctx, tx, now, "placement", p.ID, "update", audit.Diff(&before, p))
@@ -253,7 +253,7 @@ func (s *Service) EndPlacement(ctx context.Context, id int64, receivedAt time.Ti
 		p.NoticeReceivedAt, p.NoticeDeemedOn, p.EndDate, p.UpdatedAt = &at, deemed, end, now
 		if _, err := tx.NewUpdate().Model(p).Column("notice_received_at", "notice_deemed_on", "end_date", "updated_at").
 			WherePK().Exec(ctx); err != nil {
-			return translate(err, "placement")
+			return db.Translate(err, problem.NotFound("placement"), constraints)
 		}
 		out = p
 		return audit.Record(ctx, tx, now, "placement", p.ID, "end_by_notice",
@@ -294,11 +294,11 @@ func (s *Service) Replace(ctx context.Context, id int64, r ReplacementRequest) (
 			Reason: r.Reason, RequestedBy: r.RequestedBy, ConsultedOn: r.ConsultedOn,
 			ConsultationNote: strings.TrimSpace(r.ConsultationNote), ActorID: &actor, CreatedAt: now}
 		if _, err := tx.NewInsert().Model(rep).Returning("id").Exec(ctx); err != nil {
-			return translate(err, "replacement")
+			return db.Translate(err, problem.NotFound("replacement"), constraints)
 		}
 		if _, err := tx.NewUpdate().Model(p).Set("technician_id = ?", r.TechnicianID).Set("updated_at = ?", now).
 			WherePK().Exec(ctx); err != nil {
-			return translate(err, "placement")
+			return db.Translate(err, problem.NotFound("placement"), constraints)
 		}
 		out = rep
 		return audit.Record(ctx, tx, now, "placement", p.ID, "replace_technician", rep)

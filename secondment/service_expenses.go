@@ -1,6 +1,7 @@
 package secondment
 
 import (
+	"backoffice/internal/db"
 	"context"
 	"errors"
 	"strings"
@@ -42,7 +43,7 @@ func (s *Service) AddExpense(ctx context.Context, placementID int64, in ExpenseI
 		x := &Expense{PlacementID: p.ID, Date: in.Date, Kind: in.Kind, KM: in.KM, Amount: amount,
 			Description: strings.TrimSpace(in.Description), CreatedBy: &actor, CreatedAt: now}
 		if _, err := tx.NewInsert().Model(x).Returning("id").Exec(ctx); err != nil {
-			return translate(err, "expense")
+			return db.Translate(err, problem.NotFound("expense"), constraints)
 		}
 		out = x
 		return audit.Record(ctx, tx, now, "placement_expense", x.ID, "create", x)
@@ -51,7 +52,7 @@ func (s *Service) AddExpense(ctx context.Context, placementID int64, in ExpenseI
 }
 
 // Expenses lists a placement's expenses, optionally of one month.
-func (s *Service) Expenses(ctx context.Context, placementID int64, m *Month) ([]Expense, error) {
+func (s *Service) Expenses(ctx context.Context, placementID int64, m *civil.Month) ([]Expense, error) {
 	p, err := s.Placement(ctx, placementID)
 	if err != nil {
 		return nil, err
@@ -62,7 +63,7 @@ func (s *Service) Expenses(ctx context.Context, placementID int64, m *Month) ([]
 		q = q.Where("date BETWEEN ? AND ?", m.First(), m.Last())
 	}
 	if err := q.Scan(ctx); err != nil {
-		return nil, translate(err, "expenses")
+		return nil, db.Translate(err, problem.NotFound("expenses"), constraints)
 	}
 	return out, nil
 }
@@ -71,7 +72,7 @@ func (s *Service) Expenses(ctx context.Context, placementID int64, m *Month) ([]
 func (s *Service) Expense(ctx context.Context, id int64) (*Expense, error) {
 	x := new(Expense)
 	if err := s.db.NewSelect().Model(x).Where("id = ?", id).Scan(ctx); err != nil {
-		return nil, translate(err, "expense")
+		return nil, db.Translate(err, problem.NotFound("expense"), constraints)
 	}
 	if _, err := s.visiblePlacement(ctx, s.db, auth.FromContext(ctx), x.PlacementID, noLock); err != nil {
 		return nil, notFoundAs(err, "expense")
@@ -103,7 +104,7 @@ func CanChangeExpense(pr *auth.Principal, x *Expense) bool {
 func (s *Service) changeableExpense(ctx context.Context, tx bun.IDB, pr *auth.Principal, id int64) (*Expense, *Placement, error) {
 	var pid int64
 	if err := tx.NewSelect().Table("placement_expenses").Column("placement_id").Where("id = ?", id).Scan(ctx, &pid); err != nil {
-		return nil, nil, translate(err, "expense")
+		return nil, nil, db.Translate(err, problem.NotFound("expense"), constraints)
 	}
 	p, err := s.visiblePlacement(ctx, tx, pr, pid, forShare)
 	if err != nil {
@@ -114,7 +115,7 @@ func (s *Service) changeableExpense(ctx context.Context, tx bun.IDB, pr *auth.Pr
 	}
 	x := new(Expense)
 	if err := tx.NewSelect().Model(x).Where("id = ?", id).For("UPDATE").Scan(ctx); err != nil {
-		return nil, nil, translate(err, "expense")
+		return nil, nil, db.Translate(err, problem.NotFound("expense"), constraints)
 	}
 	if !CanChangeExpense(pr, x) {
 		return nil, nil, ErrNotYourExpense
@@ -128,7 +129,7 @@ func (s *Service) changeableExpense(ctx context.Context, tx bun.IDB, pr *auth.Pr
 // monthOpen refuses a date whose month's statement is final (SEC-4); the database
 // trigger secondment_month_open is the backstop.
 func (s *Service) monthOpen(ctx context.Context, idb bun.IDB, placementID int64, d civil.Date) error {
-	_, final, err := s.st.finalStatement(ctx, idb, placementID, Month{d.Year, d.Month})
+	_, final, err := s.st.finalStatement(ctx, idb, placementID, civil.Month{Year: d.Year, Month: d.Month})
 	if err != nil {
 		return err
 	}
@@ -163,7 +164,7 @@ func (s *Service) EditExpense(ctx context.Context, id int64, in ExpenseInput) (*
 		before := *x
 		x.Date, x.Kind, x.KM, x.Amount, x.Description = in.Date, in.Kind, in.KM, amount, strings.TrimSpace(in.Description)
 		if _, err := tx.NewUpdate().Model(x).Column("date", "kind", "km", "amount", "description").WherePK().Exec(ctx); err != nil {
-			return translate(err, "expense")
+			return db.Translate(err, problem.NotFound("expense"), constraints)
 		}
 		out = x
 		return audit.Record(ctx, tx, now, "placement_expense", x.ID, "edit", audit.Diff(&before, x))
@@ -183,7 +184,7 @@ func (s *Service) DeleteExpense(ctx context.Context, id int64) (*Expense, error)
 			return err
 		}
 		if _, err := tx.NewDelete().Model(x).WherePK().Exec(ctx); err != nil {
-			return translate(err, "expense")
+			return db.Translate(err, problem.NotFound("expense"), constraints)
 		}
 		out = x
 		return audit.Record(ctx, tx, now, "placement_expense", x.ID, "delete", x)
@@ -194,14 +195,14 @@ func (s *Service) DeleteExpense(ctx context.Context, id int64) (*Expense, error)
 // ExpenseMonth is a placement's expenses of one month and whether the month is final.
 type ExpenseMonth struct {
 	Placement *Placement
-	Month     Month
+	Month     civil.Month
 	Expenses  []Expense
 	Total     decimal.Decimal
 	Final     bool
 }
 
 // ExpensesOfMonth lists a placement's expenses of month m with the month's status.
-func (s *Service) ExpensesOfMonth(ctx context.Context, placementID int64, m Month) (*ExpenseMonth, error) {
+func (s *Service) ExpensesOfMonth(ctx context.Context, placementID int64, m civil.Month) (*ExpenseMonth, error) {
 	p, err := s.Placement(ctx, placementID)
 	if err != nil {
 		return nil, err

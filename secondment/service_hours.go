@@ -1,6 +1,7 @@
 package secondment
 
 import (
+	"backoffice/internal/db"
 	"context"
 	"slices"
 	"strings"
@@ -84,7 +85,7 @@ func (s *Service) LogHours(ctx context.Context, placementID int64, in EntryInput
 			Status: StatusSubmitted, HourlyRate: p.HourlyRate, Minutes: pricing.Minutes, Amount: pricing.Amount,
 			Segments: pricing.Segments, CreatedAt: now, UpdatedAt: now}
 		if _, err := tx.NewInsert().Model(e).Returning("id").Exec(ctx); err != nil {
-			return translate(err, "hour entry")
+			return db.Translate(err, problem.NotFound("hour entry"), constraints)
 		}
 		out = e
 		return audit.Record(ctx, tx, now, "hour_entry", e.ID, "log", e)
@@ -159,7 +160,7 @@ func (s *Service) EditEntry(ctx context.Context, id int64, in EntryInput) (*Hour
 		e.HourlyRate, e.Minutes, e.Amount, e.Segments, e.UpdatedAt = p.HourlyRate, pricing.Minutes, pricing.Amount, pricing.Segments, now
 		if _, err := tx.NewUpdate().Model(e).Column("started_at", "ended_at", "month", "description", "hourly_rate",
 			"minutes", "amount", "segments", "updated_at").WherePK().Exec(ctx); err != nil {
-			return translate(err, "hour entry")
+			return db.Translate(err, problem.NotFound("hour entry"), constraints)
 		}
 		out = e
 		return audit.Record(ctx, tx, now, "hour_entry", e.ID, "edit", audit.Diff(&before, e))
@@ -182,7 +183,7 @@ func (s *Service) WithdrawEntry(ctx context.Context, id int64) (*HourEntry, erro
 		}
 		e.Status, e.UpdatedAt = StatusWithdrawn, now
 		if _, err := tx.NewUpdate().Model(e).Column("status", "updated_at").WherePK().Exec(ctx); err != nil {
-			return translate(err, "hour entry")
+			return db.Translate(err, problem.NotFound("hour entry"), constraints)
 		}
 		out = e
 		return audit.Record(ctx, tx, now, "hour_entry", e.ID, "withdraw", nil)
@@ -220,7 +221,7 @@ func (s *Service) decide(ctx context.Context, tx bun.IDB, pr *auth.Principal, id
 	}
 	if _, err := tx.NewUpdate().Model(e).Column("status", "decided_by", "decided_at", "reject_reason", "updated_at").
 		WherePK().Exec(ctx); err != nil {
-		return nil, translate(err, "hour entry")
+		return nil, db.Translate(err, problem.NotFound("hour entry"), constraints)
 	}
 	return e, audit.Record(ctx, tx, now, "hour_entry", e.ID, action, map[string]any{"reason": e.RejectReason})
 }

@@ -1,6 +1,8 @@
 package secondment
 
 import (
+	"backoffice/internal/civil"
+	"backoffice/internal/db"
 	"context"
 	"time"
 
@@ -23,7 +25,7 @@ type StatementView struct {
 
 // buildStatement reads a month of a placement: the frozen snapshot when it is final,
 // else the live totals of approved hours and expenses.
-func (s *Service) buildStatement(ctx context.Context, idb bun.IDB, p *Placement, m Month, now time.Time) (*StatementView, error) {
+func (s *Service) buildStatement(ctx context.Context, idb bun.IDB, p *Placement, m civil.Month, now time.Time) (*StatementView, error) {
 	cal, err := calendarOf(ctx, idb, p.CalendarID)
 	if err != nil {
 		return nil, err
@@ -61,7 +63,7 @@ func (s *Service) buildStatement(ctx context.Context, idb bun.IDB, p *Placement,
 }
 
 // Statement returns the statement of a placement's month (SEC-4).
-func (s *Service) Statement(ctx context.Context, placementID int64, m Month) (*StatementView, error) {
+func (s *Service) Statement(ctx context.Context, placementID int64, m civil.Month) (*StatementView, error) {
 	p, err := s.Placement(ctx, placementID)
 	if err != nil {
 		return nil, err
@@ -72,7 +74,7 @@ func (s *Service) Statement(ctx context.Context, placementID int64, m Month) (*S
 // CloseStatement makes a month final (account manager or admin): only after the month,
 // with no hours awaiting approval. The placement row is locked so no entry of the month
 // can change while it closes, and the snapshot is stored once (unique per month).
-func (s *Service) CloseStatement(ctx context.Context, placementID int64, m Month) (*StatementView, error) {
+func (s *Service) CloseStatement(ctx context.Context, placementID int64, m civil.Month) (*StatementView, error) {
 	now := s.clock.Now()
 	pr := auth.FromContext(ctx)
 	if !pr.Is(auth.AccountManager, auth.Admin) {
@@ -97,7 +99,7 @@ func (s *Service) CloseStatement(ctx context.Context, placementID int64, m Month
 		row := &FinalStatement{PlacementID: p.ID, Month: m.First(), Minutes: st.Minutes, HoursAmount: st.HoursAmount,
 			ExpensesAmount: st.ExpensesAmount, Total: st.Total, Snapshot: st, ClosedBy: &actor, ClosedAt: now}
 		if _, err := tx.NewInsert().Model(row).Returning("id").Exec(ctx); err != nil {
-			return translate(err, "statement")
+			return db.Translate(err, problem.NotFound("statement"), constraints)
 		}
 		at := now
 		v.Statement, v.Closable, v.ClosedAt = st, false, &at
@@ -110,7 +112,7 @@ func (s *Service) CloseStatement(ctx context.Context, placementID int64, m Month
 
 // Statements lists the statements of every placement running in month m, for the
 // invoice run (staff only).
-func (s *Service) Statements(ctx context.Context, m Month) ([]StatementView, error) {
+func (s *Service) Statements(ctx context.Context, m civil.Month) ([]StatementView, error) {
 	pr := auth.FromContext(ctx)
 	if !pr.Is(auth.AccountManager, auth.Admin) {
 		return nil, problem.Forbidden("the invoice run is for account managers")
@@ -126,7 +128,7 @@ func (s *Service) Statements(ctx context.Context, m Month) ([]StatementView, err
 		Where("placement.end_date IS NULL OR placement.end_date >= ?", m.First()).
 		OrderExpr("c.name, placement.id").Scan(ctx)
 	if err != nil {
-		return nil, translate(err, "placements")
+		return nil, db.Translate(err, problem.NotFound("placements"), constraints)
 	}
 	out := make([]StatementView, 0, len(ps))
 	for i := range ps {

@@ -9,53 +9,6 @@ import (
 	"backoffice/internal/civil"
 )
 
-// Month is a calendar month, the period of a statement (SEC-4). It travels as "YYYY-MM".
-type Month struct {
-	Year  int
-	Month time.Month
-}
-
-// ParseMonth reads "YYYY-MM".
-func ParseMonth(s string) (Month, error) {
-	t, err := time.Parse("2006-01", s)
-	if err != nil {
-		return Month{}, fmt.Errorf("secondment: %q is not a month of the form YYYY-MM", s)
-	}
-	return Month{t.Year(), t.Month()}, nil
-}
-
-// MonthOf is the month of instant t in loc.
-func MonthOf(t time.Time, loc *time.Location) Month {
-	lt := t.In(loc)
-	return Month{lt.Year(), lt.Month()}
-}
-
-// String formats as "YYYY-MM".
-func (m Month) String() string { return fmt.Sprintf("%04d-%02d", m.Year, m.Month) }
-
-// First is the month's first day.
-func (m Month) First() civil.Date { return civil.Date{Year: m.Year, Month: m.Month, Day: 1} }
-
-// Last is the month's last day.
-func (m Month) Last() civil.Date { return m.First().LastOfMonth() }
-
-// Next is the following month.
-func (m Month) Next() Month {
-	d := m.First().AddMonths(1)
-	return Month{d.Year, d.Month}
-}
-
-// Bounds are the instants [start, end) of the month in loc.
-func (m Month) Bounds(loc *time.Location) (time.Time, time.Time) {
-	return wallInstant(m.First(), 0, loc), wallInstant(m.Next().First(), 0, loc)
-}
-
-// Over reports whether the month has ended at now in loc.
-func (m Month) Over(now time.Time, loc *time.Location) bool {
-	_, end := m.Bounds(loc)
-	return !now.Before(end)
-}
-
 // StatementStatus is open until the account manager closes the month, then final.
 type StatementStatus string
 
@@ -100,7 +53,7 @@ type BandTotal struct {
 // that started in the month (wall-clock time), their totals per band, the expenses of the
 // month, and how many entries still await approval.
 type Statement struct {
-	Month          Month              `json:"-"`
+	Month          civil.Month        `json:"-"`
 	Status         StatementStatus    `json:"status"`
 	Entries        []StatementEntry   `json:"entries"`
 	Bands          []BandTotal        `json:"bands"`
@@ -116,7 +69,7 @@ type Statement struct {
 // started inside the month in loc and counts the submitted ones as open; rejected and
 // withdrawn entries and entries of other months are left out. Band totals are sums of
 // the segments' rounded amounts, so they add up to the hours amount to the cent.
-func BuildStatement(m Month, entries []StatementEntry, expenses []StatementExpense, loc *time.Location) Statement {
+func BuildStatement(m civil.Month, entries []StatementEntry, expenses []StatementExpense, loc *time.Location) Statement {
 	st := Statement{
 		Month:          m,
 		Status:         StatementOpen,
@@ -177,7 +130,7 @@ func bandIndex(b Band) int {
 // CheckClose guards closing a month (SEC-4): only after the month is over, only once,
 // and only when no hours of the month await approval — a final statement is billed as
 // is and never changes, so hours still open would be lost to invoicing.
-func CheckClose(m Month, now time.Time, loc *time.Location, openCount int, status StatementStatus) error {
+func CheckClose(m civil.Month, now time.Time, loc *time.Location, openCount int, status StatementStatus) error {
 	switch {
 	case status == StatementFinal:
 		return ErrStatementFinal

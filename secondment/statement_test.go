@@ -1,6 +1,7 @@
 package secondment
 
 import (
+	"backoffice/internal/civil"
 	"errors"
 	"testing"
 	"time"
@@ -22,7 +23,7 @@ func priced(t testing.TB, id int64, status EntryStatus, start, end time.Time, ra
 func TestBuildStatement(t *testing.T) {
 	t.Parallel()
 	loc := werktijden(t).Location()
-	m := Month{2026, time.January}
+	m := civil.Month{Year: 2026, Month: time.January}
 	entries := []StatementEntry{
 		// Friday night into Saturday: 120 evening (300.00) + 120 non-working (400.00).
 		priced(t, 1, StatusApproved, ams(2026, 1, 9, 22, 0), ams(2026, 1, 10, 2, 0), "100"),
@@ -92,7 +93,7 @@ func TestBuildStatement(t *testing.T) {
 
 func TestBuildStatementEmptyMonth(t *testing.T) {
 	t.Parallel()
-	st := BuildStatement(Month{2026, time.March}, nil, nil, werktijden(t).Location())
+	st := BuildStatement(civil.Month{Year: 2026, Month: time.March}, nil, nil, werktijden(t).Location())
 	if len(st.Bands) != 4 || st.Minutes != 0 || !st.Total.IsZero() || st.Entries == nil || st.Expenses == nil {
 		t.Fatalf("SEC-4 empty statement = %+v", st)
 	}
@@ -101,7 +102,7 @@ func TestBuildStatementEmptyMonth(t *testing.T) {
 func TestCheckClose(t *testing.T) {
 	t.Parallel()
 	loc := werktijden(t).Location()
-	m := Month{2026, time.March}
+	m := civil.Month{Year: 2026, Month: time.March}
 	tests := []struct {
 		name   string
 		now    time.Time
@@ -128,23 +129,23 @@ func TestCheckClose(t *testing.T) {
 func TestMonth(t *testing.T) {
 	t.Parallel()
 	loc := werktijden(t).Location()
-	m, err := ParseMonth("2026-10")
-	if err != nil || m.String() != "2026-10" || m.Last() != date("2026-10-31") || m.Next() != (Month{2026, time.November}) {
+	m, err := civil.ParseMonth("2026-10")
+	if err != nil || m.String() != "2026-10" || m.Last() != date("2026-10-31") || m.Next() != (civil.Month{Year: 2026, Month: time.November}) {
 		t.Fatalf("SEC-4 month = %v %v", m, err)
 	}
 	from, to := m.Bounds(loc)
 	if !from.Equal(utc(2026, 9, 30, 22, 0)) || !to.Equal(utc(2026, 10, 31, 23, 0)) {
 		t.Fatalf("SEC-4 October bounds = %s – %s", from.UTC(), to.UTC())
 	}
-	if (Month{2026, time.December}).Next() != (Month{2027, time.January}) {
+	if (civil.Month{Year: 2026, Month: time.December}).Next() != (civil.Month{Year: 2027, Month: time.January}) {
 		t.Fatal("SEC-4 December.Next")
 	}
 	for _, bad := range []string{"2026-13", "2026-1", "26-01", "", "2026-01-01"} {
-		if _, err := ParseMonth(bad); err == nil {
-			t.Errorf("ParseMonth(%q) accepted", bad)
+		if _, err := civil.ParseMonth(bad); err == nil {
+			t.Errorf("civil.ParseMonth(%q) accepted", bad)
 		}
 	}
-	if MonthOf(utc(2026, 1, 31, 23, 30), loc) != (Month{2026, time.February}) {
-		t.Error("SEC-4 MonthOf uses Amsterdam time")
+	if civil.MonthOf(utc(2026, 1, 31, 23, 30), loc) != (civil.Month{Year: 2026, Month: time.February}) {
+		t.Error("SEC-4 civil.MonthOf uses Amsterdam time")
 	}
 }

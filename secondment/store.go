@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"errors"
-	"fmt"
 	"time"
 
 	"github.com/uptrace/bun"
@@ -19,22 +18,12 @@ import (
 // caller's transaction flows through.
 type store struct{}
 
-// translate maps PostgreSQL errors to the domain's problems.
-func translate(err error, what string) error {
-	switch {
-	case err == nil:
-		return nil
-	case errors.Is(err, sql.ErrNoRows):
-		return problem.NotFound(what)
-	case db.Code(err) == db.ExclusionViolation && db.Constraint(err) == "hour_entries_no_overlap":
-		return ErrOverlappingHours
-	case db.Constraint(err) == "secondment_month_final", db.Constraint(err) == "placement_statements_once",
-		db.Constraint(err) == "placement_statements_immutable":
-		return ErrStatementFinal
-	case db.Code(err) == db.UniqueViolation:
-		return fmt.Errorf("%w: %s", problem.ErrConflict, what)
-	}
-	return fmt.Errorf("secondment: %s: %w", what, err)
+// constraints are the schema's rules the domain answers with its own problems.
+var constraints = db.Constraints{
+	"hour_entries_no_overlap":        ErrOverlappingHours,
+	"secondment_month_final":         ErrStatementFinal,
+	"placement_statements_once":      ErrStatementFinal,
+	"placement_statements_immutable": ErrStatementFinal,
 }
 
 // lockMode selects a row lock for reads inside a transaction.
@@ -59,7 +48,7 @@ func (store) placement(ctx context.Context, idb bun.IDB, id int64, lock lockMode
 			Join("JOIN users AS u ON u.id = placement.technician_id")
 	}
 	if err := q.Scan(ctx); err != nil {
-		return nil, translate(err, "placement")
+		return nil, db.Translate(err, problem.NotFound("placement"), constraints)
 	}
 	return p, nil
 }
@@ -103,7 +92,7 @@ func (store) placements(ctx context.Context, idb bun.IDB, pr *auth.Principal, f 
 		q = q.Limit(f.Limit)
 	}
 	if err := q.Scan(ctx); err != nil {
-		return nil, translate(err, "placements")
+		return nil, db.Translate(err, problem.NotFound("placements"), constraints)
 	}
 	return out, nil
 }
@@ -115,7 +104,7 @@ func (store) entry(ctx context.Context, idb bun.IDB, id int64, lock lockMode) (*
 		q = q.For(string(lock))
 	}
 	if err := q.Scan(ctx); err != nil {
-		return nil, translate(err, "hour entry")
+		return nil, db.Translate(err, problem.NotFound("hour entry"), constraints)
 	}
 	return e, nil
 }
@@ -168,38 +157,38 @@ func (store) entries(ctx context.Context, idb bun.IDB, pr *auth.Principal, f Ent
 		limit = 5000
 	}
 	if err := q.Limit(limit).Scan(ctx); err != nil {
-		return nil, translate(err, "hour entries")
+		return nil, db.Translate(err, problem.NotFound("hour entries"), constraints)
 	}
 	return out, nil
 }
 
 // monthEntries are all entries of a placement that start in month m (any status).
-func (store) monthEntries(ctx context.Context, idb bun.IDB, placementID int64, m Month) ([]HourEntry, error) {
+func (store) monthEntries(ctx context.Context, idb bun.IDB, placementID int64, m civil.Month) ([]HourEntry, error) {
 	var out []HourEntry
 	err := idb.NewSelect().Model(&out).
 		Where("placement_id = ? AND month = ?", placementID, m.First()).
 		Where("status IN ('submitted', 'approved')").
 		OrderExpr("started_at, id").Scan(ctx)
-	return out, translate(err, "hour entries")
+	return out, db.Translate(err, problem.NotFound("hour entries"), constraints)
 }
 
-func (store) monthExpenses(ctx context.Context, idb bun.IDB, placementID int64, m Month) ([]Expense, error) {
+func (store) monthExpenses(ctx context.Context, idb bun.IDB, placementID int64, m civil.Month) ([]Expense, error) {
 	var out []Expense
 	err := idb.NewSelect().Model(&out).
 		Where("placement_id = ? AND date BETWEEN ? AND ?", placementID, m.First(), m.Last()).
 		OrderExpr("date, id").Scan(ctx)
-	return out, translate(err, "expenses")
+	return out, db.Translate(err, problem.NotFound("expenses"), constraints)
 }
 
 // finalStatement returns the closed statement of a month; found is false while it is open.
-func (store) finalStatement(ctx context.Context, idb bun.IDB, placementID int64, m Month) (s *FinalStatement, found bool, err error) {
+func (store) finalStatement(ctx context.Context, idb bun.IDB, placementID int64, m civil.Month) (s *FinalStatement, found bool, err error) {
 	s = new(FinalStatement)
 	err = idb.NewSelect().Model(s).Where("placement_id = ? AND month = ?", placementID, m.First()).Scan(ctx)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, false, nil
 	}
 	if err != nil {
-		return nil, false, translate(err, "statement")
+		return nil, false, db.Translate(err, problem.NotFound("statement"), constraints)
 	}
 	return s, true, nil
 }
@@ -216,14 +205,14 @@ func (store) userRole(ctx context.Context, idb bun.IDB, id int64) (auth.Role, *i
 		return "", nil, false, nil
 	}
 	if err != nil {
-		return "", nil, false, translate(err, "user")
+		return "", nil, false, db.Translate(err, problem.NotFound("user"), constraints)
 	}
 	return auth.Role(row.Role), row.CustomerID, row.Active, nil
 }
 
 func (store) customerExists(ctx context.Context, idb bun.IDB, id int64) (bool, error) {
 	ok, err := idb.NewSelect().Table("customers").Where("id = ?", id).Exists(ctx)
-	return ok, translate(err, "customer")
+	return ok, db.Translate(err, problem.NotFound("customer"), constraints)
 }
 
 // liveEntriesOutside counts live entries of a placement outside [start, end].
@@ -236,12 +225,12 @@ func (store) liveEntriesOutside(ctx context.Context, idb bun.IDB, placementID in
 		q = q.Where("started_at < ?", from)
 	}
 	n, err := q.Count(ctx)
-	return int(n), translate(err, "hour entries")
+	return int(n), db.Translate(err, problem.NotFound("hour entries"), constraints)
 }
 
 // monthDate is the first day of the month of t in loc, the statement month of an entry.
 func monthDate(t time.Time, loc *time.Location) civil.Date {
-	return MonthOf(t, loc).First()
+	return civil.MonthOf(t, loc).First()
 }
 
 // lockTechnicianHours serialises the writers of one technician's hours for the rest of
@@ -250,7 +239,7 @@ func monthDate(t time.Time, loc *time.Location) civil.Date {
 // inside that constraint check and PostgreSQL breaks the deadlock by aborting one.
 func (store) lockTechnicianHours(ctx context.Context, idb bun.IDB, technicianID int64) error {
 	_, err := idb.ExecContext(ctx, "SELECT pg_advisory_xact_lock(hashtext('secondment.hour_entries'), (? % 2147483647)::int)", technicianID)
-	return translate(err, "technician hours lock")
+	return db.Translate(err, problem.NotFound("technician hours lock"), constraints)
 }
 
 // replacements is a placement's replacement history, oldest first, with names.
@@ -263,5 +252,5 @@ func (store) replacements(ctx context.Context, idb bun.IDB, placementID int64) (
 		Join("JOIN users AS ut ON ut.id = replacement.to_technician_id").
 		Where("replacement.placement_id = ?", placementID).
 		OrderExpr("replacement.created_at, replacement.id").Scan(ctx)
-	return out, translate(err, "replacements")
+	return out, db.Translate(err, problem.NotFound("replacements"), constraints)
 }

@@ -1,6 +1,7 @@
 package tickets
 
 import (
+	"backoffice/internal/httpx"
 	"context"
 	"fmt"
 	"time"
@@ -80,7 +81,7 @@ func (m *Module) SeedDemo(ctx context.Context, tx bun.Tx, demo *platform.Demo) e
 		return err
 	}
 	at(18 * time.Hour)
-	if _, _, err := s.Patch(ctx, tech, breach.ID, PatchInput{AssigneeID: &tech.UserID, AssigneeSet: true}); err != nil {
+	if _, _, err := s.Patch(ctx, tech, breach.ID, PatchInput{AssigneeID: httpx.Of(tech.UserID)}); err != nil {
 		return step(err)
 	}
 	reopened, err := file(contacts[0], TicketInput{Subject: "Printer op de balie drukt niet af",

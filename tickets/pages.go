@@ -3,7 +3,6 @@ package tickets
 import (
 	"context"
 	"embed"
-	"errors"
 	"io/fs"
 	"net/url"
 	"strconv"
@@ -61,18 +60,6 @@ func (m *Module) Pages(r fiber.Router) {
 	r.Get("/portal/tickets/:id", cu, m.portalTicket)
 	r.Post("/portal/tickets/:id/comments", cu, m.portalComment)
 	r.Post("/portal/tickets/:id/status", cu, m.portalStatus)
-}
-
-// formErrors turns a 4xx problem into field errors for a form; other errors stay errors.
-func formErrors(err error) ([]problem.FieldError, bool) {
-	var pe *problem.Error
-	if errors.As(err, &pe) && pe.Status < 500 {
-		if len(pe.Fields) == 0 {
-			return []problem.FieldError{{Field: "", Message: err.Error()}}, true
-		}
-		return pe.Fields, true
-	}
-	return nil, false
 }
 
 // riskClass is the CSS class of a risk (colours of the queue).
@@ -246,7 +233,7 @@ func (m *Module) createPost(c *fiber.Ctx) error {
 		return m.renderNew(c, in, received, fe)
 	}
 	t, _, err := m.Service.CreateTicket(c.UserContext(), auth.From(c), in)
-	if fe, ok := formErrors(err); ok {
+	if fe, ok := problem.FormErrors(err); ok {
 		c.Status(problem.StatusOf(err))
 		return m.renderNew(c, in, received, fe)
 	} else if err != nil {

@@ -51,7 +51,7 @@ func (m *Module) portalCreate(c *fiber.Ctx) error {
 		in.Priority = &v
 	}
 	t, _, err := m.Service.CreateTicket(c.UserContext(), auth.From(c), in)
-	if fe, ok := formErrors(err); ok {
+	if fe, ok := problem.FormErrors(err); ok {
 		c.Status(problem.StatusOf(err))
 		return m.renderPortalNew(c, in, fe)
 	} else if err != nil {

@@ -107,7 +107,7 @@ func (m *Module) outagePost(c *fiber.Ctx) error {
 	var err error
 	if len(fe) == 0 {
 		_, err = m.Service.RecordOutage(c.UserContext(), auth.From(c), in)
-		if f, ok := formErrors(err); ok {
+		if f, ok := problem.FormErrors(err); ok {
 			fe = f
 		} else if err != nil {
 			return err
@@ -177,7 +177,7 @@ func (m *Module) policyPost(c *fiber.Ctx) error {
 	}
 	in.PauseStatuses = &pause
 	p, err := m.Service.CreatePolicy(c.UserContext(), in)
-	if fe, ok := formErrors(err); ok {
+	if fe, ok := problem.FormErrors(err); ok {
 		c.Status(problem.StatusOf(err))
 		return m.renderPolicies(c, fe, form)
 	} else if err != nil {
@@ -199,7 +199,7 @@ func (m *Module) assignPost(c *fiber.Ctx) error {
 	}
 	if len(fe) == 0 {
 		n, err := m.Service.AssignPolicy(c.UserContext(), auth.From(c), policy, customer)
-		if f, ok := formErrors(err); ok {
+		if f, ok := problem.FormErrors(err); ok {
 			fe = f
 		} else if err != nil {
 			return err

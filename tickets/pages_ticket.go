@@ -1,6 +1,7 @@
 package tickets
 
 import (
+	"backoffice/internal/httpx"
 	"strconv"
 
 	"github.com/gofiber/fiber/v2"
@@ -61,7 +62,7 @@ func (m *Module) ticketPage(c *fiber.Ctx) error {
 
 // after finishes a form post: errors re-render the page, success redirects.
 func (m *Module) after(c *fiber.Ctx, id int64, err error, draft, to, flash string) error {
-	if fe, ok := formErrors(err); ok {
+	if fe, ok := problem.FormErrors(err); ok {
 		c.Status(problem.StatusOf(err))
 		return m.renderTicket(c, id, fe, draft)
 	} else if err != nil {
@@ -123,10 +124,10 @@ func (m *Module) updatePost(c *fiber.Ctx) error {
 		}
 	}
 	if c.Request().PostArgs().Has("assignee_id") {
-		in.AssigneeSet = true
+		in.AssigneeID = httpx.Optional[int64]{Set: true, Null: true}
 		if v := c.FormValue("assignee_id"); v != "" {
 			if n, perr := strconv.ParseInt(v, 10, 64); perr == nil {
-				in.AssigneeID = &n
+				in.AssigneeID = httpx.Of(n)
 			} else {
 				fe = append(fe, problem.FieldError{Field: "assignee_id", Message: "choose a staff member"})
 			}

@@ -1,6 +1,7 @@
 package tickets
 
 import (
+	"fmt"
 	"context"
 	"time"
 
@@ -36,6 +37,11 @@ func slaContext(ctx context.Context, idb bun.IDB, policyID int64) (clockOf, erro
 	p, err := getPolicy(ctx, idb, policyID)
 	if err != nil {
 		return clockOf{}, err
+	}
+	for _, pr := range Priorities { // Compute needs a target for every priority
+		if _, ok := p.Target(pr); !ok {
+			return clockOf{}, fmt.Errorf("tickets: SLA policy %d has no target for %s", p.ID, pr)
+		}
 	}
 	c, err := calendars.Get(ctx, idb, p.CalendarName)
 	if err != nil {

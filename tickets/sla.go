@@ -1,6 +1,7 @@
 package tickets
 
 import (
+	"fmt"
 	"slices"
 	"time"
 )
@@ -209,8 +210,15 @@ func clipBefore(excluded []interval, stop time.Time) []interval {
 // resolution clock runs from receipt to the resolution, not counting pause statuses nor
 // the time a ticket stood resolved before it was reopened. All counting is in business
 // time of the current policy's calendar, with the current priority's targets.
+//
+// f.Policy must hold a target for f.Priority: Policy.Validate refuses a policy without
+// one, and slaContext refuses to load one; Compute panics on such a policy rather than
+// compute a clock against a zero target.
 func Compute(f Facts, now time.Time) SLA {
-	target, _ := f.Policy.Target(f.Priority)
+	target, ok := f.Policy.Target(f.Priority)
+	if !ok {
+		panic(fmt.Sprintf("tickets: SLA policy %d has no target for %s", f.Policy.ID, f.Priority))
+	}
 	segs := segments(f)
 	current := segs[len(segs)-1].Status
 

@@ -52,20 +52,8 @@ func (r *policyRow) policy() Policy {
 	return p
 }
 
-// translate maps database errors to the package's problems.
-func translate(err error, notFound error) error {
-	switch {
-	case err == nil:
-		return nil
-	case errors.Is(err, sql.ErrNoRows):
-		return notFound
-	case db.Code(err) == db.UniqueViolation && db.Constraint(err) == "sla_policies_name_key":
-		return ErrPolicyExists
-	case db.Code(err) == db.UniqueViolation:
-		return fmt.Errorf("%w: %s", problem.ErrConflict, db.Constraint(err))
-	}
-	return err
-}
+// constraints are the schema's rules the domain answers with its own problems.
+var constraints = db.Constraints{"sla_policies_name_key": ErrPolicyExists}
 
 func insertPolicy(ctx context.Context, idb bun.IDB, p *Policy, now time.Time) error {
 	row := &policyRow{Name: p.Name, CalendarID: p.CalendarName, PauseStatuses: []string{}, CreatedAt: now, UpdatedAt: now}
@@ -73,14 +61,14 @@ func insertPolicy(ctx context.Context, idb bun.IDB, p *Policy, now time.Time) er
 		row.PauseStatuses = append(row.PauseStatuses, string(s))
 	}
 	if _, err := idb.NewInsert().Model(row).Returning("id").Exec(ctx); err != nil {
-		return translate(err, ErrPolicyNotFound)
+		return db.Translate(err, ErrPolicyNotFound, constraints)
 	}
 	p.ID = row.ID
 	for _, t := range p.Targets {
 		tr := &targetRow{PolicyID: row.ID, Priority: string(t.Priority),
 			ResponseSeconds: int64(t.Response / time.Second), ResolutionSeconds: int64(t.Resolution / time.Second)}
 		if _, err := idb.NewInsert().Model(tr).Exec(ctx); err != nil {
-			return translate(err, ErrPolicyNotFound)
+			return db.Translate(err, ErrPolicyNotFound, constraints)
 		}
 	}
 	return nil
@@ -102,7 +90,7 @@ func getPolicy(ctx context.Context, idb bun.IDB, id int64) (Policy, error) {
 	var row policyRow
 	err := idb.NewSelect().Model(&row).Relation("Targets").Where("policy_row.id = ?", id).Scan(ctx)
 	if err != nil {
-		return Policy{}, translate(err, ErrPolicyNotFound)
+		return Policy{}, db.Translate(err, ErrPolicyNotFound, constraints)
 	}
 	return row.policy(), nil
 }
@@ -151,14 +139,14 @@ func getTicket(ctx context.Context, idb bun.IDB, id int64, lock bool) (*Ticket, 
 		q = q.For("UPDATE OF ticket")
 	}
 	if err := q.Scan(ctx); err != nil {
-		return nil, translate(err, ErrTicketNotFound)
+		return nil, db.Translate(err, ErrTicketNotFound, constraints)
 	}
 	return t, nil
 }
 
 func insertTicket(ctx context.Context, idb bun.IDB, t *Ticket) error {
 	_, err := idb.NewInsert().Model(t).Returning("id").Exec(ctx)
-	return translate(err, ErrTicketNotFound)
+	return db.Translate(err, ErrTicketNotFound, constraints)
 }
 
 // saveTicket writes every mutable column of t.

@@ -1,9 +1,8 @@
 package tickets
 
 import (
-	"bytes"
+	"backoffice/internal/httpx"
 	"context"
-	"encoding/json"
 	"strconv"
 
 	"github.com/uptrace/bun"
@@ -18,28 +17,10 @@ import (
 // the start, keeping every credited pause.
 type PatchInput struct {
 	Priority *string `json:"priority"`
-	// AssigneeID assigns a staff user; null unassigns (AssigneeSet tells null from absent).
-	AssigneeID  *int64  `json:"assignee_id"`
-	AssigneeSet bool    `json:"-"`
-	Category    *string `json:"category"`
-	PolicyID    *int64  `json:"sla_policy_id"`
-}
-
-// UnmarshalJSON decodes the patch and records whether assignee_id was present, so that
-// null unassigns while an absent field leaves the assignee alone.
-func (in *PatchInput) UnmarshalJSON(b []byte) error {
-	type plain PatchInput
-	var keys map[string]json.RawMessage
-	if err := json.Unmarshal(b, &keys); err != nil {
-		return err
-	}
-	dec := json.NewDecoder(bytes.NewReader(b))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode((*plain)(in)); err != nil {
-		return err
-	}
-	_, in.AssigneeSet = keys["assignee_id"]
-	return nil
+	// AssigneeID assigns a staff user; null unassigns, absent leaves the assignee alone.
+	AssigneeID httpx.Optional[int64] `json:"assignee_id"`
+	Category   *string               `json:"category"`
+	PolicyID   *int64                `json:"sla_policy_id"`
 }
 
 // Patch changes priority, assignee, category or policy of a ticket (staff only).
@@ -52,14 +33,14 @@ func (s *Service) Patch(ctx context.Context, p *auth.Principal, id int64, in Pat
 	if in.Category != nil && !Category(*in.Category).Valid() {
 		f.Add("category", "must be one of incident, defect, question, request, data_breach")
 	}
-	if in.Priority == nil && in.Category == nil && in.PolicyID == nil && !in.AssigneeSet {
+	if in.Priority == nil && in.Category == nil && in.PolicyID == nil && !in.AssigneeID.Set {
 		f.Add("body", "name at least one of priority, assignee_id, category, sla_policy_id")
 	}
 	var t *Ticket
 	var sla SLA
 	err := s.DB.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
-		if in.AssigneeID != nil {
-			ok, err := staffUser(ctx, tx, *in.AssigneeID)
+		if in.AssigneeID.Given() {
+			ok, err := staffUser(ctx, tx, in.AssigneeID.Value)
 			if err != nil {
 				return err
 			}
@@ -112,11 +93,11 @@ func (s *Service) Patch(ctx context.Context, p *auth.Principal, id int64, in Pat
 			}
 			t.PolicyID = *in.PolicyID
 		}
-		if in.AssigneeSet {
-			if err := record(EventAssignee, idText(t.AssigneeID), idText(in.AssigneeID)); err != nil {
+		if in.AssigneeID.Set {
+			if err := record(EventAssignee, idText(t.AssigneeID), idText(in.AssigneeID.Ptr())); err != nil {
 				return err
 			}
-			t.AssigneeID = in.AssigneeID
+			t.AssigneeID = in.AssigneeID.Ptr()
 		}
 		if sla, err = refresh(ctx, tx, t, now); err != nil {
 			return err

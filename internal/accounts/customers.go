@@ -6,8 +6,6 @@ package accounts
 
 import (
 	"context"
-	"database/sql"
-	"errors"
 	"strings"
 	"time"
 
@@ -107,7 +105,7 @@ func CreateCustomer(ctx context.Context, b bun.IDB, in CustomerInput, now time.T
 	}
 	err := b.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
 		if _, err := tx.NewInsert().Model(c).Returning("id").Exec(ctx); err != nil {
-			return translate(err)
+			return db.Translate(err, problem.ErrNotFound, constraints)
 		}
 		return audit.Record(ctx, tx, now, "customer", c.ID, "create", c)
 	})
@@ -119,7 +117,7 @@ func UpdateCustomer(ctx context.Context, b bun.IDB, id int64, in CustomerInput, 
 	var c Customer
 	err := b.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
 		if err := tx.NewSelect().Model(&c).Where("id = ?", id).For("UPDATE").Scan(ctx); err != nil {
-			return notFound(err, "customer")
+			return db.Translate(err, problem.NotFound("customer"), constraints)
 		}
 		before := c
 		if err := in.apply(&c, false); err != nil {
@@ -127,7 +125,7 @@ func UpdateCustomer(ctx context.Context, b bun.IDB, id int64, in CustomerInput, 
 		}
 		c.UpdatedAt = now
 		if _, err := tx.NewUpdate().Model(&c).WherePK().Exec(ctx); err != nil {
-			return translate(err)
+			return db.Translate(err, problem.ErrNotFound, constraints)
 		}
 		return audit.Record(ctx, tx, now, "customer", c.ID, "update", audit.Diff(before, c))
 	})
@@ -144,7 +142,7 @@ func GetCustomer(ctx context.Context, b bun.IDB, p *auth.Principal, id int64) (*
 	}
 	var c Customer
 	if err := b.NewSelect().Model(&c).Where("id = ?", id).Scan(ctx); err != nil {
-		return nil, notFound(err, "customer")
+		return nil, db.Translate(err, problem.NotFound("customer"), constraints)
 	}
 	return &c, nil
 }
@@ -179,19 +177,5 @@ func escapeLike(s string) string {
 	return strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(s)
 }
 
-func notFound(err error, what string) error {
-	if errors.Is(err, sql.ErrNoRows) {
-		return problem.NotFound(what)
-	}
-	return err
-}
-
-func translate(err error) error {
-	switch {
-	case db.Constraint(err) == "customers_kvk_key":
-		return ErrKvKTaken
-	case db.Constraint(err) == "users_email_key":
-		return ErrEmailTaken
-	}
-	return err
-}
+// constraints are the schema's rules answered with the accounts' own problems.
+var constraints = db.Constraints{"customers_kvk_key": ErrKvKTaken, "users_email_key": ErrEmailTaken}

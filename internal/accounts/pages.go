@@ -192,17 +192,6 @@ func formInput(c *fiber.Ctx) CustomerInput {
 	return in
 }
 
-func fieldErrors(err error) ([]problem.FieldError, bool) {
-	var pe *problem.Error
-	if errors.As(err, &pe) && pe.Status < 500 {
-		if len(pe.Fields) == 0 {
-			return []problem.FieldError{{Field: "", Message: pe.Detail}}, true
-		}
-		return pe.Fields, true
-	}
-	return nil, false
-}
-
 func (m *Module) customerCreate(c *fiber.Ctx) error {
 	in := formInput(c)
 	err := httpx.Struct(&in)
@@ -210,7 +199,7 @@ func (m *Module) customerCreate(c *fiber.Ctx) error {
 	if err == nil {
 		cu, err = CreateCustomer(c.UserContext(), m.DB, in, m.Clock.Now())
 	}
-	if fe, ok := fieldErrors(err); ok {
+	if fe, ok := problem.FormErrors(err); ok {
 		draft := Customer{}
 		_ = (&CustomerInput{Name: in.Name, Country: in.Country, Street: in.Street, PostalCode: in.PostalCode, City: in.City}).apply(&draft, false)
 		draft.KvKNumber, draft.VATID, draft.BillingEmail = in.KvKNumber, in.VATID, in.BillingEmail
@@ -262,7 +251,7 @@ func (m *Module) customerUpdate(c *fiber.Ctx) error {
 	if err == nil {
 		_, err = UpdateCustomer(c.UserContext(), m.DB, id, in, m.Clock.Now())
 	}
-	if fe, ok := fieldErrors(err); ok {
+	if fe, ok := problem.FormErrors(err); ok {
 		c.Status(fiber.StatusUnprocessableEntity)
 		return m.renderCustomer(c, id, fe)
 	} else if err != nil {
@@ -281,7 +270,7 @@ func (m *Module) contactCreate(c *fiber.Ctx) error {
 	if err == nil {
 		_, err = CreateUser(c.UserContext(), m.DB, in, m.Clock.Now())
 	}
-	if fe, ok := fieldErrors(err); ok {
+	if fe, ok := problem.FormErrors(err); ok {
 		c.Status(fiber.StatusUnprocessableEntity)
 		return m.renderCustomer(c, id, fe)
 	} else if err != nil {
@@ -346,7 +335,7 @@ func (m *Module) userCreate(c *fiber.Ctx) error {
 	if err == nil {
 		_, err = CreateUser(c.UserContext(), m.DB, in, m.Clock.Now())
 	}
-	if fe, ok := fieldErrors(err); ok {
+	if fe, ok := problem.FormErrors(err); ok {
 		c.Status(fiber.StatusUnprocessableEntity)
 		return m.renderUsers(c, fe)
 	} else if err != nil {

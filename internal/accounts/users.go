@@ -1,6 +1,7 @@
 package accounts
 
 import (
+	"backoffice/internal/db"
 	"context"
 	"fmt"
 	"strings"
@@ -65,7 +66,7 @@ func CreateUser(ctx context.Context, b bun.IDB, in UserInput, now time.Time) (*a
 			}
 		}
 		if _, err := tx.NewInsert().Model(u).Returning("id").Exec(ctx); err != nil {
-			return translate(err)
+			return db.Translate(err, problem.ErrNotFound, constraints)
 		}
 		return audit.Record(ctx, tx, now, "user", u.ID, "create", u)
 	})
@@ -80,7 +81,7 @@ func CreateUser(ctx context.Context, b bun.IDB, in UserInput, now time.Time) (*a
 func GetUser(ctx context.Context, b bun.IDB, p *auth.Principal, id int64) (*auth.User, error) {
 	var u auth.User
 	if err := b.NewSelect().Model(&u).Where("id = ?", id).Scan(ctx); err != nil {
-		return nil, notFound(err, "user")
+		return nil, db.Translate(err, problem.NotFound("user"), constraints)
 	}
 	if p.UserID == u.ID || p.Is(auth.Admin, auth.AccountManager) {
 		return &u, nil
@@ -96,7 +97,7 @@ func UpdateUser(ctx context.Context, b bun.IDB, id int64, in UserPatch, now time
 	var u auth.User
 	err := b.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
 		if err := tx.NewSelect().Model(&u).Where("id = ?", id).For("UPDATE").Scan(ctx); err != nil {
-			return notFound(err, "user")
+			return db.Translate(err, problem.NotFound("user"), constraints)
 		}
 		before := u
 		if in.Name != nil {
@@ -183,7 +184,7 @@ func Block(ctx context.Context, b bun.IDB, p *auth.Principal, id int64, in Block
 	var u auth.User
 	err := b.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
 		if err := tx.NewSelect().Model(&u).Where("id = ?", id).For("UPDATE").Scan(ctx); err != nil {
-			return notFound(err, "user")
+			return db.Translate(err, problem.NotFound("user"), constraints)
 		}
 		if u.Role != auth.Customer {
 			if p.Role == auth.Customer {
@@ -222,7 +223,7 @@ func Unblock(ctx context.Context, b bun.IDB, id int64, now time.Time) (*auth.Use
 	var u auth.User
 	err := b.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
 		if err := tx.NewSelect().Model(&u).Where("id = ?", id).For("UPDATE").Scan(ctx); err != nil {
-			return notFound(err, "user")
+			return db.Translate(err, problem.NotFound("user"), constraints)
 		}
 		if !u.BlockedAt(now) {
 			return problem.Conflict("not_blocked", "this user is not blocked")

@@ -232,7 +232,15 @@ var (
 	rawType    = reflect.TypeOf(json.RawMessage{})
 )
 
+// optional is httpx.Optional[T]: documented as a nullable T.
+type optional interface{ OptionalElem() reflect.Type }
+
+var optionalType = reflect.TypeFor[optional]()
+
 func (g *gen) schema(t reflect.Type) map[string]any {
+	if t.Kind() == reflect.Struct && t.Implements(optionalType) {
+		return g.schema(reflect.PointerTo(reflect.Zero(t).Interface().(optional).OptionalElem()))
+	}
 	nullable := false
 	for t.Kind() == reflect.Pointer {
 		t, nullable = t.Elem(), true

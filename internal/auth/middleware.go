@@ -1,7 +1,11 @@
 package auth
 
 import (
+	"context"
 	"crypto/subtle"
+	"database/sql"
+	"errors"
+	"log/slog"
 	"strings"
 	"sync"
 	"time"
@@ -32,16 +36,40 @@ func Middleware(db bun.IDB, clk clock.Clock) fiber.Handler {
 		if h := c.Get(fiber.HeaderAuthorization); strings.HasPrefix(h, "Bearer ") {
 			var err error
 			if p, err = ByToken(ctx, db, strings.TrimSpace(h[len("Bearer "):]), now); err != nil {
+				if lookupFailed(err) {
+					return unavailable(ctx, "bearer token", err)
+				}
 				return problem.New(401, "invalid_token", "the bearer token is unknown, expired or revoked")
 			}
 		} else if tok := c.Cookies(SessionCookie); tok != "" {
-			p, _ = BySession(ctx, db, tok, now)
+			var err error
+			if p, err = BySession(ctx, db, tok, now); err != nil {
+				if lookupFailed(err) {
+					return unavailable(ctx, "session", err)
+				}
+				p = nil // unknown or expired session, or a blocked user: anonymous
+			}
 		}
 		if p != nil {
 			c.SetUserContext(With(ctx, p))
 		}
 		return c.Next()
 	}
+}
+
+// ErrUnavailable answers a request whose login could not be checked because the
+// database failed: never silently anonymous.
+var ErrUnavailable = problem.New(503, "unavailable", "the login could not be checked; try again shortly")
+
+// lookupFailed tells a failed lookup (the database) from an unknown, expired or
+// blocked login, which simply is no principal.
+func lookupFailed(err error) bool {
+	return !errors.Is(err, sql.ErrNoRows) && !errors.Is(err, ErrUserBlocked)
+}
+
+func unavailable(ctx context.Context, what string, err error) error {
+	slog.ErrorContext(ctx, "auth: resolving the "+what+" failed", "err", err)
+	return ErrUnavailable
 }
 
 func unsafe(method string) bool {

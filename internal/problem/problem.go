@@ -168,3 +168,27 @@ func digits(s string) int {
 	}
 	return i
 }
+
+// FieldErrors are the field errors a validation problem (422) carries, for a form to
+// show beside its inputs; ok is false when err names no fields.
+func FieldErrors(err error) (fields []FieldError, ok bool) {
+	var pe *Error
+	if errors.As(err, &pe) && len(pe.Fields) > 0 {
+		return pe.Fields, true
+	}
+	return nil, false
+}
+
+// FormErrors is FieldErrors, and for any other 4xx problem its message as one form-level
+// error (Field ""): what a page shows when a submission fails. ok is false for anything
+// else (a 5xx or a plain error), which the page returns as an error.
+func FormErrors(err error) (fields []FieldError, ok bool) {
+	if fe, ok := FieldErrors(err); ok {
+		return fe, true
+	}
+	var pe *Error
+	if !errors.As(err, &pe) || pe.Status >= 500 {
+		return nil, false
+	}
+	return []FieldError{{Field: "", Message: err.Error()}}, true
+}
