@@ -11,9 +11,9 @@ import (
 
 // Product conditions (HW-7: second-hand hardware has no warranty).
 const (
-	New         = "new"
-	Refurbished = "refurbished"
-	SecondHand  = "second_hand"
+	ConditionNew         = "new"
+	ConditionRefurbished = "refurbished"
+	ConditionSecondHand  = "second_hand"
 )
 
 // Product is something we sell, named by SKU on the hardware lines of a quote.

@@ -134,7 +134,7 @@ func TestTitleTransfer(t *testing.T) {
 }
 
 func TestWarranty(t *testing.T) {
-	p := &Product{WarrantyMonths: 36, Condition: New}
+	p := &Product{WarrantyMonths: 36, Condition: ConditionNew}
 	on := civil.MustParse("2026-03-03")
 	cases := []struct {
 		name     string
@@ -146,8 +146,8 @@ func TestWarranty(t *testing.T) {
 		{"HW-7_manufacturer_term_from_delivery", p, "NL", "0", true},
 		{"HW-7_outside_EU_no_warranty", p, "CH", "0", false},
 		{"HW-7_discounted_no_warranty", p, "NL", "5", false},
-		{"HW-7_second_hand_no_warranty", &Product{WarrantyMonths: 12, Condition: SecondHand}, "BE", "0", false},
-		{"HW-7_refurbished_keeps_warranty", &Product{WarrantyMonths: 12, Condition: Refurbished}, "DE", "0", true},
+		{"HW-7_second_hand_no_warranty", &Product{WarrantyMonths: 12, Condition: ConditionSecondHand}, "BE", "0", false},
+		{"HW-7_refurbished_keeps_warranty", &Product{WarrantyMonths: 12, Condition: ConditionRefurbished}, "DE", "0", true},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

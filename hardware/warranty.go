@@ -32,7 +32,7 @@ func WarrantyFor(p *Product, deliveredOn civil.Date, country string, discount de
 		return Warranty{Reason: "delivered outside the EU: no warranty (HW-7, 004:17.4)"}
 	case discount.IsPositive():
 		return Warranty{Reason: "discounted hardware: no warranty (HW-7, 004:17.4)"}
-	case p.Condition == SecondHand:
+	case p.Condition == ConditionSecondHand:
 		return Warranty{Reason: "second-hand hardware: no warranty (HW-7, 004:17.4)"}
 	case p.WarrantyMonths == 0:
 		return Warranty{Reason: "the manufacturer gives no warranty (HW-7, 004:17.1)"}

@@ -33,9 +33,11 @@ import (
 	"backoffice/internal/outbox"
 	"backoffice/internal/platform"
 	"backoffice/internal/problem"
+	"backoffice/internal/uploads"
 )
 
-// BodyLimit is the largest request body accepted (413 above).
+// BodyLimit is the largest request body accepted (413 above) on every route but the
+// upload routes (…/attachments), which accept uploads.BodyLimit.
 const BodyLimit = 2 << 20
 
 // Server is the assembled application.
@@ -76,7 +78,7 @@ func New(d *platform.Deps, database *db.DB, modules []platform.Module, opt Optio
 	}
 	app := fiber.New(fiber.Config{
 		AppName:               "backoffice",
-		BodyLimit:             BodyLimit,
+		BodyLimit:             uploads.BodyLimit,
 		DisableStartupMessage: true,
 		ReadTimeout:           30 * time.Second,
 		WriteTimeout:          60 * time.Second,
@@ -86,6 +88,7 @@ func New(d *platform.Deps, database *db.DB, modules []platform.Module, opt Optio
 	s.App = app
 	app.Use(recover.New(recover.Config{EnableStackTrace: true}))
 	app.Use(requestid.New())
+	app.Use(limitBody)
 	app.Use(s.logAndMeasure)
 	d.Web.Static(app)
 	app.Get("/healthz", func(c *fiber.Ctx) error { return c.JSON(fiber.Map{"status": "ok"}) })
@@ -114,6 +117,14 @@ func New(d *platform.Deps, database *db.DB, modules []platform.Module, opt Optio
 		}
 	}
 	return s, nil
+}
+
+// limitBody keeps BodyLimit for every route but the upload routes.
+func limitBody(c *fiber.Ctx) error {
+	if len(c.Request().Body()) > BodyLimit && !uploads.IsUploadPath(c.Path()) {
+		return fiber.ErrRequestEntityTooLarge
+	}
+	return c.Next()
 }
 
 func (s *Server) startJobs(modules []platform.Module, opt Options) error {
