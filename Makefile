@@ -3,7 +3,7 @@ GO      ?= go
 BIN     := bin/backoffice
 export PATH := /usr/local/go/bin:$(PATH)
 
-.PHONY: run build test vet bench fmt clean
+.PHONY: run build test vet bench load load-small fmt clean
 
 build:
 	$(GO) build -o $(BIN) ./cmd/backoffice
@@ -22,6 +22,14 @@ vet:
 ## bench: the benchmarks (calendar, SLA clock, overtime, lists)
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./...
+
+## load: seed a throwaway cluster to the issue-14 volumes and load every endpoint (about 15 minutes)
+load: build
+	./$(BIN) loadtest $(LOADFLAGS)
+
+## load-small: the same at small volumes, 3 s per endpoint (about 2 minutes)
+load-small: build
+	./$(BIN) loadtest -small $(LOADFLAGS)
 
 fmt:
 	gofmt -w $$(git ls-files '*.go')

@@ -31,13 +31,19 @@ func (w *QuoteSweepWorker) Work(ctx context.Context, _ *river.Job[QuoteSweepArgs
 }
 
 // Workers registers the package's workers.
-func Workers(w *river.Workers, s *Service) { river.AddWorker(w, &QuoteSweepWorker{Service: s}) }
+func Workers(w *river.Workers, s *Service) {
+	river.AddWorker(w, &QuoteSweepWorker{Service: s})
+	river.AddWorker(w, &BillContractsWorker{Service: s})
+}
 
-// PeriodicJobs runs the quote sweep every 10 minutes.
+// PeriodicJobs runs the quote sweep every 10 minutes and the contract billing hourly.
 func PeriodicJobs() []*river.PeriodicJob {
 	return []*river.PeriodicJob{
 		river.NewPeriodicJob(river.PeriodicInterval(10*time.Minute),
 			func() (river.JobArgs, *river.InsertOpts) { return QuoteSweepArgs{}, nil },
+			&river.PeriodicJobOpts{RunOnStart: true}),
+		river.NewPeriodicJob(river.PeriodicInterval(time.Hour),
+			func() (river.JobArgs, *river.InsertOpts) { return BillContractsArgs{}, nil },
 			&river.PeriodicJobOpts{RunOnStart: true}),
 	}
 }

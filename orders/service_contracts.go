@@ -1,6 +1,7 @@
 package orders
 
 import (
+	"backoffice/internal/events"
 	"context"
 	"fmt"
 	"sort"
@@ -55,6 +56,14 @@ func (s *Service) TerminateContract(ctx context.Context, id int64, receivedAt ti
 		}
 		t.RecordedBy = actorID(ctx)
 		if err := saveTermination(ctx, tx, c); err != nil {
+			return err
+		}
+		// every outstanding claim falls due at once.
+		if err := chargeOutstanding(ctx, tx, now, c.ID); err != nil {
+			return err
+		}
+		if _, err := events.Publish(ctx, tx, now, events.ContractTerminated, "contract", c.ID,
+			events.ContractTerminatedPayload{ContractID: c.ID, OrderID: c.OrderID, CustomerID: c.CustomerID, EndsOn: t.EndDate}); err != nil {
 			return err
 		}
 		if err := record(ctx, tx, now, "contract", c.ID, "terminate", map[string]any{"notice_received_at": receivedAt,

@@ -130,6 +130,13 @@ func (s *Service) CancelOrder(ctx context.Context, id int64) (*OrderView, *Cance
 		if err := saveOrder(ctx, tx, o); err != nil {
 			return err
 		}
+		profile, err := quoteTermsProfile(ctx, tx, o.QuoteID)
+		if err != nil {
+			return err
+		}
+		if err := chargeCancellation(ctx, tx, o, c, termsDocument(profile), now); err != nil {
+			return err
+		}
 		out = c
 		return record(ctx, tx, now, "order", o.ID, "cancel", map[string]any{"fee": c.Fee.StringFixed(2), "free_until": c.FreeUntil.String(), "reason": c.Reason})
 	})
@@ -226,6 +233,14 @@ func (s *Service) CreateChangeRequest(ctx context.Context, orderID int64, descri
 		if err := record(ctx, tx, now, "change_request", cr.ID, "create", map[string]any{"order": o.Number, "net": cr.Totals.Net.StringFixed(2), "status": cr.Status}); err != nil {
 			return err
 		}
+		// Necessary work that needs no approval is billable at once.
+		profile, err := quoteTermsProfile(ctx, tx, o.QuoteID)
+		if err != nil {
+			return err
+		}
+		if err := chargeExtraWork(ctx, tx, o, cr, termsDocument(profile), now); err != nil {
+			return err
+		}
 		return s.mailChangeRequest(ctx, tx, o, cr, now)
 	})
 	return cr, err
@@ -236,10 +251,10 @@ func (s *Service) DecideChangeRequest(ctx context.Context, orderID, id int64, ap
 	now := s.now()
 	var cr *ChangeRequest
 	err := s.tx(ctx, func(ctx context.Context, tx bun.Tx) error {
-		if _, err := s.lockedOrder(ctx, tx, orderID); err != nil {
+		o, err := s.lockedOrder(ctx, tx, orderID)
+		if err != nil {
 			return err
 		}
-		var err error
 		if cr, err = getChangeRequest(ctx, tx, orderID, id); err != nil {
 			return err
 		}
@@ -247,6 +262,13 @@ func (s *Service) DecideChangeRequest(ctx context.Context, orderID, id int64, ap
 			return err
 		}
 		if err := saveChangeDecision(ctx, tx, cr); err != nil {
+			return err
+		}
+		profile, err := quoteTermsProfile(ctx, tx, o.QuoteID)
+		if err != nil {
+			return err
+		}
+		if err := chargeExtraWork(ctx, tx, o, cr, termsDocument(profile), now); err != nil {
 			return err
 		}
 		return record(ctx, tx, now, "change_request", cr.ID, "decide", map[string]any{"status": cr.Status, "by": by})

@@ -221,6 +221,9 @@ func (s *Service) AcceptQuote(ctx context.Context, id int64, r AcceptRequest) (*
 				return err
 			}
 			res.Order, res.Contract = o, c
+			if err := publishAcceptance(ctx, tx, q, o, c, now); err != nil {
+				return err
+			}
 			return s.mailAccepted(ctx, tx, q, o, c, now)
 		})
 	if err != nil {

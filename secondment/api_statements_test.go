@@ -104,6 +104,9 @@ func TestStatement(t *testing.T) {
 	if final.Status != "final" || final.ClosedAt == nil || final.Total != "973.00" {
 		t.Fatalf("SEC-4 final %+v", final)
 	}
+	t.Run("SEC-4_INV-7_final_statement_charges_per_band_and_rate_plus_expenses_billable_next_month", func(t *testing.T) {
+		checkStatementCharges(t, f.placementID)
+	})
 	t.Run("SEC-4_final_is_immutable", func(t *testing.T) {
 		if c := f.app.Do(t, http.MethodPost, path+"/close", f.am.Token, nil).Expect(t, 409).Code(t); c != "statement_final" {
 			t.Fatalf("close twice: %s", c)

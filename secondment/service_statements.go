@@ -101,6 +101,9 @@ func (s *Service) CloseStatement(ctx context.Context, placementID int64, m civil
 		if _, err := tx.NewInsert().Model(row).Returning("id").Exec(ctx); err != nil {
 			return db.Translate(err, problem.NotFound("statement"), constraints)
 		}
+		if err := publishStatement(ctx, tx, now, p, row.ID, m, st); err != nil {
+			return err
+		}
 		at := now
 		v.Statement, v.Closable, v.ClosedAt = st, false, &at
 		out = v

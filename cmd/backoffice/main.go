@@ -45,6 +45,7 @@ commands:
   user add --email E --name N --role R [--customer-id ID] --password-stdin
   seed --demo                  load demo data into an empty database
   config                       print the configuration (secrets masked)
+  loadtest [-small] [flags]    seed a throwaway cluster, load every list/get/create endpoint, print the table
 
 environment:
 `
@@ -73,6 +74,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout io.Writer) 
 	case "config":
 		fmt.Fprintln(stdout, cfg)
 		return nil
+	case "loadtest":
+		return loadtest(ctx, args[1:], stdout)
 	}
 	return fmt.Errorf("unknown command %q\n%s", args[0], usage)
 }

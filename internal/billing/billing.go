@@ -269,3 +269,28 @@ func translate(err error) error {
 
 // ErrImmutable: an invoiced charge never changes.
 var ErrImmutable = problem.Conflict("charge_invoiced", "the charge was invoiced and cannot change; correct it with a credit note")
+
+// PriceFor expresses a line total as quantity × unit price when a unit price with at
+// most two decimals gives exactly that total; otherwise it returns quantity 1 and the
+// total as the price (lump is then true and the caller names the quantity in the
+// description). An invoice line's net must equal quantity × price (EN 16931), so a
+// charge never carries a rounded price that would shift the total by a cent.
+func PriceFor(quantity, total decimal.Decimal) (q, unitPrice decimal.Decimal, lump bool) {
+	if quantity.IsPositive() {
+		p := total.Div(quantity).Round(2)
+		if p.Mul(quantity).Round(2).Equal(total) && p.Mul(quantity).Equal(total) {
+			return quantity, p, false
+		}
+	}
+	return decimal.NewFromInt(1), total, true
+}
+
+// VATRateOf maps a percentage (21, 9, 0) to the ledger's rate code.
+func VATRateOf(pct decimal.Decimal) (string, error) {
+	for _, r := range []string{VAT21, VAT9, VAT0} {
+		if pct.Equal(decimal.RequireFromString(r)) {
+			return r, nil
+		}
+	}
+	return "", fmt.Errorf("%w: no VAT rate of %s %%", ErrInvalid, pct)
+}

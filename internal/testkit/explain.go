@@ -1,0 +1,112 @@
+package testkit
+
+import (
+	"context"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/uptrace/bun"
+)
+
+// ShadowTable creates, inside tx, a temporary table that shadows public.table for the
+// rest of the transaction (temporary tables come first in the search path): same
+// columns and defaults, and every index of the real table that is not backing a
+// constraint with other work to do (exclusion constraints). No foreign keys, triggers or
+// checks, so an EXPLAIN test can bulk-load 100,000+ rows with generate_series in well
+// under a second, and the planner still chooses among the migration's own indexes.
+func ShadowTable(t testing.TB, tx bun.Tx, table string) {
+	t.Helper()
+	ctx := context.Background()
+	if _, err := tx.ExecContext(ctx, "CREATE TEMP TABLE "+table+" (LIKE public."+table+" INCLUDING DEFAULTS) ON COMMIT DROP"); err != nil {
+		t.Fatal(err)
+	}
+	var defs []string
+	err := tx.NewRaw(`SELECT pg_get_indexdef(i.indexrelid) FROM pg_index i
+		JOIN pg_class c ON c.oid = i.indrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+		LEFT JOIN pg_constraint k ON k.conindid = i.indexrelid AND k.contype = 'x'
+		WHERE n.nspname = 'public' AND c.relname = ? AND k.oid IS NULL`, table).Scan(ctx, &defs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	on := regexp.MustCompile(` ON (ONLY )?public\.` + regexp.QuoteMeta(table) + ` `)
+	name := regexp.MustCompile(`^CREATE (UNIQUE )?INDEX \S+ `)
+	for _, d := range defs {
+		d = on.ReplaceAllString(d, " ON pg_temp."+table+" ")
+		d = name.ReplaceAllString(d, "CREATE ${1}INDEX ")
+		if _, err := tx.ExecContext(ctx, d); err != nil {
+			t.Fatalf("%s: %v", d, err)
+		}
+	}
+}
+
+// Plan returns the EXPLAIN of query (bun's rendered SQL) in tx, after ANALYZE of tables.
+func Plan(t testing.TB, tx bun.Tx, query string, analyze ...string) string {
+	t.Helper()
+	ctx := context.Background()
+	for _, a := range analyze {
+		if _, err := tx.ExecContext(ctx, "ANALYZE "+a); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var lines []string
+	if err := tx.NewRaw("EXPLAIN "+query).Scan(ctx, &lines); err != nil {
+		t.Fatalf("EXPLAIN %s: %v", query, err)
+	}
+	return strings.Join(lines, "\n")
+}
+
+// ExpectIndexPlan fails unless plan reads table through an index (an index or
+// index-only scan, a range scan when the query has a condition) and neither scans the
+// whole table nor sorts: the page is limit + 1 index entries, whatever the table's size.
+func ExpectIndexPlan(t testing.TB, plan, table string) {
+	t.Helper()
+	switch {
+	case regexp.MustCompile(`Seq Scan on ` + table + `\b`).MatchString(plan):
+		t.Errorf("the plan scans all of %s:\n%s", table, plan)
+	case strings.Contains(plan, "Sort"):
+		t.Errorf("the plan sorts:\n%s", plan)
+	case !regexp.MustCompile(`Index (Only )?Scan( Backward)? using \S+ on ` + table + `\b`).MatchString(plan):
+		t.Errorf("the plan reads %s without an index:\n%s", table, plan)
+	}
+}
+
+// Captured collects the SQL a CaptureTx ran, in order.
+type Captured struct{ Queries []string }
+
+// BeforeQuery implements bun.QueryHook.
+func (c *Captured) BeforeQuery(ctx context.Context, e *bun.QueryEvent) context.Context {
+	c.Queries = append(c.Queries, e.Query)
+	return ctx
+}
+
+// AfterQuery implements bun.QueryHook.
+func (c *Captured) AfterQuery(context.Context, *bun.QueryEvent) {}
+
+// Last returns the last captured statement that starts with prefix (e.g. "SELECT").
+func (c *Captured) Last(t testing.TB, prefix string) string {
+	t.Helper()
+	for i := len(c.Queries) - 1; i >= 0; i-- {
+		if strings.HasPrefix(c.Queries[i], prefix) {
+			return c.Queries[i]
+		}
+	}
+	t.Fatalf("no %s statement captured among %d", prefix, len(c.Queries))
+	return ""
+}
+
+// CaptureTx is Tx on a bun handle of its own that records every statement, so an
+// EXPLAIN test can run a store function as it is and explain the SQL it sent.
+func CaptureTx(t testing.TB) (bun.Tx, *Captured) {
+	t.Helper()
+	shared := DB(t).Bun
+	b := bun.NewDB(shared.DB, shared.Dialect())
+	c := &Captured{}
+	b.AddQueryHook(c)
+	tx, err := b.BeginTx(context.Background(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = tx.Rollback() })
+	return tx, c
+}

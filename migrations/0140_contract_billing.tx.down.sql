@@ -1,0 +1,2 @@
+DROP INDEX contract_lines_billing_idx;
+ALTER TABLE contract_lines DROP COLUMN billed_until;

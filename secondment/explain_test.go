@@ -1,0 +1,52 @@
+package secondment
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	"backoffice/internal/auth"
+	"backoffice/internal/testkit"
+)
+
+// TestExplainHourLists proves every hour list is an index range scan at 100,000 entries
+// (issue 14): no page sorts or scans the table, whichever filter or cursor it has.
+func TestExplainHourLists(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	tx := testkit.Tx(t)
+	testkit.ShadowTable(t, tx, "hour_entries")
+	if _, err := tx.ExecContext(ctx, `INSERT INTO hour_entries (placement_id, technician_id, started_at, ended_at, month, description,
+			status, hourly_rate, minutes, amount, segments, created_at, updated_at)
+		SELECT 1 + g % 25, 1 + g % 25, t, t + interval '1 hour', date_trunc('month', t)::date, 'work',
+		       CASE WHEN g % 20 = 0 THEN 'submitted' ELSE 'approved' END, 85, 60, 85, '[]', t, t
+		FROM generate_series(1, 100000) AS g, LATERAL (SELECT timestamptz '2024-01-01 08:00Z' + g * interval '7 minutes' AS t) x`); err != nil {
+		t.Fatal(err)
+	}
+	staff := &auth.Principal{UserID: 1, Role: auth.Admin}
+	tech := &auth.Principal{UserID: 7, Role: auth.Technician}
+	placement, submitted := int64(12), StatusSubmitted
+	after := &EntryCursor{StartedAt: time.Date(2024, 2, 1, 0, 0, 0, 0, time.UTC), ID: 6000}
+	cases := map[string]struct {
+		p *auth.Principal
+		f EntryFilter
+	}{
+		"GET_/hours_all_entries":           {staff, EntryFilter{Limit: 51}},
+		"GET_/hours_after_cursor":          {staff, EntryFilter{Limit: 51, After: after}},
+		"GET_/hours?status=submitted":      {staff, EntryFilter{Limit: 51, Status: &submitted}},
+		"GET_/placements/{id}/hours":       {staff, EntryFilter{Limit: 51, PlacementID: &placement}},
+		"GET_/placements/{id}/hours_after": {staff, EntryFilter{Limit: 51, PlacementID: &placement, After: after}},
+		"GET_/hours_as_technician":         {tech, EntryFilter{Limit: 51, After: after}},
+	}
+	if _, err := tx.ExecContext(ctx, "ANALYZE hour_entries"); err != nil {
+		t.Fatal(err)
+	}
+	for name, c := range cases {
+		t.Run(name, func(t *testing.T) {
+			var out []HourEntry
+			q := store{}.entriesQuery(tx, &out, c.p, c.f)
+			plan := testkit.Plan(t, tx, q.String())
+			testkit.ExpectIndexPlan(t, plan, "hour_entries")
+		})
+	}
+}
