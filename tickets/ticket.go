@@ -39,6 +39,9 @@ type Ticket struct {
 	NextAlertAt           *time.Time `bun:"next_alert_at"`
 	AlertsSent            []string   `bun:"alerts_sent,array"`
 	ControllerNoticeDueAt *time.Time `bun:"controller_notice_due_at"`
+	// Origin names the record of another domain that opened the ticket
+	// ("hardware/defect_report/5"); nil for an ordinary report.
+	Origin *string `bun:"origin"`
 
 	// Joined for display.
 	CustomerName string `bun:"customer_name,scanonly"`

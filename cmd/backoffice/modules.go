@@ -6,6 +6,7 @@ import (
 	"backoffice/internal/clock"
 	"backoffice/internal/httpx"
 	"backoffice/internal/platform"
+	"backoffice/hardware"
 	"backoffice/orders"
 	"backoffice/secondment"
 	"backoffice/tickets"
@@ -17,6 +18,7 @@ func Modules(d *platform.Deps, testClock *clock.Settable) []platform.Module {
 		orders.New(d),
 		tickets.New(d),
 		secondment.New(d),
+		hardware.New(d),
 	)
 }
 
