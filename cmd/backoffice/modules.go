@@ -1,12 +1,12 @@
 package main
 
 import (
+	"backoffice/hardware"
 	"backoffice/internal/accounts"
 	"backoffice/internal/app"
 	"backoffice/internal/clock"
 	"backoffice/internal/httpx"
 	"backoffice/internal/platform"
-	"backoffice/hardware"
 	"backoffice/orders"
 	"backoffice/secondment"
 	"backoffice/tickets"

@@ -23,6 +23,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus/promhttp"
 	"github.com/riverqueue/river"
 	"github.com/riverqueue/river/riverdriver/riverpgxv5"
+	"github.com/valyala/fasthttp"
 
 	"backoffice/internal/apidoc"
 	"backoffice/internal/audit"
@@ -78,7 +79,7 @@ func New(d *platform.Deps, database *db.DB, modules []platform.Module, opt Optio
 	}
 	app := fiber.New(fiber.Config{
 		AppName:               "backoffice",
-		BodyLimit:             uploads.BodyLimit,
+		BodyLimit:             BodyLimit,
 		DisableStartupMessage: true,
 		ReadTimeout:           30 * time.Second,
 		WriteTimeout:          60 * time.Second,
@@ -88,7 +89,7 @@ func New(d *platform.Deps, database *db.DB, modules []platform.Module, opt Optio
 	s.App = app
 	app.Use(recover.New(recover.Config{EnableStackTrace: true}))
 	app.Use(requestid.New())
-	app.Use(limitBody)
+	app.Server().HeaderReceived = uploadLimit
 	app.Use(s.logAndMeasure)
 	d.Web.Static(app)
 	app.Get("/healthz", func(c *fiber.Ctx) error { return c.JSON(fiber.Map{"status": "ok"}) })
@@ -119,12 +120,14 @@ func New(d *platform.Deps, database *db.DB, modules []platform.Module, opt Optio
 	return s, nil
 }
 
-// limitBody keeps BodyLimit for every route but the upload routes.
-func limitBody(c *fiber.Ctx) error {
-	if len(c.Request().Body()) > BodyLimit && !uploads.IsUploadPath(c.Path()) {
-		return fiber.ErrRequestEntityTooLarge
+// uploadLimit raises the body limit for the upload routes only, decided from the
+// request line before the body is read (every other route keeps BodyLimit).
+func uploadLimit(h *fasthttp.RequestHeader) fasthttp.RequestConfig {
+	path, _, _ := strings.Cut(string(h.RequestURI()), "?")
+	if string(h.Method()) == fiber.MethodPost && uploads.IsUploadPath(path) {
+		return fasthttp.RequestConfig{MaxRequestBodySize: uploads.BodyLimit}
 	}
-	return c.Next()
+	return fasthttp.RequestConfig{}
 }
 
 func (s *Server) startJobs(modules []platform.Module, opt Options) error {
