@@ -67,23 +67,7 @@ func decode(c *fiber.Ctx, dst any) error {
 }
 
 func (m *Module) quoteOut(c *fiber.Ctx, q *Quote) (QuoteOut, error) {
-	var orderID, contractID int64
-	if q.Status == QuoteAccepted {
-		var err error
-		if orderID, err = orderIDForQuote(c.UserContext(), m.svc.DB, q.ID); err != nil {
-			return QuoteOut{}, err
-		}
-		if orderID != 0 {
-			cs, err := listContracts(c.UserContext(), m.svc.DB, ContractFilter{OrderID: &orderID})
-			if err != nil {
-				return QuoteOut{}, err
-			}
-			if len(cs) > 0 {
-				contractID = cs[0].ID
-			}
-		}
-	}
-	return quoteOut(q, m.svc.now(), orderID, contractID), nil
+	return quoteOut(q, m.svc.now(), q.OrderID, q.ContractID), nil
 }
 
 func (m *Module) answerQuote(c *fiber.Ctx, status int, q *Quote, err error) error {

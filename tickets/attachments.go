@@ -17,7 +17,7 @@ const UploadKind = "ticket"
 
 // Attach stores photos or PDFs on a ticket the principal may see.
 func (s *Service) Attach(ctx context.Context, p *auth.Principal, id int64, files []uploads.File) ([]uploads.Upload, error) {
-	d, err := s.Get(ctx, p, id)
+	d, err := s.Get(auth.With(ctx, p), id)
 	if err != nil {
 		return nil, err
 	}
@@ -44,7 +44,7 @@ func (m *Module) attachAPI(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	if _, err := m.Service.Get(c.UserContext(), auth.From(c), id); err != nil {
+	if _, err := m.Service.Get(c.UserContext(), id); err != nil {
 		return err
 	}
 	files, err := uploads.FromForm(c, "files", true)
@@ -63,7 +63,7 @@ func (m *Module) attachmentsAPI(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	if _, err := m.Service.Get(c.UserContext(), auth.From(c), id); err != nil {
+	if _, err := m.Service.Get(c.UserContext(), id); err != nil {
 		return err
 	}
 	out, err := m.Service.Attachments(c.UserContext(), id)
@@ -85,7 +85,7 @@ func (m *Module) attachmentGet(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	if _, err := m.Service.Get(c.UserContext(), auth.From(c), id); err != nil {
+	if _, err := m.Service.Get(c.UserContext(), id); err != nil {
 		return err
 	}
 	u, err := uploads.Get(c.UserContext(), m.Service.DB, UploadKind, id, fid)

@@ -70,7 +70,8 @@ func (in *TicketInput) validate(p *auth.Principal, now time.Time) error {
 // behalf of a customer with the moment the report came in (T-2). The ticket gets the
 // next gapless number, the customer's SLA policy, its due times and — for a data
 // breach — the controller-notice deadline (T-6); the desk is told.
-func (s *Service) CreateTicket(ctx context.Context, p *auth.Principal, in TicketInput) (*Ticket, SLA, error) {
+func (s *Service) CreateTicket(ctx context.Context, in TicketInput) (*Ticket, SLA, error) {
+	p := auth.FromContext(ctx)
 	now := s.Clock.Now()
 	customerID, err := auth.CustomerFor(p, in.CustomerID)
 	if err != nil {

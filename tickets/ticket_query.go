@@ -25,7 +25,8 @@ type Detail struct {
 }
 
 // Get returns a ticket for p (a customer user sees only its own company's tickets).
-func (s *Service) Get(ctx context.Context, p *auth.Principal, id int64) (*Detail, error) {
+func (s *Service) Get(ctx context.Context, id int64) (*Detail, error) {
+	p := auth.FromContext(ctx)
 	now := s.Clock.Now()
 	t, err := getTicket(ctx, s.DB, id, false)
 	if err != nil {
@@ -126,7 +127,8 @@ type listCursor struct {
 
 // List returns one page of tickets for p. Filters and order run in SQL on the stored,
 // always-current due times (indexes tickets_next_due_idx and friends).
-func (s *Service) List(ctx context.Context, p *auth.Principal, lf ListFilter, page httpx.Page) (httpx.List[Item], error) {
+func (s *Service) List(ctx context.Context, lf ListFilter, page httpx.Page) (httpx.List[Item], error) {
+	p := auth.FromContext(ctx)
 	now := s.Clock.Now()
 	var rows []*Ticket
 	q, err := listQuery(s.DB, &rows, p, lf, page, now)

@@ -31,6 +31,7 @@ type Customer struct {
 	PostalCode   string    `bun:"postal_code" json:"postal_code"`
 	City         string    `bun:"city" json:"city"`
 	BillingEmail *string   `bun:"billing_email" json:"billing_email"`
+	Language     string    `bun:"language" json:"language"` // nl | en: the customer's documents, e-mails and portal
 	CreatedAt    time.Time `bun:"created_at" json:"created_at"`
 	UpdatedAt    time.Time `bun:"updated_at" json:"updated_at"`
 }
@@ -45,6 +46,7 @@ type CustomerInput struct {
 	PostalCode   *string `json:"postal_code" validate:"omitempty,max=20"`
 	City         *string `json:"city" validate:"omitempty,max=100"`
 	BillingEmail *string `json:"billing_email" validate:"omitempty,email"`
+	Language     *string `json:"language" validate:"omitempty,oneof=nl en"`
 }
 
 func (in *CustomerInput) apply(c *Customer, create bool) error {
@@ -88,8 +90,12 @@ func (in *CustomerInput) apply(c *Customer, create bool) error {
 	set(&c.PostalCode, in.PostalCode)
 	set(&c.City, in.City)
 	setPtr(&c.BillingEmail, in.BillingEmail)
+	set(&c.Language, in.Language)
 	if c.Country == "" {
 		c.Country = "NL"
+	}
+	if c.Language == "" {
+		c.Language = "nl"
 	}
 	return nil
 }

@@ -7,7 +7,6 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
-	"time"
 
 	"github.com/uptrace/bun"
 
@@ -36,7 +35,7 @@ func Deps(cfg *config.Config, database *db.DB, clk clock.Clock, log *slog.Logger
 // is enabled.
 func Foundation(d *platform.Deps, testClock *clock.Settable) []platform.Module {
 	return []platform.Module{
-		&accounts.Module{DB: d.DB, Clock: d.Clock, TestClock: testClock, Limiter: auth.NewLimiter(10, 5*time.Minute), Web: d.Web},
+		&accounts.Module{DB: d.DB, Clock: d.Clock, TestClock: testClock, Throttle: auth.NewThrottle(d.DB), Web: d.Web},
 		&calendars.Module{Reg: d.Calendars, Clock: d.Clock, Web: d.Web, DB: d.DB},
 	}
 }

@@ -1,0 +1,62 @@
+package i18n
+
+import (
+	"strings"
+
+	"github.com/shopspring/decimal"
+
+	"backoffice/internal/civil"
+)
+
+var months = map[string][12]string{
+	NL: {"januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"},
+	EN: {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"},
+}
+
+// Amount formats money the Dutch way, 2 decimals, thousands with dots: 1.249,00.
+func Amount(d decimal.Decimal) string {
+	s := d.Round(2).StringFixed(2)
+	neg := strings.HasPrefix(s, "-")
+	s = strings.TrimPrefix(s, "-")
+	intPart, frac, _ := strings.Cut(s, ".")
+	var b strings.Builder
+	for i, r := range intPart {
+		if i > 0 && (len(intPart)-i)%3 == 0 {
+			b.WriteByte('.')
+		}
+		b.WriteRune(r)
+	}
+	out := b.String() + "," + frac
+	if neg {
+		out = "-" + out
+	}
+	return out
+}
+
+// Euro is Amount with the euro sign: € 1.249,00.
+func Euro(d decimal.Decimal) string { return "€ " + Amount(d) }
+
+// Quantity formats a quantity without needless decimals, Dutch decimal comma: 1,5.
+func Quantity(d decimal.Decimal) string {
+	return strings.Replace(d.String(), ".", ",", 1)
+}
+
+// Date formats a date in words: 1 december 2026 (nl), 1 December 2026 (en).
+func Date(lang string, d civil.Date) string {
+	if d.IsZero() {
+		return ""
+	}
+	return strings.Join([]string{itoa(d.Day), months[Lang(lang)][d.Month-1], itoa(d.Year)}, " ")
+}
+
+func itoa(n int) string {
+	if n == 0 {
+		return "0"
+	}
+	var b []byte
+	for n > 0 {
+		b = append([]byte{byte('0' + n%10)}, b...)
+		n /= 10
+	}
+	return string(b)
+}

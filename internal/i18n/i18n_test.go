@@ -1,0 +1,47 @@
+package i18n
+
+import (
+	"testing"
+	"testing/fstest"
+
+	"github.com/shopspring/decimal"
+
+	"backoffice/internal/civil"
+)
+
+func TestFormats(t *testing.T) {
+	for in, want := range map[string]string{"1249": "1.249,00", "0.5": "0,50", "-1234567.891": "-1.234.567,89", "12": "12,00"} {
+		if got := Amount(decimal.RequireFromString(in)); got != want {
+			t.Errorf("Amount(%s) = %s, want %s", in, got, want)
+		}
+	}
+	if got := Date(NL, civil.D(2026, 12, 1)); got != "1 december 2026" {
+		t.Errorf("Date nl = %q", got)
+	}
+	if got := Date(EN, civil.D(2026, 12, 1)); got != "1 December 2026" {
+		t.Errorf("Date en = %q", got)
+	}
+}
+
+func TestRegisterAndMissing(t *testing.T) {
+	fs := fstest.MapFS{
+		"t.nl.json": {Data: []byte(`{"test.hello": "Hallo {{.Name}}", "test.only_nl": "x"}`)},
+		"t.en.json": {Data: []byte(`{"test.hello": "Hello {{.Name}}"}`)},
+	}
+	if err := Register(fs); err != nil {
+		t.Fatal(err)
+	}
+	if got := For(EN).T("test.hello", map[string]any{"Name": "Ann"}); got != "Hello Ann" {
+		t.Errorf("en = %q", got)
+	}
+	if got := For("xx").T("test.hello", map[string]any{"Name": "Ann"}); got != "Hallo Ann" {
+		t.Errorf("default nl = %q", got)
+	}
+	found := false
+	for _, m := range Missing() {
+		found = found || m == "en: test.only_nl"
+	}
+	if !found {
+		t.Errorf("Missing() = %v, want en: test.only_nl", Missing())
+	}
+}

@@ -1,0 +1,10 @@
+DROP TABLE credit_note_lines;
+DROP TABLE credit_notes;
+DROP FUNCTION credit_notes_immutable();
+ALTER TABLE charges DROP CONSTRAINT charges_invoice_fk;
+DROP TABLE invoice_lines;
+DROP FUNCTION invoice_lines_immutable();
+DROP TABLE invoices;
+DROP FUNCTION invoices_immutable();
+DROP TABLE invoice_runs;
+DROP TABLE invoice_settings;
