@@ -11,6 +11,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"backoffice/internal/civil"
+	"backoffice/internal/money"
 )
 
 // Num is a decimal on the wire that accepts "12.50" or 12.5 and never fails to decode, so
@@ -53,7 +54,7 @@ func (n Num) parse(fe *fieldErrors, field string, required bool) decimal.Decimal
 		}
 		return decimal.Zero
 	}
-	d, err := decimal.NewFromString(string(n))
+	d, err := money.ParseStrict(string(n)) // no exponents, bounded length (issue 9 #2)
 	if err != nil || n == numInvalid {
 		fe.add(field, "must be a number such as \"12.50\"")
 		return decimal.Zero

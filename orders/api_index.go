@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/gofiber/fiber/v2"
+	"github.com/shopspring/decimal"
 
 	"backoffice/internal/apidoc"
 	"backoffice/internal/auth"
@@ -85,6 +86,8 @@ func (m *Module) putValues(c *fiber.Ctx) error {
 }
 
 // monthValues validates monthly index values (API and form), every field error at once.
+var maxIndexValue = decimal.New(1, 8)
+
 func monthValues(in []ValueIn) ([]MonthValue, error) {
 	var fe fieldErrors
 	vals := make([]MonthValue, 0, len(in))
@@ -104,6 +107,9 @@ func monthValues(in []ValueIn) ([]MonthValue, error) {
 		}
 		if !d.Equal(d.Round(4)) {
 			fe.add(p+"value", "at most 4 decimals")
+		}
+		if d.GreaterThanOrEqual(maxIndexValue) {
+			fe.add(p+"value", "must be less than 100000000") // numeric(12,4)
 		}
 		vals = append(vals, MonthValue{Period: m, Value: d})
 	}

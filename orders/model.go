@@ -172,6 +172,9 @@ type Quote struct {
 	// stored totals instead of lines.
 	CustomerName string
 	StoredTotals *StoredTotals
+	// OrderID and ContractID are the order an accepted quote became and its newest
+	// contract (0 when none), filled by the read of one quote and by AcceptQuote.
+	OrderID, ContractID int64
 }
 
 // StoredTotals are the totals saved with a quote version, so lists need not load lines.

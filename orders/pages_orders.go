@@ -149,9 +149,6 @@ func (m *Module) portalQuotePage(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	if q.Status == QuoteDraft {
-		return errNotOffered(qid)
-	}
 	out, err := m.quoteOut(c, q)
 	if err != nil {
 		return err

@@ -1,6 +1,7 @@
 package orders
 
 import (
+	"backoffice/internal/auth"
 	"context"
 	"fmt"
 
@@ -109,15 +110,29 @@ func (s *Service) GetQuote(ctx context.Context, id int64) (*Quote, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := guard(ctx, q.CustomerID, fmt.Sprintf("quote %d", id)); err != nil {
+	if err := visible(ctx, q); err != nil {
 		return nil, err
 	}
 	return q, nil
 }
 
+// visible is the rule of who sees a quote: staff see every quote; a customer contact sees
+// the quotes of its own company that were offered to it — a draft is 404 for a customer,
+// like a foreign record (listQuotes applies the same rule in its query).
+func visible(ctx context.Context, q *Quote) error {
+	if err := guard(ctx, q.CustomerID, fmt.Sprintf("quote %d", q.ID)); err != nil {
+		return err
+	}
+	if p := auth.FromContext(ctx); p != nil && !p.IsStaff() && q.Status == QuoteDraft {
+		return errNotOffered(q.ID)
+	}
+	return nil
+}
+
 // ListQuotes lists quote versions, newest first, with their stored totals.
 func (s *Service) ListQuotes(ctx context.Context, f QuoteFilter) ([]*Quote, error) {
 	f.Today = s.today(s.now())
+	f.Principal = auth.FromContext(ctx)
 	return listQuotes(ctx, s.DB, f)
 }
 
@@ -126,12 +141,14 @@ func (s *Service) ListQuotes(ctx context.Context, f QuoteFilter) ([]*Quote, erro
 func (s *Service) transition(ctx context.Context, id int64, action string, change func(q *Quote) error,
 	after func(ctx context.Context, tx bun.Tx, q *Quote) error) (*Quote, error) {
 	now := s.now()
+	var saved *Quote
 	err := s.tx(ctx, func(ctx context.Context, tx bun.Tx) error {
 		q, err := getQuote(ctx, tx, id, true)
 		if err != nil {
 			return err
 		}
-		if err := guard(ctx, q.CustomerID, fmt.Sprintf("quote %d", id)); err != nil {
+		saved = q
+		if err := visible(ctx, q); err != nil {
 			return err
 		}
 		from := q.EffectiveStatus(now)
@@ -152,7 +169,7 @@ func (s *Service) transition(ctx context.Context, id int64, action string, chang
 	if err != nil {
 		return nil, err
 	}
-	return s.GetQuote(ctx, id)
+	return saved, nil // as saved in the transaction: not read again
 }
 
 // SendQuote sends a draft: sent_at now, valid until the Amsterdam date + valid_days,
@@ -214,13 +231,17 @@ func (s *Service) AcceptQuote(ctx context.Context, id int64, r AcceptRequest) (*
 	now := s.now()
 	r.UserID = actorID(ctx)
 	res := &AcceptResult{}
-	_, err := s.transition(ctx, id, "accept", func(q *Quote) error { return q.Accept(r, now) },
+	q, err := s.transition(ctx, id, "accept", func(q *Quote) error { return q.Accept(r, now) },
 		func(ctx context.Context, tx bun.Tx, q *Quote) error {
 			o, c, err := s.createOrder(ctx, tx, q, now)
 			if err != nil {
 				return err
 			}
 			res.Order, res.Contract = o, c
+			q.OrderID = o.ID
+			if c != nil {
+				q.ContractID = c.ID
+			}
 			if err := publishAcceptance(ctx, tx, q, o, c, now); err != nil {
 				return err
 			}
@@ -229,9 +250,7 @@ func (s *Service) AcceptQuote(ctx context.Context, id int64, r AcceptRequest) (*
 	if err != nil {
 		return nil, err
 	}
-	if res.Quote, err = getQuote(ctx, s.DB, id, false); err != nil {
-		return nil, err
-	}
+	res.Quote = q // the accepted quote as saved: nothing is read again after the commit
 	return res, nil
 }
 

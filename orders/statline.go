@@ -1,7 +1,6 @@
 package orders
 
 import (
-	"backoffice/internal/civil"
 	"bytes"
 	"encoding/csv"
 	"errors"
@@ -13,6 +12,9 @@ import (
 	"time"
 
 	"github.com/shopspring/decimal"
+
+	"backoffice/internal/civil"
+	"backoffice/internal/money"
 )
 
 // MonthValue is one monthly index value.
@@ -123,7 +125,7 @@ func ParseStatLineCSV(data []byte, column string) (*StatLineImport, error) {
 			out.Skipped++
 			continue
 		}
-		v, err := decimal.NewFromString(normaliseNumber(raw))
+		v, err := money.ParseStrict(normaliseNumber(raw))
 		switch {
 		case err != nil:
 			fe.add(fmt.Sprintf("file:%d", line), "%q is not a number", raw)

@@ -79,6 +79,8 @@ func replaceQuoteLines(ctx context.Context, idb bun.IDB, q *Quote) error {
 func getQuote(ctx context.Context, idb bun.IDB, id int64, lock bool) (*Quote, error) {
 	r := new(quoteRow)
 	q := idb.NewSelect().Model(r).ColumnExpr("q.*").ColumnExpr("c.name AS customer_name").
+		ColumnExpr("coalesce((SELECT min(o.id) FROM orders AS o WHERE o.quote_id = q.id), 0) AS order_id").
+		ColumnExpr("coalesce((SELECT max(k.id) FROM contracts AS k JOIN orders AS o ON o.id = k.order_id WHERE o.quote_id = q.id), 0) AS contract_id").
 		Join("JOIN customers AS c ON c.id = q.customer_id").Where("q.id = ?", id)
 	if lock {
 		q = q.For("UPDATE OF q")
@@ -115,6 +117,9 @@ func listQuotes(ctx context.Context, idb bun.IDB, f QuoteFilter) ([]*Quote, erro
 	q := idb.NewSelect().Model(&rows).ColumnExpr("q.*").ColumnExpr("c.name AS customer_name").
 		Join("JOIN customers AS c ON c.id = q.customer_id")
 	q = auth.Scope(q, f.Principal, "q.customer_id")
+	if f.Principal != nil && !f.Principal.IsStaff() {
+		q = q.Where("q.status <> 'draft'") // a customer never sees a draft (see visible)
+	}
 	if f.CustomerID != nil {
 		q = q.Where("q.customer_id = ?", *f.CustomerID)
 	}

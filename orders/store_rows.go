@@ -56,6 +56,8 @@ type quoteRow struct {
 	ReminderSentAt      *time.Time       `bun:"reminder_sent_at"`
 
 	CustomerName string `bun:"customer_name,scanonly"`
+	OrderID      int64  `bun:"order_id,scanonly"`
+	ContractID   int64  `bun:"contract_id,scanonly"`
 }
 
 // lineRow is a priced line in quote_lines or order_lines (same columns, plus a link).
@@ -153,6 +155,7 @@ func toQuoteRow(q *Quote, now time.Time) *quoteRow {
 func (r *quoteRow) quote(lines []Line) *Quote {
 	q := &Quote{
 		ID: r.ID, Number: r.Number, Version: r.Version, CustomerID: r.CustomerID, CustomerName: r.CustomerName,
+		OrderID: r.OrderID, ContractID: r.ContractID,
 		Title: r.Title, Status: QuoteStatus(r.Status), ValidDays: r.ValidDays, Cancellable: r.Cancellable,
 		FixedPrice: r.FixedPrice, AdvancePayment: r.AdvancePayment, LeadTimeDays: r.LeadTimeDays, StartDate: r.StartDate,
 		Terms: ContractTerms{Profile: r.TermsProfile, InitialTermMonths: r.InitialTermMonths, RenewalTermMonths: r.RenewalTermMonths,

@@ -8,6 +8,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"backoffice/internal/civil"
+	"backoffice/internal/money"
 	"backoffice/internal/problem"
 )
 
@@ -148,7 +149,7 @@ func (p Period) ContainsEntry(start, end time.Time, loc *time.Location) bool {
 // hourly rates, km rates and expense amounts ("rates with more than 2 decimals or
 // negative" are refused).
 func Money(s string) (decimal.Decimal, error) {
-	d, err := decimal.NewFromString(strings.TrimSpace(s))
+	d, err := money.ParseStrict(strings.TrimSpace(s))
 	if err != nil {
 		return decimal.Decimal{}, fmt.Errorf("must be a decimal amount such as \"95.00\"")
 	}

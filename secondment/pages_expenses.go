@@ -11,6 +11,7 @@ import (
 	"backoffice/internal/civil"
 	"backoffice/internal/clock"
 	"backoffice/internal/httpx"
+	"backoffice/internal/money"
 	"backoffice/internal/problem"
 	"backoffice/internal/web"
 )
@@ -107,7 +108,7 @@ func decimalField(c *fiber.Ctx, name string, f *problem.Fields) *decimal.Decimal
 	if s == "" {
 		return nil
 	}
-	v, err := decimal.NewFromString(s)
+	v, err := money.ParseStrict(s)
 	if err != nil {
 		f.Add(name, "must be a number such as 12.50")
 		return nil

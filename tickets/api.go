@@ -10,6 +10,7 @@ import (
 	"backoffice/internal/httpx"
 	"backoffice/internal/platform"
 	"backoffice/internal/problem"
+	"backoffice/internal/uploads"
 	"backoffice/internal/web"
 )
 
@@ -21,7 +22,9 @@ type Module struct {
 
 // New builds the module from the shared services.
 func New(d *platform.Deps) *Module {
-	return &Module{Service: NewService(d.DB, d.Clock, d.Config.DeskEmail), Web: d.Web}
+	svc := NewService(d.DB, d.Clock, d.Config.DeskEmail)
+	svc.Rates = func() platform.RateBook { return d.Rates }
+	return &Module{Service: svc, Web: d.Web}
 }
 
 // Name of the module; its templates are "tickets/…".
@@ -62,8 +65,14 @@ func (m *Module) Routes(r *apidoc.Router) {
 		Tag: "tickets", Body: PatchInput{}, Response: TicketOut{}}, auth.Require(staff...), m.patchTicket)
 	r.Post("/tickets/:id/comments", apidoc.Op{Summary: "Comment; the first public staff comment is the first response (T-2)",
 		Tag: "tickets", Body: CommentInput{}, Response: CommentOut{}, Status: 201}, auth.Require(), m.comment)
+	r.Post("/tickets/:id/attachments", apidoc.Op{Summary: "Attach photos or PDFs (multipart field \"files\", at most 10 MB a file, type checked from the content)",
+		Tag: "tickets", Response: []uploads.Upload{}, Status: 201}, auth.Require(), m.attachAPI)
+	r.Get("/tickets/:id/attachments", apidoc.Op{Summary: "List a ticket's attachments", Tag: "tickets", Response: []uploads.Upload{}}, auth.Require(), m.attachmentsAPI)
+	r.Get("/tickets/:id/attachments/:file", apidoc.Op{Summary: "Download an attachment", Tag: "tickets", Produces: "application/octet-stream"}, auth.Require(), m.attachmentGet)
 	r.Post("/tickets/:id/status", apidoc.Op{Summary: "Change the status; resolving needs a resolution fix, workaround or not_covered (T-4)",
 		Tag: "tickets", Body: StatusInput{}, Response: TicketOut{}}, auth.Require(), m.status)
+
+	m.timeRoutes(r)
 
 	r.Post("/outages", apidoc.Op{Summary: "Record an outage of a service (T-5)", Tag: "tickets", Body: OutageInput{}, Response: OutageOut{}, Status: 201},
 		auth.Require(staff...), m.createOutage)
@@ -125,7 +134,7 @@ func (m *Module) assignPolicy(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	n, err := m.Service.AssignPolicy(c.UserContext(), auth.From(c), id, cid)
+	n, err := m.Service.AssignPolicy(c.UserContext(), id, cid)
 	if err != nil {
 		return err
 	}
@@ -137,7 +146,7 @@ func (m *Module) createTicket(c *fiber.Ctx) error {
 	if err := httpx.Bind(c, &in); err != nil {
 		return err
 	}
-	t, _, err := m.Service.CreateTicket(c.UserContext(), auth.From(c), in)
+	t, _, err := m.Service.CreateTicket(c.UserContext(), in)
 	if err != nil {
 		return err
 	}
@@ -146,7 +155,7 @@ func (m *Module) createTicket(c *fiber.Ctx) error {
 
 // detail answers the ticket as freshly read (same shape as GET /tickets/{id}).
 func (m *Module) detail(c *fiber.Ctx, status int, id int64) error {
-	d, err := m.Service.Get(c.UserContext(), auth.From(c), id)
+	d, err := m.Service.Get(c.UserContext(), id)
 	if err != nil {
 		return err
 	}
@@ -162,7 +171,7 @@ func (m *Module) listTickets(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	l, err := m.Service.List(c.UserContext(), auth.From(c), lf, page)
+	l, err := m.Service.List(c.UserContext(), lf, page)
 	if err != nil {
 		return err
 	}
@@ -190,7 +199,7 @@ func (m *Module) patchTicket(c *fiber.Ctx) error {
 	if err := httpx.Bind(c, &in); err != nil {
 		return err
 	}
-	if _, _, err := m.Service.Patch(c.UserContext(), auth.From(c), id, in); err != nil {
+	if _, _, err := m.Service.Patch(c.UserContext(), id, in); err != nil {
 		return err
 	}
 	return m.detail(c, fiber.StatusOK, id)
@@ -205,7 +214,7 @@ func (m *Module) comment(c *fiber.Ctx) error {
 	if err := httpx.Bind(c, &in); err != nil {
 		return err
 	}
-	cm, err := m.Service.AddComment(c.UserContext(), auth.From(c), id, in)
+	cm, err := m.Service.AddComment(c.UserContext(), id, in)
 	if err != nil {
 		return err
 	}
@@ -221,10 +230,11 @@ func (m *Module) status(c *fiber.Ctx) error {
 	if err := httpx.Bind(c, &in); err != nil {
 		return err
 	}
-	if _, _, err := m.Service.ChangeStatus(c.UserContext(), auth.From(c), id, in); err != nil {
+	d, err := m.Service.ChangeStatus(c.UserContext(), id, in)
+	if err != nil {
 		return err
 	}
-	return m.detail(c, fiber.StatusOK, id)
+	return c.JSON(detailOut(d))
 }
 
 func (m *Module) createOutage(c *fiber.Ctx) error {
@@ -232,7 +242,7 @@ func (m *Module) createOutage(c *fiber.Ctx) error {
 	if err := httpx.Bind(c, &in); err != nil {
 		return err
 	}
-	o, err := m.Service.RecordOutage(c.UserContext(), auth.From(c), in)
+	o, err := m.Service.RecordOutage(c.UserContext(), in)
 	if err != nil {
 		return err
 	}
@@ -246,7 +256,7 @@ func (m *Module) availability(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	r, err := m.Service.Availability(c.UserContext(), auth.From(c), service, q, cid)
+	r, err := m.Service.Availability(c.UserContext(), service, q, cid)
 	if err != nil {
 		return err
 	}

@@ -4,7 +4,6 @@ import (
 	"context"
 	"time"
 
-	"backoffice/internal/auth"
 	"backoffice/internal/clock"
 	"backoffice/internal/httpx"
 )
@@ -32,7 +31,7 @@ const RiskWindow = 4 * time.Hour
 
 // Dashboard gathers the desk's overview at now: compliance of the last twelve months,
 // breaches at risk, open data breaches with their T-6 deadline, availability per service.
-func (s *Service) Dashboard(ctx context.Context, p *auth.Principal) (*Dashboard, error) {
+func (s *Service) Dashboard(ctx context.Context) (*Dashboard, error) {
 	now := s.Clock.Now()
 	d := &Dashboard{Counts: map[string]int{}}
 	loc := clock.Amsterdam
@@ -63,7 +62,7 @@ func (s *Service) Dashboard(ctx context.Context, p *auth.Principal) (*Dashboard,
 		}
 		d.Compliance = append(d.Compliance, MonthCompliance{Month: key, Resolved: v[0], Met: v[1], Percent: pct})
 	}
-	risk, err := s.List(ctx, p, ListFilter{BreachWithin: RiskWindow, Sort: SortDue}, httpx.Page{Limit: 20})
+	risk, err := s.List(ctx, ListFilter{BreachWithin: RiskWindow, Sort: SortDue}, httpx.Page{Limit: 20})
 	if err != nil {
 		return nil, err
 	}
@@ -89,7 +88,7 @@ func (s *Service) Dashboard(ctx context.Context, p *auth.Principal) (*Dashboard,
 	}
 	q := QuarterOf(now, loc)
 	for _, svc := range services {
-		r, err := s.Availability(ctx, p, svc, q, nil)
+		r, err := s.Availability(ctx, svc, q, nil)
 		if err != nil {
 			return nil, err
 		}

@@ -24,7 +24,7 @@ func (m *Module) SeedDemo(ctx context.Context, tx bun.Tx, demo *platform.Demo) e
 	}
 	now := m.Service.Clock.Now()
 	clk := clock.NewSettable(clock.Fixed(now))
-	s := &Service{DB: tx, Clock: clk, DeskEmail: m.Service.DeskEmail}
+	s := &Service{DB: tx, Clock: clk, DeskEmail: m.Service.DeskEmail, Rates: m.Service.Rates}
 	principal := func(id int64, role auth.Role, customer *int64) (*auth.Principal, error) {
 		email, err := userEmail(ctx, tx, id)
 		return &auth.Principal{UserID: id, Email: email, Name: email, Role: role, CustomerID: customer}, err
@@ -33,6 +33,7 @@ func (m *Module) SeedDemo(ctx context.Context, tx bun.Tx, demo *platform.Demo) e
 	if err != nil {
 		return err
 	}
+	techCtx := auth.With(ctx, tech)
 	contacts := make([]*auth.Principal, len(demo.CustomerIDs))
 	for i, cid := range demo.CustomerIDs {
 		if contacts[i], err = principal(demo.ContactIDs[i], auth.Customer, &cid); err != nil {
@@ -42,7 +43,7 @@ func (m *Module) SeedDemo(ctx context.Context, tx bun.Tx, demo *platform.Demo) e
 	at := func(ago time.Duration) { clk.Set(now.Add(-ago)) }
 	file := func(p *auth.Principal, in TicketInput, ago time.Duration) (*Ticket, error) {
 		at(ago)
-		t, _, err := s.CreateTicket(ctx, p, in)
+		t, _, err := s.CreateTicket(auth.With(ctx, p), in)
 		if err != nil {
 			return nil, fmt.Errorf("demo ticket %q: %w", in.Subject, err)
 		}
@@ -67,10 +68,10 @@ func (m *Module) SeedDemo(ctx context.Context, tx bun.Tx, demo *platform.Demo) e
 		return err
 	}
 	at(29 * time.Hour)
-	if _, err := s.AddComment(ctx, tech, waiting.ID, CommentInput{Body: "Which phone models and app version do you use?"}); err != nil {
+	if _, err := s.AddComment(techCtx, waiting.ID, CommentInput{Body: "Which phone models and app version do you use?"}); err != nil {
 		return step(err)
 	}
-	if _, _, err := s.ChangeStatus(ctx, tech, waiting.ID, StatusInput{Status: string(StatusWaitingOnCustomer)}); err != nil {
+	if _, err := s.ChangeStatus(techCtx, waiting.ID, StatusInput{Status: string(StatusWaitingOnCustomer)}); err != nil {
 		return step(err)
 	}
 	received := now.Add(-20 * time.Hour)
@@ -81,7 +82,7 @@ func (m *Module) SeedDemo(ctx context.Context, tx bun.Tx, demo *platform.Demo) e
 		return err
 	}
 	at(18 * time.Hour)
-	if _, _, err := s.Patch(ctx, tech, breach.ID, PatchInput{AssigneeID: httpx.Of(tech.UserID)}); err != nil {
+	if _, _, err := s.Patch(techCtx, breach.ID, PatchInput{AssigneeID: httpx.Of(tech.UserID)}); err != nil {
 		return step(err)
 	}
 	reopened, err := file(contacts[0], TicketInput{Subject: "Printer op de balie drukt niet af",
@@ -90,14 +91,14 @@ func (m *Module) SeedDemo(ctx context.Context, tx bun.Tx, demo *platform.Demo) e
 		return err
 	}
 	at(49 * time.Hour)
-	if _, err := s.AddComment(ctx, tech, reopened.ID, CommentInput{Body: "Driver reinstalled, please try again."}); err != nil {
+	if _, err := s.AddComment(techCtx, reopened.ID, CommentInput{Body: "Driver reinstalled, please try again."}); err != nil {
 		return step(err)
 	}
-	if _, _, err := s.ChangeStatus(ctx, tech, reopened.ID, StatusInput{Status: string(StatusResolved), Resolution: ptr(string(ResolutionFix))}); err != nil {
+	if _, err := s.ChangeStatus(techCtx, reopened.ID, StatusInput{Status: string(StatusResolved), Resolution: ptr(string(ResolutionFix))}); err != nil {
 		return step(err)
 	}
 	at(26 * time.Hour)
-	if _, err := s.AddComment(ctx, contacts[0], reopened.ID, CommentInput{Body: "It printed twice and stopped again."}); err != nil {
+	if _, err := s.AddComment(auth.With(ctx, contacts[0]), reopened.ID, CommentInput{Body: "It printed twice and stopped again."}); err != nil {
 		return step(err)
 	}
 	for i, ago := range []time.Duration{35 * 24 * time.Hour, 40 * 24 * time.Hour, 65 * 24 * time.Hour} {
@@ -107,10 +108,28 @@ func (m *Module) SeedDemo(ctx context.Context, tx bun.Tx, demo *platform.Demo) e
 			return err
 		}
 		at(ago - time.Duration(30+i*600)*time.Minute)
-		if _, err := s.AddComment(ctx, tech, old.ID, CommentInput{Body: "Password reset link sent."}); err != nil {
+		if _, err := s.AddComment(techCtx, old.ID, CommentInput{Body: "Password reset link sent."}); err != nil {
 			return step(err)
 		}
-		if _, _, err := s.ChangeStatus(ctx, tech, old.ID, StatusInput{Status: string(StatusResolved), Resolution: ptr(string(ResolutionWorkaround))}); err != nil {
+		if _, err := s.ChangeStatus(techCtx, old.ID, StatusInput{Status: string(StatusResolved), Resolution: ptr(string(ResolutionWorkaround))}); err != nil {
+			return step(err)
+		}
+	}
+	// Not covered (T-4): the customer's own script broke the printers; the time is billed.
+	nc, err := file(contacts[0], TicketInput{Subject: "Printers weigeren na eigen inlogscript",
+		Description: "After we rolled out our own logon script no printer works any more.", Category: string(Incident)}, 6*24*time.Hour)
+	if err != nil {
+		return err
+	}
+	at(6*24*time.Hour - 2*time.Hour)
+	if _, err := s.LogTime(techCtx, nc.ID, TimeInput{Minutes: 75, Note: "Traced the failure to the customer's own logon script and restored the printer mappings"}); err != nil {
+		return step(err)
+	}
+	if _, err := s.AddComment(techCtx, nc.ID, CommentInput{Body: "Your logon script removed the printer mappings; this is not covered by the SLA, so the time is billed at our hourly rate."}); err != nil {
+		return step(err)
+	}
+	if s.Rates != nil && s.Rates() != nil {
+		if _, err := s.ChangeStatus(techCtx, nc.ID, StatusInput{Status: string(StatusResolved), Resolution: ptr(string(ResolutionNotCovered))}); err != nil {
 			return step(err)
 		}
 	}
@@ -127,7 +146,7 @@ func (m *Module) SeedDemo(ctx context.Context, tx bun.Tx, demo *platform.Demo) e
 		if o.StartedAt.Before(q.Start(clock.Amsterdam).AddDate(0, -3, 0)) {
 			continue
 		}
-		if _, err := s.RecordOutage(ctx, tech, o); err != nil {
+		if _, err := s.RecordOutage(techCtx, o); err != nil {
 			return fmt.Errorf("demo outage: %w", err)
 		}
 	}

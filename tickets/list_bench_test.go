@@ -96,7 +96,7 @@ func BenchmarkBreachRiskList(b *testing.B) {
 	lf := ListFilter{BreachWithin: 2 * time.Hour, Sort: SortDue}
 	b.ReportAllocs()
 	for b.Loop() {
-		l, err := s.List(ctx, staffP, lf, httpx.Page{Limit: 50})
+		l, err := s.List(auth.With(ctx, staffP), lf, httpx.Page{Limit: 50})
 		if err != nil || len(l.Items) != 50 {
 			b.Fatal(err, fmt.Sprint(len(l.Items)))
 		}

@@ -51,7 +51,8 @@ type OutageInput struct {
 }
 
 // RecordOutage stores an outage of a service (T-5), for all customers or one.
-func (s *Service) RecordOutage(ctx context.Context, p *auth.Principal, in OutageInput) (Outage, error) {
+func (s *Service) RecordOutage(ctx context.Context, in OutageInput) (Outage, error) {
+	p := auth.FromContext(ctx)
 	now := s.Clock.Now()
 	o := Outage{Service: strings.TrimSpace(in.Service), Kind: OutageKind(in.Kind)}
 	if in.StartedAt != nil {
@@ -114,7 +115,8 @@ func outagesFor(ctx context.Context, idb bun.IDB, service string, customerID *in
 
 // Availability reports a service's availability in quarter (T-5) as p may see it: a
 // customer user for its own company, staff service-wide or for a named customer.
-func (s *Service) Availability(ctx context.Context, p *auth.Principal, service string, q Quarter, customerID *int64) (AvailabilityReport, error) {
+func (s *Service) Availability(ctx context.Context, service string, q Quarter, customerID *int64) (AvailabilityReport, error) {
+	p := auth.FromContext(ctx)
 	cid, err := auth.CustomerFor(p, customerID)
 	if err != nil {
 		return AvailabilityReport{}, err

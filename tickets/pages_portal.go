@@ -5,7 +5,6 @@ import (
 
 	"github.com/gofiber/fiber/v2"
 
-	"backoffice/internal/auth"
 	"backoffice/internal/httpx"
 	"backoffice/internal/problem"
 	"backoffice/internal/web"
@@ -22,7 +21,7 @@ func (m *Module) portalList(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	l, err := m.Service.List(c.UserContext(), auth.From(c), ListFilter{Sort: SortNewest}, page)
+	l, err := m.Service.List(c.UserContext(), ListFilter{Sort: SortNewest}, page)
 	if err != nil {
 		return err
 	}
@@ -50,7 +49,7 @@ func (m *Module) portalCreate(c *fiber.Ctx) error {
 	if v := c.FormValue("priority"); v != "" {
 		in.Priority = &v
 	}
-	t, _, err := m.Service.CreateTicket(c.UserContext(), auth.From(c), in)
+	t, _, err := m.Service.CreateTicket(c.UserContext(), in)
 	if fe, ok := problem.FormErrors(err); ok {
 		c.Status(problem.StatusOf(err))
 		return m.renderPortalNew(c, in, fe)
@@ -74,7 +73,7 @@ func (m *Module) portalComment(c *fiber.Ctx) error {
 		return err
 	}
 	in := CommentInput{Body: c.FormValue("body")}
-	_, err = m.Service.AddComment(c.UserContext(), auth.From(c), id, in)
+	_, err = m.Service.AddComment(c.UserContext(), id, in)
 	return m.after(c, id, err, in.Body, ticketURL("/portal", id), "Your reply was sent.")
 }
 
@@ -84,7 +83,7 @@ func (m *Module) portalStatus(c *fiber.Ctx) error {
 		return err
 	}
 	in := StatusInput{Status: c.FormValue("status")}
-	_, _, err = m.Service.ChangeStatus(c.UserContext(), auth.From(c), id, in)
+	_, err = m.Service.ChangeStatus(c.UserContext(), id, in)
 	msg := "Ticket closed. Thank you."
 	if in.Status == string(StatusOpen) {
 		msg = "Ticket reopened; the desk will pick it up again."

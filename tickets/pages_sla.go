@@ -27,7 +27,7 @@ type breachRow struct {
 }
 
 func (m *Module) dashboardPage(c *fiber.Ctx) error {
-	d, err := m.Service.Dashboard(c.UserContext(), auth.From(c))
+	d, err := m.Service.Dashboard(c.UserContext())
 	if err != nil {
 		return err
 	}
@@ -72,7 +72,7 @@ func (m *Module) renderAvailability(c *fiber.Ctx, fe []problem.FieldError, form 
 	if d.Service != "" {
 		q := QuarterOf(m.Service.Clock.Now(), clock.Amsterdam)
 		for range 4 {
-			r, err := m.Service.Availability(ctx, auth.From(c), d.Service, q, nil)
+			r, err := m.Service.Availability(ctx, d.Service, q, nil)
 			if err != nil {
 				return err
 			}
@@ -106,7 +106,7 @@ func (m *Module) outagePost(c *fiber.Ctx) error {
 	parse("announced_at", &in.AnnouncedAt)
 	var err error
 	if len(fe) == 0 {
-		_, err = m.Service.RecordOutage(c.UserContext(), auth.From(c), in)
+		_, err = m.Service.RecordOutage(c.UserContext(), in)
 		if f, ok := problem.FormErrors(err); ok {
 			fe = f
 		} else if err != nil {
@@ -198,7 +198,7 @@ func (m *Module) assignPost(c *fiber.Ctx) error {
 		fe = append(fe, problem.FieldError{Field: "customer_id", Message: "choose a customer"})
 	}
 	if len(fe) == 0 {
-		n, err := m.Service.AssignPolicy(c.UserContext(), auth.From(c), policy, customer)
+		n, err := m.Service.AssignPolicy(c.UserContext(), policy, customer)
 		if f, ok := problem.FormErrors(err); ok {
 			fe = f
 		} else if err != nil {

@@ -8,6 +8,7 @@ import (
 
 	"backoffice/internal/auth"
 	"backoffice/internal/problem"
+	"backoffice/internal/uploads"
 	"backoffice/internal/web"
 )
 
@@ -24,19 +25,27 @@ type ticketData struct {
 	Draft       string
 	Portal      bool
 	Reopenable  bool
+	Files       []uploads.Upload
+	OriginURL   string
+	Time        []TimeEntry
+	TimeMinutes int
 }
 
 // renderTicket shows the ticket page (desk or portal) with optional form errors.
 func (m *Module) renderTicket(c *fiber.Ctx, id int64, fe []problem.FieldError, draft string) error {
 	ctx := c.UserContext()
 	p := auth.From(c)
-	d, err := m.Service.Get(ctx, p, id)
+	d, err := m.Service.Get(ctx, id)
 	if err != nil {
 		return err
 	}
 	td := ticketData{D: d, Row: rowOf(Item{Ticket: d.Ticket, SLA: d.SLA, Policy: d.Policy, Risk: d.Risk}), Next: NextStatuses(d.Ticket.Status),
 		Resolutions: Resolutions, Priorities: Priorities, Categories: Categories, Errors: fe, Draft: draft,
 		Portal: !p.IsStaff(), Reopenable: d.Ticket.Status == StatusResolved}
+	if td.Files, err = m.Service.Attachments(ctx, id); err != nil {
+		return err
+	}
+	td.OriginURL = originURL(d.Ticket.Origin, td.Portal)
 	if fe != nil && c.Response().StatusCode() == fiber.StatusOK {
 		c.Status(fiber.StatusUnprocessableEntity)
 	}
@@ -48,6 +57,12 @@ func (m *Module) renderTicket(c *fiber.Ctx, id int64, fe []problem.FieldError, d
 	}
 	if td.Policies, err = m.Service.Policies(ctx); err != nil {
 		return err
+	}
+	if td.Time, err = m.Service.TimeOf(ctx, id); err != nil {
+		return err
+	}
+	for _, e := range td.Time {
+		td.TimeMinutes += e.Minutes
 	}
 	return m.Web.Render(c, "tickets/ticket", d.Ticket.Number+" · "+d.Ticket.Subject, td)
 }
@@ -82,7 +97,7 @@ func (m *Module) commentPost(c *fiber.Ctx) error {
 	}
 	public := c.FormValue("public") == "on" || c.FormValue("public") == "true"
 	in := CommentInput{Body: c.FormValue("body"), Public: &public}
-	_, err = m.Service.AddComment(c.UserContext(), auth.From(c), id, in)
+	_, err = m.Service.AddComment(c.UserContext(), id, in)
 	msg := "Internal note added."
 	if public {
 		msg = "Reply sent to the customer."
@@ -99,7 +114,7 @@ func (m *Module) statusPost(c *fiber.Ctx) error {
 	if v := c.FormValue("resolution"); v != "" && in.Status == string(StatusResolved) {
 		in.Resolution = &v
 	}
-	_, _, err = m.Service.ChangeStatus(c.UserContext(), auth.From(c), id, in)
+	_, err = m.Service.ChangeStatus(c.UserContext(), id, in)
 	return m.after(c, id, err, "", ticketURL("", id), "Status changed to "+in.Status+".")
 }
 
@@ -137,6 +152,6 @@ func (m *Module) updatePost(c *fiber.Ctx) error {
 		c.Status(fiber.StatusUnprocessableEntity)
 		return m.renderTicket(c, id, fe, "")
 	}
-	_, _, err = m.Service.Patch(c.UserContext(), auth.From(c), id, in)
+	_, _, err = m.Service.Patch(c.UserContext(), id, in)
 	return m.after(c, id, err, "", ticketURL("", id), "Ticket updated; due times recomputed.")
 }

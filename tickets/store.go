@@ -53,7 +53,29 @@ func (r *policyRow) policy() Policy {
 }
 
 // constraints are the schema's rules the domain answers with its own problems.
-var constraints = db.Constraints{"sla_policies_name_key": ErrPolicyExists}
+var constraints = db.Constraints{
+	"sla_policies_name_key":                    ErrPolicyExists,
+	"customer_sla_policies_customer_id_fkey":   problem.NotFound("customer"),
+	"customer_sla_policies_sla_policy_id_fkey": ErrPolicyNotFound,
+}
+
+// assignPolicy records the customer's own SLA policy (tickets' table, not customers).
+func assignPolicy(ctx context.Context, idb bun.IDB, customerID, policyID int64, now time.Time) error {
+	_, err := idb.NewRaw(`INSERT INTO customer_sla_policies (customer_id, sla_policy_id, assigned_at) VALUES (?, ?, ?)
+		ON CONFLICT (customer_id) DO UPDATE SET sla_policy_id = EXCLUDED.sla_policy_id, assigned_at = EXCLUDED.assigned_at`,
+		customerID, policyID, now).Exec(ctx)
+	return db.Translate(err, problem.NotFound("customer"), constraints)
+}
+
+// unresolvedOnOtherPolicy locks and lists the customer's unresolved tickets that run on
+// another policy than policyID.
+func unresolvedOnOtherPolicy(ctx context.Context, idb bun.IDB, customerID, policyID int64) ([]int64, error) {
+	var ids []int64
+	err := idb.NewSelect().Table("tickets").Column("id").
+		Where("customer_id = ? AND status IN ('new', 'open', 'waiting_on_customer') AND sla_policy_id <> ?", customerID, policyID).
+		Order("id").For("UPDATE").Scan(ctx, &ids)
+	return ids, err
+}
 
 func insertPolicy(ctx context.Context, idb bun.IDB, p *Policy, now time.Time) error {
 	row := &policyRow{Name: p.Name, CalendarID: p.CalendarName, PauseStatuses: []string{}, CreatedAt: now, UpdatedAt: now}
@@ -98,7 +120,8 @@ func getPolicy(ctx context.Context, idb bun.IDB, id int64) (Policy, error) {
 // policyIDForCustomer returns the customer's own policy, or the default one.
 func policyIDForCustomer(ctx context.Context, idb bun.IDB, customerID int64) (int64, error) {
 	var id int64
-	err := idb.NewRaw(`SELECT coalesce(c.sla_policy_id, (SELECT id FROM sla_policies WHERE is_default)) FROM customers c WHERE c.id = ?`,
+	err := idb.NewRaw(`SELECT coalesce(a.sla_policy_id, (SELECT id FROM sla_policies WHERE is_default))
+		FROM customers AS c LEFT JOIN customer_sla_policies AS a ON a.customer_id = c.id WHERE c.id = ?`,
 		customerID).Scan(ctx, &id)
 	if errors.Is(err, sql.ErrNoRows) {
 		return 0, problem.Invalid("customer_id", "no such customer")
@@ -120,6 +143,12 @@ func nextTicketNumber(ctx context.Context, idb bun.IDB, year int) (string, error
 		return "", err
 	}
 	return fmt.Sprintf("T%d-%05d", year, n), nil
+}
+
+// setTicketNumber gives a new ticket its drawn number.
+func setTicketNumber(ctx context.Context, idb bun.IDB, id int64, number string) error {
+	_, err := idb.NewUpdate().Table("tickets").Set("number = ?", number).Where("id = ?", id).Exec(ctx)
+	return err
 }
 
 func ticketQuery(idb bun.IDB, t any) *bun.SelectQuery {
@@ -154,7 +183,8 @@ func saveTicket(ctx context.Context, idb bun.IDB, t *Ticket) error {
 	_, err := idb.NewUpdate().Model(t).
 		Column("category", "priority", "status", "resolution", "assignee_id", "sla_policy_id", "updated_at",
 			"first_response_at", "resolved_at", "response_due_at", "resolution_due_at", "next_due_at", "sla_state",
-			"response_breached", "resolution_breached", "next_alert_at", "alerts_sent", "controller_notice_due_at").
+			"response_breached", "resolution_breached", "next_alert_at", "alerts_sent", "controller_notice_due_at",
+			"paused_seconds", "response_warn_at", "resolution_warn_at").
 		WherePK().Exec(ctx)
 	return err
 }

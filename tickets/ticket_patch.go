@@ -24,7 +24,8 @@ type PatchInput struct {
 }
 
 // Patch changes priority, assignee, category or policy of a ticket (staff only).
-func (s *Service) Patch(ctx context.Context, p *auth.Principal, id int64, in PatchInput) (*Ticket, SLA, error) {
+func (s *Service) Patch(ctx context.Context, id int64, in PatchInput) (*Ticket, SLA, error) {
+	p := auth.FromContext(ctx)
 	now := s.Clock.Now()
 	var f problem.Fields
 	if in.Priority != nil && !Priority(*in.Priority).Valid() {
@@ -122,24 +123,19 @@ func idText(id *int64) string {
 
 // AssignPolicy gives a customer its SLA policy and moves the customer's unresolved
 // tickets to it (as if it had been so from their start).
-func (s *Service) AssignPolicy(ctx context.Context, p *auth.Principal, policyID, customerID int64) (int, error) {
+func (s *Service) AssignPolicy(ctx context.Context, policyID, customerID int64) (int, error) {
+	p := auth.FromContext(ctx)
 	now := s.Clock.Now()
 	moved := 0
 	err := s.DB.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
 		if _, err := getPolicy(ctx, tx, policyID); err != nil {
 			return err
 		}
-		res, err := tx.NewUpdate().Table("customers").Set("sla_policy_id = ?", policyID).Where("id = ?", customerID).Exec(ctx)
-		if err != nil {
+		if err := assignPolicy(ctx, tx, customerID, policyID, now); err != nil {
 			return err
 		}
-		if n, _ := res.RowsAffected(); n == 0 {
-			return problem.NotFound("customer")
-		}
-		var ids []int64
-		if err := tx.NewSelect().Table("tickets").Column("id").
-			Where("customer_id = ? AND status IN ('new', 'open', 'waiting_on_customer') AND sla_policy_id <> ?", customerID, policyID).
-			Order("id").For("UPDATE").Scan(ctx, &ids); err != nil {
+		ids, err := unresolvedOnOtherPolicy(ctx, tx, customerID, policyID)
+		if err != nil {
 			return err
 		}
 		for _, id := range ids {

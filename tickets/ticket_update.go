@@ -63,7 +63,8 @@ func actorID(p *auth.Principal) *int64 {
 // AddComment adds a message to the thread. The first public staff comment is the first
 // response (T-2). A customer's reply ends a wait on the customer and reopens a resolved
 // ticket (the resolution clock resumes). A closed ticket takes no comments.
-func (s *Service) AddComment(ctx context.Context, p *auth.Principal, id int64, in CommentInput) (*Comment, error) {
+func (s *Service) AddComment(ctx context.Context, id int64, in CommentInput) (*Comment, error) {
+	p := auth.FromContext(ctx)
 	now := s.Clock.Now()
 	var f problem.Fields
 	body := strings.TrimSpace(in.Body)
@@ -130,7 +131,8 @@ func (s *Service) AddComment(ctx context.Context, p *auth.Principal, id int64, i
 // (fix, workaround, not_covered — the last marks the work billable per hour); a
 // resolved ticket can be reopened, which resumes the resolution clock, or closed; a
 // closed ticket stays closed. Customers may only reopen or close a resolved ticket.
-func (s *Service) ChangeStatus(ctx context.Context, p *auth.Principal, id int64, in StatusInput) (*Ticket, SLA, error) {
+func (s *Service) ChangeStatus(ctx context.Context, id int64, in StatusInput) (*Detail, error) {
+	p := auth.FromContext(ctx)
 	now := s.Clock.Now()
 	var f problem.Fields
 	to := Status(in.Status)
@@ -152,13 +154,12 @@ func (s *Service) ChangeStatus(ctx context.Context, p *auth.Principal, id int64,
 		f.Add("resolution", "is required when resolving: fix, workaround or not_covered")
 	}
 	if err := f.Err(); err != nil {
-		return nil, SLA{}, err
+		return nil, err
 	}
-	var t *Ticket
-	var sla SLA
+	var d *Detail
 	err := s.DB.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
-		var err error
-		if t, err = loadForChange(ctx, tx, p, id); err != nil {
+		t, err := loadForChange(ctx, tx, p, id)
+		if err != nil {
 			return err
 		}
 		from := t.Status
@@ -174,20 +175,28 @@ func (s *Service) ChangeStatus(ctx context.Context, p *auth.Principal, id int64,
 		if err := setStatus(ctx, tx, p, t, to, res, now); err != nil {
 			return err
 		}
-		if sla, err = refresh(ctx, tx, t, now); err != nil {
+		if d, err = refreshDetail(ctx, tx, t, now, p.IsStaff()); err != nil {
 			return err
 		}
 		if err := audit.Record(ctx, tx, now, "ticket", t.ID, "status", map[string]any{
 			"status": audit.Change{From: from, To: to}, "resolution": t.Resolution}); err != nil {
 			return err
 		}
+		if from == StatusResolved && to != StatusClosed {
+			if err := cancelUnbilledTime(ctx, tx, t, now); err != nil {
+				return err
+			}
+		}
 		if to == StatusResolved {
+			if err := s.publishResolution(ctx, tx, t, now); err != nil {
+				return err
+			}
 			return s.notifyResolved(ctx, tx, t, now)
 		}
 		return nil
 	})
 	if err != nil {
-		return nil, SLA{}, err
+		return nil, err
 	}
-	return t, sla, nil
+	return d, nil
 }

@@ -1,6 +1,7 @@
 package accounts
 
 import (
+	"errors"
 	"strconv"
 	"strings"
 	"time"
@@ -23,7 +24,7 @@ type Module struct {
 	DB        *bun.DB
 	Clock     clock.Clock
 	TestClock *clock.Settable // nil unless BACKOFFICE_TEST_CLOCK=1
-	Limiter   *auth.Limiter
+	Throttle  *auth.Throttle  // failed-login counters in PostgreSQL (ASVS V2.2)
 	Web       *web.Engine
 }
 
@@ -107,13 +108,11 @@ func (m *Module) login(c *fiber.Ctx) error {
 	if err := httpx.Bind(c, &in); err != nil {
 		return err
 	}
-	if !m.Limiter.Allow("ip:"+c.IP()) || !m.Limiter.Allow("email:"+strings.ToLower(in.Email)) {
-		return auth.ErrTooManyAttempts
-	}
 	ctx := c.UserContext()
 	now := m.Clock.Now()
-	u, err := auth.Authenticate(ctx, m.DB, in.Email, in.Password, now)
+	u, err := m.Throttle.Login(ctx, in.Email, in.Password, httpx.ClientIP(c), now)
 	if err != nil {
+		retryAfter(c, err)
 		return err
 	}
 	tok, err := auth.IssueToken(ctx, m.DB, u.ID, now)
@@ -121,6 +120,14 @@ func (m *Module) login(c *fiber.Ctx) error {
 		return err
 	}
 	return c.JSON(LoginOut{Token: tok, User: userOut(u)})
+}
+
+// retryAfter tells a throttled client when to come back.
+func retryAfter(c *fiber.Ctx, err error) {
+	var te *auth.ErrThrottled
+	if errors.As(err, &te) {
+		c.Set(fiber.HeaderRetryAfter, strconv.Itoa(int(te.RetryAfter.Seconds())))
+	}
 }
 
 func (m *Module) logout(c *fiber.Ctx) error {

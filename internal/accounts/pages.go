@@ -75,12 +75,7 @@ func (m *Module) loginPage(c *fiber.Ctx) error {
 	return m.Web.Render(c, "accounts/login", "Log in", loginData{Next: safeNext(c.Query("next"))})
 }
 
-func safeNext(s string) string {
-	if strings.HasPrefix(s, "/") && !strings.HasPrefix(s, "//") && !strings.Contains(s, `\`) {
-		return s
-	}
-	return "/"
-}
+func safeNext(s string) string { return httpx.SafeNext(s, "/") }
 
 func (m *Module) loginPost(c *fiber.Ctx) error {
 	email, pw, next := c.FormValue("email"), c.FormValue("password"), safeNext(c.FormValue("next"))
@@ -88,25 +83,27 @@ func (m *Module) loginPost(c *fiber.Ctx) error {
 		c.Status(status)
 		return m.Web.RenderError(c, "accounts/login", "Log in", msg, loginData{Email: email, Next: next})
 	}
-	if !m.Limiter.Allow("ip:"+c.IP()) || !m.Limiter.Allow("email:"+strings.ToLower(email)) {
-		return fail("Too many login attempts. Wait a few minutes and try again.", fiber.StatusTooManyRequests)
-	}
 	ctx := c.UserContext()
 	now := m.Clock.Now()
-	u, err := auth.Authenticate(ctx, m.DB, email, pw, now)
+	u, err := m.Throttle.Login(ctx, email, pw, httpx.ClientIP(c), now)
 	if err != nil {
+		retryAfter(c, err)
+		var te *auth.ErrThrottled
+		if errors.As(err, &te) {
+			return fail("Too many failed logins. Wait a moment and try again.", fiber.StatusTooManyRequests)
+		}
 		var pe *problem.Error
 		if errors.As(err, &pe) {
 			return fail(pe.Detail, pe.Status)
 		}
 		return err
 	}
-	tok, _, err := auth.CreateSession(ctx, m.DB, u.ID, c.Get(fiber.HeaderUserAgent), c.IP(), now)
+	tok, _, err := auth.CreateSession(ctx, m.DB, u.ID, c.Get(fiber.HeaderUserAgent), httpx.ClientIP(c), now)
 	if err != nil {
 		return err
 	}
 	c.Cookie(&fiber.Cookie{Name: auth.SessionCookie, Value: tok, Path: "/", HTTPOnly: true, SameSite: "Lax",
-		Secure: c.Protocol() == "https", MaxAge: int(auth.SessionTTL.Seconds())})
+		Secure: httpx.IsHTTPS(c), MaxAge: int(auth.SessionTTL.Seconds())})
 	if next == "/" && u.Role == auth.Customer {
 		next = "/portal"
 	}

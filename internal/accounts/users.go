@@ -46,6 +46,9 @@ func CreateUser(ctx context.Context, b bun.IDB, in UserInput, now time.Time) (*a
 	if strings.TrimSpace(in.Name) == "" {
 		f.Add("name", "must not be empty")
 	}
+	if msg := auth.PasswordProblem(in.Password); msg != "" {
+		f.Add("password", msg) // every way in: API, users page, `user add`, bootstrap admin
+	}
 	if err := f.Err(); err != nil {
 		return nil, err
 	}
@@ -113,6 +116,9 @@ func UpdateUser(ctx context.Context, b bun.IDB, id int64, in UserPatch, now time
 			u.Active = *in.Active
 		}
 		if in.Password != nil {
+			if msg := auth.PasswordProblem(*in.Password); msg != "" {
+				return problem.Invalid("password", msg)
+			}
 			h, err := auth.HashPassword(*in.Password)
 			if err != nil {
 				return err

@@ -7,12 +7,12 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
-	"time"
 
 	"github.com/uptrace/bun"
 
 	"backoffice/internal/accounts"
 	"backoffice/internal/auth"
+	"backoffice/internal/billing"
 	"backoffice/internal/calendars"
 	"backoffice/internal/clock"
 	"backoffice/internal/config"
@@ -36,8 +36,10 @@ func Deps(cfg *config.Config, database *db.DB, clk clock.Clock, log *slog.Logger
 // is enabled.
 func Foundation(d *platform.Deps, testClock *clock.Settable) []platform.Module {
 	return []platform.Module{
-		&accounts.Module{DB: d.DB, Clock: d.Clock, TestClock: testClock, Limiter: auth.NewLimiter(10, 5*time.Minute), Web: d.Web},
+		&accounts.Module{DB: d.DB, Clock: d.Clock, TestClock: testClock, Throttle: auth.NewThrottle(d.DB), Web: d.Web},
 		&calendars.Module{Reg: d.Calendars, Clock: d.Clock, Web: d.Web, DB: d.DB},
+		&billing.Module{DB: d.DB, Web: d.Web},
+		&events.Module{DB: d.DB, Clock: d.Clock, Web: d.Web},
 	}
 }
 

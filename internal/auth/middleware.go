@@ -7,8 +7,6 @@ import (
 	"errors"
 	"log/slog"
 	"strings"
-	"sync"
-	"time"
 
 	"github.com/gofiber/fiber/v2"
 	"github.com/uptrace/bun"
@@ -112,41 +110,5 @@ func CSRF() fiber.Handler {
 	}
 }
 
-// Limiter counts failed-or-not login attempts per key in a sliding window.
-type Limiter struct {
-	mu     sync.Mutex
-	max    int
-	window time.Duration
-	hits   map[string][]time.Time
-}
-
-// NewLimiter allows max attempts per key per window.
-func NewLimiter(max int, window time.Duration) *Limiter {
-	return &Limiter{max: max, window: window, hits: map[string][]time.Time{}}
-}
-
 // ErrTooManyAttempts is the 429 for login floods.
 var ErrTooManyAttempts = problem.New(429, "too_many_attempts", "too many login attempts; wait a few minutes and try again")
-
-// Allow records an attempt for key and reports whether it is within the limit.
-func (l *Limiter) Allow(key string) bool {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	now := time.Now() // rate limiting runs on real time: the test clock must not unlock it
-	cut := now.Add(-l.window)
-	h := l.hits[key]
-	i := 0
-	for i < len(h) && h[i].Before(cut) {
-		i++
-	}
-	h = append(h[i:], now)
-	l.hits[key] = h
-	if len(l.hits) > 10000 { // bounded memory under a flood of distinct keys
-		for k, v := range l.hits {
-			if len(v) == 0 || v[len(v)-1].Before(cut) {
-				delete(l.hits, k)
-			}
-		}
-	}
-	return len(h) <= l.max
-}

@@ -15,10 +15,11 @@ func (c *Calendar) instant(d civil.Date, m int) time.Time {
 
 // slotsOn returns the opening slots of d: none unless d is a working day.
 func (c *Calendar) slotsOn(d civil.Date) []Slot {
-	if !c.IsWorkingDay(d) {
+	w := c.week[d.Weekday()]
+	if len(w) == 0 || !c.IsWorkingDay(d) { // weekday template first: cheap on sparse calendars
 		return nil
 	}
-	return c.week[d.Weekday()]
+	return w
 }
 
 // IsOpen reports whether t lies inside an opening slot (start inclusive, end
@@ -59,10 +60,22 @@ func (c *Calendar) NextOpening(t time.Time) time.Time {
 // in the calendar's zone. The walk is one step per day spanned; it always
 // ends because New requires at least one weekday slot.
 func (c *Calendar) AddBusiness(t time.Time, d time.Duration) time.Time {
+	at, _ := c.AddBusinessUntil(t, d, civil.Date{Year: 1 << 30})
+	return at
+}
+
+// AddBusinessUntil is AddBusiness that gives up (ok false) once the walk passes the date
+// limit — the bound for requests from outside (a calendar open one minute a week would
+// otherwise walk for thousands of years and end past year 9999). The walk costs one
+// step per calendar day and a holiday lookup per day with opening slots.
+func (c *Calendar) AddBusinessUntil(t time.Time, d time.Duration, limit civil.Date) (time.Time, bool) {
 	if d <= 0 {
-		return t
+		return t, true
 	}
 	for day := c.DateOf(t); ; day = nextDay(day) {
+		if day.After(limit) {
+			return time.Time{}, false
+		}
 		for _, s := range c.slotsOn(day) {
 			end := c.instant(day, s.End)
 			if !end.After(t) {
@@ -77,7 +90,7 @@ func (c *Calendar) AddBusiness(t time.Time, d time.Duration) time.Time {
 				continue
 			}
 			if d <= avail {
-				return start.Add(d)
+				return start.Add(d), true
 			}
 			d -= avail
 		}

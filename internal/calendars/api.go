@@ -2,13 +2,12 @@ package calendars
 
 import (
 	"context"
-
+	"fmt"
 	"strconv"
 	"time"
 
-	"github.com/uptrace/bun"
-
 	"github.com/gofiber/fiber/v2"
+	"github.com/uptrace/bun"
 
 	"backoffice/internal/apidoc"
 	"backoffice/internal/audit"
@@ -164,7 +163,11 @@ func (a *API) workingDays(c *fiber.Ctx) error {
 	if err := f.Err(); err != nil {
 		return err
 	}
-	return c.JSON(DateOut{Date: cal.AddWorkingDays(from, n)})
+	res := cal.AddWorkingDays(from, n)
+	if !res.InRange() {
+		return problem.Invalid("add", fmt.Sprintf("the result lies outside %d..%d", civil.MinYear, civil.MaxYear))
+	}
+	return c.JSON(DateOut{Date: res})
 }
 
 func (a *API) businessTime(c *fiber.Ctx) error {
@@ -176,6 +179,8 @@ func (a *API) businessTime(c *fiber.Ctx) error {
 	from, err := time.Parse(time.RFC3339, c.Query("from"))
 	if err != nil {
 		f.Add("from", "must be an RFC 3339 instant")
+	} else if !civil.InstantInRange(from) {
+		f.Add("from", fmt.Sprintf("must lie between %d and %d", civil.MinYear, civil.MaxYear))
 	}
 	add, to := c.Query("add"), c.Query("to")
 	switch {
@@ -194,6 +199,8 @@ func (a *API) businessTime(c *fiber.Ctx) error {
 	if to != "" && add == "" {
 		if until, err = time.Parse(time.RFC3339, to); err != nil {
 			f.Add("to", "must be an RFC 3339 instant")
+		} else if !civil.InstantInRange(until) {
+			f.Add("to", fmt.Sprintf("must lie between %d and %d", civil.MinYear, civil.MaxYear))
 		} else if until.Sub(from) > 20*365*24*time.Hour {
 			f.Add("to", "must be within 20 years of from")
 		}
@@ -202,7 +209,11 @@ func (a *API) businessTime(c *fiber.Ctx) error {
 		return err
 	}
 	if add != "" {
-		return c.JSON(AtOut{At: cal.AddBusiness(from, d).In(from.Location())})
+		at, ok := cal.AddBusinessUntil(from, d, civil.Date{Year: civil.MaxYear, Month: time.December, Day: 31})
+		if !ok {
+			return problem.Invalid("add", fmt.Sprintf("the result lies after %d: the calendar has too little open time for this duration", civil.MaxYear))
+		}
+		return c.JSON(AtOut{At: at.In(from.Location())})
 	}
 	return c.JSON(SecondsOut{Seconds: int64(cal.BusinessBetween(from, until) / time.Second)})
 }
@@ -213,7 +224,7 @@ func (a *API) noticeDelivery(c *fiber.Ctx) error {
 		return err
 	}
 	t, err := time.Parse(time.RFC3339, c.Query("sent_at"))
-	if err != nil {
+	if err != nil || !civil.InstantInRange(t) {
 		return problem.Invalid("sent_at", "must be an RFC 3339 instant")
 	}
 	return c.JSON(DateOut{Date: cal.NoticeDeemedDelivered(t)})

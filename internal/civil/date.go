@@ -33,8 +33,39 @@ func Of(t time.Time) Date {
 // In returns the date of instant t as seen in loc (Europe/Amsterdam for most rules).
 func In(t time.Time, loc *time.Location) Date { return Of(t.In(loc)) }
 
-// Parse reads "YYYY-MM-DD".
+// MinYear and MaxYear bound every date and instant that comes in from outside (JSON,
+// forms, query parameters): 0001-01-01 notice dates or 9999 start dates are typing
+// errors or probes, and arithmetic on them overflows PostgreSQL's and Go's ranges.
+const (
+	MinYear = 1900
+	MaxYear = 2200
+)
+
+// ErrOutOfRange is returned for a date outside MinYear..MaxYear.
+var ErrOutOfRange = fmt.Errorf("civil: date must lie between %d-01-01 and %d-12-31", MinYear, MaxYear)
+
+// InRange reports whether d lies in MinYear..MaxYear.
+func (d Date) InRange() bool { return d.Year >= MinYear && d.Year <= MaxYear }
+
+// InstantInRange reports whether t's year (UTC) lies in MinYear..MaxYear.
+func InstantInRange(t time.Time) bool {
+	y := t.UTC().Year()
+	return y >= MinYear && y <= MaxYear
+}
+
+// Parse reads "YYYY-MM-DD" and refuses dates outside MinYear..MaxYear.
 func Parse(s string) (Date, error) {
+	d, err := parseAny(s)
+	if err != nil {
+		return Date{}, err
+	}
+	if !d.InRange() {
+		return Date{}, ErrOutOfRange
+	}
+	return d, nil
+}
+
+func parseAny(s string) (Date, error) {
 	t, err := time.Parse(layout, s)
 	if err != nil {
 		return Date{}, fmt.Errorf("civil: %q is not a date of the form YYYY-MM-DD", s)
@@ -42,9 +73,9 @@ func Parse(s string) (Date, error) {
 	return Of(t), nil
 }
 
-// MustParse is Parse for literals in tests and tables.
+// MustParse is Parse for literals in tests and tables (no range bound: literals are ours).
 func MustParse(s string) Date {
-	d, err := Parse(s)
+	d, err := parseAny(s)
 	if err != nil {
 		panic(err)
 	}
@@ -173,11 +204,11 @@ func (d *Date) Scan(src any) error {
 		*d = Of(v)
 		return nil
 	case string:
-		p, err := Parse(v[:min(len(v), 10)])
+		p, err := parseAny(v[:min(len(v), 10)])
 		*d = p
 		return err
 	case []byte:
-		p, err := Parse(string(v[:min(len(v), 10)]))
+		p, err := parseAny(string(v[:min(len(v), 10)]))
 		*d = p
 		return err
 	}

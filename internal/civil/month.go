@@ -19,6 +19,9 @@ func ParseMonth(s string) (Month, error) {
 	if err != nil {
 		return Month{}, fmt.Errorf("%q is not a month of the form YYYY-MM", s)
 	}
+	if t.Year() < MinYear || t.Year() > MaxYear {
+		return Month{}, fmt.Errorf("%q lies outside %d..%d", s, MinYear, MaxYear)
+	}
 	return Month{t.Year(), t.Month()}, nil
 }
 

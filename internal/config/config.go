@@ -15,30 +15,36 @@ import (
 
 // Config is the process configuration.
 type Config struct {
-	Env                    string // BACKOFFICE_ENV: development (default) | production
-	DatabaseURL            string // DATABASE_URL; empty: private cluster in DataDir
-	Addr                   string // BACKOFFICE_ADDR
-	DataDir                string // BACKOFFICE_DATA_DIR
-	BootstrapAdminEmail    string // BACKOFFICE_BOOTSTRAP_ADMIN_EMAIL
-	BootstrapAdminPassword string // BACKOFFICE_BOOTSTRAP_ADMIN_PASSWORD
-	TestClock              bool   // BACKOFFICE_TEST_CLOCK=1
-	SMTPHost               string // BACKOFFICE_SMTP_HOST
-	SMTPPort               int    // BACKOFFICE_SMTP_PORT (default 587)
-	SMTPUsername           string // BACKOFFICE_SMTP_USERNAME
-	SMTPPassword           string // BACKOFFICE_SMTP_PASSWORD
-	SMTPFrom               string // BACKOFFICE_SMTP_FROM
-	DeskEmail              string // BACKOFFICE_DESK_EMAIL: where new tickets are announced
-	CompanyName            string // BACKOFFICE_COMPANY_NAME: on PDFs and e-mails
-	CompanyAddress         string // BACKOFFICE_COMPANY_ADDRESS: one line, on documents
-	CompanyKvK             string // BACKOFFICE_COMPANY_KVK
-	CompanyVATID           string // BACKOFFICE_COMPANY_VAT_ID
-	CompanyIBAN            string // BACKOFFICE_COMPANY_IBAN
-	CompanyBIC             string // BACKOFFICE_COMPANY_BIC (company.go)
-	InvoiceNumberFormat    string // BACKOFFICE_INVOICE_NUMBER_FORMAT (company.go)
-	CreditNoteNumberFormat string // BACKOFFICE_CREDIT_NOTE_NUMBER_FORMAT (company.go)
-	PublicURL              string // BACKOFFICE_PUBLIC_URL: base of links in e-mails
-	LogLevel               string // BACKOFFICE_LOG_LEVEL: debug | info | warn | error
+	Env                    string   // BACKOFFICE_ENV: development (default) | production
+	DatabaseURL            string   // DATABASE_URL; empty: private cluster in DataDir
+	Addr                   string   // BACKOFFICE_ADDR
+	DataDir                string   // BACKOFFICE_DATA_DIR
+	BootstrapAdminEmail    string   // BACKOFFICE_BOOTSTRAP_ADMIN_EMAIL
+	BootstrapAdminPassword string   // BACKOFFICE_BOOTSTRAP_ADMIN_PASSWORD
+	TestClock              bool     // BACKOFFICE_TEST_CLOCK=1
+	SMTPHost               string   // BACKOFFICE_SMTP_HOST
+	SMTPPort               int      // BACKOFFICE_SMTP_PORT (default 587)
+	SMTPUsername           string   // BACKOFFICE_SMTP_USERNAME
+	SMTPPassword           string   // BACKOFFICE_SMTP_PASSWORD
+	SMTPFrom               string   // BACKOFFICE_SMTP_FROM
+	DeskEmail              string   // BACKOFFICE_DESK_EMAIL: where new tickets are announced
+	CompanyName            string   // BACKOFFICE_COMPANY_NAME: on PDFs and e-mails
+	CompanyAddress         string   // BACKOFFICE_COMPANY_ADDRESS: one line, on documents
+	CompanyKvK             string   // BACKOFFICE_COMPANY_KVK
+	CompanyVATID           string   // BACKOFFICE_COMPANY_VAT_ID
+	CompanyIBAN            string   // BACKOFFICE_COMPANY_IBAN
+	CompanyBIC             string   // BACKOFFICE_COMPANY_BIC (company.go)
+	InvoiceNumberFormat    string   // BACKOFFICE_INVOICE_NUMBER_FORMAT (company.go)
+	CreditNoteNumberFormat string   // BACKOFFICE_CREDIT_NOTE_NUMBER_FORMAT (company.go)
+	PublicURL              string   // BACKOFFICE_PUBLIC_URL: base of links in e-mails
+	LogLevel               string   // BACKOFFICE_LOG_LEVEL: debug | info | warn | error
+	TrustedProxies         []string // BACKOFFICE_TRUSTED_PROXIES: CIDRs/IPs whose X-Forwarded-For/-Proto count
+	MetricsToken           string   // BACKOFFICE_METRICS_TOKEN: bearer token for /metrics
+	MetricsAllow           []string // BACKOFFICE_METRICS_ALLOW: CIDRs/IPs that may read /metrics without a token
 }
+
+// HTTPS reports whether the public URL is https (HSTS and Secure cookies).
+func (c *Config) HTTPS() bool { return strings.HasPrefix(strings.ToLower(c.PublicURL), "https://") }
 
 // Vars documents every variable (README and `backoffice help` print it).
 var Vars = [][2]string{
@@ -62,6 +68,9 @@ var Vars = [][2]string{
 	{"BACKOFFICE_COMPANY_IBAN", "company IBAN on documents"},
 	{"BACKOFFICE_PUBLIC_URL", "base URL for links in e-mails, default http://<BACKOFFICE_ADDR>"},
 	{"BACKOFFICE_LOG_LEVEL", "debug, info (default), warn or error"},
+	{"BACKOFFICE_TRUSTED_PROXIES", "comma-separated CIDRs or IPs of reverse proxies whose X-Forwarded-For / X-Forwarded-Proto are believed; empty: none"},
+	{"BACKOFFICE_METRICS_TOKEN", "bearer token that may read /metrics"},
+	{"BACKOFFICE_METRICS_ALLOW", "comma-separated CIDRs or IPs that may read /metrics without the token; with neither set /metrics answers 404"},
 }
 
 // FromEnv reads and validates the configuration.
@@ -88,7 +97,13 @@ func parse(get func(string) string) (*Config, error) {
 		CompanyIBAN:            get("BACKOFFICE_COMPANY_IBAN"),
 	}
 	c.PublicURL = strings.TrimRight(def(get("BACKOFFICE_PUBLIC_URL"), "http://"+c.Addr), "/")
+	c.MetricsToken = get("BACKOFFICE_METRICS_TOKEN")
 	var errs []string
+	c.TrustedProxies = cidrs(get("BACKOFFICE_TRUSTED_PROXIES"), "BACKOFFICE_TRUSTED_PROXIES", &errs)
+	c.MetricsAllow = cidrs(get("BACKOFFICE_METRICS_ALLOW"), "BACKOFFICE_METRICS_ALLOW", &errs)
+	if c.MetricsToken != "" && len(c.MetricsToken) < 16 {
+		errs = append(errs, "BACKOFFICE_METRICS_TOKEN must have at least 16 characters")
+	}
 	switch c.Env {
 	case "development", "production", "test":
 	default:
@@ -148,6 +163,23 @@ func parse(get func(string) string) (*Config, error) {
 	return c, nil
 }
 
+// cidrs splits a comma-separated list of CIDRs or single IPs and validates each.
+func cidrs(v, name string, errs *[]string) []string {
+	var out []string
+	for _, p := range strings.Split(v, ",") {
+		p = strings.TrimSpace(p)
+		if p == "" {
+			continue
+		}
+		if _, _, err := net.ParseCIDR(p); err != nil && net.ParseIP(p) == nil {
+			*errs = append(*errs, name+": "+p+" is not an IP address or CIDR")
+			continue
+		}
+		out = append(out, p)
+	}
+	return out
+}
+
 func def(v, d string) string {
 	if v == "" {
 		return d
@@ -165,8 +197,8 @@ func (c *Config) String() string {
 	if c.SMTPHost != "" {
 		smtp = fmt.Sprintf("%s:%d user=%s password=%s from=%s", c.SMTPHost, c.SMTPPort, c.SMTPUsername, mask(c.SMTPPassword), c.SMTPFrom)
 	}
-	return fmt.Sprintf("env=%s addr=%s database=%s smtp=%s test_clock=%v bootstrap_admin=%s %s",
-		c.Env, c.Addr, db, smtp, c.TestClock, c.BootstrapAdminEmail, c.CompanyString())
+	return fmt.Sprintf("env=%s addr=%s database=%s smtp=%s test_clock=%v bootstrap_admin=%s %s trusted_proxies=%s metrics_token=%s metrics_allow=%s",
+		c.Env, c.Addr, db, smtp, c.TestClock, c.BootstrapAdminEmail, c.CompanyString(), strings.Join(c.TrustedProxies, ","), mask(c.MetricsToken), strings.Join(c.MetricsAllow, ","))
 }
 
 func mask(s string) string {

@@ -85,8 +85,13 @@ func Bind(c *fiber.Ctx, dst any) error {
 	return Struct(dst)
 }
 
-// DecodeStrict decodes JSON, refusing unknown fields and trailing data.
+// DecodeStrict decodes JSON, refusing unknown fields and trailing data. Before decoding it
+// checks every value against its target type (CheckInput): control characters and length
+// in text, the strict number grammar for decimals, the year range for dates and instants.
 func DecodeStrict(body []byte, dst any) error {
+	if err := CheckInput(body, dst); err != nil {
+		return err
+	}
 	dec := json.NewDecoder(bytes.NewReader(body))
 	dec.DisallowUnknownFields()
 	err := dec.Decode(dst)

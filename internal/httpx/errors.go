@@ -11,6 +11,7 @@ import (
 
 	"github.com/gofiber/fiber/v2"
 
+	"backoffice/internal/db"
 	"backoffice/internal/problem"
 )
 
@@ -40,6 +41,12 @@ func ToProblem(err error, path, requestID string) ProblemBody {
 	case errors.As(err, &fe):
 		b.Status, b.Detail = fe.Code, fe.Message
 		b.Code = fiberCode(fe.Code)
+	case strings.HasPrefix(db.Code(err), "22"):
+		// A data exception (numeric overflow, date out of range, a NUL byte) that slipped
+		// past validation is the client's value, not our failure: a 422, never a 500.
+		b.Status, b.Code, b.Detail = http.StatusUnprocessableEntity, "value_out_of_range", "a value is out of the range the data can hold"
+	case db.Code(err) == db.CheckViolation:
+		b.Status, b.Code, b.Detail = http.StatusUnprocessableEntity, "constraint_violated", "a value breaks a rule of the data (e.g. too long)"
 	default:
 		b.Status, b.Code, b.Detail = http.StatusInternalServerError, "internal_error",
 			"something went wrong on our side; quote the request id when you report it"
@@ -80,6 +87,9 @@ func ErrorHandler(log *slog.Logger, html HTMLRenderer) fiber.ErrorHandler {
 	return func(c *fiber.Ctx, err error) error {
 		rid := RequestID(c)
 		p := ToProblem(err, c.Path(), rid)
+		if p.Code == "value_out_of_range" || p.Code == "constraint_violated" {
+			log.Warn("database refused a value that validation let through", "request_id", rid, "method", c.Method(), "path", c.Path(), "err", err)
+		}
 		if p.Status >= 500 {
 			log.Error("request failed", "request_id", rid, "method", c.Method(), "path", c.Path(), "err", err)
 		}

@@ -28,11 +28,27 @@ func Of(d decimal.Decimal) Amount { return Amount{Cents(d)} }
 // MarshalJSON writes a string with two decimals.
 func (a Amount) MarshalJSON() ([]byte, error) { return json.Marshal(a.StringFixed(2)) }
 
-// UnmarshalJSON reads "12.50" or 12.5.
+// UnmarshalJSON reads "12.50" or 12.5 in the strict grammar (ParseStrict: no exponents,
+// bounded length and scale).
 func (a *Amount) UnmarshalJSON(b []byte) error {
-	if err := a.Decimal.UnmarshalJSON(b); err != nil {
+	if string(b) == "null" {
+		return nil
+	}
+	d, err := StrictJSON(b)
+	if err != nil {
 		return fmt.Errorf("must be an amount like \"12.50\"")
 	}
+	a.Decimal = d
+	return nil
+}
+
+// UnmarshalText reads the strict grammar (forms, query parameters, CSV).
+func (a *Amount) UnmarshalText(b []byte) error {
+	d, err := ParseStrict(string(b))
+	if err != nil {
+		return fmt.Errorf("must be an amount like \"12.50\"")
+	}
+	a.Decimal = d
 	return nil
 }
 

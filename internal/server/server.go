@@ -18,11 +18,13 @@ import (
 	"github.com/gofiber/fiber/v2/middleware/adaptor"
 	"github.com/gofiber/fiber/v2/middleware/recover"
 	"github.com/gofiber/fiber/v2/middleware/requestid"
+	"github.com/gofiber/fiber/v2/utils"
 	"github.com/jackc/pgx/v5"
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/promhttp"
 	"github.com/riverqueue/river"
 	"github.com/riverqueue/river/riverdriver/riverpgxv5"
+	"github.com/valyala/fasthttp"
 
 	"backoffice/internal/apidoc"
 	"backoffice/internal/audit"
@@ -33,9 +35,11 @@ import (
 	"backoffice/internal/outbox"
 	"backoffice/internal/platform"
 	"backoffice/internal/problem"
+	"backoffice/internal/uploads"
 )
 
-// BodyLimit is the largest request body accepted (413 above).
+// BodyLimit is the largest request body accepted (413 above) on every route but the
+// upload routes (…/attachments), which accept uploads.BodyLimit.
 const BodyLimit = 2 << 20
 
 // Server is the assembled application.
@@ -82,15 +86,24 @@ func New(d *platform.Deps, database *db.DB, modules []platform.Module, opt Optio
 		WriteTimeout:          60 * time.Second,
 		IdleTimeout:           120 * time.Second,
 		ErrorHandler:          httpx.ErrorHandler(d.Log, s.htmlError),
+		// Forwarding headers (X-Forwarded-Proto for c.Protocol()) count only from the
+		// configured reverse proxies; the client address comes from httpx.ClientIP.
+		EnableTrustedProxyCheck: true,
+		TrustedProxies:          d.Config.TrustedProxies,
 	})
 	s.App = app
+	proxies := httpx.ParseProxies(d.Config.TrustedProxies)
 	app.Use(recover.New(recover.Config{EnableStackTrace: true}))
 	app.Use(requestid.New())
+	app.Server().HeaderReceived = uploadLimit
+	app.Use(httpx.ClientMiddleware(proxies, d.Config.HTTPS()))
+	app.Use(securityHeaders())
 	app.Use(s.logAndMeasure)
 	d.Web.Static(app)
 	app.Get("/healthz", func(c *fiber.Ctx) error { return c.JSON(fiber.Map{"status": "ok"}) })
 	app.Get("/readyz", s.ready)
-	app.Get("/metrics", adaptor.HTTPHandler(promhttp.Handler()))
+	app.Get("/metrics", metricsGuard(d.Config.MetricsToken, httpx.ParseProxies(d.Config.MetricsAllow), len(d.Config.MetricsAllow) > 0),
+		adaptor.HTTPHandler(promhttp.Handler()))
 	app.Get("/api/openapi.json", func(c *fiber.Ctx) error {
 		b, err := s.Doc.JSON()
 		if err != nil {
@@ -99,7 +112,7 @@ func New(d *platform.Deps, database *db.DB, modules []platform.Module, opt Optio
 		c.Set(fiber.HeaderContentType, fiber.MIMEApplicationJSON)
 		return c.Send(b)
 	})
-	app.Use(auth.Middleware(d.DB, d.Clock), auth.CSRF())
+	app.Use(httpx.FormGuard(), auth.Middleware(d.DB, d.Clock), auth.CSRF())
 	api := apidoc.New(app.Group("/api/v1"), "/api/v1", s.Doc)
 	for _, m := range modules {
 		m.Routes(api)
@@ -114,6 +127,16 @@ func New(d *platform.Deps, database *db.DB, modules []platform.Module, opt Optio
 		}
 	}
 	return s, nil
+}
+
+// uploadLimit raises the body limit for the upload routes only, decided from the
+// request line before the body is read (every other route keeps BodyLimit).
+func uploadLimit(h *fasthttp.RequestHeader) fasthttp.RequestConfig {
+	path, _, _ := strings.Cut(string(h.RequestURI()), "?")
+	if string(h.Method()) == fiber.MethodPost && uploads.IsUploadPath(path) {
+		return fasthttp.RequestConfig{MaxRequestBodySize: uploads.BodyLimit}
+	}
+	return fasthttp.RequestConfig{}
 }
 
 func (s *Server) startJobs(modules []platform.Module, opt Options) error {
@@ -189,7 +212,10 @@ func init() { prometheus.MustRegister(reqTotal, reqDur) }
 
 func (s *Server) logAndMeasure(c *fiber.Ctx) error {
 	start := time.Now()
-	rid := httpx.RequestID(c)
+	// The request id may come from the client's X-Request-ID header: fiber hands it out as
+	// a view of its reusable buffer, and it travels in the context to audit rows and logs.
+	rid := utils.CopyString(httpx.RequestID(c))
+	c.Locals("requestid", rid)
 	c.SetUserContext(audit.WithRequestID(c.UserContext(), rid))
 	err := c.Next()
 	status := c.Response().StatusCode()
@@ -204,25 +230,52 @@ func (s *Server) logAndMeasure(c *fiber.Ctx) error {
 	if route == "/" && c.Path() != "/" {
 		route = "unmatched"
 	}
-	if !strings.HasPrefix(c.Path(), "/static/") && c.Path() != "/metrics" {
-		reqTotal.WithLabelValues(route, c.Method(), strconv.Itoa(status)).Inc()
-		reqDur.WithLabelValues(route, c.Method()).Observe(time.Since(start).Seconds())
+	// Label values live on in the Prometheus registry long after this request: c.Method()
+	// and c.Path() are views of fasthttp's reused buffers ("POS", "GETT", "DEL" under mixed
+	// traffic, then "collected before" 500s), so copy them. Route patterns are static.
+	method := methodLabel(c.Method())
+	path := utils.CopyString(c.Path())
+	if !strings.HasPrefix(path, "/static/") && path != "/metrics" {
+		reqTotal.WithLabelValues(route, method, strconv.Itoa(status)).Inc()
+		reqDur.WithLabelValues(route, method).Observe(time.Since(start).Seconds())
 		lvl := slog.LevelInfo
 		if status >= 500 {
 			lvl = slog.LevelError
 		}
-		s.deps.Log.Log(c.UserContext(), lvl, "http", "request_id", rid, "method", c.Method(), "path", c.Path(),
+		s.deps.Log.Log(c.UserContext(), lvl, "http", "request_id", rid, "method", method, "path", path,
 			"status", status, "duration_ms", time.Since(start).Milliseconds())
 	}
 	return err
 }
 
-func (s *Server) htmlError(c *fiber.Ctx, p httpx.ProblemBody) error {
-	if p.Status == fiber.StatusUnauthorized {
-		return c.Redirect("/login?next="+url.QueryEscape(c.OriginalURL()), fiber.StatusSeeOther)
+// methodLabel maps the request method to a constant string (bounded label cardinality,
+// no reference to the request's buffer).
+func methodLabel(m string) string {
+	switch m {
+	case fiber.MethodGet:
+		return fiber.MethodGet
+	case fiber.MethodHead:
+		return fiber.MethodHead
+	case fiber.MethodPost:
+		return fiber.MethodPost
+	case fiber.MethodPut:
+		return fiber.MethodPut
+	case fiber.MethodPatch:
+		return fiber.MethodPatch
+	case fiber.MethodDelete:
+		return fiber.MethodDelete
+	case fiber.MethodOptions:
+		return fiber.MethodOptions
 	}
+	return "OTHER"
+}
+
+func (s *Server) htmlError(c *fiber.Ctx, p httpx.ProblemBody) error {
 	if strings.HasPrefix(c.Path(), "/static/") || c.Path() == "/metrics" {
 		return errors.New("plain")
+	}
+	if p.Status == fiber.StatusUnauthorized {
+		return c.Redirect("/login?next="+url.QueryEscape(c.OriginalURL()), fiber.StatusSeeOther)
 	}
 	c.Status(p.Status)
 	return s.deps.Web.Render(c, "core/error", p.Title, p)

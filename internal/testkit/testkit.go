@@ -67,6 +67,7 @@ func setup() (int, error) {
 	if _, err := d.MigrateUp(ctx); err != nil {
 		return 0, fmt.Errorf("migrate: %w", err)
 	}
+	d.Bun.AddQueryHook(counter)
 	shared = d
 	return 0, nil
 }

@@ -194,9 +194,11 @@ func (e *Engine) render(c *fiber.Ctx, name string, v *View) error {
 	if err := t.ExecuteTemplate(&buf, "layout", v); err != nil {
 		return fmt.Errorf("web: render %s: %w", name, err)
 	}
+	nonce := newNonce()
 	c.Set(fiber.HeaderContentType, fiber.MIMETextHTMLCharsetUTF8)
 	c.Set("Cache-Control", "no-store")
-	return c.Send(buf.Bytes())
+	c.Set("Content-Security-Policy", PagePolicy(nonce))
+	return c.Send(withNonce(buf.Bytes(), nonce))
 }
 
 func (e *Engine) view(c *fiber.Ctx, title string, data any) *View {

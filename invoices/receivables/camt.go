@@ -12,6 +12,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"backoffice/internal/civil"
+	"backoffice/internal/money"
 	"backoffice/internal/problem"
 )
 
@@ -132,7 +133,7 @@ func ParseCAMT053(r io.Reader) ([]BankCredit, error) {
 				if len(txs) == 1 || amtS == "" {
 					amtS, ccy = e.Amt.Value, e.Amt.Ccy
 				}
-				amt, err := decimal.NewFromString(strings.TrimSpace(amtS))
+				amt, err := money.ParseStrict(strings.TrimSpace(amtS))
 				if err != nil || !amt.IsPositive() {
 					return nil, fmt.Errorf("%w: entry %d: amount %q", ErrBadStatement, ei+1, amtS)
 				}

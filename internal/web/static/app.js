@@ -16,6 +16,17 @@
       });
     }
   };
+  // No inline handlers (the Content-Security-Policy forbids them): behaviour by data attributes.
+  document.addEventListener("click", function (e) {
+    var t = e.target.closest ? e.target.closest("[data-toggle], [data-back]") : null;
+    if (!t) { return; }
+    if (t.hasAttribute("data-toggle")) {
+      var el = document.getElementById(t.getAttribute("data-toggle"));
+      if (el) { el.classList.toggle("open"); }
+    } else if (t.hasAttribute("data-back") && window.history.length > 1) {
+      e.preventDefault(); window.history.back();
+    }
+  });
   document.addEventListener("submit", function (e) {
     var msg = e.target.getAttribute("data-confirm");
     if (msg && !window.confirm(msg)) { e.preventDefault(); }
