@@ -17,7 +17,6 @@ import (
 	"backoffice/internal/testkit"
 )
 
-
 // TestBrowserRunToPortal: the account manager runs the invoice run for a customer with
 // charges from a contract, a secondment statement and an order, issues it, and the
 // customer's contact sees the invoice in the portal (in Dutch). Runs in June 2023.
