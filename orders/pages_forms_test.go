@@ -148,7 +148,7 @@ func TestSeriesPage(t *testing.T) {
 
 	r := postForm(t, e.a, path+"/values", e.am.Token, url.Values{"values.0.period": {"2025-10"}, "values.0.value": {"128,9"},
 		"values.1.period": {"2025-13"}, "values.1.value": {"-1"}}, nil)
-	expectForm(t, r, 422, "", "[1].period", "[1].value", `value="2025-13"`)
+	expectForm(t, r, 422, "", "Row 2 · Period", "Row 2 · Value", `value="2025-13"`)
 	r = postForm(t, e.a, path+"/values", e.am.Token, url.Values{"values.0.period": {"2025-10"}, "values.0.value": {"128,9"},
 		"values.3.period": {"2025-09"}, "values.3.value": {"128.1"}}, nil)
 	expectForm(t, r, 303, path)

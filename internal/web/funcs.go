@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"html/template"
+	"net/url"
 	"strings"
 	"time"
 
@@ -58,6 +59,7 @@ func Funcs() template.FuncMap {
 		},
 		"hasPrefix": strings.HasPrefix,
 		"field":     FieldLabel,
+		"pagerHref": PagerHref,
 		"eqs":       func(a, b any) bool { return fmt.Sprint(a) == fmt.Sprint(b) },
 	}
 }
@@ -166,6 +168,9 @@ func FieldLabel(path string) string {
 	var parts []string
 	for _, seg := range strings.Split(path, ".") {
 		name, idx, hasIdx := strings.Cut(seg, "[")
+		if name == "" && hasIdx {
+			name = "rows" // "[1].period": the second row of a form's table
+		}
 		if name == "" {
 			continue
 		}
@@ -200,9 +205,27 @@ func labelWord(name string) string {
 	words := strings.Split(strings.TrimSuffix(name, "_id"), "_")
 	for i, w := range words {
 		switch w {
-		case "sku", "vat", "kvk", "iban", "bic", "sla", "csv", "pdf", "url", "km":
+		case "sku", "vat", "kvk", "iban", "bic", "sla", "csv", "pdf", "url":
 			words[i] = strings.ToUpper(w)
 		}
 	}
 	return Title(strings.Join(words, " "))
+}
+
+// PagerHref is the link of the "Next page" button for the query string of the next page
+// ("status=sent&after=42"). html/template would query-escape a string placed after "?"
+// in an href (→ "?status%3dsent%26after%3d42", which reloads page 1), so the link is built
+// here: the query is parsed and encoded again (nothing but a query can come through) and
+// handed over as a template.URL.
+func PagerHref(query string) template.URL {
+	v, err := url.ParseQuery(query)
+	if err != nil {
+		return "?"
+	}
+	for k, vs := range v {
+		if len(vs) == 1 && vs[0] == "" {
+			delete(v, k) // empty filters make the link longer, not different
+		}
+	}
+	return template.URL("?" + v.Encode())
 }
