@@ -3,6 +3,7 @@ package tickets
 import (
 	"context"
 	"fmt"
+	"sync"
 	"time"
 
 	"github.com/uptrace/bun"
@@ -35,11 +36,24 @@ type clockOf struct {
 	Calendar *calendar.Calendar
 }
 
-// slaContext loads the policy of id and its calendar.
+// policies caches SLA policies by id. A policy and its targets never change once
+// created (there is no update path; a new service level is a new policy that customers
+// are moved to), so an entry is right on every instance for as long as the process
+// lives and needs no invalidation. If policies ever become editable, this cache must go
+// (or be keyed by a version column). Calendars are not cached: custom ones can change.
+var policies sync.Map // int64 → Policy
+
+// slaContext loads the policy of id (cached) and its calendar.
 func slaContext(ctx context.Context, idb bun.IDB, policyID int64) (clockOf, error) {
-	p, err := getPolicy(ctx, idb, policyID)
-	if err != nil {
-		return clockOf{}, err
+	var p Policy
+	if v, ok := policies.Load(policyID); ok {
+		p = v.(Policy)
+	} else {
+		var err error
+		if p, err = getPolicy(ctx, idb, policyID); err != nil {
+			return clockOf{}, err
+		}
+		policies.Store(policyID, p)
 	}
 	for _, pr := range Priorities { // Compute needs a target for every priority
 		if _, ok := p.Target(pr); !ok {
