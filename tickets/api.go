@@ -21,7 +21,9 @@ type Module struct {
 
 // New builds the module from the shared services.
 func New(d *platform.Deps) *Module {
-	return &Module{Service: NewService(d.DB, d.Clock, d.Config.DeskEmail), Web: d.Web}
+	svc := NewService(d.DB, d.Clock, d.Config.DeskEmail)
+	svc.Rates = func() platform.RateBook { return d.Rates }
+	return &Module{Service: svc, Web: d.Web}
 }
 
 // Name of the module; its templates are "tickets/…".
@@ -64,6 +66,8 @@ func (m *Module) Routes(r *apidoc.Router) {
 		Tag: "tickets", Body: CommentInput{}, Response: CommentOut{}, Status: 201}, auth.Require(), m.comment)
 	r.Post("/tickets/:id/status", apidoc.Op{Summary: "Change the status; resolving needs a resolution fix, workaround or not_covered (T-4)",
 		Tag: "tickets", Body: StatusInput{}, Response: TicketOut{}}, auth.Require(), m.status)
+
+	m.timeRoutes(r)
 
 	r.Post("/outages", apidoc.Op{Summary: "Record an outage of a service (T-5)", Tag: "tickets", Body: OutageInput{}, Response: OutageOut{}, Status: 201},
 		auth.Require(staff...), m.createOutage)

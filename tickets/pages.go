@@ -46,6 +46,7 @@ func (m *Module) Pages(r fiber.Router) {
 	r.Post("/tickets/:id/comments", st, m.commentPost)
 	r.Post("/tickets/:id/status", st, m.statusPost)
 	r.Post("/tickets/:id/update", st, m.updatePost)
+	r.Post("/tickets/:id/time", st, m.timePost)
 	r.Get("/sla/dashboard", st, m.dashboardPage)
 	r.Get("/sla/availability", st, m.availabilityPage)
 	r.Post("/sla/outages", st, m.outagePost)

@@ -24,6 +24,8 @@ type ticketData struct {
 	Draft       string
 	Portal      bool
 	Reopenable  bool
+	Time        []TimeEntry
+	TimeMinutes int
 }
 
 // renderTicket shows the ticket page (desk or portal) with optional form errors.
@@ -48,6 +50,12 @@ func (m *Module) renderTicket(c *fiber.Ctx, id int64, fe []problem.FieldError, d
 	}
 	if td.Policies, err = m.Service.Policies(ctx); err != nil {
 		return err
+	}
+	if td.Time, err = m.Service.TimeOf(ctx, p, id); err != nil {
+		return err
+	}
+	for _, e := range td.Time {
+		td.TimeMinutes += e.Minutes
 	}
 	return m.Web.Render(c, "tickets/ticket", d.Ticket.Number+" · "+d.Ticket.Subject, td)
 }

@@ -2,6 +2,8 @@ package tickets
 
 import (
 	"context"
+	"fmt"
+	"math/rand/v2"
 	"strings"
 	"time"
 
@@ -101,20 +103,26 @@ func (s *Service) CreateTicket(ctx context.Context, in TicketInput) (*Ticket, SL
 		if t.PolicyID, err = policyIDForCustomer(ctx, tx, t.CustomerID); err != nil {
 			return err
 		}
-		if t.Number, err = nextTicketNumber(ctx, tx, now.In(clock.Amsterdam).Year()); err != nil {
-			return err
-		}
 		sc, err := slaContext(ctx, tx, t.PolicyID)
 		if err != nil {
 			return err
 		}
 		sla = Compute(factsOf(t, nil, sc), now)
 		t.apply(sla)
+		t.Number = pendingNumber()
 		if err := insertTicket(ctx, tx, t); err != nil {
 			return err
 		}
 		if err := insertEvent(ctx, tx, &Event{TicketID: t.ID, At: t.ReceivedAt, ActorID: ptr(p.UserID), Kind: EventCreated,
 			NewValue: strp(string(StatusNew))}); err != nil {
+			return err
+		}
+		// The number as late as possible: the counter row stays locked until commit and
+		// serialises every create, so only the statements that need the number follow.
+		if t.Number, err = nextTicketNumber(ctx, tx, now.In(clock.Amsterdam).Year()); err != nil {
+			return err
+		}
+		if err := setTicketNumber(ctx, tx, t.ID, t.Number); err != nil {
 			return err
 		}
 		if err := audit.Record(ctx, tx, now, "ticket", t.ID, "create", map[string]any{
@@ -128,4 +136,10 @@ func (s *Service) CreateTicket(ctx context.Context, in TicketInput) (*Ticket, SL
 		return nil, SLA{}, err
 	}
 	return t, sla, nil
+}
+
+// pendingNumber is a ticket's unique placeholder number until the gapless number is
+// drawn at the end of its creating transaction; no other transaction ever sees it.
+func pendingNumber() string {
+	return fmt.Sprintf("pending-%016x%016x", rand.Uint64(), rand.Uint64())
 }

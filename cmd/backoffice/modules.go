@@ -15,8 +15,10 @@ import (
 
 // Modules lists every module of the product, foundation first.
 func Modules(d *platform.Deps, testClock *clock.Settable) []platform.Module {
+	ordersModule := orders.New(d)
+	d.Rates = ordersModule // the standard rates, for hourly billing in other domains
 	return append(app.Foundation(d, testClock),
-		orders.New(d),
+		ordersModule,
 		tickets.New(d),
 		secondment.New(d),
 		invoices.New(d),
