@@ -2,6 +2,7 @@ package receivables_test
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -49,7 +50,9 @@ func TestBrowserReceivables(t *testing.T) {
 	if got := text(b, "#ageing-total"); !strings.Contains(got, "€") {
 		t.Fatalf("ageing total %q", got)
 	}
-	if err := chromedp.Do(b, chromedp.Click(chromedp.CSS("#open-invoices tbody tr:first-child a")), chromedp.WaitVisible(chromedp.CSS("#dunning-steps"))); err != nil {
+	oldest := count(t, "SELECT id FROM invoices WHERE customer_id = ? ORDER BY due_date LIMIT 1", ca.ID)
+	if err := chromedp.Do(b, chromedp.Click(chromedp.CSS(fmt.Sprintf(`#open-invoices a[href="/receivables/invoices/%d"]`, oldest))),
+		chromedp.WaitVisible(chromedp.CSS("#dunning-steps"))); err != nil {
 		t.Fatal(err)
 	}
 	testkit.Screenshot(t, b, "receivables-invoice")
@@ -82,7 +85,12 @@ func TestBrowserReceivables(t *testing.T) {
 		chromedp.WaitVisible(chromedp.CSS("#open-balance"))); err != nil {
 		t.Fatal(err)
 	}
-	if after := count(t, "SELECT count(*) FROM invoice_disputes WHERE customer_id = ?", ca.ID); after != before+1 {
+	after := 0
+	for i := 0; i < 50 && after != before+1; i++ { // the form posts and redirects; wait for it
+		time.Sleep(100 * time.Millisecond)
+		after = count(t, "SELECT count(*) FROM invoice_disputes WHERE customer_id = ?", ca.ID)
+	}
+	if after != before+1 {
 		t.Fatalf("disputes %d → %d", before, after)
 	}
 }
