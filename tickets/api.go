@@ -10,6 +10,7 @@ import (
 	"backoffice/internal/httpx"
 	"backoffice/internal/platform"
 	"backoffice/internal/problem"
+	"backoffice/internal/uploads"
 	"backoffice/internal/web"
 )
 
@@ -64,6 +65,10 @@ func (m *Module) Routes(r *apidoc.Router) {
 		Tag: "tickets", Body: PatchInput{}, Response: TicketOut{}}, auth.Require(staff...), m.patchTicket)
 	r.Post("/tickets/:id/comments", apidoc.Op{Summary: "Comment; the first public staff comment is the first response (T-2)",
 		Tag: "tickets", Body: CommentInput{}, Response: CommentOut{}, Status: 201}, auth.Require(), m.comment)
+	r.Post("/tickets/:id/attachments", apidoc.Op{Summary: "Attach photos or PDFs (multipart field \"files\", at most 10 MB a file, type checked from the content)",
+		Tag: "tickets", Response: []uploads.Upload{}, Status: 201}, auth.Require(), m.attachAPI)
+	r.Get("/tickets/:id/attachments", apidoc.Op{Summary: "List a ticket's attachments", Tag: "tickets", Response: []uploads.Upload{}}, auth.Require(), m.attachmentsAPI)
+	r.Get("/tickets/:id/attachments/:file", apidoc.Op{Summary: "Download an attachment", Tag: "tickets", Produces: "application/octet-stream"}, auth.Require(), m.attachmentGet)
 	r.Post("/tickets/:id/status", apidoc.Op{Summary: "Change the status; resolving needs a resolution fix, workaround or not_covered (T-4)",
 		Tag: "tickets", Body: StatusInput{}, Response: TicketOut{}}, auth.Require(), m.status)
 

@@ -44,7 +44,7 @@ func (m *Module) logTime(c *fiber.Ctx) error {
 	if err := httpx.Bind(c, &in); err != nil {
 		return err
 	}
-	e, err := m.Service.LogTime(c.UserContext(), auth.From(c), id, in)
+	e, err := m.Service.LogTime(c.UserContext(), id, in)
 	if err != nil {
 		return err
 	}
@@ -56,7 +56,7 @@ func (m *Module) listTime(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	es, err := m.Service.TimeOf(c.UserContext(), auth.From(c), id)
+	es, err := m.Service.TimeOf(c.UserContext(), id)
 	if err != nil {
 		return err
 	}

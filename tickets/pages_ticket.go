@@ -8,6 +8,7 @@ import (
 
 	"backoffice/internal/auth"
 	"backoffice/internal/problem"
+	"backoffice/internal/uploads"
 	"backoffice/internal/web"
 )
 
@@ -24,6 +25,8 @@ type ticketData struct {
 	Draft       string
 	Portal      bool
 	Reopenable  bool
+	Files       []uploads.Upload
+	OriginURL   string
 	Time        []TimeEntry
 	TimeMinutes int
 }
@@ -39,6 +42,10 @@ func (m *Module) renderTicket(c *fiber.Ctx, id int64, fe []problem.FieldError, d
 	td := ticketData{D: d, Row: rowOf(Item{Ticket: d.Ticket, SLA: d.SLA, Policy: d.Policy, Risk: d.Risk}), Next: NextStatuses(d.Ticket.Status),
 		Resolutions: Resolutions, Priorities: Priorities, Categories: Categories, Errors: fe, Draft: draft,
 		Portal: !p.IsStaff(), Reopenable: d.Ticket.Status == StatusResolved}
+	if td.Files, err = m.Service.Attachments(ctx, id); err != nil {
+		return err
+	}
+	td.OriginURL = originURL(d.Ticket.Origin, td.Portal)
 	if fe != nil && c.Response().StatusCode() == fiber.StatusOK {
 		c.Status(fiber.StatusUnprocessableEntity)
 	}
@@ -51,7 +58,7 @@ func (m *Module) renderTicket(c *fiber.Ctx, id int64, fe []problem.FieldError, d
 	if td.Policies, err = m.Service.Policies(ctx); err != nil {
 		return err
 	}
-	if td.Time, err = m.Service.TimeOf(ctx, p, id); err != nil {
+	if td.Time, err = m.Service.TimeOf(ctx, id); err != nil {
 		return err
 	}
 	for _, e := range td.Time {

@@ -6,7 +6,6 @@ import (
 
 	"github.com/gofiber/fiber/v2"
 
-	"backoffice/internal/auth"
 	"backoffice/internal/civil"
 	"backoffice/internal/problem"
 )
@@ -37,6 +36,6 @@ func (m *Module) timePost(c *fiber.Ctx) error {
 	if err := f.Err(); err != nil {
 		return m.after(c, id, err, "", "", "")
 	}
-	_, err = m.Service.LogTime(c.UserContext(), auth.From(c), id, in)
+	_, err = m.Service.LogTime(c.UserContext(), id, in)
 	return m.after(c, id, err, "", ticketURL("", id), "Time logged.")
 }

@@ -39,6 +39,9 @@ type Ticket struct {
 	NextAlertAt           *time.Time `bun:"next_alert_at"`
 	AlertsSent            []string   `bun:"alerts_sent,array"`
 	ControllerNoticeDueAt *time.Time `bun:"controller_notice_due_at"`
+	// Origin names the record of another domain that opened the ticket
+	// ("hardware/defect_report/5"); nil for an ordinary report.
+	Origin *string `bun:"origin"`
 	// PausedSeconds, ResponseWarnAt and ResolutionWarnAt complete the stored SLA so lists
 	// need no event log (storedSLA); PausedSeconds is nil on rows stored before them.
 	PausedSeconds    *int64     `bun:"paused_seconds"`

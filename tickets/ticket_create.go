@@ -26,6 +26,8 @@ type TicketInput struct {
 	// ReceivedAt is when the report reached us by phone or mail (staff only, not in
 	// the future); the SLA clocks start there (T-2). Defaults to now.
 	ReceivedAt *time.Time `json:"received_at"`
+	// Origin is set by another domain's event (never from the API): one ticket per origin.
+	Origin string `json:"-"`
 }
 
 // validate checks the input for principal p at now, listing every problem.
@@ -85,12 +87,15 @@ func (s *Service) CreateTicket(ctx context.Context, in TicketInput) (*Ticket, SL
 	}
 	cat := Category(in.Category)
 	t := &Ticket{
-		CustomerID: *customerID, ReporterID: ptr(p.UserID), Subject: in.Subject,
+		CustomerID: *customerID, ReporterID: reporterOf(p), Subject: in.Subject,
 		Description: strings.TrimSpace(in.Description), Category: cat, Priority: cat.DefaultPriority(),
 		Status: StatusNew, ReceivedAt: now, CreatedAt: now, UpdatedAt: now, AlertsSent: []string{},
 	}
 	if in.Priority != nil {
 		t.Priority = Priority(*in.Priority)
+	}
+	if in.Origin != "" {
+		t.Origin = &in.Origin
 	}
 	if in.ReceivedAt != nil {
 		t.ReceivedAt = in.ReceivedAt.UTC()
@@ -128,6 +133,9 @@ func (s *Service) CreateTicket(ctx context.Context, in TicketInput) (*Ticket, SL
 		if err := audit.Record(ctx, tx, now, "ticket", t.ID, "create", map[string]any{
 			"number": t.Number, "customer_id": t.CustomerID, "subject": t.Subject, "category": t.Category,
 			"priority": t.Priority, "received_at": t.ReceivedAt, "sla_policy_id": t.PolicyID}); err != nil {
+			return err
+		}
+		if err := publishCreated(ctx, tx, now, t); err != nil {
 			return err
 		}
 		return s.notifyCreated(ctx, tx, p, t, sla, sc, now)

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"backoffice/hardware"
 	"backoffice/internal/accounts"
 	"backoffice/internal/app"
 	"backoffice/internal/clock"
@@ -21,6 +22,7 @@ func Modules(d *platform.Deps, testClock *clock.Settable) []platform.Module {
 		ordersModule,
 		tickets.New(d),
 		secondment.New(d),
+		hardware.New(d),
 		invoices.New(d),
 		receivables.New(d),
 	)
