@@ -1,7 +1,6 @@
 package orders
 
 import (
-	"bytes"
 	"strconv"
 
 	"github.com/gofiber/fiber/v2"
@@ -55,17 +54,6 @@ type AcceptOut struct {
 	Contract *ContractOut `json:"contract"`
 }
 
-func id(c *fiber.Ctx) (int64, error) { return httpx.PathID(c, "id") }
-
-// decode reads a JSON body strictly (400 on malformed JSON or unknown fields); field rules
-// are checked by the domain, which reports every field error at once.
-func decode(c *fiber.Ctx, dst any) error {
-	if len(bytes.TrimSpace(c.Body())) == 0 {
-		return problem.BadRequest("empty_body", "the request needs a JSON body")
-	}
-	return httpx.DecodeStrict(c.Body(), dst)
-}
-
 func (m *Module) quoteOut(c *fiber.Ctx, q *Quote) (QuoteOut, error) {
 	return quoteOut(q, m.svc.now(), q.OrderID, q.ContractID), nil
 }
@@ -83,7 +71,7 @@ func (m *Module) answerQuote(c *fiber.Ctx, status int, q *Quote, err error) erro
 
 func (m *Module) createQuote(c *fiber.Ctx) error {
 	var in QuoteIn
-	if err := decode(c, &in); err != nil {
+	if err := httpx.Decode(c, &in); err != nil {
 		return err
 	}
 	q := newDraft()
@@ -114,12 +102,12 @@ func dedupe(fe fieldErrors) fieldErrors {
 }
 
 func (m *Module) patchQuote(c *fiber.Ctx) error {
-	qid, err := id(c)
+	qid, err := httpx.ID(c)
 	if err != nil {
 		return err
 	}
 	var in QuoteIn
-	if err := decode(c, &in); err != nil {
+	if err := httpx.Decode(c, &in); err != nil {
 		return err
 	}
 	q, err := m.svc.UpdateQuote(c.UserContext(), qid, func(q *Quote) error {
@@ -135,7 +123,7 @@ func (m *Module) patchQuote(c *fiber.Ctx) error {
 }
 
 func (m *Module) getQuote(c *fiber.Ctx) error {
-	qid, err := id(c)
+	qid, err := httpx.ID(c)
 	if err != nil {
 		return err
 	}
@@ -191,7 +179,7 @@ func (m *Module) listQuotes(c *fiber.Ctx) error {
 }
 
 func (m *Module) sendQuote(c *fiber.Ctx) error {
-	qid, err := id(c)
+	qid, err := httpx.ID(c)
 	if err != nil {
 		return err
 	}
@@ -200,12 +188,12 @@ func (m *Module) sendQuote(c *fiber.Ctx) error {
 }
 
 func (m *Module) acceptQuote(c *fiber.Ctx) error {
-	qid, err := id(c)
+	qid, err := httpx.ID(c)
 	if err != nil {
 		return err
 	}
 	var in AcceptIn
-	if err := decode(c, &in); err != nil {
+	if err := httpx.Decode(c, &in); err != nil {
 		return err
 	}
 	if p := auth.From(c); p.Role == auth.Customer && in.Method != string(AcceptPortal) {
@@ -233,12 +221,12 @@ func (m *Module) acceptQuote(c *fiber.Ctx) error {
 }
 
 func (m *Module) declineQuote(c *fiber.Ctx) error {
-	qid, err := id(c)
+	qid, err := httpx.ID(c)
 	if err != nil {
 		return err
 	}
 	var in DeclineIn
-	if err := decode(c, &in); err != nil {
+	if err := httpx.Decode(c, &in); err != nil {
 		return err
 	}
 	q, err := m.svc.DeclineQuote(c.UserContext(), qid, in.Reason)
@@ -246,7 +234,7 @@ func (m *Module) declineQuote(c *fiber.Ctx) error {
 }
 
 func (m *Module) withdrawQuote(c *fiber.Ctx) error {
-	qid, err := id(c)
+	qid, err := httpx.ID(c)
 	if err != nil {
 		return err
 	}
@@ -255,7 +243,7 @@ func (m *Module) withdrawQuote(c *fiber.Ctx) error {
 }
 
 func (m *Module) reviseQuote(c *fiber.Ctx) error {
-	qid, err := id(c)
+	qid, err := httpx.ID(c)
 	if err != nil {
 		return err
 	}

@@ -1,6 +1,7 @@
 package orders
 
 import (
+	"backoffice/internal/httpx"
 	"fmt"
 	"net/url"
 	"strconv"
@@ -214,7 +215,7 @@ func (m *Module) quoteCreatePost(c *fiber.Ctx) error {
 }
 
 func (m *Module) quoteEditPage(c *fiber.Ctx) error {
-	qid, err := id(c)
+	qid, err := httpx.ID(c)
 	if err != nil {
 		return err
 	}
@@ -229,7 +230,7 @@ func (m *Module) quoteEditPage(c *fiber.Ctx) error {
 }
 
 func (m *Module) quoteUpdatePost(c *fiber.Ctx) error {
-	qid, err := id(c)
+	qid, err := httpx.ID(c)
 	if err != nil {
 		return err
 	}
@@ -261,7 +262,7 @@ type quotePageData struct {
 }
 
 func (m *Module) quotePage(c *fiber.Ctx) error {
-	qid, err := id(c)
+	qid, err := httpx.ID(c)
 	if err != nil {
 		return err
 	}
@@ -278,7 +279,7 @@ func (m *Module) quotePage(c *fiber.Ctx) error {
 
 func (m *Module) quoteAction(action string) fiber.Handler {
 	return func(c *fiber.Ctx) error {
-		qid, err := id(c)
+		qid, err := httpx.ID(c)
 		if err != nil {
 			return err
 		}

@@ -2,6 +2,7 @@ package orders
 
 import (
 	"backoffice/internal/db"
+	"backoffice/internal/httpx"
 	"backoffice/internal/problem"
 	"bytes"
 	"context"
@@ -266,7 +267,7 @@ func customerAddress(ctx context.Context, s *Service, id int64) (CustomerAddress
 }
 
 func (m *Module) quotePDF(c *fiber.Ctx) error {
-	qid, err := id(c)
+	qid, err := httpx.ID(c)
 	if err != nil {
 		return err
 	}

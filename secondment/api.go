@@ -16,7 +16,7 @@ import (
 
 // API serves the secondment JSON endpoints under /api/v1.
 type API struct {
-	Svc *Service
+	svc *Service
 }
 
 // Routes registers the secondment routes.
@@ -117,7 +117,7 @@ func (a *API) listPlacements(c *fiber.Ctx) error {
 		pf.After = &cur
 	}
 	pf.Limit = page.Fetch()
-	ps, err := a.Svc.Placements(c.UserContext(), pf)
+	ps, err := a.svc.Placements(c.UserContext(), pf)
 	if err != nil {
 		return err
 	}
@@ -138,7 +138,7 @@ func (a *API) createPlacement(c *fiber.Ctx) error {
 	if in.KmRate != nil {
 		pi.KmRate = *in.KmRate
 	}
-	p, err := a.Svc.CreatePlacement(c.UserContext(), pi)
+	p, err := a.svc.CreatePlacement(c.UserContext(), pi)
 	if err != nil {
 		return err
 	}
@@ -150,7 +150,7 @@ func (a *API) getPlacement(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	p, err := a.Svc.Placement(c.UserContext(), id)
+	p, err := a.svc.Placement(c.UserContext(), id)
 	if err != nil {
 		return err
 	}
@@ -171,7 +171,7 @@ func (a *API) patchPlacement(c *fiber.Ctx) error {
 	if in.EndDate.Set {
 		patch.EndDate = &in.EndDate.Value
 	}
-	p, err := a.Svc.UpdatePlacement(c.UserContext(), id, patch)
+	p, err := a.svc.UpdatePlacement(c.UserContext(), id, patch)
 	if err != nil {
 		return err
 	}
@@ -187,7 +187,7 @@ func (a *API) endPlacement(c *fiber.Ctx) error {
 	if err := httpx.Bind(c, &in); err != nil {
 		return err
 	}
-	p, err := a.Svc.EndPlacement(c.UserContext(), id, in.NoticeReceivedAt)
+	p, err := a.svc.EndPlacement(c.UserContext(), id, in.NoticeReceivedAt)
 	if err != nil {
 		return err
 	}
@@ -203,7 +203,7 @@ func (a *API) replace(c *fiber.Ctx) error {
 	if err := httpx.Bind(c, &in); err != nil {
 		return err
 	}
-	r, err := a.Svc.Replace(c.UserContext(), id, ReplacementRequest{TechnicianID: in.TechnicianID, Reason: ReplacementReason(in.Reason),
+	r, err := a.svc.Replace(c.UserContext(), id, ReplacementRequest{TechnicianID: in.TechnicianID, Reason: ReplacementReason(in.Reason),
 		RequestedBy: Requester(in.RequestedBy), ConsultedOn: in.ConsultedOn, ConsultationNote: in.ConsultationNote})
 	if err != nil {
 		return err
@@ -220,7 +220,7 @@ func (a *API) logHours(c *fiber.Ctx) error {
 	if err := httpx.Bind(c, &in); err != nil {
 		return err
 	}
-	e, err := a.Svc.LogHours(c.UserContext(), id, EntryInput(in))
+	e, err := a.svc.LogHours(c.UserContext(), id, EntryInput(in))
 	if err != nil {
 		return err
 	}
@@ -257,11 +257,11 @@ func (a *API) entryList(c *fiber.Ctx, placementID *int64) error {
 	}
 	ef.Limit = page.Fetch()
 	if placementID != nil {
-		if _, err := a.Svc.Placement(c.UserContext(), *placementID); err != nil {
+		if _, err := a.svc.Placement(c.UserContext(), *placementID); err != nil {
 			return err
 		}
 	}
-	es, err := a.Svc.Entries(c.UserContext(), ef)
+	es, err := a.svc.Entries(c.UserContext(), ef)
 	if err != nil {
 		return err
 	}
@@ -291,7 +291,7 @@ func (a *API) editEntry(c *fiber.Ctx) error {
 	if err := httpx.Bind(c, &in); err != nil {
 		return err
 	}
-	e, err := a.Svc.EditEntry(c.UserContext(), id, EntryInput(in))
+	e, err := a.svc.EditEntry(c.UserContext(), id, EntryInput(in))
 	if err != nil {
 		return err
 	}
@@ -303,7 +303,7 @@ func (a *API) withdraw(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	e, err := a.Svc.WithdrawEntry(c.UserContext(), id)
+	e, err := a.svc.WithdrawEntry(c.UserContext(), id)
 	if err != nil {
 		return err
 	}
@@ -315,7 +315,7 @@ func (a *API) approve(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	e, err := a.Svc.Approve(c.UserContext(), id)
+	e, err := a.svc.Approve(c.UserContext(), id)
 	if err != nil {
 		return err
 	}
@@ -331,7 +331,7 @@ func (a *API) reject(c *fiber.Ctx) error {
 	if err := httpx.Bind(c, &in); err != nil {
 		return err
 	}
-	e, err := a.Svc.Reject(c.UserContext(), id, in.Reason)
+	e, err := a.svc.Reject(c.UserContext(), id, in.Reason)
 	if err != nil {
 		return err
 	}
@@ -343,7 +343,7 @@ func (a *API) bulkApprove(c *fiber.Ctx) error {
 	if err := httpx.Bind(c, &in); err != nil {
 		return err
 	}
-	es, err := a.Svc.ApproveAll(c.UserContext(), in.IDs)
+	es, err := a.svc.ApproveAll(c.UserContext(), in.IDs)
 	if err != nil {
 		return err
 	}
@@ -362,9 +362,9 @@ func (a *API) preview(c *fiber.Ctx) error {
 	var p Pricing
 	var err error
 	if in.PlacementID > 0 {
-		p, err = a.Svc.PreviewForPlacement(c.UserContext(), in.PlacementID, in.StartedAt, in.EndedAt)
+		p, err = a.svc.PreviewForPlacement(c.UserContext(), in.PlacementID, in.StartedAt, in.EndedAt)
 	} else {
-		p, err = a.Svc.Preview(c.UserContext(), in.StartedAt, in.EndedAt, *in.HourlyRate, in.CalendarID)
+		p, err = a.svc.Preview(c.UserContext(), in.StartedAt, in.EndedAt, *in.HourlyRate, in.CalendarID)
 	}
 	if err != nil {
 		return err

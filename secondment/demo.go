@@ -19,9 +19,12 @@ func (m *Module) SeedDemo(ctx context.Context, tx bun.Tx, demo *platform.Demo) e
 	if len(demo.TechnicianIDs) == 0 || len(demo.CustomerIDs) == 0 {
 		return nil
 	}
-	cal, _ := calendar.Builtin(calendar.IDWerktijden)
+	cal, ok := calendar.Builtin(calendar.IDWerktijden)
+	if !ok {
+		return fmt.Errorf("secondment demo: calendar %s is not built in", calendar.IDWerktijden)
+	}
 	loc := cal.Location()
-	now := m.Svc.clock.Now()
+	now := m.svc.clock.Now()
 	today := civil.In(now, loc)
 	start := civil.Date{Year: today.Year, Month: today.Month, Day: 1}.AddMonths(-1)
 	p := &Placement{CustomerID: demo.CustomerIDs[0], TechnicianID: demo.TechnicianIDs[0], Role: "Systeembeheerder",

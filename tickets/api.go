@@ -9,26 +9,28 @@ import (
 	"backoffice/internal/clock"
 	"backoffice/internal/httpx"
 	"backoffice/internal/platform"
-	"backoffice/internal/problem"
 	"backoffice/internal/web"
 )
 
 // Module plugs tickets into the server: JSON API, desk pages and portal, SLA jobs.
 type Module struct {
-	Service *Service
-	Web     *web.Engine
+	svc *Service
+	web *web.Engine
 }
 
 // New builds the module from the shared services.
 func New(d *platform.Deps) *Module {
-	return &Module{Service: NewService(d.DB, d.Clock, d.Config.DeskEmail), Web: d.Web}
+	return &Module{svc: NewService(d.DB, d.Clock, d.Config.DeskEmail), web: d.Web}
 }
+
+// Service exposes the use cases (for tests and other wiring).
+func (m *Module) Service() *Service { return m.svc }
 
 // Name of the module; its templates are "tickets/…".
 func (m *Module) Name() string { return "tickets" }
 
 // Workers registers the SLA alert worker.
-func (m *Module) Workers(w *river.Workers) { Workers(w, m.Service) }
+func (m *Module) Workers(w *river.Workers) { Workers(w, m.svc) }
 
 // PeriodicJobs runs the SLA alerts every minute.
 func (m *Module) PeriodicJobs() []*river.PeriodicJob { return PeriodicJobs() }
@@ -72,20 +74,12 @@ func (m *Module) Routes(r *apidoc.Router) {
 			apidoc.Q("quarter", "e.g. 2026-Q1 (default: the current quarter)"), {Name: "customer_id", Type: "integer"}}}, auth.Require(), m.availability)
 }
 
-func pathID(c *fiber.Ctx, name string, notFound error) (int64, error) {
-	id, err := httpx.PathID(c, name)
-	if err != nil {
-		return 0, notFound
-	}
-	return id, nil
-}
-
 func (m *Module) createPolicy(c *fiber.Ctx) error {
 	var in PolicyInput
 	if err := httpx.Bind(c, &in); err != nil {
 		return err
 	}
-	p, err := m.Service.CreatePolicy(c.UserContext(), in)
+	p, err := m.svc.CreatePolicy(c.UserContext(), in)
 	if err != nil {
 		return err
 	}
@@ -93,7 +87,7 @@ func (m *Module) createPolicy(c *fiber.Ctx) error {
 }
 
 func (m *Module) listPolicies(c *fiber.Ctx) error {
-	ps, err := m.Service.Policies(c.UserContext())
+	ps, err := m.svc.Policies(c.UserContext())
 	if err != nil {
 		return err
 	}
@@ -105,11 +99,11 @@ func (m *Module) listPolicies(c *fiber.Ctx) error {
 }
 
 func (m *Module) getPolicy(c *fiber.Ctx) error {
-	id, err := pathID(c, "id", ErrPolicyNotFound)
+	id, err := httpx.PathID(c, "id")
 	if err != nil {
 		return err
 	}
-	p, err := m.Service.Policy(c.UserContext(), id)
+	p, err := m.svc.Policy(c.UserContext(), id)
 	if err != nil {
 		return err
 	}
@@ -117,15 +111,15 @@ func (m *Module) getPolicy(c *fiber.Ctx) error {
 }
 
 func (m *Module) assignPolicy(c *fiber.Ctx) error {
-	id, err := pathID(c, "id", ErrPolicyNotFound)
+	id, err := httpx.PathID(c, "id")
 	if err != nil {
 		return err
 	}
-	cid, err := pathID(c, "customer_id", problem.NotFound("customer"))
+	cid, err := httpx.PathID(c, "customer_id")
 	if err != nil {
 		return err
 	}
-	n, err := m.Service.AssignPolicy(c.UserContext(), id, cid)
+	n, err := m.svc.AssignPolicy(c.UserContext(), id, cid)
 	if err != nil {
 		return err
 	}
@@ -137,7 +131,7 @@ func (m *Module) createTicket(c *fiber.Ctx) error {
 	if err := httpx.Bind(c, &in); err != nil {
 		return err
 	}
-	t, _, err := m.Service.CreateTicket(c.UserContext(), in)
+	t, _, err := m.svc.CreateTicket(c.UserContext(), in)
 	if err != nil {
 		return err
 	}
@@ -146,7 +140,7 @@ func (m *Module) createTicket(c *fiber.Ctx) error {
 
 // detail answers the ticket as freshly read (same shape as GET /tickets/{id}).
 func (m *Module) detail(c *fiber.Ctx, status int, id int64) error {
-	d, err := m.Service.Get(c.UserContext(), id)
+	d, err := m.svc.Get(c.UserContext(), id)
 	if err != nil {
 		return err
 	}
@@ -162,7 +156,7 @@ func (m *Module) listTickets(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	l, err := m.Service.List(c.UserContext(), lf, page)
+	l, err := m.svc.List(c.UserContext(), lf, page)
 	if err != nil {
 		return err
 	}
@@ -174,7 +168,7 @@ func (m *Module) listTickets(c *fiber.Ctx) error {
 }
 
 func (m *Module) getTicket(c *fiber.Ctx) error {
-	id, err := pathID(c, "id", ErrTicketNotFound)
+	id, err := httpx.PathID(c, "id")
 	if err != nil {
 		return err
 	}
@@ -182,7 +176,7 @@ func (m *Module) getTicket(c *fiber.Ctx) error {
 }
 
 func (m *Module) patchTicket(c *fiber.Ctx) error {
-	id, err := pathID(c, "id", ErrTicketNotFound)
+	id, err := httpx.PathID(c, "id")
 	if err != nil {
 		return err
 	}
@@ -190,14 +184,14 @@ func (m *Module) patchTicket(c *fiber.Ctx) error {
 	if err := httpx.Bind(c, &in); err != nil {
 		return err
 	}
-	if _, _, err := m.Service.Patch(c.UserContext(), id, in); err != nil {
+	if _, _, err := m.svc.Patch(c.UserContext(), id, in); err != nil {
 		return err
 	}
 	return m.detail(c, fiber.StatusOK, id)
 }
 
 func (m *Module) comment(c *fiber.Ctx) error {
-	id, err := pathID(c, "id", ErrTicketNotFound)
+	id, err := httpx.PathID(c, "id")
 	if err != nil {
 		return err
 	}
@@ -205,7 +199,7 @@ func (m *Module) comment(c *fiber.Ctx) error {
 	if err := httpx.Bind(c, &in); err != nil {
 		return err
 	}
-	cm, err := m.Service.AddComment(c.UserContext(), id, in)
+	cm, err := m.svc.AddComment(c.UserContext(), id, in)
 	if err != nil {
 		return err
 	}
@@ -213,7 +207,7 @@ func (m *Module) comment(c *fiber.Ctx) error {
 }
 
 func (m *Module) status(c *fiber.Ctx) error {
-	id, err := pathID(c, "id", ErrTicketNotFound)
+	id, err := httpx.PathID(c, "id")
 	if err != nil {
 		return err
 	}
@@ -221,7 +215,7 @@ func (m *Module) status(c *fiber.Ctx) error {
 	if err := httpx.Bind(c, &in); err != nil {
 		return err
 	}
-	d, err := m.Service.ChangeStatus(c.UserContext(), id, in)
+	d, err := m.svc.ChangeStatus(c.UserContext(), id, in)
 	if err != nil {
 		return err
 	}
@@ -233,7 +227,7 @@ func (m *Module) createOutage(c *fiber.Ctx) error {
 	if err := httpx.Bind(c, &in); err != nil {
 		return err
 	}
-	o, err := m.Service.RecordOutage(c.UserContext(), in)
+	o, err := m.svc.RecordOutage(c.UserContext(), in)
 	if err != nil {
 		return err
 	}
@@ -243,11 +237,11 @@ func (m *Module) createOutage(c *fiber.Ctx) error {
 }
 
 func (m *Module) availability(c *fiber.Ctx) error {
-	service, q, cid, err := ParseAvailabilityQuery(func(k string) string { return c.Query(k) }, m.Service.Clock.Now())
+	service, q, cid, err := ParseAvailabilityQuery(func(k string) string { return c.Query(k) }, m.svc.Clock.Now())
 	if err != nil {
 		return err
 	}
-	r, err := m.Service.Availability(c.UserContext(), service, q, cid)
+	r, err := m.svc.Availability(c.UserContext(), service, q, cid)
 	if err != nil {
 		return err
 	}
