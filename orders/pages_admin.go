@@ -52,11 +52,8 @@ type quoteListData struct {
 }
 
 func (m *Module) customerOptions(c *fiber.Ctx) ([]option, error) {
-	var rows []struct {
-		ID   int64  `bun:"id"`
-		Name string `bun:"name"`
-	}
-	if err := m.svc.DB.NewSelect().TableExpr("customers").Column("id", "name").OrderExpr("lower(name), id").Limit(500).Scan(c.UserContext(), &rows); err != nil {
+	rows, err := m.svc.CustomerOptions(c.UserContext())
+	if err != nil {
 		return nil, err
 	}
 	out := make([]option, len(rows))

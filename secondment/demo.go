@@ -30,7 +30,7 @@ func (m *Module) SeedDemo(ctx context.Context, tx bun.Tx, demo *platform.Demo) e
 	p := &Placement{CustomerID: demo.CustomerIDs[0], TechnicianID: demo.TechnicianIDs[0], Role: "Systeembeheerder",
 		HourlyRate: decimal.RequireFromString("95.00"), KmRate: decimal.RequireFromString("0.23"), StartDate: start,
 		CalendarID: calendar.IDWerktijden, Bands: DefaultBands(), NoticeMonths: DefaultNoticeMonths, CreatedAt: now, UpdatedAt: now}
-	if _, err := tx.NewInsert().Model(p).Returning("id").Exec(ctx); err != nil {
+	if err := insertPlacement(ctx, tx, p); err != nil {
 		return fmt.Errorf("demo placement: %w", err)
 	}
 	// The last Friday before today that is at least two days ago.
@@ -65,7 +65,7 @@ func (m *Module) SeedDemo(ctx context.Context, tx bun.Tx, demo *platform.Demo) e
 			am := demo.AccountManagerID
 			he.DecidedBy, he.DecidedAt = &am, &now
 		}
-		if _, err := tx.NewInsert().Model(he).Returning("id").Exec(ctx); err != nil {
+		if err := insertEntry(ctx, tx, he); err != nil {
 			return fmt.Errorf("demo hour entry: %w", err)
 		}
 	}
@@ -73,7 +73,7 @@ func (m *Module) SeedDemo(ctx context.Context, tx bun.Tx, demo *platform.Demo) e
 	x := &Expense{PlacementID: p.ID, Date: fri, Kind: ExpenseTravel, KM: &km, Amount: km.Mul(p.KmRate).Round(2),
 		Description: "Utrecht – customer site and back", CreatedAt: now}
 	if !fri.Before(start) {
-		if _, err := tx.NewInsert().Model(x).Returning("id").Exec(ctx); err != nil {
+		if err := insertExpense(ctx, tx, x); err != nil {
 			return fmt.Errorf("demo expense: %w", err)
 		}
 	}

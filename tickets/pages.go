@@ -101,11 +101,7 @@ type option struct {
 }
 
 func (m *Module) staffOptions(ctx context.Context) ([]option, error) {
-	var rows []struct {
-		ID   int64  `bun:"id"`
-		Name string `bun:"name"`
-	}
-	err := m.svc.DB.NewRaw("SELECT id, name FROM users WHERE active AND role IN ('admin', 'account_manager', 'technician') ORDER BY name").Scan(ctx, &rows)
+	rows, err := m.svc.StaffOptions(ctx)
 	out := make([]option, len(rows))
 	for i, r := range rows {
 		out[i] = option{strconv.FormatInt(r.ID, 10), r.Name}
@@ -114,11 +110,7 @@ func (m *Module) staffOptions(ctx context.Context) ([]option, error) {
 }
 
 func (m *Module) customerOptions(ctx context.Context) ([]option, error) {
-	var rows []struct {
-		ID   int64  `bun:"id"`
-		Name string `bun:"name"`
-	}
-	err := m.svc.DB.NewRaw("SELECT id, name FROM customers ORDER BY lower(name), id LIMIT 1000").Scan(ctx, &rows)
+	rows, err := m.svc.CustomerOptions(ctx)
 	out := make([]option, len(rows))
 	for i, r := range rows {
 		out[i] = option{strconv.FormatInt(r.ID, 10), r.Name}

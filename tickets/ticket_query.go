@@ -217,8 +217,8 @@ func withSLA(ctx context.Context, idb bun.IDB, rows []*Ticket, now time.Time) ([
 	for i, t := range rows {
 		ids[i] = t.ID
 	}
-	var events []Event
-	if err := idb.NewSelect().Model(&events).Where("ticket_id IN (?)", bun.In(ids)).Order("id").Scan(ctx); err != nil {
+	events, err := eventsOf(ctx, idb, ids)
+	if err != nil {
 		return nil, err
 	}
 	byTicket := map[int64][]Event{}
