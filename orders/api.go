@@ -15,6 +15,9 @@ import (
 var (
 	sales = []auth.Role{auth.Admin, auth.AccountManager}
 	staff = []auth.Role{auth.Admin, auth.AccountManager, auth.Technician}
+	// deciders may take the customer's decisions: the customer's contact, or sales
+	// recording one on its behalf — never a technician (issue 8).
+	deciders = []auth.Role{auth.Admin, auth.AccountManager, auth.Customer}
 )
 
 // Routes registers the JSON API under /api/v1.
@@ -31,9 +34,9 @@ func (m *Module) Routes(r *apidoc.Router) {
 	r.Post("/quotes/:id/send", apidoc.Op{Summary: "Send a draft: valid_until = Amsterdam date of sending + valid_days (Q-1)", Tag: "orders",
 		Response: QuoteOut{}}, auth.Require(sales...), m.sendQuote)
 	r.Post("/quotes/:id/accept", apidoc.Op{Summary: "Accept a sent quote whole (Q-2) with who and how (Q-3); creates the order and contract",
-		Tag: "orders", Body: AcceptIn{}, Response: AcceptOut{}}, auth.Require(), m.acceptQuote)
+		Tag: "orders", Body: AcceptIn{}, Response: AcceptOut{}}, auth.Require(deciders...), m.acceptQuote)
 	r.Post("/quotes/:id/decline", apidoc.Op{Summary: "Decline a sent quote with a reason", Tag: "orders", Body: DeclineIn{}, Response: QuoteOut{}},
-		auth.Require(), m.declineQuote)
+		auth.Require(deciders...), m.declineQuote)
 	r.Post("/quotes/:id/withdraw", apidoc.Op{Summary: "Withdraw a draft, sent or expired quote", Tag: "orders", Response: QuoteOut{}},
 		auth.Require(sales...), m.withdrawQuote)
 	r.Post("/quotes/:id/revise", apidoc.Op{Summary: "Revise: a new draft version with the same number; the old one is superseded (Q-1)",

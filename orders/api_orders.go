@@ -19,7 +19,7 @@ func (m *Module) orderRoutes(r *apidoc.Router, page []apidoc.Param) {
 	r.Get("/orders/:id", apidoc.Op{Summary: "Get an order with lines, delivery planning (Q-6) and change requests (Q-5)", Tag: "orders",
 		Response: OrderOut{}}, auth.Require(), m.getOrder)
 	r.Post("/orders/:id/cancel", apidoc.Op{Summary: "Cancel: only when agreed; free until 5 working days before the start date, later the full fee (Q-4)",
-		Tag: "orders", Response: OrderOut{}}, auth.Require(), m.cancelOrder)
+		Tag: "orders", Response: OrderOut{}}, auth.Require(deciders...), m.cancelOrder)
 	r.Post("/orders/:id/preconditions", apidoc.Op{Summary: "Record a lead-time precondition as met: details_agreed, data_supplied, advance_payment_received (Q-6)",
 		Tag: "orders", Body: PreconditionIn{}, Response: OrderOut{}}, auth.Require(staff...), m.precondition)
 	r.Post("/orders/:id/extensions", apidoc.Op{Summary: "Extend the lead time with a reason: phase_approval, changed_circumstances, change_work (Q-6)",
@@ -27,7 +27,7 @@ func (m *Module) orderRoutes(r *apidoc.Router, page []apidoc.Param) {
 	r.Post("/orders/:id/change-requests", apidoc.Op{Summary: "Request extra work priced at agreed or standard rates; approval needed unless necessary (Q-5)",
 		Tag: "orders", Body: ChangeRequestIn{}, Response: ChangeRequestOut{}, Status: 201}, auth.Require(staff...), m.createChange)
 	r.Post("/orders/:id/change-requests/:cr/decision", apidoc.Op{Summary: "The customer approves or rejects extra work (Q-5)",
-		Tag: "orders", Body: DecisionIn{}, Response: ChangeRequestOut{}}, auth.Require(), m.decideChange)
+		Tag: "orders", Body: DecisionIn{}, Response: ChangeRequestOut{}}, auth.Require(deciders...), m.decideChange)
 	r.Get("/standard-rates", apidoc.Op{Summary: "The standard rate list for extra work (Q-5)", Tag: "orders", Response: []StandardRateOut{}},
 		auth.Require(staff...), m.listRates)
 	r.Put("/standard-rates/:sku", apidoc.Op{Summary: "Set a standard rate", Tag: "orders", Body: StandardRateIn{}, Response: StandardRateOut{}},
@@ -228,7 +228,7 @@ func (m *Module) contractRoutes(r *apidoc.Router, page []apidoc.Param) {
 	r.Get("/contracts/:id", apidoc.Op{Summary: "Get a contract: terms, current term end, notice deadline, fees, indexation clause", Tag: "orders",
 		Response: ContractOut{}}, auth.Require(), m.getContract)
 	r.Post("/contracts/:id/terminate", apidoc.Op{Summary: "Record a termination notice: counts when deemed delivered (CAL-3); ends the running term if on or before the deadline, else the next (Q-8)",
-		Tag: "orders", Body: TerminateIn{}, Response: ContractOut{}}, auth.Require(), m.terminate)
+		Tag: "orders", Body: TerminateIn{}, Response: ContractOut{}}, auth.Require(deciders...), m.terminate)
 	m.indexRoutes(r)
 }
 

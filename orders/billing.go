@@ -13,6 +13,7 @@ import (
 	"backoffice/internal/civil"
 	"backoffice/internal/clock"
 	"backoffice/internal/events"
+	"backoffice/internal/platform"
 )
 
 // What orders bill and when (INV-7), written to the charges ledger in the transaction of
@@ -135,4 +136,18 @@ func chargeExtraWork(ctx context.Context, tx bun.IDB, o *Order, cr *ChangeReques
 		}
 	}
 	return nil
+}
+
+// StandardRate gives other domains the standard price list (platform.RateBook): a
+// ticket that is not covered (T-4) or stored goods (HW-2) are billed at these rates.
+func (m *Module) StandardRate(ctx context.Context, idb bun.IDB, sku string) (platform.StandardRate, bool, error) {
+	r, found, err := standardRate(ctx, idb, sku)
+	if err != nil || !found {
+		return platform.StandardRate{}, found, err
+	}
+	vat, err := vatCode(r.VATRate)
+	if err != nil {
+		return platform.StandardRate{}, false, err
+	}
+	return platform.StandardRate{SKU: r.SKU, Description: r.Description, Unit: r.Unit, UnitPrice: r.UnitPrice, VATRate: vat}, true, nil
 }

@@ -130,6 +130,11 @@ func (m *Module) SeedDemo(ctx context.Context, tx bun.Tx, demo *platform.Demo) e
 			demoLine(KindService, "Network installation", "10", "hour", "95.00", "ENG-HOUR"),
 		}
 	})
+	if err != nil {
+		return err
+	}
+	// The contracts' fees up to a month ahead, as the billing job publishes them (INV-7).
+	_, err = s.BillContracts(am, now)
 	return err
 }
 

@@ -8,6 +8,7 @@ import (
 	"github.com/uptrace/bun"
 
 	"backoffice/internal/civil"
+	"backoffice/internal/db"
 )
 
 // quoteTermsProfile reads the terms profile code of the quote an order came from.
@@ -94,4 +95,17 @@ func markBilled(ctx context.Context, idb bun.IDB, lineID int64, until civil.Date
 		return fmt.Errorf("orders: mark line %d billed: %w", lineID, err)
 	}
 	return nil
+}
+
+// standardRate reads one standard rate by SKU.
+func standardRate(ctx context.Context, idb bun.IDB, sku string) (StandardRate, bool, error) {
+	var row standardRateRow
+	err := idb.NewSelect().Model(&row).Where("sku = ?", sku).Scan(ctx)
+	if db.IsNoRows(err) {
+		return StandardRate{}, false, nil
+	}
+	if err != nil {
+		return StandardRate{}, false, fmt.Errorf("orders: standard rate %s: %w", sku, err)
+	}
+	return row.rate(), true, nil
 }

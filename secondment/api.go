@@ -56,14 +56,15 @@ func (a *API) Routes(r *apidoc.Router) {
 	x.Delete("/:id", apidoc.Op{Tag: tag, Summary: "Delete an expense while its month is open (SEC-4; 409 statement_final after)", Status: 204}, a.deleteExpense)
 
 	h := r.Group("/hours", auth.Require())
+	approvers := auth.Require(auth.Admin, auth.AccountManager, auth.Customer) // never the technician (issue 8)
 	h.Get("", apidoc.Op{Tag: tag, Summary: "Hour entries the caller may see (the approval queue with status=submitted)", Response: httpx.List[EntryOut]{},
 		Query: []apidoc.Param{{Name: "placement_id", Type: "integer"}, apidoc.Q("status", "entry status"), {Name: "from", Format: "date-time"}, {Name: "to", Format: "date-time"},
 			{Name: "limit", Type: "integer"}, apidoc.Q("after", "cursor")}}, a.listHours)
-	h.Post("/approve", apidoc.Op{Tag: tag, Summary: "Approve several entries at once (all or none)", Body: BulkIn{}, Response: httpx.List[EntryOut]{}}, a.bulkApprove)
+	h.Post("/approve", apidoc.Op{Tag: tag, Summary: "Approve several entries at once (all or none)", Body: BulkIn{}, Response: httpx.List[EntryOut]{}}, approvers, a.bulkApprove)
 	h.Patch("/:id", apidoc.Op{Tag: tag, Summary: "Edit a submitted entry (its technician)", Body: EntryIn{}, Response: EntryOut{}}, a.editEntry)
 	h.Post("/:id/withdraw", apidoc.Op{Tag: tag, Summary: "Withdraw a submitted entry (its technician)", Response: EntryOut{}}, a.withdraw)
 	h.Post("/:id/approve", apidoc.Op{Tag: tag, Summary: "Approve an entry (account manager or customer contact)", Response: EntryOut{}}, a.approve)
-	h.Post("/:id/reject", apidoc.Op{Tag: tag, Summary: "Reject an entry with a reason", Body: RejectIn{}, Response: EntryOut{}}, a.reject)
+	h.Post("/:id/reject", apidoc.Op{Tag: tag, Summary: "Reject an entry with a reason", Body: RejectIn{}, Response: EntryOut{}}, approvers, a.reject)
 }
 
 func int64Query(c *fiber.Ctx, name string, f *problem.Fields) *int64 {

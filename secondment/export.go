@@ -2,7 +2,7 @@ package secondment
 
 import (
 	"backoffice/internal/civil"
-	"encoding/csv"
+	"backoffice/internal/csvx"
 	"fmt"
 	"io"
 	"strconv"
@@ -32,7 +32,7 @@ var csvHeader = []string{"kind", "entry_id", "date", "started_at", "ended_at", "
 // WriteCSV writes the statement as CSV; instants are Amsterdam wall-clock times with
 // offset (RFC 3339) and amounts have two decimals.
 func WriteCSV(w io.Writer, h StatementHeading, st Statement, loc *time.Location) error {
-	cw := csv.NewWriter(w)
+	cw := csvx.NewWriter(w) // neutralises spreadsheet formulas (issue 9 #8)
 	rows := [][]string{csvHeader}
 	for _, e := range st.Entries {
 		for _, s := range e.Segments {

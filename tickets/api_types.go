@@ -10,6 +10,7 @@ type TicketOut struct {
 	Number                string       `json:"number"`
 	CustomerID            int64        `json:"customer_id"`
 	CustomerName          string       `json:"customer_name"`
+	Origin                *string      `json:"origin,omitempty"` // the record that opened it, e.g. hardware/defect_report/5
 	ReporterID            *int64       `json:"reporter_id"`
 	Subject               string       `json:"subject"`
 	Description           string       `json:"description"`
@@ -134,6 +135,7 @@ func ticketOut(t *Ticket, s SLA, p Policy, risk Risk, explain bool) TicketOut {
 		Billable:   t.Resolution != nil && Resolution(*t.Resolution).Billable(),
 		AssigneeID: t.AssigneeID, AssigneeName: t.AssigneeName, ReceivedAt: t.ReceivedAt, CreatedAt: t.CreatedAt,
 		UpdatedAt: t.UpdatedAt, ControllerNoticeDueAt: t.ControllerNoticeDueAt, SLA: slaOut(s, p, explain), Risk: string(risk),
+		Origin: t.Origin,
 	}
 	for _, n := range NextStatuses(t.Status) {
 		out.NextStatuses = append(out.NextStatuses, string(n))

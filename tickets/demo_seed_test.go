@@ -49,7 +49,7 @@ func TestDemoSeedOnAFreshDatabase(t *testing.T) {
 		t.Fatalf("seed: %v %v", seeded, err)
 	}
 	var n int
-	if err := d.Bun.NewRaw("SELECT count(*) FROM tickets").Scan(ctx, &n); err != nil || n != 7 {
+	if err := d.Bun.NewRaw("SELECT count(*) FROM tickets").Scan(ctx, &n); err != nil || n != 8 {
 		t.Fatalf("demo tickets = %d (%v)", n, err)
 	}
 	dash, err := mod.Service().Dashboard(ctx)

@@ -3,6 +3,9 @@ package tickets
 import (
 	"context"
 	"os"
+	"path/filepath"
+	"sort"
+	"strings"
 	"testing"
 
 	"backoffice/internal/testkit"
@@ -13,44 +16,39 @@ import (
 // and the up file applies cleanly after it. Not parallel: DROP TABLE locks the tables.
 func TestMigrationDownUp(t *testing.T) {
 	ctx := context.Background()
-	up, err := os.ReadFile("../migrations/0200_tickets.tx.up.sql")
-	if err != nil {
-		t.Fatal(err)
+	// Every tickets migration (02xx): downs newest first, then ups oldest first.
+	ups, err := filepath.Glob("../migrations/02*.tx.up.sql")
+	if err != nil || len(ups) == 0 {
+		t.Fatalf("no tickets migrations: %v", err)
 	}
-	down, err := os.ReadFile("../migrations/0200_tickets.tx.down.sql")
-	if err != nil {
-		t.Fatal(err)
-	}
-	// 0210 moved the policy assignment out of customers; it is undone first and redone last.
-	up2, err := os.ReadFile("../migrations/0210_customer_sla_policies.tx.up.sql")
-	if err != nil {
-		t.Fatal(err)
-	}
-	down2, err := os.ReadFile("../migrations/0210_customer_sla_policies.tx.down.sql")
-	if err != nil {
-		t.Fatal(err)
+	sort.Strings(ups)
+	read := func(name string) string {
+		b, err := os.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(b)
 	}
 	tx := testkit.Tx(t)
-	if _, err := tx.ExecContext(ctx, string(down2)); err != nil {
-		t.Fatalf("down 0210: %v", err)
-	}
-	if _, err := tx.ExecContext(ctx, string(down)); err != nil {
-		t.Fatalf("down: %v", err)
+	for i := len(ups) - 1; i >= 0; i-- {
+		down := strings.Replace(ups[i], ".tx.up.sql", ".tx.down.sql", 1)
+		if _, err := tx.ExecContext(ctx, read(down)); err != nil {
+			t.Fatalf("down %s: %v", down, err)
+		}
 	}
 	var left int
 	if err := tx.NewRaw(`SELECT count(*) FROM information_schema.tables WHERE table_name IN
-		('sla_policies', 'sla_targets', 'tickets', 'ticket_events', 'ticket_comments', 'outages')`).Scan(ctx, &left); err != nil || left != 0 {
+		('sla_policies', 'sla_targets', 'tickets', 'ticket_events', 'ticket_comments', 'outages', 'ticket_time_entries', 'customer_sla_policies')`).Scan(ctx, &left); err != nil || left != 0 {
 		t.Fatalf("tables left after down: %d (%v)", left, err)
 	}
 	if err := tx.NewRaw(`SELECT count(*) FROM information_schema.columns WHERE table_name = 'customers' AND column_name = 'sla_policy_id'`).
 		Scan(ctx, &left); err != nil || left != 0 {
 		t.Fatalf("customers.sla_policy_id left after down: %d (%v)", left, err)
 	}
-	if _, err := tx.ExecContext(ctx, string(up)); err != nil {
-		t.Fatalf("up after down: %v", err)
-	}
-	if _, err := tx.ExecContext(ctx, string(up2)); err != nil {
-		t.Fatalf("up 0210 after down: %v", err)
+	for _, up := range ups {
+		if _, err := tx.ExecContext(ctx, read(up)); err != nil {
+			t.Fatalf("up %s after down: %v", up, err)
+		}
 	}
 	var policies int
 	if err := tx.NewRaw("SELECT count(*) FROM sla_policies WHERE is_default AND calendar_id = 'nl-kantooruren'").Scan(ctx, &policies); err != nil || policies != 1 {

@@ -46,6 +46,9 @@ func (m *Module) Pages(r fiber.Router) {
 	r.Post("/tickets/:id/comments", st, m.commentPost)
 	r.Post("/tickets/:id/status", st, m.statusPost)
 	r.Post("/tickets/:id/update", st, m.updatePost)
+	r.Post("/tickets/:id/attachments", st, m.attachPost)
+	r.Get("/tickets/:id/attachments/:file", auth.Require(), m.attachmentGet)
+	r.Post("/tickets/:id/time", st, m.timePost)
 	r.Get("/sla/dashboard", st, m.dashboardPage)
 	r.Get("/sla/availability", st, m.availabilityPage)
 	r.Post("/sla/outages", st, m.outagePost)
@@ -60,6 +63,7 @@ func (m *Module) Pages(r fiber.Router) {
 	r.Get("/portal/tickets/:id", cu, m.portalTicket)
 	r.Post("/portal/tickets/:id/comments", cu, m.portalComment)
 	r.Post("/portal/tickets/:id/status", cu, m.portalStatus)
+	r.Post("/portal/tickets/:id/attachments", cu, m.attachPost)
 }
 
 // riskClass is the CSS class of a risk (colours of the queue).

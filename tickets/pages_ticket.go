@@ -8,6 +8,7 @@ import (
 
 	"backoffice/internal/auth"
 	"backoffice/internal/problem"
+	"backoffice/internal/uploads"
 	"backoffice/internal/web"
 )
 
@@ -24,6 +25,10 @@ type ticketData struct {
 	Draft       string
 	Portal      bool
 	Reopenable  bool
+	Files       []uploads.Upload
+	OriginURL   string
+	Time        []TimeEntry
+	TimeMinutes int
 }
 
 // renderTicket shows the ticket page (desk or portal) with optional form errors.
@@ -37,6 +42,10 @@ func (m *Module) renderTicket(c *fiber.Ctx, id int64, fe []problem.FieldError, d
 	td := ticketData{D: d, Row: rowOf(Item{Ticket: d.Ticket, SLA: d.SLA, Policy: d.Policy, Risk: d.Risk}), Next: NextStatuses(d.Ticket.Status),
 		Resolutions: Resolutions, Priorities: Priorities, Categories: Categories, Errors: fe, Draft: draft,
 		Portal: !p.IsStaff(), Reopenable: d.Ticket.Status == StatusResolved}
+	if td.Files, err = m.svc.Attachments(ctx, id); err != nil {
+		return err
+	}
+	td.OriginURL = originURL(d.Ticket.Origin, td.Portal)
 	if fe != nil && c.Response().StatusCode() == fiber.StatusOK {
 		c.Status(fiber.StatusUnprocessableEntity)
 	}
@@ -48,6 +57,12 @@ func (m *Module) renderTicket(c *fiber.Ctx, id int64, fe []problem.FieldError, d
 	}
 	if td.Policies, err = m.svc.Policies(ctx); err != nil {
 		return err
+	}
+	if td.Time, err = m.svc.TimeOf(ctx, id); err != nil {
+		return err
+	}
+	for _, e := range td.Time {
+		td.TimeMinutes += e.Minutes
 	}
 	return m.web.Render(c, "tickets/ticket", d.Ticket.Number+" · "+d.Ticket.Subject, td)
 }

@@ -4,6 +4,7 @@ import (
 	"backoffice/internal/accounts"
 	"context"
 	"fmt"
+	"sync"
 	"time"
 
 	"github.com/uptrace/bun"
@@ -11,6 +12,7 @@ import (
 	"backoffice/internal/calendar"
 	"backoffice/internal/calendars"
 	"backoffice/internal/clock"
+	"backoffice/internal/platform"
 )
 
 // Service runs the ticket use cases, each in one transaction: load under a row lock,
@@ -20,6 +22,8 @@ type Service struct {
 	DB        bun.IDB // the pool, or a transaction the whole use case joins (demo seeding)
 	Clock     clock.Clock
 	DeskEmail string // where new tickets are announced (BACKOFFICE_DESK_EMAIL)
+	// Rates gives the standard rates for time billed on a ticket not covered (T-4).
+	Rates func() platform.RateBook
 }
 
 // NewService builds the service.
@@ -33,11 +37,24 @@ type clockOf struct {
 	Calendar *calendar.Calendar
 }
 
-// slaContext loads the policy of id and its calendar.
+// policies caches SLA policies by id. A policy and its targets never change once
+// created (there is no update path; a new service level is a new policy that customers
+// are moved to), so an entry is right on every instance for as long as the process
+// lives and needs no invalidation. If policies ever become editable, this cache must go
+// (or be keyed by a version column). Calendars are not cached: custom ones can change.
+var policies sync.Map // int64 → Policy
+
+// slaContext loads the policy of id (cached) and its calendar.
 func slaContext(ctx context.Context, idb bun.IDB, policyID int64) (clockOf, error) {
-	p, err := getPolicy(ctx, idb, policyID)
-	if err != nil {
-		return clockOf{}, err
+	var p Policy
+	if v, ok := policies.Load(policyID); ok {
+		p = v.(Policy)
+	} else {
+		var err error
+		if p, err = getPolicy(ctx, idb, policyID); err != nil {
+			return clockOf{}, err
+		}
+		policies.Store(policyID, p)
 	}
 	for _, pr := range Priorities { // Compute needs a target for every priority
 		if _, ok := p.Target(pr); !ok {

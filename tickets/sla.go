@@ -214,7 +214,11 @@ func clipBefore(excluded []interval, stop time.Time) []interval {
 // f.Policy must hold a target for f.Priority: Policy.Validate refuses a policy without
 // one, and slaContext refuses to load one; Compute panics on such a policy rather than
 // compute a clock against a zero target.
-func Compute(f Facts, now time.Time) SLA {
+func Compute(f Facts, now time.Time) SLA { return compute(f, now, true) }
+
+// compute is Compute; explained says whether to build the explanation (the detail view
+// shows it; lists and the stored columns do not need it).
+func compute(f Facts, now time.Time, explained bool) SLA {
 	target, ok := f.Policy.Target(f.Priority)
 	if !ok {
 		panic(fmt.Sprintf("tickets: SLA policy %d has no target for %s", f.Policy.ID, f.Priority))
@@ -279,7 +283,9 @@ func Compute(f Facts, now time.Time) SLA {
 			sla.NextDueAt = sla.ResponseDueAt
 		}
 	}
-	sla.Explanation = explain(f, sla, segs, pauses, respondedAt, now)
+	if explained {
+		sla.Explanation = explain(f, sla, segs, pauses, respondedAt, now)
+	}
 	return sla
 }
 

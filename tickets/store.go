@@ -145,6 +145,12 @@ func nextTicketNumber(ctx context.Context, idb bun.IDB, year int) (string, error
 	return fmt.Sprintf("T%d-%05d", year, n), nil
 }
 
+// setTicketNumber gives a new ticket its drawn number.
+func setTicketNumber(ctx context.Context, idb bun.IDB, id int64, number string) error {
+	_, err := idb.NewUpdate().Table("tickets").Set("number = ?", number).Where("id = ?", id).Exec(ctx)
+	return err
+}
+
 func ticketQuery(idb bun.IDB, t any) *bun.SelectQuery {
 	return idb.NewSelect().Model(t).
 		ColumnExpr("ticket.*").
@@ -177,7 +183,8 @@ func saveTicket(ctx context.Context, idb bun.IDB, t *Ticket) error {
 	_, err := idb.NewUpdate().Model(t).
 		Column("category", "priority", "status", "resolution", "assignee_id", "sla_policy_id", "updated_at",
 			"first_response_at", "resolved_at", "response_due_at", "resolution_due_at", "next_due_at", "sla_state",
-			"response_breached", "resolution_breached", "next_alert_at", "alerts_sent", "controller_notice_due_at").
+			"response_breached", "resolution_breached", "next_alert_at", "alerts_sent", "controller_notice_due_at",
+			"paused_seconds", "response_warn_at", "resolution_warn_at").
 		WherePK().Exec(ctx)
 	return err
 }

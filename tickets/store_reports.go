@@ -53,12 +53,6 @@ func claimAlertDue(ctx context.Context, idb bun.IDB, now time.Time, batch int64)
 	return ids, err
 }
 
-func eventsOf(ctx context.Context, idb bun.IDB, ticketIDs []int64) ([]Event, error) {
-	var events []Event
-	err := idb.NewSelect().Model(&events).Where("ticket_id IN (?)", bun.In(ticketIDs)).Order("id").Scan(ctx)
-	return events, err
-}
-
 func insertOutage(ctx context.Context, idb bun.IDB, row *outageRow) error {
 	_, err := idb.NewInsert().Model(row).Returning("id").Exec(ctx)
 	return err

@@ -32,3 +32,16 @@ func maxTicketID(ctx context.Context, idb bun.IDB) (int64, error) {
 	err := idb.NewRaw("SELECT coalesce(max(id), 0) FROM tickets").Scan(ctx, &n)
 	return n, err
 }
+
+// eventsOf loads the event logs of the tickets ids, grouped by ticket, oldest first.
+func eventsOf(ctx context.Context, idb bun.IDB, ids []int64) (map[int64][]Event, error) {
+	var events []Event
+	if err := idb.NewSelect().Model(&events).Where("ticket_id IN (?)", bun.In(ids)).Order("ticket_id", "id").Scan(ctx); err != nil {
+		return nil, err
+	}
+	out := make(map[int64][]Event, len(ids))
+	for _, e := range events {
+		out[e.TicketID] = append(out[e.TicketID], e)
+	}
+	return out, nil
+}

@@ -39,6 +39,14 @@ type Ticket struct {
 	NextAlertAt           *time.Time `bun:"next_alert_at"`
 	AlertsSent            []string   `bun:"alerts_sent,array"`
 	ControllerNoticeDueAt *time.Time `bun:"controller_notice_due_at"`
+	// Origin names the record of another domain that opened the ticket
+	// ("hardware/defect_report/5"); nil for an ordinary report.
+	Origin *string `bun:"origin"`
+	// PausedSeconds, ResponseWarnAt and ResolutionWarnAt complete the stored SLA so lists
+	// need no event log (storedSLA); PausedSeconds is nil on rows stored before them.
+	PausedSeconds    *int64     `bun:"paused_seconds"`
+	ResponseWarnAt   *time.Time `bun:"response_warn_at"`
+	ResolutionWarnAt *time.Time `bun:"resolution_warn_at"`
 
 	// Joined for display.
 	CustomerName string `bun:"customer_name,scanonly"`
@@ -102,6 +110,8 @@ func StatusChanges(events []Event) []StatusChange {
 func (t *Ticket) apply(s SLA) {
 	t.ResponseDueAt, t.ResolutionDueAt = s.ResponseDueAt, s.ResolutionDueAt
 	t.SLAState = s.State
+	t.PausedSeconds = ptr(s.PausedSeconds)
+	t.ResponseWarnAt, t.ResolutionWarnAt = timePtr(s.ResponseWarnAt), timePtr(s.ResolutionWarnAt)
 	t.ResponseBreached, t.ResolutionBreached = s.ResponseBreached, s.ResolutionBreached
 	t.NextDueAt = nil
 	if !s.NextDueAt.IsZero() {

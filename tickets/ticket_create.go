@@ -2,6 +2,8 @@ package tickets
 
 import (
 	"context"
+	"fmt"
+	"math/rand/v2"
 	"strings"
 	"time"
 
@@ -24,6 +26,8 @@ type TicketInput struct {
 	// ReceivedAt is when the report reached us by phone or mail (staff only, not in
 	// the future); the SLA clocks start there (T-2). Defaults to now.
 	ReceivedAt *time.Time `json:"received_at"`
+	// Origin is set by another domain's event (never from the API): one ticket per origin.
+	Origin string `json:"-"`
 }
 
 // validate checks the input for principal p at now, listing every problem.
@@ -83,12 +87,15 @@ func (s *Service) CreateTicket(ctx context.Context, in TicketInput) (*Ticket, SL
 	}
 	cat := Category(in.Category)
 	t := &Ticket{
-		CustomerID: *customerID, ReporterID: ptr(p.UserID), Subject: in.Subject,
+		CustomerID: *customerID, ReporterID: reporterOf(p), Subject: in.Subject,
 		Description: strings.TrimSpace(in.Description), Category: cat, Priority: cat.DefaultPriority(),
 		Status: StatusNew, ReceivedAt: now, CreatedAt: now, UpdatedAt: now, AlertsSent: []string{},
 	}
 	if in.Priority != nil {
 		t.Priority = Priority(*in.Priority)
+	}
+	if in.Origin != "" {
+		t.Origin = &in.Origin
 	}
 	if in.ReceivedAt != nil {
 		t.ReceivedAt = in.ReceivedAt.UTC()
@@ -101,15 +108,13 @@ func (s *Service) CreateTicket(ctx context.Context, in TicketInput) (*Ticket, SL
 		if t.PolicyID, err = policyIDForCustomer(ctx, tx, t.CustomerID); err != nil {
 			return err
 		}
-		if t.Number, err = nextTicketNumber(ctx, tx, now.In(clock.Amsterdam).Year()); err != nil {
-			return err
-		}
 		sc, err := slaContext(ctx, tx, t.PolicyID)
 		if err != nil {
 			return err
 		}
 		sla = Compute(factsOf(t, nil, sc), now)
 		t.apply(sla)
+		t.Number = pendingNumber()
 		if err := insertTicket(ctx, tx, t); err != nil {
 			return err
 		}
@@ -117,9 +122,20 @@ func (s *Service) CreateTicket(ctx context.Context, in TicketInput) (*Ticket, SL
 			NewValue: strp(string(StatusNew))}); err != nil {
 			return err
 		}
+		// The number as late as possible: the counter row stays locked until commit and
+		// serialises every create, so only the statements that need the number follow.
+		if t.Number, err = nextTicketNumber(ctx, tx, now.In(clock.Amsterdam).Year()); err != nil {
+			return err
+		}
+		if err := setTicketNumber(ctx, tx, t.ID, t.Number); err != nil {
+			return err
+		}
 		if err := audit.Record(ctx, tx, now, "ticket", t.ID, "create", map[string]any{
 			"number": t.Number, "customer_id": t.CustomerID, "subject": t.Subject, "category": t.Category,
 			"priority": t.Priority, "received_at": t.ReceivedAt, "sla_policy_id": t.PolicyID}); err != nil {
+			return err
+		}
+		if err := publishCreated(ctx, tx, now, t); err != nil {
 			return err
 		}
 		return s.notifyCreated(ctx, tx, p, t, sla, sc, now)
@@ -128,4 +144,10 @@ func (s *Service) CreateTicket(ctx context.Context, in TicketInput) (*Ticket, SL
 		return nil, SLA{}, err
 	}
 	return t, sla, nil
+}
+
+// pendingNumber is a ticket's unique placeholder number until the gapless number is
+// drawn at the end of its creating transaction; no other transaction ever sees it.
+func pendingNumber() string {
+	return fmt.Sprintf("pending-%016x%016x", rand.Uint64(), rand.Uint64())
 }

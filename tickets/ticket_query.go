@@ -206,25 +206,16 @@ type Item struct {
 	Risk   Risk
 }
 
-// withSLA computes the live SLA of a page of tickets with one query for all their
-// events and one lookup per distinct policy.
+// withSLA gives a page of tickets their live SLA. A ticket whose clock is not paused
+// needs no event log: its stored due times, warning times and paused seconds are exact,
+// and the breach flags and state follow from the clock (storedSLA). Only paused tickets
+// (their due times move while the pause lasts) and rows stored before migration 0220
+// are recomputed from their events, with one query for all of them. Policies come from
+// the immutable-policy cache.
 func withSLA(ctx context.Context, idb bun.IDB, rows []*Ticket, now time.Time) ([]Item, error) {
 	items := make([]Item, len(rows))
-	if len(rows) == 0 {
-		return items, nil
-	}
-	ids := make([]int64, len(rows))
-	for i, t := range rows {
-		ids[i] = t.ID
-	}
-	events, err := eventsOf(ctx, idb, ids)
-	if err != nil {
-		return nil, err
-	}
-	byTicket := map[int64][]Event{}
-	for _, e := range events {
-		byTicket[e.TicketID] = append(byTicket[e.TicketID], e)
-	}
+	var replay []int64 // ticket ids
+	var at []int       // their positions in items
 	contexts := map[int64]clockOf{}
 	for i, t := range rows {
 		sc, ok := contexts[t.PolicyID]
@@ -235,8 +226,25 @@ func withSLA(ctx context.Context, idb bun.IDB, rows []*Ticket, now time.Time) ([
 			}
 			contexts[t.PolicyID] = sc
 		}
-		sla := Compute(factsOf(t, byTicket[t.ID], sc), now)
-		items[i] = Item{Ticket: t, SLA: sla, Policy: sc.Policy, Risk: RiskOf(sla, now)}
+		items[i] = Item{Ticket: t, Policy: sc.Policy}
+		if t.PausedSeconds == nil || sc.Policy.Pauses(t.Status) {
+			replay, at = append(replay, t.ID), append(at, i)
+			continue
+		}
+		items[i].SLA = storedSLA(t, sc.Policy, now)
+		items[i].Risk = RiskOf(items[i].SLA, now)
+	}
+	if len(replay) == 0 {
+		return items, nil
+	}
+	events, err := eventsOf(ctx, idb, replay)
+	if err != nil {
+		return nil, err
+	}
+	for _, i := range at {
+		t := items[i].Ticket
+		sla := compute(factsOf(t, events[t.ID], contexts[t.PolicyID]), now, false)
+		items[i].SLA, items[i].Risk = sla, RiskOf(sla, now)
 	}
 	return items, nil
 }

@@ -182,7 +182,15 @@ func (s *Service) ChangeStatus(ctx context.Context, id int64, in StatusInput) (*
 			"status": audit.Change{From: from, To: to}, "resolution": t.Resolution}); err != nil {
 			return err
 		}
+		if from == StatusResolved && to != StatusClosed {
+			if err := cancelUnbilledTime(ctx, tx, t, now); err != nil {
+				return err
+			}
+		}
 		if to == StatusResolved {
+			if err := s.publishResolution(ctx, tx, t, now); err != nil {
+				return err
+			}
 			return s.notifyResolved(ctx, tx, t, now)
 		}
 		return nil

@@ -1,12 +1,14 @@
 package main
 
 import (
+	"backoffice/hardware"
 	"backoffice/internal/accounts"
 	"backoffice/internal/app"
 	"backoffice/internal/clock"
 	"backoffice/internal/httpx"
 	"backoffice/internal/platform"
 	"backoffice/invoices"
+	"backoffice/invoices/receivables"
 	"backoffice/orders"
 	"backoffice/secondment"
 	"backoffice/tickets"
@@ -14,11 +16,15 @@ import (
 
 // Modules lists every module of the product, foundation first.
 func Modules(d *platform.Deps, testClock *clock.Settable) []platform.Module {
+	ordersModule := orders.New(d)
+	d.Rates = ordersModule // the standard rates, for hourly billing in other domains
 	return append(app.Foundation(d, testClock),
-		orders.New(d),
+		ordersModule,
 		tickets.New(d),
 		secondment.New(d),
+		hardware.New(d),
 		invoices.New(d),
+		receivables.New(d),
 	)
 }
 

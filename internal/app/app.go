@@ -12,6 +12,7 @@ import (
 
 	"backoffice/internal/accounts"
 	"backoffice/internal/auth"
+	"backoffice/internal/billing"
 	"backoffice/internal/calendars"
 	"backoffice/internal/clock"
 	"backoffice/internal/config"
@@ -37,6 +38,8 @@ func Foundation(d *platform.Deps, testClock *clock.Settable) []platform.Module {
 	return []platform.Module{
 		&accounts.Module{DB: d.DB, Clock: d.Clock, TestClock: testClock, Throttle: auth.NewThrottle(d.DB), Web: d.Web},
 		&calendars.Module{Reg: d.Calendars, Clock: d.Clock, Web: d.Web, DB: d.DB},
+		&billing.Module{DB: d.DB, Web: d.Web},
+		&events.Module{DB: d.DB, Clock: d.Clock, Web: d.Web},
 	}
 }
 

@@ -143,44 +143,55 @@ func RevokeAll(ctx context.Context, db bun.IDB, userID int64, now time.Time) err
 	return err
 }
 
-// loadUser loads an active, unblocked user by id.
-func loadUser(ctx context.Context, db bun.IDB, id int64, now time.Time) (*User, error) {
-	var u User
-	if err := db.NewSelect().Model(&u).Where("id = ?", id).Scan(ctx); err != nil {
-		return nil, err
-	}
+// principalRow is what a request needs of its user, read with its session or token.
+type principalRow struct {
+	ID           int64      `bun:"id"`
+	Email        string     `bun:"email"`
+	Name         string     `bun:"name"`
+	Role         Role       `bun:"role"`
+	CustomerID   *int64     `bun:"customer_id"`
+	Active       bool       `bun:"active"`
+	BlockedUntil *time.Time `bun:"blocked_until"`
+	CSRF         string     `bun:"csrf_token"`
+}
+
+// principal checks that the user may act now (active, not blocked) and returns it.
+func (r *principalRow) principal(now time.Time) (*Principal, error) {
+	u := User{ID: r.ID, Email: r.Email, Name: r.Name, Role: r.Role, CustomerID: r.CustomerID, Active: r.Active, BlockedUntil: r.BlockedUntil}
 	if !u.Active || u.BlockedAt(now) {
 		return nil, ErrUserBlocked
 	}
-	return &u, nil
+	return u.Principal(), nil
 }
 
-// BySession resolves a session cookie.
+// BySession resolves a session cookie: the session and its user in one query, every
+// request, so a logout, deactivation or block takes effect on the next request on every
+// instance (no cache).
 func BySession(ctx context.Context, db bun.IDB, token string, now time.Time) (*Principal, error) {
-	var s Session
-	err := db.NewSelect().Model(&s).Where("token_hash = ? AND expires_at > ?", HashToken(token), now).Scan(ctx)
+	var r principalRow
+	err := db.NewRaw(`SELECT u.id, u.email, u.name, u.role, u.customer_id, u.active, u.blocked_until, s.csrf_token
+		FROM sessions AS s JOIN users AS u ON u.id = s.user_id
+		WHERE s.token_hash = ? AND s.expires_at > ?`, HashToken(token), now).Scan(ctx, &r)
 	if err != nil {
 		return nil, err
 	}
-	u, err := loadUser(ctx, db, s.UserID, now)
+	p, err := r.principal(now)
 	if err != nil {
 		return nil, err
 	}
-	p := u.Principal()
-	p.CSRF, p.Session = s.CSRFToken, true
+	p.CSRF, p.Session = r.CSRF, true
 	return p, nil
 }
 
-// ByToken resolves a bearer token.
+// ByToken resolves a bearer token: the token and its user in one query, every request,
+// so revocation, deactivation and blocks take effect at once on every instance.
 func ByToken(ctx context.Context, db bun.IDB, token string, now time.Time) (*Principal, error) {
-	var t APIToken
-	err := db.NewSelect().Model(&t).Where("token_hash = ? AND revoked_at IS NULL AND expires_at > ?", HashToken(token), now).Scan(ctx)
+	var r principalRow
+	err := db.NewRaw(`SELECT u.id, u.email, u.name, u.role, u.customer_id, u.active, u.blocked_until, '' AS csrf_token
+		FROM api_tokens AS t JOIN users AS u ON u.id = t.user_id
+		WHERE t.token_hash = ? AND t.revoked_at IS NULL AND t.expires_at > ?`, HashToken(token), now).Scan(ctx, &r)
 	if err != nil {
 		return nil, err
 	}
-	u, err := loadUser(ctx, db, t.UserID, now)
-	if err != nil {
-		return nil, err
-	}
-	return u.Principal(), nil
+	return r.principal(now)
 }

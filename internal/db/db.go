@@ -23,11 +23,19 @@ import (
 	"backoffice/migrations"
 )
 
-// DB bundles the pool and the bun handle over it.
+// DB bundles the pools and the bun handle.
 type DB struct {
-	Pool *pgxpool.Pool
+	Pool *pgxpool.Pool // River and raw pgx work: pgx's statement cache serves their fixed, parameterised SQL
 	Bun  *bun.DB
+	// bunPool is the pool under Bun. bun writes every value into the SQL text, so nearly
+	// every statement is new to pgx's statement cache: the default mode would prepare
+	// each one (an extra round trip) and then evict it. QueryExecModeExec sends parse,
+	// bind and execute in one round trip without a named statement (issue 14).
+	bunPool *pgxpool.Pool
 }
+
+// BunExecMode is how bun's statements are sent (see DB.bunPool).
+const BunExecMode = pgx.QueryExecModeExec
 
 // Open connects to url and checks the connection.
 func Open(ctx context.Context, url string) (*DB, error) {
@@ -47,13 +55,21 @@ func Open(ctx context.Context, url string) (*DB, error) {
 		pool.Close()
 		return nil, fmt.Errorf("db: ping: %w", err)
 	}
-	sqldb := stdlib.OpenDBFromPool(pool)
-	return &DB{Pool: pool, Bun: bun.NewDB(sqldb, pgdialect.New())}, nil
+	bcfg := cfg.Copy()
+	bcfg.ConnConfig.DefaultQueryExecMode = BunExecMode
+	bunPool, err := pgxpool.NewWithConfig(ctx, bcfg)
+	if err != nil {
+		pool.Close()
+		return nil, fmt.Errorf("db: open: %w", err)
+	}
+	sqldb := stdlib.OpenDBFromPool(bunPool)
+	return &DB{Pool: pool, Bun: bun.NewDB(sqldb, pgdialect.New()), bunPool: bunPool}, nil
 }
 
-// Close releases the pool.
+// Close releases the pools.
 func (d *DB) Close() {
 	_ = d.Bun.Close()
+	d.bunPool.Close()
 	d.Pool.Close()
 }
 

@@ -3,6 +3,7 @@ package events_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"log/slog"
 	"sync/atomic"
@@ -11,6 +12,7 @@ import (
 
 	"github.com/uptrace/bun"
 
+	"backoffice/internal/auth"
 	"backoffice/internal/clock"
 	"backoffice/internal/events"
 	"backoffice/internal/testkit"
@@ -190,5 +192,35 @@ func TestEventWithoutSubscriberOnlyStored(t *testing.T) {
 	var n int
 	if err := testkit.DB(t).Bun.NewRaw("SELECT count(*) FROM event_deliveries WHERE event_id = ?", id).Scan(context.Background(), &n); err != nil || n != 0 {
 		t.Fatalf("deliveries %d (%v)", n, err)
+	}
+}
+
+func TestUndeliverableAdmin(t *testing.T) {
+	ctx := context.Background()
+	a := testkit.NewApp(t, time.Date(2026, 12, 1, 9, 0, 0, 0, clock.Amsterdam), nil)
+	admin := testkit.Login(t, auth.Admin, nil)
+	am := testkit.Login(t, auth.AccountManager, nil)
+	name := "test.admin." + testkit.Unique("")
+	bus(t, clock.Real{}, recorder(t, name, []string{"test.admin"}, nil))
+	id := publish(t, time.Now(), "test.admin", 5)
+	if _, err := testkit.DB(t).Bun.ExecContext(ctx, "UPDATE event_deliveries SET status = 'dead', attempts = 10, last_error = 'boom' WHERE subscriber = ?", name); err != nil {
+		t.Fatal(err)
+	}
+	var list struct{ Items []events.UndeliverableOut }
+	a.Do(t, "GET", "/api/v1/events/undeliverable", admin.Token, nil).Expect(t, 200).JSON(t, &list)
+	found := false
+	for _, u := range list.Items {
+		found = found || (u.EventID == id && u.Subscriber == name && u.LastError == "boom")
+	}
+	if !found {
+		t.Fatalf("not listed: %+v", list.Items)
+	}
+	a.Do(t, "GET", "/api/v1/events/undeliverable", am.Token, nil).Expect(t, 403)
+	a.Do(t, "GET", "/events/undeliverable", admin.Token, nil).Expect(t, 200)
+	path := fmt.Sprintf("/api/v1/events/%d/deliveries/%s/retry", id, name)
+	a.Do(t, "POST", path, am.Token, nil).Expect(t, 403)
+	a.Do(t, "POST", path, admin.Token, nil).Expect(t, 200)
+	if c := a.Do(t, "POST", path, admin.Token, nil).Expect(t, 409).Code(t); c != "delivery_not_undeliverable" {
+		t.Fatalf("second retry: %s", c)
 	}
 }

@@ -69,11 +69,12 @@ func TextProblem(s string, multiline bool, max int) string {
 }
 
 var (
-	decimalType = reflect.TypeOf(decimal.Decimal{})
-	amountType  = reflect.TypeOf(money.Amount{})
-	timeType    = reflect.TypeOf(time.Time{})
-	dateType    = reflect.TypeOf(civil.Date{})
-	monthType   = reflect.TypeOf(civil.Month{})
+	decimalType  = reflect.TypeOf(decimal.Decimal{})
+	amountType   = reflect.TypeOf(money.Amount{})
+	timeType     = reflect.TypeOf(time.Time{})
+	dateType     = reflect.TypeOf(civil.Date{})
+	monthType    = reflect.TypeOf(civil.Month{})
+	optionalType = reflect.TypeFor[interface{ OptionalElem() reflect.Type }]()
 )
 
 // CheckInput inspects a JSON body against the type it will be decoded into, before any
@@ -106,6 +107,10 @@ func checkValue(f *problem.Fields, v any, t reflect.Type, path string, name stri
 		t = t.Elem()
 	}
 	if t == nil || v == nil {
+		return
+	}
+	if t.Kind() == reflect.Struct && t.Implements(optionalType) { // Optional[T] travels as a T
+		checkValue(f, v, reflect.Zero(t).Interface().(interface{ OptionalElem() reflect.Type }).OptionalElem(), path, name, tag)
 		return
 	}
 	field := path

@@ -27,6 +27,7 @@ type attackReq struct {
 	Tags        []string         `json:"tags"`
 	Inner       []inner          `json:"inner"`
 	Title       string           `json:"title" validate:"max=5"`
+	Patch       Optional[string] `json:"patch"`
 }
 
 func fieldsOf(t *testing.T, err error) []string {
@@ -60,6 +61,7 @@ func TestDecodeStrictRefusesAttackInputs(t *testing.T) {
 		{"year_1", `{"on":"0001-01-01"}`, "on"},
 		{"year_9999", `{"on":"9999-12-31"}`, "on"},
 		{"instant_9999", `{"at":"9999-12-30T08:00:00Z"}`, "at"},
+		{"nul_in_optional", `{"patch":"a\u0000"}`, "patch"},
 		{"oversized_name", `{"subject":"` + strings.Repeat("x", MaxLine+1) + `"}`, "subject"},
 		{"oversized_text", `{"description":"` + strings.Repeat("x", MaxText+1) + `"}`, "description"},
 	}

@@ -11,6 +11,7 @@ import (
 
 	"github.com/gofiber/fiber/v2"
 	"github.com/riverqueue/river"
+	"github.com/shopspring/decimal"
 	"github.com/uptrace/bun"
 
 	"backoffice/internal/apidoc"
@@ -31,6 +32,24 @@ type Deps struct {
 	Log       *slog.Logger
 	// Events delivers published events to the modules' subscriptions (platform.Subscriber).
 	Events *events.Bus
+	// Rates are the standard rates for domains that bill by the hour without an
+	// agreed rate (a ticket not covered, T-4; storage of refused goods, HW-2). The orders
+	// domain keeps them; cmd/backoffice wires it in. Nil until wired: read it when used.
+	Rates RateBook
+}
+
+// StandardRate is one entry of the standard price list.
+type StandardRate struct {
+	SKU         string
+	Description string
+	Unit        string
+	UnitPrice   decimal.Decimal
+	VATRate     string // billing.VAT21 …
+}
+
+// RateBook looks up a standard rate by SKU; found is false for an unknown SKU.
+type RateBook interface {
+	StandardRate(ctx context.Context, db bun.IDB, sku string) (rate StandardRate, found bool, err error)
 }
 
 // Module is a domain plugged into the server.

@@ -24,6 +24,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus/promhttp"
 	"github.com/riverqueue/river"
 	"github.com/riverqueue/river/riverdriver/riverpgxv5"
+	"github.com/valyala/fasthttp"
 
 	"backoffice/internal/apidoc"
 	"backoffice/internal/audit"
@@ -34,9 +35,11 @@ import (
 	"backoffice/internal/outbox"
 	"backoffice/internal/platform"
 	"backoffice/internal/problem"
+	"backoffice/internal/uploads"
 )
 
-// BodyLimit is the largest request body accepted (413 above).
+// BodyLimit is the largest request body accepted (413 above) on every route but the
+// upload routes (…/attachments), which accept uploads.BodyLimit.
 const BodyLimit = 2 << 20
 
 // Server is the assembled application.
@@ -92,6 +95,7 @@ func New(d *platform.Deps, database *db.DB, modules []platform.Module, opt Optio
 	proxies := httpx.ParseProxies(d.Config.TrustedProxies)
 	app.Use(recover.New(recover.Config{EnableStackTrace: true}))
 	app.Use(requestid.New())
+	app.Server().HeaderReceived = uploadLimit
 	app.Use(httpx.ClientMiddleware(proxies, d.Config.HTTPS()))
 	app.Use(securityHeaders())
 	app.Use(s.logAndMeasure)
@@ -123,6 +127,16 @@ func New(d *platform.Deps, database *db.DB, modules []platform.Module, opt Optio
 		}
 	}
 	return s, nil
+}
+
+// uploadLimit raises the body limit for the upload routes only, decided from the
+// request line before the body is read (every other route keeps BodyLimit).
+func uploadLimit(h *fasthttp.RequestHeader) fasthttp.RequestConfig {
+	path, _, _ := strings.Cut(string(h.RequestURI()), "?")
+	if string(h.Method()) == fiber.MethodPost && uploads.IsUploadPath(path) {
+		return fasthttp.RequestConfig{MaxRequestBodySize: uploads.BodyLimit}
+	}
+	return fasthttp.RequestConfig{}
 }
 
 func (s *Server) startJobs(modules []platform.Module, opt Options) error {

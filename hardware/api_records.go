@@ -1,0 +1,267 @@
+package hardware
+
+import (
+	"strconv"
+
+	"github.com/gofiber/fiber/v2"
+
+	"backoffice/internal/auth"
+	"backoffice/internal/httpx"
+	"backoffice/internal/uploads"
+)
+
+func qInt(c *fiber.Ctx, name string) int64 {
+	v, _ := strconv.ParseInt(c.Query(name), 10, 64)
+	return v
+}
+
+func (m *Module) createDelivery(c *fiber.Ctx) error {
+	var in DeliveryIn
+	if err := httpx.Bind(c, &in); err != nil {
+		return err
+	}
+	d, err := m.Service.CreateDelivery(c.UserContext(), auth.From(c), in)
+	if err != nil {
+		return err
+	}
+	return c.Status(201).JSON(deliveryOut(d, nil, m.d.Clock.Now()))
+}
+
+func (m *Module) listDeliveries(c *fiber.Ctx) error {
+	ds, err := m.Service.Deliveries(c.UserContext(), auth.From(c), DeliveryFilter{OrderID: qInt(c, "order_id"), CustomerID: qInt(c, "customer_id"), Status: c.Query("status")})
+	if err != nil {
+		return err
+	}
+	out := []DeliveryOut{}
+	for i := range ds {
+		out = append(out, deliveryOut(&ds[i], nil, m.d.Clock.Now()))
+	}
+	return c.JSON(list(out))
+}
+
+func (m *Module) getDelivery(c *fiber.Ctx) error {
+	did, err := id(c, "id", "delivery")
+	if err != nil {
+		return err
+	}
+	d, items, err := m.Service.DeliveryOf(c.UserContext(), auth.From(c), did)
+	if err != nil {
+		return err
+	}
+	return c.JSON(deliveryOut(d, items, m.d.Clock.Now()))
+}
+
+func (m *Module) deliver(c *fiber.Ctx) error {
+	did, err := id(c, "id", "delivery")
+	if err != nil {
+		return err
+	}
+	var in DeliverIn
+	if err := httpx.Bind(c, &in); err != nil {
+		return err
+	}
+	if _, err := m.Service.Deliver(c.UserContext(), auth.From(c), did, in); err != nil {
+		return err
+	}
+	return m.getDelivery(c)
+}
+
+func (m *Module) refuse(c *fiber.Ctx) error {
+	did, err := id(c, "id", "delivery")
+	if err != nil {
+		return err
+	}
+	var in RefuseIn
+	if err := httpx.Bind(c, &in); err != nil {
+		return err
+	}
+	if _, err := m.Service.Refuse(c.UserContext(), auth.From(c), did, in); err != nil {
+		return err
+	}
+	return m.getDelivery(c)
+}
+
+func (m *Module) terminate(c *fiber.Ctx) error {
+	did, err := id(c, "id", "delivery")
+	if err != nil {
+		return err
+	}
+	var in TerminateIn
+	if err := httpx.Bind(c, &in); err != nil {
+		return err
+	}
+	if _, err := m.Service.Terminate(c.UserContext(), auth.From(c), did, in); err != nil {
+		return err
+	}
+	return m.getDelivery(c)
+}
+
+func (m *Module) listItems(c *fiber.Ctx) error {
+	f := ItemFilter{CustomerID: qInt(c, "customer_id"), Title: c.Query("title"), Serial: c.Query("serial"), Repossession: c.QueryBool("repossession_possible")}
+	items, err := m.Service.Items(c.UserContext(), auth.From(c), f)
+	if err != nil {
+		return err
+	}
+	out := []ItemOut{}
+	for _, it := range items {
+		out = append(out, itemOut(it, m.d.Clock.Now()))
+	}
+	return c.JSON(list(out))
+}
+
+func (m *Module) getItem(c *fiber.Ctx) error {
+	iid, err := id(c, "id", "item")
+	if err != nil {
+		return err
+	}
+	it, err := m.Service.Item(c.UserContext(), auth.From(c), iid)
+	if err != nil {
+		return err
+	}
+	out := itemOut(it, m.d.Clock.Now())
+	if out.TitleReason, err = m.Service.TitleReason(c.UserContext(), it); err != nil {
+		return err
+	}
+	return c.JSON(out)
+}
+
+func (m *Module) paymentDifficulties(c *fiber.Ctx) error {
+	cid, err := id(c, "id", "customer")
+	if err != nil {
+		return err
+	}
+	n, err := m.Service.MarkPaymentDifficulties(c.UserContext(), auth.From(c), cid)
+	if err != nil {
+		return err
+	}
+	return c.JSON(map[string]int{"items_flagged": n})
+}
+
+func (m *Module) reportDefect(c *fiber.Ctx) error {
+	var in DefectIn
+	if err := httpx.Bind(c, &in); err != nil {
+		return err
+	}
+	r, err := m.Service.ReportDefect(c.UserContext(), auth.From(c), in, nil)
+	if err != nil {
+		return err
+	}
+	return c.Status(201).JSON(defectOut(r, nil))
+}
+
+func (m *Module) listDefects(c *fiber.Ctx) error {
+	rs, err := m.Service.Defects(c.UserContext(), auth.From(c), qInt(c, "item_id"))
+	if err != nil {
+		return err
+	}
+	out := []DefectOut{}
+	for i := range rs {
+		out = append(out, defectOut(&rs[i], nil))
+	}
+	return c.JSON(list(out))
+}
+
+func (m *Module) getDefect(c *fiber.Ctx) error {
+	rid, err := id(c, "id", "defect report")
+	if err != nil {
+		return err
+	}
+	r, err := m.Service.Defect(c.UserContext(), auth.From(c), rid)
+	if err != nil {
+		return err
+	}
+	files, err := m.Service.Attachments(c.UserContext(), rid)
+	if err != nil {
+		return err
+	}
+	return c.JSON(defectOut(r, files))
+}
+
+func (m *Module) attach(c *fiber.Ctx) error {
+	rid, err := id(c, "id", "defect report")
+	if err != nil {
+		return err
+	}
+	if _, err := m.Service.Defect(c.UserContext(), auth.From(c), rid); err != nil {
+		return err
+	}
+	files, err := uploads.FromForm(c, "files", true)
+	if err != nil {
+		return err
+	}
+	out, err := m.Service.Attach(c.UserContext(), auth.From(c), rid, files)
+	if err != nil {
+		return err
+	}
+	return c.Status(201).JSON(out)
+}
+
+func (m *Module) attachment(c *fiber.Ctx) error {
+	rid, err := id(c, "id", "defect report")
+	if err != nil {
+		return err
+	}
+	fid, err := id(c, "file", "attachment")
+	if err != nil {
+		return err
+	}
+	u, err := m.Service.Attachment(c.UserContext(), auth.From(c), rid, fid)
+	if err != nil {
+		return err
+	}
+	return uploads.Serve(c, u)
+}
+
+func (m *Module) requestRMA(c *fiber.Ctx) error {
+	var in RMAIn
+	if err := httpx.Bind(c, &in); err != nil {
+		return err
+	}
+	r, err := m.Service.RequestRMA(c.UserContext(), auth.From(c), in)
+	if err != nil {
+		return err
+	}
+	return c.Status(201).JSON(rmaOut(r))
+}
+
+func (m *Module) listRMAs(c *fiber.Ctx) error {
+	rs, err := m.Service.RMAs(c.UserContext(), auth.From(c), qInt(c, "item_id"))
+	if err != nil {
+		return err
+	}
+	out := []RMAOut{}
+	for i := range rs {
+		out = append(out, rmaOut(&rs[i]))
+	}
+	return c.JSON(list(out))
+}
+
+func (m *Module) getRMA(c *fiber.Ctx) error {
+	rid, err := id(c, "id", "rma")
+	if err != nil {
+		return err
+	}
+	r, err := m.Service.RMAOf(c.UserContext(), auth.From(c), rid)
+	if err != nil {
+		return err
+	}
+	return c.JSON(rmaOut(r))
+}
+
+func (m *Module) rmaStep(step string) fiber.Handler {
+	return func(c *fiber.Ctx) error {
+		rid, err := id(c, "id", "rma")
+		if err != nil {
+			return err
+		}
+		var in RMAStepIn
+		if err := httpx.Bind(c, &in); err != nil {
+			return err
+		}
+		r, err := m.Service.StepRMA(c.UserContext(), auth.From(c), rid, step, in)
+		if err != nil {
+			return err
+		}
+		return c.JSON(rmaOut(r))
+	}
+}

@@ -1,0 +1,63 @@
+package hardware
+
+import (
+	"context"
+
+	"github.com/uptrace/bun"
+
+	"backoffice/internal/audit"
+	"backoffice/internal/auth"
+)
+
+// Items lists delivered items the principal may see.
+func (s *Service) Items(ctx context.Context, p *auth.Principal, f ItemFilter) ([]*Item, error) {
+	return listItems(ctx, s.DB, p, f, 1000)
+}
+
+// Item loads an item the principal may see.
+func (s *Service) Item(ctx context.Context, p *auth.Principal, id int64) (*Item, error) {
+	it, err := getItem(ctx, s.DB, id, false)
+	if err != nil {
+		return nil, err
+	}
+	return it, auth.Guard(p, it.CustomerID)
+}
+
+// TitleReason explains an item's title as of now (HW-4).
+func (s *Service) TitleReason(ctx context.Context, it *Item) (string, error) {
+	if it.Title == Transferred {
+		return "paid in full: title passed (HW-4, INV-8)", nil
+	}
+	prof, err := profileOfDelivery(ctx, s.DB, it.DeliveryID)
+	if err != nil {
+		return "", err
+	}
+	v, err := titleOfItem(ctx, s.DB, it, prof)
+	return v.Reason, err
+}
+
+// MarkPaymentDifficulties flags the retained items of a customer in payment
+// difficulties as repossession_possible (HW-4, 002:10.3, 004:15.6).
+func (s *Service) MarkPaymentDifficulties(ctx context.Context, p *auth.Principal, customerID int64) (int, error) {
+	if err := staffOnly(p); err != nil {
+		return 0, err
+	}
+	now := s.Clock.Now()
+	n := 0
+	return n, s.tx(ctx, func(ctx context.Context, tx bun.Tx) error {
+		var err error
+		if n, err = markRepossession(ctx, tx, now, nil, customerID); err != nil {
+			return err
+		}
+		return audit.Record(ctx, tx, now, "customer", customerID, "payment_difficulties", map[string]any{"items_flagged": n})
+	})
+}
+
+// CustomerName is the customer's name for documents.
+func (s *Service) CustomerName(ctx context.Context, id int64) (string, error) {
+	a, err := registeredAddress(ctx, s.DB, id)
+	if err != nil {
+		return "", err
+	}
+	return a.Name, nil
+}

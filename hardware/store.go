@@ -1,0 +1,231 @@
+package hardware
+
+import (
+	"context"
+
+	"github.com/uptrace/bun"
+
+	"backoffice/internal/auth"
+	"backoffice/internal/billing"
+	"backoffice/internal/db"
+	"backoffice/internal/problem"
+)
+
+var known = db.Constraints{
+	"hw_products_sku_key": ErrSKUTaken,
+	"hw_items_serial_key": ErrSerialTaken,
+}
+
+func tr(err error, what string) error { return db.Translate(err, problem.NotFound(what), known) }
+
+// --- products
+
+func insertProduct(ctx context.Context, idb bun.IDB, p *Product) error {
+	_, err := idb.NewInsert().Model(p).Returning("id").Exec(ctx)
+	return tr(err, "product")
+}
+
+func updateProduct(ctx context.Context, idb bun.IDB, p *Product) error {
+	_, err := idb.NewUpdate().Model(p).WherePK().Exec(ctx)
+	return tr(err, "product")
+}
+
+func getProduct(ctx context.Context, idb bun.IDB, id int64, lock bool) (*Product, error) {
+	p := new(Product)
+	q := idb.NewSelect().Model(p).Where("id = ?", id)
+	if lock {
+		q = q.For("UPDATE")
+	}
+	return p, tr(q.Scan(ctx), "product")
+}
+
+func productBySKU(ctx context.Context, idb bun.IDB, sku string) (*Product, error) {
+	p := new(Product)
+	return p, tr(idb.NewSelect().Model(p).Where("lower(sku) = lower(?)", sku).Scan(ctx), "product")
+}
+
+func listProducts(ctx context.Context, idb bun.IDB) ([]Product, error) {
+	var ps []Product
+	return ps, idb.NewSelect().Model(&ps).OrderExpr("sku").Limit(1000).Scan(ctx)
+}
+
+func productsByID(ctx context.Context, idb bun.IDB, ids []int64) (map[int64]*Product, error) {
+	out := map[int64]*Product{}
+	if len(ids) == 0 {
+		return out, nil
+	}
+	var ps []Product
+	if err := idb.NewSelect().Model(&ps).Where("id IN (?)", bun.In(ids)).Scan(ctx); err != nil {
+		return nil, err
+	}
+	for i := range ps {
+		out[ps[i].ID] = &ps[i]
+	}
+	return out, nil
+}
+
+// --- order lines learned from quote.accepted
+
+func upsertOrderLine(ctx context.Context, idb bun.IDB, l *OrderLine) error {
+	_, err := idb.NewInsert().Model(l).On("CONFLICT (order_line_id) DO NOTHING").Exec(ctx)
+	return err
+}
+
+func orderLines(ctx context.Context, idb bun.IDB, orderID int64) ([]OrderLine, error) {
+	var ls []OrderLine
+	return ls, idb.NewSelect().Model(&ls).Where("order_id = ?", orderID).OrderExpr("order_line_id").Scan(ctx)
+}
+
+// deliveredQuantities sums what other live deliveries carry per order line.
+func plannedQuantities(ctx context.Context, idb bun.IDB, orderID int64) (map[int64]string, error) {
+	var rows []struct {
+		OrderLineID int64  `bun:"order_line_id"`
+		Qty         string `bun:"qty"`
+	}
+	err := idb.NewSelect().TableExpr("hw_delivery_lines AS l").Join("JOIN hw_deliveries AS d ON d.id = l.delivery_id").
+		ColumnExpr("l.order_line_id, sum(l.quantity)::text AS qty").
+		Where("d.order_id = ? AND d.status <> ?", orderID, Terminated).Group("l.order_line_id").Scan(ctx, &rows)
+	out := map[int64]string{}
+	for _, r := range rows {
+		out[r.OrderLineID] = r.Qty
+	}
+	return out, err
+}
+
+type customerAddress struct {
+	Name       string `bun:"name"`
+	Street     string `bun:"street"`
+	PostalCode string `bun:"postal_code"`
+	City       string `bun:"city"`
+	Country    string `bun:"country"`
+}
+
+func registeredAddress(ctx context.Context, idb bun.IDB, customerID int64) (*customerAddress, error) {
+	a := new(customerAddress)
+	err := idb.NewSelect().Table("customers").Column("name", "street", "postal_code", "city", "country").
+		Where("id = ?", customerID).Scan(ctx, a)
+	return a, tr(err, "customer")
+}
+
+// --- deliveries
+
+func insertDelivery(ctx context.Context, idb bun.IDB, d *Delivery) error {
+	if _, err := idb.NewInsert().Model(d).Returning("id").Exec(ctx); err != nil {
+		return tr(err, "delivery")
+	}
+	for i := range d.Lines {
+		d.Lines[i].DeliveryID = d.ID
+		if d.Lines[i].Serials == nil {
+			d.Lines[i].Serials = []string{}
+		}
+		if _, err := idb.NewInsert().Model(&d.Lines[i]).Returning("id").Exec(ctx); err != nil {
+			return tr(err, "delivery line")
+		}
+	}
+	return nil
+}
+
+func updateDelivery(ctx context.Context, idb bun.IDB, d *Delivery) error {
+	_, err := idb.NewUpdate().Model(d).WherePK().Exec(ctx)
+	return tr(err, "delivery")
+}
+
+func updateDeliveryLine(ctx context.Context, idb bun.IDB, l *DeliveryLine) error {
+	_, err := idb.NewUpdate().Model(l).Column("serials").WherePK().Exec(ctx)
+	return tr(err, "delivery line")
+}
+
+func getDelivery(ctx context.Context, idb bun.IDB, id int64, lock bool) (*Delivery, error) {
+	d := new(Delivery)
+	q := idb.NewSelect().Model(d).Where("id = ?", id)
+	if lock {
+		q = q.For("UPDATE")
+	}
+	if err := q.Scan(ctx); err != nil {
+		return nil, tr(err, "delivery")
+	}
+	return d, loadLines(ctx, idb, d)
+}
+
+func loadLines(ctx context.Context, idb bun.IDB, d *Delivery) error {
+	if err := idb.NewSelect().Model(&d.Lines).Where("delivery_id = ?", d.ID).OrderExpr("id").Scan(ctx); err != nil {
+		return err
+	}
+	var pids []int64
+	for _, l := range d.Lines {
+		pids = append(pids, l.ProductID)
+	}
+	ps, err := productsByID(ctx, idb, pids)
+	if err != nil {
+		return err
+	}
+	for i := range d.Lines {
+		d.Lines[i].Product = ps[d.Lines[i].ProductID]
+		ol := new(OrderLine)
+		if err := idb.NewSelect().Model(ol).Where("order_line_id = ?", d.Lines[i].OrderLineID).Scan(ctx); err != nil {
+			return err
+		}
+		d.Lines[i].OrderLine = ol
+	}
+	return nil
+}
+
+// DeliveryFilter narrows the delivery list.
+type DeliveryFilter struct {
+	OrderID    int64
+	CustomerID int64
+	Status     string
+}
+
+func listDeliveries(ctx context.Context, idb bun.IDB, p *auth.Principal, f DeliveryFilter, limit int64) ([]Delivery, error) {
+	var ds []Delivery
+	q := idb.NewSelect().Model(&ds).OrderExpr("id DESC").Limit(limit)
+	q = auth.Scope(q, p, "customer_id")
+	if f.OrderID > 0 {
+		q = q.Where("order_id = ?", f.OrderID)
+	}
+	if f.CustomerID > 0 {
+		q = q.Where("customer_id = ?", f.CustomerID)
+	}
+	if f.Status != "" {
+		q = q.Where("status = ?", f.Status)
+	}
+	return ds, q.Scan(ctx)
+}
+
+// storedDeliveries are the deliveries in storage, for the weekly storage charge (HW-2).
+func storedDeliveries(ctx context.Context, idb bun.IDB) ([]Delivery, error) {
+	var ds []Delivery
+	return ds, idb.NewSelect().Model(&ds).Where("status = ?", Stored).OrderExpr("id").Scan(ctx)
+}
+
+// serialsInUse returns which of serials of product are delivered or planned elsewhere.
+func serialsInUse(ctx context.Context, idb bun.IDB, productID int64, serials []string, exceptDelivery int64) ([]string, error) {
+	var taken []string
+	if len(serials) == 0 {
+		return nil, nil
+	}
+	err := idb.NewRaw(`SELECT s FROM (
+		SELECT serial AS s FROM hw_items WHERE product_id = ? AND serial IN (?)
+		UNION SELECT unnest(l.serials) FROM hw_delivery_lines l JOIN hw_deliveries d ON d.id = l.delivery_id
+		 WHERE l.product_id = ? AND d.status <> ? AND d.id <> ?) x WHERE s IN (?)`,
+		productID, bun.In(serials), productID, Terminated, exceptDelivery, bun.In(serials)).Scan(ctx, &taken)
+	return taken, err
+}
+
+// openChargeCount counts the open (not invoiced, not cancelled) charges of the scope,
+// read from the billing ledger (HW-4: what is not invoiced yet is not paid); a charge
+// an invoice.issued event named counts as invoiced even before the ledger says so.
+func openChargeCount(ctx context.Context, idb bun.IDB, s TitleScope) (int, error) {
+	q := idb.NewSelect().Model((*billing.Charge)(nil)).Where("status = ?", billing.Open).
+		Where("id NOT IN (SELECT charge_id FROM hw_invoice_charges)")
+	q = q.WhereGroup(" AND ", func(q *bun.SelectQuery) *bun.SelectQuery {
+		q = q.Where("source_domain = 'hardware' AND source_kind = 'delivery_line' AND source_id = ?", s.DeliveryLineID)
+		if s.Profile == Profile002 {
+			return q.WhereOr("agreement_kind = 'order' AND agreement_id = ?", s.OrderID)
+		}
+		return q.WhereOr("agreement_kind = 'order' AND agreement_id = ? AND source_domain <> 'hardware'", s.OrderID)
+	})
+	n, err := q.Count(ctx)
+	return int(n), err
+}

@@ -1,0 +1,278 @@
+package hardware
+
+import (
+	"context"
+	"time"
+
+	"github.com/shopspring/decimal"
+	"github.com/uptrace/bun"
+
+	"backoffice/internal/auth"
+	"backoffice/internal/civil"
+)
+
+// --- items
+
+func insertItem(ctx context.Context, idb bun.IDB, it *Item) error {
+	_, err := idb.NewInsert().Model(it).Returning("id").Exec(ctx)
+	return tr(err, "item")
+}
+
+func updateItem(ctx context.Context, idb bun.IDB, it *Item) error {
+	_, err := idb.NewUpdate().Model(it).WherePK().Exec(ctx)
+	return tr(err, "item")
+}
+
+func getItem(ctx context.Context, idb bun.IDB, id int64, lock bool) (*Item, error) {
+	it := new(Item)
+	q := idb.NewSelect().Model(it).Where("id = ?", id)
+	if lock {
+		q = q.For("UPDATE")
+	}
+	if err := q.Scan(ctx); err != nil {
+		return nil, tr(err, "item")
+	}
+	return it, withProducts(ctx, idb, []*Item{it})
+}
+
+func withProducts(ctx context.Context, idb bun.IDB, items []*Item) error {
+	var ids []int64
+	for _, it := range items {
+		ids = append(ids, it.ProductID)
+	}
+	ps, err := productsByID(ctx, idb, ids)
+	if err != nil {
+		return err
+	}
+	for _, it := range items {
+		it.Product = ps[it.ProductID]
+	}
+	return nil
+}
+
+// ItemFilter narrows the item list.
+type ItemFilter struct {
+	CustomerID   int64
+	Title        string
+	Serial       string
+	DeliveryID   int64
+	Repossession bool
+}
+
+func listItems(ctx context.Context, idb bun.IDB, p *auth.Principal, f ItemFilter, limit int64) ([]*Item, error) {
+	var items []*Item
+	q := idb.NewSelect().Model(&items).OrderExpr("id").Limit(limit)
+	q = auth.Scope(q, p, "customer_id")
+	if f.CustomerID > 0 {
+		q = q.Where("customer_id = ?", f.CustomerID)
+	}
+	if f.Title != "" {
+		q = q.Where("title = ?", f.Title)
+	}
+	if f.Serial != "" {
+		q = q.Where("serial ILIKE ?", f.Serial)
+	}
+	if f.DeliveryID > 0 {
+		q = q.Where("delivery_id = ?", f.DeliveryID)
+	}
+	if f.Repossession {
+		q = q.Where("repossession_possible AND title = ?", Retained)
+	}
+	if err := q.Scan(ctx); err != nil {
+		return nil, err
+	}
+	return items, withProducts(ctx, idb, items)
+}
+
+// retainedItemsOfOrders are the items still retained under the given orders, locked.
+func retainedItemsOfOrders(ctx context.Context, idb bun.IDB, orderIDs []int64) ([]*Item, error) {
+	var items []*Item
+	if len(orderIDs) == 0 {
+		return nil, nil
+	}
+	err := idb.NewSelect().Model(&items).Where("order_id IN (?) AND title = ?", bun.In(orderIDs), Retained).
+		OrderExpr("id").For("UPDATE").Scan(ctx)
+	return items, err
+}
+
+func profileOfDelivery(ctx context.Context, idb bun.IDB, deliveryID int64) (string, error) {
+	var p string
+	err := idb.NewSelect().Table("hw_deliveries").Column("terms_profile").Where("id = ?", deliveryID).Scan(ctx, &p)
+	return p, err
+}
+
+func markRepossession(ctx context.Context, idb bun.IDB, now time.Time, orderIDs []int64, customerID int64) (int, error) {
+	q := idb.NewUpdate().Table("hw_items").Set("repossession_possible = true").Set("updated_at = ?", now).
+		Where("title = ? AND NOT repossession_possible", Retained)
+	if len(orderIDs) > 0 {
+		q = q.Where("order_id IN (?)", bun.In(orderIDs))
+	} else {
+		q = q.Where("customer_id = ?", customerID)
+	}
+	res, err := q.Exec(ctx)
+	if err != nil {
+		return 0, err
+	}
+	n, _ := res.RowsAffected()
+	return int(n), nil
+}
+
+// --- invoices hardware learned of (HW-4, INV-8)
+
+type invoiceRow struct {
+	bun.BaseModel `bun:"table:hw_invoices,alias:inv"`
+
+	InvoiceID     int64           `bun:"invoice_id,pk"`
+	CustomerID    int64           `bun:"customer_id"`
+	Number        string          `bun:"number"`
+	Gross         decimal.Decimal `bun:"gross,type:numeric"`
+	Credited      decimal.Decimal `bun:"credited,type:numeric"`
+	PaidOn        *civil.Date     `bun:"paid_on,type:date"`
+	DefaultNotice bool            `bun:"default_notice"`
+	UpdatedAt     time.Time       `bun:"updated_at"`
+}
+
+type invoiceChargeRow struct {
+	bun.BaseModel `bun:"table:hw_invoice_charges"`
+	InvoiceID     int64 `bun:"invoice_id,pk"`
+	ChargeFact
+}
+
+// upsertInvoice records an invoice and its charges (idempotent); paidOn is set once.
+func upsertInvoice(ctx context.Context, idb bun.IDB, r *invoiceRow, charges []ChargeFact) error {
+	_, err := idb.NewInsert().Model(r).On("CONFLICT (invoice_id) DO UPDATE").
+		Set("paid_on = coalesce(inv.paid_on, EXCLUDED.paid_on)").
+		Set("gross = CASE WHEN EXCLUDED.gross > 0 THEN EXCLUDED.gross ELSE inv.gross END").
+		Set("number = CASE WHEN EXCLUDED.number <> '?' THEN EXCLUDED.number ELSE inv.number END").
+		Set("updated_at = EXCLUDED.updated_at").Exec(ctx)
+	if err != nil {
+		return err
+	}
+	for _, c := range charges {
+		row := &invoiceChargeRow{InvoiceID: r.InvoiceID, ChargeFact: c}
+		if _, err := idb.NewInsert().Model(row).On("CONFLICT DO NOTHING").Exec(ctx); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func ensureInvoice(ctx context.Context, idb bun.IDB, id, customerID int64, now time.Time) error {
+	_, err := idb.NewInsert().Model(&invoiceRow{InvoiceID: id, CustomerID: customerID, Number: "?", UpdatedAt: now}).
+		On("CONFLICT (invoice_id) DO NOTHING").Exec(ctx)
+	return err
+}
+
+// addCreditNote records a credit note once and adds its gross to the invoice.
+func addCreditNote(ctx context.Context, idb bun.IDB, creditNoteID, invoiceID int64, gross decimal.Decimal, on civil.Date) error {
+	res, err := idb.NewRaw(`INSERT INTO hw_credit_notes (credit_note_id, invoice_id, gross, issued_on) VALUES (?, ?, ?, ?)
+		ON CONFLICT DO NOTHING`, creditNoteID, invoiceID, gross, on).Exec(ctx)
+	if err != nil {
+		return err
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return nil
+	}
+	_, err = idb.NewRaw(`UPDATE hw_invoices SET credited = credited + ? WHERE invoice_id = ?`, gross, invoiceID).Exec(ctx)
+	return err
+}
+
+func setDefaultNotice(ctx context.Context, idb bun.IDB, invoiceID int64) error {
+	_, err := idb.NewRaw(`UPDATE hw_invoices SET default_notice = true WHERE invoice_id = ?`, invoiceID).Exec(ctx)
+	return err
+}
+
+// ordersOfInvoice lists the orders whose charges an invoice carries.
+func ordersOfInvoice(ctx context.Context, idb bun.IDB, invoiceID int64) ([]int64, error) {
+	var ids []int64
+	err := idb.NewRaw(`SELECT DISTINCT agreement_id FROM hw_invoice_charges WHERE invoice_id = ? AND agreement_kind = 'order'`, invoiceID).Scan(ctx, &ids)
+	return ids, err
+}
+
+// invoicesOfOrder loads every invoice carrying a charge of the order (or of the delivery line).
+func invoicesOfOrder(ctx context.Context, idb bun.IDB, orderID, deliveryLineID int64) ([]InvoiceFact, error) {
+	var rows []invoiceRow
+	err := idb.NewSelect().Model(&rows).Where(`invoice_id IN (SELECT invoice_id FROM hw_invoice_charges
+		WHERE (agreement_kind = 'order' AND agreement_id = ?) OR (source_domain = 'hardware' AND source_kind = 'delivery_line' AND source_id = ?))`,
+		orderID, deliveryLineID).OrderExpr("invoice_id").Scan(ctx)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]InvoiceFact, 0, len(rows))
+	for _, r := range rows {
+		f := InvoiceFact{ID: r.InvoiceID, Gross: r.Gross, Credited: r.Credited, PaidOn: r.PaidOn, StageSeen: r.DefaultNotice}
+		var cs []invoiceChargeRow
+		if err := idb.NewSelect().Model(&cs).Where("invoice_id = ?", r.InvoiceID).Scan(ctx); err != nil {
+			return nil, err
+		}
+		for _, c := range cs {
+			f.Charges = append(f.Charges, c.ChargeFact)
+		}
+		var on *civil.Date
+		if err := idb.NewRaw(`SELECT max(issued_on) FROM hw_credit_notes WHERE invoice_id = ?`, r.InvoiceID).Scan(ctx, &on); err != nil {
+			return nil, err
+		}
+		f.CreditOn = on
+		out = append(out, f)
+	}
+	return out, nil
+}
+
+// --- defect reports
+
+func insertDefect(ctx context.Context, idb bun.IDB, r *DefectReport) error {
+	_, err := idb.NewInsert().Model(r).Returning("id").Exec(ctx)
+	return tr(err, "defect report")
+}
+
+func getDefect(ctx context.Context, idb bun.IDB, id int64) (*DefectReport, error) {
+	r := new(DefectReport)
+	return r, tr(idb.NewSelect().Model(r).Where("id = ?", id).Scan(ctx), "defect report")
+}
+
+func linkTicket(ctx context.Context, idb bun.IDB, reportID, ticketID int64, number string) error {
+	_, err := idb.NewUpdate().Table("hw_defect_reports").Set("ticket_id = ?", ticketID).Set("ticket_number = ?", number).
+		Where("id = ?", reportID).Exec(ctx)
+	return err
+}
+
+func listDefects(ctx context.Context, idb bun.IDB, p *auth.Principal, itemID int64, limit int64) ([]DefectReport, error) {
+	var rs []DefectReport
+	q := idb.NewSelect().Model(&rs).OrderExpr("id DESC").Limit(limit)
+	q = auth.Scope(q, p, "customer_id")
+	if itemID > 0 {
+		q = q.Where("item_id = ?", itemID)
+	}
+	return rs, q.Scan(ctx)
+}
+
+// --- RMAs
+
+func insertRMA(ctx context.Context, idb bun.IDB, r *RMA) error {
+	_, err := idb.NewInsert().Model(r).Returning("id").Exec(ctx)
+	return tr(err, "rma")
+}
+
+func updateRMA(ctx context.Context, idb bun.IDB, r *RMA) error {
+	_, err := idb.NewUpdate().Model(r).WherePK().Exec(ctx)
+	return tr(err, "rma")
+}
+
+func getRMA(ctx context.Context, idb bun.IDB, id int64, lock bool) (*RMA, error) {
+	r := new(RMA)
+	q := idb.NewSelect().Model(r).Where("id = ?", id)
+	if lock {
+		q = q.For("UPDATE")
+	}
+	return r, tr(q.Scan(ctx), "rma")
+}
+
+func listRMAs(ctx context.Context, idb bun.IDB, p *auth.Principal, itemID int64, limit int64) ([]RMA, error) {
+	var rs []RMA
+	q := idb.NewSelect().Model(&rs).OrderExpr("id DESC").Limit(limit)
+	q = auth.Scope(q, p, "customer_id")
+	if itemID > 0 {
+		q = q.Where("item_id = ?", itemID)
+	}
+	return rs, q.Scan(ctx)
+}

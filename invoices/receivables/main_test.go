@@ -1,0 +1,9 @@
+package receivables_test
+
+import (
+	"testing"
+
+	"backoffice/internal/testkit"
+)
+
+func TestMain(m *testing.M) { testkit.Main(m) }

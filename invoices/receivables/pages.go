@@ -1,0 +1,353 @@
+package receivables
+
+import (
+	"fmt"
+	"html/template"
+	"strconv"
+	"strings"
+
+	"github.com/gofiber/fiber/v2"
+	"github.com/shopspring/decimal"
+
+	"backoffice/internal/auth"
+	"backoffice/internal/civil"
+	"backoffice/internal/httpx"
+	"backoffice/internal/problem"
+	"backoffice/internal/web"
+)
+
+// Pages registers the admin pages and the portal page.
+func (m *Module) Pages(ui fiber.Router) {
+	staff := auth.Require(auth.Admin, auth.AccountManager)
+	ui.Get("/receivables", staff, m.pageAgeing)
+	ui.Get("/receivables/invoices/:id", staff, m.pageInvoice)
+	ui.Post("/receivables/invoices/:id/dispute", auth.Require(), m.postDispute)
+	ui.Post("/receivables/invoices/:id/resolve", staff, m.postResolve)
+	ui.Get("/receivables/letters/:id", auth.Require(), m.letterPDF)
+	ui.Get("/receivables/payments", staff, m.pagePayments)
+	ui.Post("/receivables/payments", staff, m.postPayment)
+	ui.Post("/receivables/bank-statements", staff, m.postStatement)
+	ui.Post("/receivables/bank-entries/:id/assign", staff, m.postAssign)
+	ui.Get("/receivables/interest-rates", staff, m.pageRates)
+	ui.Post("/receivables/interest-rates", auth.Require(auth.Admin), m.postRates)
+	ui.Post("/receivables/dunning-run", auth.Require(auth.Admin), m.postRun)
+	ui.Get("/portal/balance", auth.Require(auth.Customer), m.pagePortal)
+}
+
+// chartSVG draws the ageing buckets as bars; nil when there is nothing open (the page
+// shows an empty state, not a row of zeros).
+func chartSVG(a *Ageing) template.HTML {
+	if a.Totals.Invoices == 0 {
+		return ""
+	}
+	labels := []string{"Not due", "1–30", "31–60", "61–90", "> 90"}
+	max := decimal.Zero
+	for _, v := range a.Totals.Amounts {
+		if v.GreaterThan(max) {
+			max = v
+		}
+	}
+	var b strings.Builder
+	b.WriteString(`<svg id="ageing-chart" viewBox="0 0 520 220" width="100%" role="img" aria-label="Open balance per ageing bucket" xmlns="http://www.w3.org/2000/svg" style="max-width:640px">`)
+	for i, v := range a.Totals.Amounts {
+		h := 0.0
+		if max.IsPositive() {
+			h, _ = v.Div(max).Mul(decimal.NewFromInt(160)).Float64()
+		}
+		x := 20 + i*100
+		color := []string{"#6b9bd1", "#e0b84c", "#e08a3c", "#d4603a", "#b03030"}[i]
+		fmt.Fprintf(&b, `<rect x="%d" y="%.1f" width="70" height="%.1f" fill="%s" data-bucket="%s"><title>%s: %s</title></rect>`,
+			x, 180-h, h, color, Buckets[i], labels[i], web.Money(v))
+		fmt.Fprintf(&b, `<text x="%d" y="198" font-size="12" text-anchor="middle">%s</text>`, x+35, labels[i])
+		fmt.Fprintf(&b, `<text x="%d" y="%.1f" font-size="11" text-anchor="middle">%s</text>`, x+35, 175-h, template.HTMLEscapeString(web.Money(v)))
+	}
+	b.WriteString(`<line x1="10" y1="180" x2="510" y2="180" stroke="#888"/></svg>`)
+	return template.HTML(b.String())
+}
+
+func (m *Module) pageAgeing(c *fiber.Ctx) error {
+	ctx := c.UserContext()
+	today := m.svc.today()
+	a, err := m.svc.AgeingReport(ctx, today, 0)
+	if err != nil {
+		return err
+	}
+	sus, err := m.svc.SuspendedCustomers(ctx, today)
+	if err != nil {
+		return err
+	}
+	open, err := invoicesOf(ctx, m.d.DB, 0, true, false)
+	if err != nil {
+		return err
+	}
+	return m.d.Web.Render(c, "receivables/ageing", "Receivables", fiber.Map{"Ageing": a, "Chart": chartSVG(a), "Suspended": sus,
+		"Open": open, "Today": today, "Buckets": []string{"Not due", "1–30", "31–60", "61–90", "> 90"}})
+}
+
+func (m *Module) invoiceView(c *fiber.Ctx, id int64) (fiber.Map, error) {
+	on := m.svc.today()
+	if s := c.Query("on"); s != "" {
+		d, err := civil.Parse(s)
+		if err != nil {
+			return nil, problem.Invalid("on", "must be a date YYYY-MM-DD")
+		}
+		on = d
+	}
+	inv, err := getInvoice(c.UserContext(), m.d.DB, id, false)
+	if err != nil {
+		return nil, err
+	}
+	if err := auth.Guard(auth.From(c), inv.CustomerID); err != nil {
+		return nil, err
+	}
+	h, err := m.svc.HistoryOf(c.UserContext(), inv)
+	if err != nil {
+		return nil, err
+	}
+	v := fiber.Map{"Invoice": inv, "History": h, "On": on, "Disputed": openDisputeOf(h.Disputes) != nil}
+	if _, cl, err := m.svc.Claim(c.UserContext(), id, on); err != nil {
+		v["ClaimError"] = err.Error()
+	} else {
+		v["Claim"] = claimToOut(inv, cl, h.Stage)
+	}
+	return v, nil
+}
+
+func (m *Module) pageInvoice(c *fiber.Ctx) error {
+	id, err := httpx.PathID(c, "id")
+	if err != nil {
+		return err
+	}
+	v, err := m.invoiceView(c, id)
+	if err != nil {
+		return err
+	}
+	return m.d.Web.Render(c, "receivables/invoice", "Claim "+v["Invoice"].(*invoiceRow).Number, v)
+}
+
+func (m *Module) postDispute(c *fiber.Ctx) error {
+	id, err := httpx.PathID(c, "id")
+	if err != nil {
+		return err
+	}
+	in := DisputeIn{Reason: strings.TrimSpace(c.FormValue("reason"))}
+	if in.Reason == "" {
+		return problem.Invalid("reason", "is required")
+	}
+	if s := strings.TrimSpace(c.FormValue("disputed_part")); s != "" {
+		d, err := decimal.NewFromString(strings.ReplaceAll(s, ",", "."))
+		if err != nil {
+			return problem.Invalid("disputed_part", "must be an amount")
+		}
+		in.DisputedPart = &d
+	}
+	p := auth.From(c)
+	if _, err := m.svc.Dispute(c.UserContext(), id, in, func(cid int64) error { return auth.Guard(p, cid) }); err != nil {
+		return err
+	}
+	if p.Role == auth.Customer {
+		return web.Redirect(c, "/portal/balance", "Your dispute was recorded; we will contact you.")
+	}
+	return web.Redirect(c, fmt.Sprintf("/receivables/invoices/%d", id), "Dispute recorded.")
+}
+
+func (m *Module) postResolve(c *fiber.Ctx) error {
+	id, err := httpx.PathID(c, "id")
+	if err != nil {
+		return err
+	}
+	if _, err := m.svc.Resolve(c.UserContext(), id, c.FormValue("resolution")); err != nil {
+		return err
+	}
+	return web.Redirect(c, fmt.Sprintf("/receivables/invoices/%d", id), "Dispute resolved.")
+}
+
+func (m *Module) letterPDF(c *fiber.Ctx) error {
+	id, err := httpx.PathID(c, "id")
+	if err != nil {
+		return err
+	}
+	s, err := stepLetter(c.UserContext(), m.d.DB, id)
+	if err != nil {
+		return err
+	}
+	if err := auth.Guard(auth.From(c), s.CustomerID); err != nil {
+		return err
+	}
+	c.Set("Content-Type", "application/pdf")
+	c.Set("Content-Disposition", fmt.Sprintf(`inline; filename="letter-%d-%s.pdf"`, s.InvoiceID, s.Stage))
+	return c.Send(s.LetterPDF)
+}
+
+func (m *Module) pagePayments(c *fiber.Ctx) error {
+	ctx := c.UserContext()
+	pays, err := listPayments(ctx, m.d.DB, 0, 0, 100)
+	if err != nil {
+		return err
+	}
+	entries, err := m.svc.Entries(ctx, true)
+	if err != nil {
+		return err
+	}
+	names, err := customerNames(ctx, m.d.DB)
+	if err != nil {
+		return err
+	}
+	open, err := invoicesOf(ctx, m.d.DB, 0, true, false)
+	if err != nil {
+		return err
+	}
+	return m.d.Web.Render(c, "receivables/payments", "Payments", fiber.Map{"Payments": pays, "Entries": entries, "Names": names,
+		"Open": open, "Today": m.svc.today()})
+}
+
+func formInt(c *fiber.Ctx, k string) int64 {
+	n, _ := strconv.ParseInt(c.FormValue(k), 10, 64)
+	return n
+}
+
+func (m *Module) postPayment(c *fiber.Ctx) error {
+	var f problem.Fields
+	amt, err := decimal.NewFromString(strings.ReplaceAll(strings.TrimSpace(c.FormValue("amount")), ",", "."))
+	if err != nil {
+		f.Add("amount", "must be an amount")
+	}
+	on, err := civil.Parse(c.FormValue("received_on"))
+	if err != nil {
+		f.Add("received_on", "must be a date")
+	}
+	if err := f.Err(); err != nil {
+		return err
+	}
+	res, err := m.svc.RecordPayment(c.UserContext(), NewPayment{CustomerID: formInt(c, "customer_id"), Amount: amt, ReceivedOn: on,
+		Reference: c.FormValue("reference"), InvoiceID: formInt(c, "invoice_id")})
+	if err != nil {
+		return err
+	}
+	return web.Redirect(c, "/receivables/payments", fmt.Sprintf("Payment recorded: %d allocation(s), %s unallocated.", len(res.Allocations), web.Money(res.Unallocated)))
+}
+
+func (m *Module) postStatement(c *fiber.Ctx) error {
+	fh, err := c.FormFile("file")
+	if err != nil {
+		return problem.Invalid("file", "choose a CAMT.053 file")
+	}
+	f, err := fh.Open()
+	if err != nil {
+		return problem.Invalid("file", "cannot be read")
+	}
+	defer f.Close()
+	res, err := m.svc.ImportStatement(c.UserContext(), fh.Filename, f)
+	if err != nil {
+		return err
+	}
+	return web.Redirect(c, "/receivables/payments", fmt.Sprintf("Statement imported: %d credits, %d new, %d matched, %d unmatched.", res.Credits, res.Added, res.Matched, res.Unmatched))
+}
+
+func (m *Module) postAssign(c *fiber.Ctx) error {
+	id, err := httpx.PathID(c, "id")
+	if err != nil {
+		return err
+	}
+	invID := formInt(c, "invoice_id")
+	cid := formInt(c, "customer_id")
+	if invID != 0 && cid == 0 {
+		inv, err := getInvoice(c.UserContext(), m.d.DB, invID, false)
+		if err != nil {
+			return err
+		}
+		cid = inv.CustomerID
+	}
+	if _, err := m.svc.AssignEntry(c.UserContext(), id, cid, invID); err != nil {
+		return err
+	}
+	return web.Redirect(c, "/receivables/payments", "Bank entry assigned.")
+}
+
+func (m *Module) pageRates(c *fiber.Ctx) error {
+	t, err := m.svc.Rates(c.UserContext())
+	if err != nil {
+		return err
+	}
+	return m.d.Web.Render(c, "receivables/rates", "Interest rates", fiber.Map{"Rates": t, "Admin": auth.From(c).Role == auth.Admin})
+}
+
+// postRates adds or changes one rate (valid_from, rate) or removes one (remove=1).
+func (m *Module) postRates(c *fiber.Ctx) error {
+	t, err := m.svc.Rates(c.UserContext())
+	if err != nil {
+		return err
+	}
+	from, err := civil.Parse(c.FormValue("valid_from"))
+	if err != nil {
+		return problem.Invalid("valid_from", "must be a date")
+	}
+	var next RateTable
+	for _, r := range t {
+		if r.ValidFrom != from {
+			next = append(next, r)
+		}
+	}
+	if c.FormValue("remove") == "" {
+		rate, err := decimal.NewFromString(strings.ReplaceAll(strings.TrimSpace(c.FormValue("rate")), ",", "."))
+		if err != nil {
+			return problem.Invalid("rate", "must be a number")
+		}
+		next = append(next, Rate{ValidFrom: from, Rate: rate})
+	}
+	if _, err := m.svc.SetRates(c.UserContext(), next); err != nil {
+		return err
+	}
+	return web.Redirect(c, "/receivables/interest-rates", "Interest rates saved.")
+}
+
+func (m *Module) postRun(c *fiber.Ctx) error {
+	n, err := m.svc.RunDunning(c.UserContext())
+	if err != nil {
+		return err
+	}
+	return web.Redirect(c, "/receivables", fmt.Sprintf("Dunning run: %d step(s) taken.", n))
+}
+
+type portalRow struct {
+	Inv     invoiceRow
+	Claim   *ClaimOut
+	Overdue bool
+}
+
+func (m *Module) pagePortal(c *fiber.Ctx) error {
+	p := auth.From(c)
+	if p.CustomerID == nil {
+		return problem.ErrNotFound
+	}
+	ctx := c.UserContext()
+	today := m.svc.today()
+	open, err := invoicesOf(ctx, m.d.DB, *p.CustomerID, true, false)
+	if err != nil {
+		return err
+	}
+	var rows []portalRow
+	total, overdue := decimal.Zero, decimal.Zero
+	for i := range open {
+		inv := open[i]
+		_, cl, err := m.svc.Claim(ctx, inv.ID, today)
+		if err != nil {
+			return err
+		}
+		h, err := m.svc.HistoryOf(ctx, &inv)
+		if err != nil {
+			return err
+		}
+		r := portalRow{Inv: inv, Claim: claimToOut(&inv, cl, h.Stage), Overdue: today.After(inv.DueDate)}
+		total = total.Add(cl.Total)
+		if r.Overdue {
+			overdue = overdue.Add(cl.Total)
+		}
+		rows = append(rows, r)
+	}
+	credit, err := m.svc.Credit(ctx, *p.CustomerID)
+	if err != nil {
+		return err
+	}
+	return m.d.Web.Render(c, "receivables/portal_balance", "Open balance", fiber.Map{"Rows": rows, "Total": total, "Overdue": overdue, "Credit": credit})
+}

@@ -1,0 +1,10 @@
+DROP TABLE hw_rmas;
+DROP TABLE hw_defect_reports;
+DROP TABLE hw_credit_notes;
+DROP TABLE hw_invoice_charges;
+DROP TABLE hw_invoices;
+DROP TABLE hw_items;
+DROP TABLE hw_delivery_lines;
+DROP TABLE hw_deliveries;
+DROP TABLE hw_order_lines;
+DROP TABLE hw_products;
