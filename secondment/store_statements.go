@@ -18,7 +18,7 @@ type monthOf struct {
 	expenses map[int64][]Expense
 }
 
-func (store) monthOfPlacements(ctx context.Context, idb bun.IDB, ids []int64, m civil.Month) (*monthOf, error) {
+func monthOfPlacements(ctx context.Context, idb bun.IDB, ids []int64, m civil.Month) (*monthOf, error) {
 	out := &monthOf{finals: map[int64]*FinalStatement{}, entries: map[int64][]HourEntry{}, expenses: map[int64][]Expense{}}
 	if len(ids) == 0 {
 		return out, nil
