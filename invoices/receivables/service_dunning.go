@@ -2,6 +2,7 @@ package receivables
 
 import (
 	"context"
+	"errors"
 	"fmt"
 
 	"github.com/shopspring/decimal"
@@ -33,6 +34,12 @@ func (s *Service) RunDunning(ctx context.Context) (int, error) {
 			continue
 		}
 		did, err := s.dunOne(ctx, open[i].ID, all, today)
+		if errors.Is(err, ErrNoRate) { // one invoice without a rate must not hold up the others
+			if s.d.Log != nil {
+				s.d.Log.Warn("dunning skipped an invoice", "invoice", open[i].Number, "reason", err.Error())
+			}
+			continue
+		}
 		if err != nil {
 			return taken, fmt.Errorf("dunning invoice %s: %w", open[i].Number, err)
 		}
