@@ -351,7 +351,6 @@ func (m *Module) userActive(c *fiber.Ctx) error {
 	return web.Redirect(c, "/users", msg)
 }
 
-
 type outboxData struct {
 	List   httpx.List[outbox.Message]
 	Status string
