@@ -51,7 +51,7 @@ func (s *Service) checkDraft(ctx context.Context, tx bun.IDB, q *Quote) error {
 		}
 	}
 	if q.Indexation.Method == IndexBySeries && q.Indexation.SeriesCode != "" {
-		ok, err := tx.NewSelect().TableExpr("index_series").Where("code = ?", q.Indexation.SeriesCode).Exists(ctx)
+		ok, err := seriesExists(ctx, tx, q.Indexation.SeriesCode)
 		if err != nil {
 			return err
 		}

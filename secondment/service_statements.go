@@ -2,7 +2,6 @@ package secondment
 
 import (
 	"backoffice/internal/civil"
-	"backoffice/internal/db"
 	"context"
 	"time"
 
@@ -31,7 +30,7 @@ func (s *Service) buildStatement(ctx context.Context, idb bun.IDB, p *Placement,
 		return nil, err
 	}
 	loc := cal.Location()
-	final, found, err := s.st.finalStatement(ctx, idb, p.ID, m)
+	final, found, err := finalStatement(ctx, idb, p.ID, m)
 	if err != nil {
 		return nil, err
 	}
@@ -41,11 +40,11 @@ func (s *Service) buildStatement(ctx context.Context, idb bun.IDB, p *Placement,
 		at := final.ClosedAt
 		return &StatementView{Placement: p, Statement: st, ClosedAt: &at, Location: loc}, nil
 	}
-	entries, err := s.st.monthEntries(ctx, idb, p.ID, m)
+	entries, err := monthEntries(ctx, idb, p.ID, m)
 	if err != nil {
 		return nil, err
 	}
-	expenses, err := s.st.monthExpenses(ctx, idb, p.ID, m)
+	expenses, err := monthExpenses(ctx, idb, p.ID, m)
 	if err != nil {
 		return nil, err
 	}
@@ -82,7 +81,7 @@ func (s *Service) CloseStatement(ctx context.Context, placementID int64, m civil
 	}
 	var out *StatementView
 	err := s.inTx(ctx, func(ctx context.Context, tx bun.Tx) error {
-		p, err := s.st.placement(ctx, tx, placementID, forUpdate)
+		p, err := getPlacement(ctx, tx, placementID, forUpdate)
 		if err != nil {
 			return err
 		}
@@ -98,8 +97,8 @@ func (s *Service) CloseStatement(ctx context.Context, placementID int64, m civil
 		actor := pr.UserID
 		row := &FinalStatement{PlacementID: p.ID, Month: m.First(), Minutes: st.Minutes, HoursAmount: st.HoursAmount,
 			ExpensesAmount: st.ExpensesAmount, Total: st.Total, Snapshot: st, ClosedBy: &actor, ClosedAt: now}
-		if _, err := tx.NewInsert().Model(row).Returning("id").Exec(ctx); err != nil {
-			return db.Translate(err, problem.NotFound("statement"), constraints)
+		if err := insertStatement(ctx, tx, row); err != nil {
+			return err
 		}
 		if err := publishStatement(ctx, tx, now, p, row.ID, m, st); err != nil {
 			return err
@@ -121,17 +120,9 @@ func (s *Service) Statements(ctx context.Context, m civil.Month) ([]StatementVie
 		return nil, problem.Forbidden("the invoice run is for account managers")
 	}
 	now := s.clock.Now()
-	var ps []Placement
-	err := s.db.NewSelect().Model(&ps).
-		ColumnExpr("placement.*").
-		ColumnExpr("c.name AS customer_name, u.name AS technician_name").
-		Join("JOIN customers AS c ON c.id = placement.customer_id").
-		Join("JOIN users AS u ON u.id = placement.technician_id").
-		Where("placement.start_date <= ?", m.Last()).
-		Where("placement.end_date IS NULL OR placement.end_date >= ?", m.First()).
-		OrderExpr("c.name, placement.id").Scan(ctx)
+	ps, err := placementsInMonth(ctx, s.db, m)
 	if err != nil {
-		return nil, db.Translate(err, problem.NotFound("placements"), constraints)
+		return nil, err
 	}
 	out := make([]StatementView, 0, len(ps))
 	for i := range ps {

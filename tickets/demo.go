@@ -22,9 +22,9 @@ func (m *Module) SeedDemo(ctx context.Context, tx bun.Tx, demo *platform.Demo) e
 	if len(demo.CustomerIDs) == 0 || len(demo.ContactIDs) < len(demo.CustomerIDs) || len(demo.TechnicianIDs) == 0 {
 		return nil
 	}
-	now := m.Service.Clock.Now()
+	now := m.svc.Clock.Now()
 	clk := clock.NewSettable(clock.Fixed(now))
-	s := &Service{DB: tx, Clock: clk, DeskEmail: m.Service.DeskEmail, Rates: m.Service.Rates}
+	s := &Service{DB: tx, Clock: clk, DeskEmail: m.svc.DeskEmail, Rates: m.svc.Rates}
 	principal := func(id int64, role auth.Role, customer *int64) (*auth.Principal, error) {
 		email, err := userEmail(ctx, tx, id)
 		return &auth.Principal{UserID: id, Email: email, Name: email, Role: role, CustomerID: customer}, err

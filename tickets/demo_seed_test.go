@@ -52,7 +52,7 @@ func TestDemoSeedOnAFreshDatabase(t *testing.T) {
 	if err := d.Bun.NewRaw("SELECT count(*) FROM tickets").Scan(ctx, &n); err != nil || n != 8 {
 		t.Fatalf("demo tickets = %d (%v)", n, err)
 	}
-	dash, err := mod.Service.Dashboard(ctx)
+	dash, err := mod.Service().Dashboard(ctx)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -15,7 +15,7 @@ import (
 func TestSeedDemo(t *testing.T) {
 	t.Parallel()
 	b := setup(t, at("2026-05-13 11:00")) // a Wednesday
-	b.mod.Service.Rates = func() platform.RateBook {
+	b.mod.Service().Rates = func() platform.RateBook {
 		return priceList{NotCoveredSKU: {SKU: NotCoveredSKU, Unit: "hour", UnitPrice: decimal.RequireFromString("115.00"), VATRate: billing.VAT21}}
 	}
 	tx := testkit.Tx(t)

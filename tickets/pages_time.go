@@ -1,6 +1,7 @@
 package tickets
 
 import (
+	"backoffice/internal/httpx"
 	"strconv"
 	"strings"
 
@@ -12,7 +13,7 @@ import (
 
 // timePost logs time from the ticket page's form.
 func (m *Module) timePost(c *fiber.Ctx) error {
-	id, err := pathID(c, "id", ErrTicketNotFound)
+	id, err := httpx.PathID(c, "id")
 	if err != nil {
 		return err
 	}
@@ -36,6 +37,6 @@ func (m *Module) timePost(c *fiber.Ctx) error {
 	if err := f.Err(); err != nil {
 		return m.after(c, id, err, "", "", "")
 	}
-	_, err = m.Service.LogTime(c.UserContext(), id, in)
+	_, err = m.svc.LogTime(c.UserContext(), id, in)
 	return m.after(c, id, err, "", ticketURL("", id), "Time logged.")
 }

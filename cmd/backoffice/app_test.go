@@ -76,13 +76,16 @@ func TestOpenAPIMatchesRoutes(t *testing.T) {
 }
 
 func TestProbesAndLimits(t *testing.T) {
+	// /metrics answers only a configured token or address (issue 9 #9).
+	t.Setenv("BACKOFFICE_METRICS_TOKEN", "probe-metrics-token-0123456789")
 	a := fullApp(t)
 	a.Do(t, "GET", "/healthz", "", nil).Expect(t, 200)
 	if r := a.Do(t, "GET", "/readyz", "", nil).Expect(t, 200); !strings.Contains(string(r.Body), "ready") {
 		t.Fatal(string(r.Body))
 	}
 	a.Do(t, "GET", "/api/v1/customers", "", nil).Expect(t, 401)
-	m := a.Do(t, "GET", "/metrics", "", nil).Expect(t, 200)
+	a.Do(t, "GET", "/metrics", "", nil).Expect(t, 401)
+	m := a.Do(t, "GET", "/metrics", "probe-metrics-token-0123456789", nil).Expect(t, 200)
 	if !strings.Contains(string(m.Body), "backoffice_http_requests_total") {
 		t.Fatal("metrics lack the request counter")
 	}
