@@ -29,6 +29,12 @@ func nextNumber(ctx context.Context, idb bun.IDB, series string, year int) (int6
 	return n, err
 }
 
+// setQuoteNumber gives a new quote its drawn number.
+func setQuoteNumber(ctx context.Context, idb bun.IDB, id int64, number string) error {
+	_, err := idb.NewUpdate().TableExpr("quotes").Set("number = ?", number).Where("id = ?", id).Exec(ctx)
+	return db.Translate(err, problem.NotFound("quote"), nil)
+}
+
 func insertQuote(ctx context.Context, idb bun.IDB, q *Quote, now time.Time) error {
 	r := toQuoteRow(q, now)
 	r.ID = 0

@@ -29,16 +29,12 @@ func (s *Service) buildStatement(ctx context.Context, idb bun.IDB, p *Placement,
 	if err != nil {
 		return nil, err
 	}
-	loc := cal.Location()
 	final, found, err := finalStatement(ctx, idb, p.ID, m)
 	if err != nil {
 		return nil, err
 	}
 	if found {
-		st := final.Snapshot
-		st.Month, st.Status = m, StatementFinal
-		at := final.ClosedAt
-		return &StatementView{Placement: p, Statement: st, ClosedAt: &at, Location: loc}, nil
+		return statementView(p, m, now, cal.Location(), final, nil, nil), nil
 	}
 	entries, err := monthEntries(ctx, idb, p.ID, m)
 	if err != nil {
@@ -47,6 +43,18 @@ func (s *Service) buildStatement(ctx context.Context, idb bun.IDB, p *Placement,
 	expenses, err := monthExpenses(ctx, idb, p.ID, m)
 	if err != nil {
 		return nil, err
+	}
+	return statementView(p, m, now, cal.Location(), nil, entries, expenses), nil
+}
+
+// statementView is the frozen snapshot when final is set, else the live totals of the
+// month's entries and expenses.
+func statementView(p *Placement, m civil.Month, now time.Time, loc *time.Location, final *FinalStatement, entries []HourEntry, expenses []Expense) *StatementView {
+	if final != nil {
+		st := final.Snapshot
+		st.Month, st.Status = m, StatementFinal
+		at := final.ClosedAt
+		return &StatementView{Placement: p, Statement: st, ClosedAt: &at, Location: loc}
 	}
 	se := make([]StatementEntry, len(entries))
 	for i := range entries {
@@ -58,7 +66,7 @@ func (s *Service) buildStatement(ctx context.Context, idb bun.IDB, p *Placement,
 	}
 	st := BuildStatement(m, se, sx, loc)
 	closable := CheckClose(m, now, loc, st.OpenCount, st.Status) == nil
-	return &StatementView{Placement: p, Statement: st, Closable: closable, Location: loc}, nil
+	return &StatementView{Placement: p, Statement: st, Closable: closable, Location: loc}
 }
 
 // Statement returns the statement of a placement's month (SEC-4).
@@ -124,13 +132,27 @@ func (s *Service) Statements(ctx context.Context, m civil.Month) ([]StatementVie
 	if err != nil {
 		return nil, err
 	}
-	out := make([]StatementView, 0, len(ps))
+	ids := make([]int64, len(ps))
 	for i := range ps {
-		v, err := s.buildStatement(ctx, s.db, &ps[i], m, now)
-		if err != nil {
-			return nil, err
+		ids[i] = ps[i].ID
+	}
+	month, err := monthOfPlacements(ctx, s.db, ids, m)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]StatementView, 0, len(ps))
+	cals := map[string]*time.Location{}
+	for i := range ps {
+		p := &ps[i]
+		loc, ok := cals[p.CalendarID]
+		if !ok {
+			cal, err := calendarOf(ctx, s.db, p.CalendarID)
+			if err != nil {
+				return nil, err
+			}
+			loc, cals[p.CalendarID] = cal.Location(), cal.Location()
 		}
-		out = append(out, *v)
+		out = append(out, *statementView(p, m, now, loc, month.finals[p.ID], month.entries[p.ID], month.expenses[p.ID]))
 	}
 	return out, nil
 }
