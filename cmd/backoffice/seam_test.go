@@ -63,7 +63,9 @@ func TestSeamQuoteToTitle(t *testing.T) {
 			hwLine = l.ID
 		}
 	}
-	var charges struct{ Items []struct{ Source, Status string } }
+	var charges struct {
+		Items []struct{ Source, Status string }
+	}
 	a.Do(t, "GET", fmt.Sprintf("/api/v1/charges?customer_id=%d", cust.ID), am.Token, nil).Expect(t, 200).JSON(t, &charges)
 	if len(charges.Items) != 1 {
 		t.Fatalf("INV-7: at acceptance only the installation is billable, got %+v", charges.Items)
