@@ -132,7 +132,9 @@ type newDeliveryData struct {
 	Today   civil.Date
 }
 
-func (m *Module) deliveryNewPage(c *fiber.Ctx) error { return m.renderNewDelivery(c, qInt(c, "order_id"), nil) }
+func (m *Module) deliveryNewPage(c *fiber.Ctx) error {
+	return m.renderNewDelivery(c, qInt(c, "order_id"), nil)
+}
 
 func (m *Module) renderNewDelivery(c *fiber.Ctx, orderID int64, fe []problem.FieldError) error {
 	var ls []OrderLine

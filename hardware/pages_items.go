@@ -142,11 +142,12 @@ func (m *Module) defectPost(c *fiber.Ctx) error {
 }
 
 type defectData struct {
-	R      DefectOut
-	Item   ItemOut
-	Portal bool
-	Prefix string
-	Now    time.Time
+	R         DefectOut
+	Item      ItemOut
+	Portal    bool
+	Prefix    string
+	Now       time.Time
+	TicketURL string
 }
 
 func (m *Module) renderDefect(c *fiber.Ctx) error {
@@ -167,8 +168,14 @@ func (m *Module) renderDefect(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	return m.d.Web.Render(c, "hardware/defect", fmt.Sprintf("Defect report %d", r.ID), defectData{R: defectOut(r, files),
-		Item: itemOut(it, m.d.Clock.Now()), Portal: !p.IsStaff(), Prefix: prefix(p), Now: m.d.Clock.Now()})
+	dd := defectData{R: defectOut(r, files), Item: itemOut(it, m.d.Clock.Now()), Portal: !p.IsStaff(), Prefix: prefix(p), Now: m.d.Clock.Now()}
+	if r.TicketID != nil {
+		dd.TicketURL = fmt.Sprintf("/tickets/%d", *r.TicketID)
+		if dd.Portal {
+			dd.TicketURL = "/portal" + dd.TicketURL
+		}
+	}
+	return m.d.Web.Render(c, "hardware/defect", fmt.Sprintf("Defect report %d", r.ID), dd)
 }
 
 func (m *Module) defectPage(c *fiber.Ctx) error   { return m.renderDefect(c) }
