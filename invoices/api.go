@@ -77,6 +77,7 @@ func (m *Module) Routes(r *apidoc.Router) {
 	r.Get("/credit-notes/:id/ubl", apidoc.Op{Summary: "The credit note as UBL 2.1, Peppol BIS Billing 3.0 (NL-R-001: refers to its invoice)", Tag: "invoices",
 		Produces: "application/xml"}, auth.Require(), m.creditUBL)
 	m.runRoutes(r, staff)
+	m.settingsRoutes(r, staff)
 }
 
 // load reads an invoice the principal may see: customers see their own issued invoices.

@@ -80,6 +80,7 @@ type chargeOpts struct {
 	Domain, Kind, AgreementKind string
 	AgreementID                 int64
 	Description, Qty, Price     string
+	Unit                        string
 	VAT, LineKind               string
 	Billable                    civil.Date
 	TermDays                    *int
@@ -112,7 +113,7 @@ func charge(t *testing.T, customerID int64, o chargeOpts) *billing.Charge {
 	}
 	n := billing.New{CustomerID: customerID, Source: billing.Source{Domain: o.Domain, Kind: o.Kind, ID: chargeSeq},
 		Agreement: billing.Agreement{Kind: o.AgreementKind, ID: o.AgreementID}, Key: testkit.Unique("test-charge-"),
-		Description: o.Description, LineKind: o.LineKind, Quantity: decimal.RequireFromString(o.Qty), Unit: "piece",
+		Description: o.Description, LineKind: o.LineKind, Quantity: decimal.RequireFromString(o.Qty), Unit: o.Unit,
 		UnitPrice: decimal.RequireFromString(o.Price), VATRate: o.VAT, BillableOn: o.Billable, PaymentTermDays: o.TermDays, TermsProfile: "004"}
 	if o.Period != nil {
 		n.PeriodStart, n.PeriodEnd = &o.Period[0], &o.Period[1]
@@ -125,3 +126,5 @@ func charge(t *testing.T, customerID int64, o chargeOpts) *billing.Charge {
 }
 
 func jan15Date() civil.Date { return civil.D(2026, 1, 15) }
+
+type civilDate = civil.Date

@@ -1,6 +1,352 @@
 package invoices
 
-import "github.com/gofiber/fiber/v2"
+import (
+	"errors"
+	"fmt"
+	"net/url"
+	"strings"
 
-// Pages registers the admin pages and the portal pages.
-func (m *Module) Pages(ui fiber.Router) {}
+	"github.com/gofiber/fiber/v2"
+	"github.com/shopspring/decimal"
+
+	"backoffice/internal/auth"
+	"backoffice/internal/civil"
+	"backoffice/internal/httpx"
+	"backoffice/internal/problem"
+	"backoffice/internal/web"
+)
+
+// Pages registers the admin pages (/invoices, /invoice-runs) and the portal pages.
+func (m *Module) Pages(ui fiber.Router) {
+	st := auth.Require(billingStaff...)
+	ui.Get("/invoices", st, m.listPage)
+	ui.Post("/invoices", st, m.newDraftPost)
+	ui.Get("/invoices/:id", st, m.invoicePage)
+	ui.Get("/invoices/:id/preview.pdf", st, m.previewPDF)
+	ui.Post("/invoices/:id/edit", st, m.editPost)
+	ui.Post("/invoices/:id/lines", st, m.addLinePost)
+	ui.Post("/invoices/:id/lines/:line/remove", st, m.removeLinePost)
+	ui.Post("/invoices/:id/issue", st, m.issuePost)
+	ui.Post("/invoices/:id/delete", st, m.deletePost)
+	ui.Post("/invoices/:id/credit", st, m.creditPost)
+	ui.Get("/invoice-runs", st, m.runsPage)
+	ui.Post("/invoice-runs", st, m.runPost)
+	m.portalPages(ui)
+}
+
+type listView struct {
+	Items     []InvoiceSummary
+	Customers []CustomerOption
+	Q         map[string]string
+	Gross     decimal.Decimal
+	Balance   decimal.Decimal
+	Next      string
+	Errors    []problem.FieldError
+}
+
+func (m *Module) listPage(c *fiber.Ctx) error {
+	f := Filter{Status: c.Query("status"), Limit: 101}
+	q := map[string]string{"status": f.Status, "customer_id": c.Query("customer_id"), "from": c.Query("from"), "to": c.Query("to")}
+	var errs problem.Fields
+	if s := q["customer_id"]; s != "" {
+		if id, err := parseID(s); err == nil {
+			f.CustomerID = &id
+		} else {
+			errs.Add("customer_id", "choose a customer")
+		}
+	}
+	for _, k := range []string{"from", "to"} {
+		if s := q[k]; s != "" {
+			d, err := civil.Parse(s)
+			if err != nil {
+				errs.Add(k, "must be a date")
+				continue
+			}
+			if k == "from" {
+				f.From = &d
+			} else {
+				f.To = &d
+			}
+		}
+	}
+	if s := c.Query("after"); s != "" {
+		if id, err := parseID(s); err == nil {
+			f.AfterID = id
+		}
+	}
+	rows, err := m.svc.List(c.UserContext(), f)
+	if err != nil {
+		return err
+	}
+	custs, err := customerOptions(c.UserContext(), m.svc.DB)
+	if err != nil {
+		return err
+	}
+	v := listView{Customers: custs, Q: q, Gross: decimal.Zero, Balance: decimal.Zero}
+	today := m.svc.Today()
+	for i := range rows {
+		if i == 100 {
+			vals := url.Values{}
+			for k, s := range q {
+				if s != "" {
+					vals.Set(k, s)
+				}
+			}
+			vals.Set("after", fmt.Sprint(rows[99].ID))
+			v.Next = vals.Encode()
+			break
+		}
+		s := summaryOut(&rows[i], today)
+		v.Items = append(v.Items, s)
+		if rows[i].Status != Draft {
+			v.Gross = v.Gross.Add(rows[i].Gross)
+			v.Balance = v.Balance.Add(rows[i].Balance())
+		}
+	}
+	if err := errs.Err(); err != nil {
+		var pe *problem.Error
+		errors.As(err, &pe)
+		v.Errors = pe.Fields
+	}
+	return m.d.Web.Render(c, "invoices/invoices", "Invoices", v)
+}
+
+func (m *Module) newDraftPost(c *fiber.Ctx) error {
+	id, err := parseID(c.FormValue("customer_id"))
+	if err != nil {
+		return problem.Invalid("customer_id", "choose a customer")
+	}
+	in := DraftIn{CustomerID: id}
+	if s := c.FormValue("until"); s != "" {
+		d, err := civil.Parse(s)
+		if err != nil {
+			return problem.Invalid("until", "must be a date")
+		}
+		in.Until = &d
+	}
+	doc, err := m.svc.CreateDraft(c.UserContext(), in)
+	if err != nil {
+		return err
+	}
+	return web.Redirect(c, fmt.Sprintf("/invoices/%d", doc.Invoice.ID), fmt.Sprintf("Draft made with %d lines.", len(doc.Lines)))
+}
+
+type invoiceView struct {
+	Inv     InvoiceOut
+	Draft   bool
+	Credits []CreditNoteOut
+	Links   map[int64]string // line id → link to the source's page
+	Errors  []problem.FieldError
+	Form    map[string]string
+}
+
+func (m *Module) invoiceView(c *fiber.Ctx, fe []problem.FieldError, form map[string]string) error {
+	id, err := httpx.PathID(c, "id")
+	if err != nil {
+		return err
+	}
+	doc, err := m.svc.Get(c.UserContext(), id)
+	if err != nil {
+		return err
+	}
+	credits, err := m.svc.CreditNotes(c.UserContext(), CreditFilter{InvoiceID: &id})
+	if err != nil {
+		return err
+	}
+	v := invoiceView{Inv: invoiceOut(doc, m.svc.Today()), Draft: doc.Invoice.Status == Draft, Links: map[int64]string{}, Errors: fe, Form: form}
+	for _, l := range doc.Lines {
+		v.Links[l.ID] = SourceLink(l.AgreementKind, l.AgreementID)
+	}
+	for i := range credits {
+		v.Credits = append(v.Credits, creditOut(&CreditDocument{Note: &credits[i], Invoice: doc.Invoice}))
+	}
+	title := "Draft invoice"
+	if doc.Invoice.Number != nil {
+		title = "Invoice " + *doc.Invoice.Number
+	}
+	return m.d.Web.Render(c, "invoices/invoice", title, v)
+}
+
+// SourceLink is the admin page of the agreement a line bills.
+func SourceLink(kind string, id int64) string {
+	switch kind {
+	case "order":
+		return fmt.Sprintf("/orders/%d", id)
+	case "contract":
+		return fmt.Sprintf("/contracts/%d", id)
+	case "placement":
+		return fmt.Sprintf("/placements/%d", id)
+	case "ticket":
+		return fmt.Sprintf("/tickets/%d", id)
+	}
+	return ""
+}
+
+func (m *Module) invoicePage(c *fiber.Ctx) error { return m.invoiceView(c, nil, nil) }
+
+// formError re-renders the invoice page with the problem's field errors (422), or
+// returns other errors to the error page.
+func (m *Module) formError(c *fiber.Ctx, err error) error {
+	var pe *problem.Error
+	if errors.As(err, &pe) && pe.Status == 422 {
+		fe := pe.Fields
+		if len(fe) == 0 {
+			fe = []problem.FieldError{{Message: pe.Detail}}
+		}
+		form := map[string]string{}
+		c.Request().PostArgs().VisitAll(func(k, v []byte) { form[string(k)] = string(v) })
+		c.Status(422)
+		return m.invoiceView(c, fe, form)
+	}
+	return err
+}
+
+func (m *Module) editPost(c *fiber.Ctx) error {
+	id, err := httpx.PathID(c, "id")
+	if err != nil {
+		return err
+	}
+	note, po := c.FormValue("note"), c.FormValue("purchase_order")
+	if _, err := m.svc.UpdateDraft(c.UserContext(), id, DraftPatch{Note: &note, PurchaseOrder: &po}); err != nil {
+		return m.formError(c, err)
+	}
+	return web.Redirect(c, fmt.Sprintf("/invoices/%d", id), "Draft saved.")
+}
+
+// decimalInput reads a Dutch or international decimal: 1.249,00, 1249,00 or 1249.00.
+func decimalInput(s string) (decimal.Decimal, error) {
+	s = strings.TrimSpace(strings.ReplaceAll(s, " ", ""))
+	if strings.Contains(s, ",") {
+		s = strings.ReplaceAll(s, ".", "")
+		s = strings.Replace(s, ",", ".", 1)
+	}
+	return decimal.NewFromString(s)
+}
+
+func (m *Module) addLinePost(c *fiber.Ctx) error {
+	id, err := httpx.PathID(c, "id")
+	if err != nil {
+		return err
+	}
+	var f problem.Fields
+	qty, err := decimalInput(c.FormValue("quantity"))
+	if err != nil {
+		f.Add("add_lines[0].quantity", "must be a number")
+	}
+	price, err := decimalInput(c.FormValue("unit_price"))
+	if err != nil {
+		f.Add("add_lines[0].unit_price", "must be an amount like 1.249,00")
+	}
+	if err := f.Err(); err != nil {
+		return m.formError(c, err)
+	}
+	line := ManualLine{Description: c.FormValue("description"), LineKind: c.FormValue("line_kind"), Quantity: qty, Unit: c.FormValue("unit"), UnitPrice: price, VATRate: c.FormValue("vat_rate")}
+	if _, err := m.svc.UpdateDraft(c.UserContext(), id, DraftPatch{AddLines: []ManualLine{line}}); err != nil {
+		return m.formError(c, err)
+	}
+	return web.Redirect(c, fmt.Sprintf("/invoices/%d", id), "Line added.")
+}
+
+func (m *Module) removeLinePost(c *fiber.Ctx) error {
+	id, err := httpx.PathID(c, "id")
+	if err != nil {
+		return err
+	}
+	line, err := httpx.PathID(c, "line")
+	if err != nil {
+		return err
+	}
+	if _, err := m.svc.UpdateDraft(c.UserContext(), id, DraftPatch{RemoveLineIDs: []int64{line}}); err != nil {
+		return m.formError(c, err)
+	}
+	return web.Redirect(c, fmt.Sprintf("/invoices/%d", id), "Line removed; its charge is open again.")
+}
+
+func (m *Module) issuePost(c *fiber.Ctx) error {
+	id, err := httpx.PathID(c, "id")
+	if err != nil {
+		return err
+	}
+	doc, err := m.svc.Issue(c.UserContext(), id)
+	if err != nil {
+		return m.formError(c, err)
+	}
+	m.svc.mailSoon(c.UserContext())
+	return web.Redirect(c, fmt.Sprintf("/invoices/%d", id), "Invoice "+*doc.Invoice.Number+" issued and queued for e-mail.")
+}
+
+func (m *Module) deletePost(c *fiber.Ctx) error {
+	id, err := httpx.PathID(c, "id")
+	if err != nil {
+		return err
+	}
+	if err := m.svc.DeleteDraft(c.UserContext(), id); err != nil {
+		return m.formError(c, err)
+	}
+	return web.Redirect(c, "/invoices", "Draft deleted; its charges are open again.")
+}
+
+func (m *Module) creditPost(c *fiber.Ctx) error {
+	id, err := httpx.PathID(c, "id")
+	if err != nil {
+		return err
+	}
+	doc, err := m.svc.Get(c.UserContext(), id)
+	if err != nil {
+		return err
+	}
+	in := CreditIn{Reason: c.FormValue("reason"), ReopenCharges: c.FormValue("reopen") == "on"}
+	if c.FormValue("whole") != "on" {
+		in.Lines = []CreditLineIn{}
+		var f problem.Fields
+		for i, l := range doc.Lines {
+			s := strings.TrimSpace(c.FormValue(fmt.Sprintf("qty_%d", l.ID)))
+			if s == "" || s == "0" {
+				continue
+			}
+			q, err := decimalInput(s)
+			if err != nil {
+				f.Add(fmt.Sprintf("lines[%d].quantity", i), "must be a number")
+				continue
+			}
+			in.Lines = append(in.Lines, CreditLineIn{LineID: l.ID, Quantity: q})
+		}
+		if err := f.Err(); err != nil {
+			return m.formError(c, err)
+		}
+		if len(in.Lines) == 0 {
+			return m.formError(c, problem.Invalid("lines", "enter a quantity to credit, or tick “credit the whole invoice”"))
+		}
+	}
+	cn, err := m.svc.Credit(c.UserContext(), id, in)
+	if err != nil {
+		if errors.Is(err, ErrCreditExceeds) {
+			return m.formError(c, problem.Invalid("lines", err.Error()))
+		}
+		return m.formError(c, err)
+	}
+	return web.Redirect(c, fmt.Sprintf("/invoices/%d", id), "Credit note "+cn.Note.Number+" issued.")
+}
+
+func (m *Module) previewPDF(c *fiber.Ctx) error {
+	id, err := httpx.PathID(c, "id")
+	if err != nil {
+		return err
+	}
+	doc, err := m.svc.Get(c.UserContext(), id)
+	if err != nil {
+		return err
+	}
+	if doc.Invoice.Status == Draft {
+		today := m.svc.Today()
+		due := DueDate(today, doc.Invoice.PaymentTermDays)
+		concept := "CONCEPT"
+		doc.Invoice.Number, doc.Invoice.IssueDate, doc.Invoice.DueDate, doc.Invoice.Supplier = &concept, &today, &due, m.svc.Supplier
+		doc.Invoice.PaymentReference = concept
+	}
+	b, err := PDF(doc, m.svc.Clock.Now())
+	if err != nil {
+		return err
+	}
+	return sendFile(c, "application/pdf", doc.Invoice.NumberOr()+".pdf", b)
+}

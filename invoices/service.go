@@ -18,7 +18,7 @@ import (
 
 // Service holds the invoice use cases; each runs in one transaction.
 type Service struct {
-	DB           *bun.DB
+	DB           bun.IDB // the database, or a transaction (demo seed) — RunInTx then uses a savepoint
 	Clock        clock.Clock
 	Supplier     Supplier
 	NumberFormat string // invoice series, e.g. {year}-{seq:5}

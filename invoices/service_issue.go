@@ -77,6 +77,7 @@ func (s *Service) issueMany(ctx context.Context, tx bun.Tx, now time.Time, ids [
 	}
 	today := civil.In(now, s.loc())
 	var ok []Document
+	var changed []Line // lines whose category or net the pricing changed
 	for i := range invs {
 		inv := &invs[i]
 		if _, bad := problems[inv.ID]; bad {
@@ -93,7 +94,13 @@ func (s *Service) issueMany(ctx context.Context, tx bun.Tx, now time.Time, ids [
 			continue
 		}
 		snapshot(inv, c)
+		before := priceKeys(lines)
 		PriceInvoice(inv, lines)
+		for j := range lines {
+			if before[j] != priceKey(&lines[j]) {
+				changed = append(changed, lines[j])
+			}
+		}
 		t := terms[inv.ID]
 		inv.PaymentTermDays = PaymentTerm(t.PaymentTermDays, c.PaymentTermDays)
 		inv.TermsProfile = t.TermsProfile
@@ -114,17 +121,15 @@ func (s *Service) issueMany(ctx context.Context, tx bun.Tx, now time.Time, ids [
 	if err != nil {
 		return nil, nil, err
 	}
-	var lines []Line
 	issued := make([]Invoice, len(ok))
 	okIDs := make([]int64, len(ok))
 	for i := range ok {
 		n := FormatNumber(s.NumberFormat, today.Year, first+int64(i))
 		ok[i].Invoice.Number = &n
 		ok[i].Invoice.PaymentReference = n
-		lines = append(lines, ok[i].Lines...)
 		issued[i], okIDs[i] = *ok[i].Invoice, ok[i].Invoice.ID
 	}
-	if err := priceLines(ctx, tx, lines); err != nil {
+	if err := priceLines(ctx, tx, changed); err != nil {
 		return nil, nil, err
 	}
 	if err := saveIssued(ctx, tx, issued); err != nil {
@@ -133,16 +138,19 @@ func (s *Service) issueMany(ctx context.Context, tx bun.Tx, now time.Time, ids [
 	if _, err := billing.MarkInvoicedAll(ctx, tx, now, okIDs); err != nil {
 		return nil, nil, err
 	}
-	for _, d := range ok {
+	auditItems := make([]audit.Item, len(ok))
+	eventItems := make([]events.Item, len(ok))
+	for i, d := range ok {
 		inv := d.Invoice
-		if err := audit.Record(ctx, tx, now, "invoice", inv.ID, "issue", map[string]any{"number": *inv.Number, "gross": money.String(inv.Gross)}); err != nil {
-			return nil, nil, err
-		}
-		p := events.InvoicePayload{InvoiceID: inv.ID, CustomerID: inv.CustomerID, Number: *inv.Number, IssueDate: *inv.IssueDate,
-			DueDate: *inv.DueDate, Gross: money.String(inv.Gross), Charges: chargeRefs(d.Lines)}
-		if _, err := events.Publish(ctx, tx, now, events.InvoiceIssued, "invoice", inv.ID, p); err != nil {
-			return nil, nil, err
-		}
+		auditItems[i] = audit.Item{EntityID: inv.ID, Changes: map[string]any{"number": *inv.Number, "gross": money.String(inv.Gross)}}
+		eventItems[i] = events.Item{EntityID: inv.ID, Payload: events.InvoicePayload{InvoiceID: inv.ID, CustomerID: inv.CustomerID, Number: *inv.Number,
+			IssueDate: *inv.IssueDate, DueDate: *inv.DueDate, Gross: money.String(inv.Gross), Charges: chargeRefs(d.Lines)}}
+	}
+	if err := audit.RecordMany(ctx, tx, now, "invoice", "issue", auditItems); err != nil {
+		return nil, nil, err
+	}
+	if err := events.PublishMany(ctx, tx, now, events.InvoiceIssued, "invoice", eventItems); err != nil {
+		return nil, nil, err
 	}
 	return ok, problems, nil
 }
@@ -165,3 +173,13 @@ func IsProblem(err error) bool {
 }
 
 func (s *Service) loc() *time.Location { return amsterdam }
+
+func priceKey(l *Line) string { return l.VATCategory + "|" + l.Net.String() }
+
+func priceKeys(lines []Line) []string {
+	out := make([]string, len(lines))
+	for i := range lines {
+		out[i] = priceKey(&lines[i])
+	}
+	return out
+}

@@ -3,6 +3,7 @@ package invoices
 import (
 	"context"
 	"fmt"
+	"time"
 
 	"github.com/uptrace/bun"
 
@@ -249,4 +250,29 @@ func listInvoices(ctx context.Context, tx bun.IDB, f Filter) ([]Invoice, error) 
 func saveSettlement(ctx context.Context, tx bun.IDB, inv *Invoice) error {
 	_, err := tx.NewUpdate().Model(inv).Column("paid", "credited", "status", "settled_on", "updated_at").WherePK().Exec(ctx)
 	return translate(err)
+}
+
+// unmailed locks issued invoices whose e-mail was not queued yet (oldest first).
+func unmailed(ctx context.Context, tx bun.IDB, limit int) ([]Invoice, error) {
+	var out []Invoice
+	err := tx.NewSelect().Model(&out).Where("q.status <> ? AND q.mailed_at IS NULL", Draft).OrderExpr("q.id").
+		Limit(int64(limit)).For("UPDATE SKIP LOCKED").Scan(ctx)
+	return out, err
+}
+
+func markMailed(ctx context.Context, tx bun.IDB, id int64, now time.Time) error {
+	_, err := tx.NewUpdate().Model((*Invoice)(nil)).Set("mailed_at = ?", now).Where("id = ?", id).Exec(ctx)
+	return translate(err)
+}
+
+// CustomerOption is a customer in a select.
+type CustomerOption struct {
+	ID   int64  `bun:"id"`
+	Name string `bun:"name"`
+}
+
+func customerOptions(ctx context.Context, tx bun.IDB) ([]CustomerOption, error) {
+	var out []CustomerOption
+	err := tx.NewRaw("SELECT id, name FROM customers ORDER BY lower(name), id LIMIT 1000").Scan(ctx, &out)
+	return out, err
 }

@@ -1,7 +1,6 @@
 package orders
 
 import (
-	"bytes"
 	"strconv"
 
 	"github.com/gofiber/fiber/v2"
@@ -58,17 +57,6 @@ type AcceptOut struct {
 	Contract *ContractOut `json:"contract"`
 }
 
-func id(c *fiber.Ctx) (int64, error) { return httpx.PathID(c, "id") }
-
-// decode reads a JSON body strictly (400 on malformed JSON or unknown fields); field rules
-// are checked by the domain, which reports every field error at once.
-func decode(c *fiber.Ctx, dst any) error {
-	if len(bytes.TrimSpace(c.Body())) == 0 {
-		return problem.BadRequest("empty_body", "the request needs a JSON body")
-	}
-	return httpx.DecodeStrict(c.Body(), dst)
-}
-
 func (m *Module) quoteOut(c *fiber.Ctx, q *Quote) (QuoteOut, error) {
 	return quoteOut(q, m.svc.now(), q.OrderID, q.ContractID), nil
 }
@@ -86,7 +74,7 @@ func (m *Module) answerQuote(c *fiber.Ctx, status int, q *Quote, err error) erro
 
 func (m *Module) createQuote(c *fiber.Ctx) error {
 	var in QuoteIn
-	if err := decode(c, &in); err != nil {
+	if err := httpx.Decode(c, &in); err != nil {
 		return err
 	}
 	q := newDraft()
@@ -117,12 +105,12 @@ func dedupe(fe fieldErrors) fieldErrors {
 }
 
 func (m *Module) patchQuote(c *fiber.Ctx) error {
-	qid, err := id(c)
+	qid, err := httpx.ID(c)
 	if err != nil {
 		return err
 	}
 	var in QuoteIn
-	if err := decode(c, &in); err != nil {
+	if err := httpx.Decode(c, &in); err != nil {
 		return err
 	}
 	q, err := m.svc.UpdateQuote(c.UserContext(), qid, func(q *Quote) error {
@@ -138,7 +126,7 @@ func (m *Module) patchQuote(c *fiber.Ctx) error {
 }
 
 func (m *Module) getQuote(c *fiber.Ctx) error {
-	qid, err := id(c)
+	qid, err := httpx.ID(c)
 	if err != nil {
 		return err
 	}
@@ -194,7 +182,7 @@ func (m *Module) listQuotes(c *fiber.Ctx) error {
 }
 
 func (m *Module) sendQuote(c *fiber.Ctx) error {
-	qid, err := id(c)
+	qid, err := httpx.ID(c)
 	if err != nil {
 		return err
 	}
@@ -203,12 +191,12 @@ func (m *Module) sendQuote(c *fiber.Ctx) error {
 }
 
 func (m *Module) acceptQuote(c *fiber.Ctx) error {
-	qid, err := id(c)
+	qid, err := httpx.ID(c)
 	if err != nil {
 		return err
 	}
 	var in AcceptIn
-	if err := decode(c, &in); err != nil {
+	if err := httpx.Decode(c, &in); err != nil {
 		return err
 	}
 	if p := auth.From(c); p.Role == auth.Customer && in.Method != string(AcceptPortal) {
@@ -236,12 +224,12 @@ func (m *Module) acceptQuote(c *fiber.Ctx) error {
 }
 
 func (m *Module) declineQuote(c *fiber.Ctx) error {
-	qid, err := id(c)
+	qid, err := httpx.ID(c)
 	if err != nil {
 		return err
 	}
 	var in DeclineIn
-	if err := decode(c, &in); err != nil {
+	if err := httpx.Decode(c, &in); err != nil {
 		return err
 	}
 	q, err := m.svc.DeclineQuote(c.UserContext(), qid, in.Reason)
@@ -249,7 +237,7 @@ func (m *Module) declineQuote(c *fiber.Ctx) error {
 }
 
 func (m *Module) withdrawQuote(c *fiber.Ctx) error {
-	qid, err := id(c)
+	qid, err := httpx.ID(c)
 	if err != nil {
 		return err
 	}
@@ -258,7 +246,7 @@ func (m *Module) withdrawQuote(c *fiber.Ctx) error {
 }
 
 func (m *Module) reviseQuote(c *fiber.Ctx) error {
-	qid, err := id(c)
+	qid, err := httpx.ID(c)
 	if err != nil {
 		return err
 	}

@@ -35,7 +35,7 @@ func (m *Module) indexRoutes(r *apidoc.Router) {
 
 func (m *Module) createSeries(c *fiber.Ctx) error {
 	var in SeriesIn
-	if err := decode(c, &in); err != nil {
+	if err := httpx.Decode(c, &in); err != nil {
 		return err
 	}
 	s := &IndexSeries{Code: strings.TrimSpace(in.Code), Name: strings.TrimSpace(in.Name), Base: strings.TrimSpace(in.Base), RebasedFrom: strings.TrimSpace(in.RebasedFrom)}
@@ -71,7 +71,7 @@ func (m *Module) listSeries(c *fiber.Ctx) error {
 
 func (m *Module) putValues(c *fiber.Ctx) error {
 	var in []ValueIn
-	if err := decode(c, &in); err != nil {
+	if err := httpx.Decode(c, &in); err != nil {
 		return err
 	}
 	vals, err := monthValues(in)
@@ -147,7 +147,7 @@ func (m *Module) importCSV(c *fiber.Ctx) error {
 
 func (m *Module) propose(c *fiber.Ctx) error {
 	var in IndexationRunIn
-	if err := decode(c, &in); err != nil {
+	if err := httpx.Decode(c, &in); err != nil {
 		return err
 	}
 	run, err := m.svc.ProposeIndexation(c.UserContext(), in.Year, in.DryRun)

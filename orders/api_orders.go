@@ -70,7 +70,7 @@ func (m *Module) answerOrder(c *fiber.Ctx, status int, v *OrderView, err error) 
 }
 
 func (m *Module) getOrder(c *fiber.Ctx) error {
-	oid, err := id(c)
+	oid, err := httpx.ID(c)
 	if err != nil {
 		return err
 	}
@@ -79,7 +79,7 @@ func (m *Module) getOrder(c *fiber.Ctx) error {
 }
 
 func (m *Module) cancelOrder(c *fiber.Ctx) error {
-	oid, err := id(c)
+	oid, err := httpx.ID(c)
 	if err != nil {
 		return err
 	}
@@ -88,12 +88,12 @@ func (m *Module) cancelOrder(c *fiber.Ctx) error {
 }
 
 func (m *Module) precondition(c *fiber.Ctx) error {
-	oid, err := id(c)
+	oid, err := httpx.ID(c)
 	if err != nil {
 		return err
 	}
 	var in PreconditionIn
-	if err := decode(c, &in); err != nil {
+	if err := httpx.Decode(c, &in); err != nil {
 		return err
 	}
 	v, err := m.svc.RecordPrecondition(c.UserContext(), oid, in.Precondition, in.On)
@@ -101,12 +101,12 @@ func (m *Module) precondition(c *fiber.Ctx) error {
 }
 
 func (m *Module) extend(c *fiber.Ctx) error {
-	oid, err := id(c)
+	oid, err := httpx.ID(c)
 	if err != nil {
 		return err
 	}
 	var in ExtensionIn
-	if err := decode(c, &in); err != nil {
+	if err := httpx.Decode(c, &in); err != nil {
 		return err
 	}
 	v, err := m.svc.ExtendLeadTime(c.UserContext(), oid, Extension{WorkingDays: in.WorkingDays, Reason: ExtensionReason(in.Reason), Note: in.Note})
@@ -114,12 +114,12 @@ func (m *Module) extend(c *fiber.Ctx) error {
 }
 
 func (m *Module) createChange(c *fiber.Ctx) error {
-	oid, err := id(c)
+	oid, err := httpx.ID(c)
 	if err != nil {
 		return err
 	}
 	var in ChangeRequestIn
-	if err := decode(c, &in); err != nil {
+	if err := httpx.Decode(c, &in); err != nil {
 		return err
 	}
 	reqs, err := in.requests()
@@ -145,7 +145,7 @@ func (in *ChangeRequestIn) requests() ([]ChangeLineRequest, error) {
 }
 
 func (m *Module) decideChange(c *fiber.Ctx) error {
-	oid, err := id(c)
+	oid, err := httpx.ID(c)
 	if err != nil {
 		return err
 	}
@@ -154,7 +154,7 @@ func (m *Module) decideChange(c *fiber.Ctx) error {
 		return err
 	}
 	var in DecisionIn
-	if err := decode(c, &in); err != nil {
+	if err := httpx.Decode(c, &in); err != nil {
 		return err
 	}
 	cr, err := m.svc.DecideChangeRequest(c.UserContext(), oid, crID, in.Approve, in.DecidedBy)
@@ -209,7 +209,7 @@ func (m *Module) listRates(c *fiber.Ctx) error {
 
 func (m *Module) putRate(c *fiber.Ctx) error {
 	var in StandardRateIn
-	if err := decode(c, &in); err != nil {
+	if err := httpx.Decode(c, &in); err != nil {
 		return err
 	}
 	r, err := in.rate(c.Params("sku"))
@@ -261,7 +261,7 @@ func (m *Module) listContracts(c *fiber.Ctx) error {
 }
 
 func (m *Module) getContract(c *fiber.Ctx) error {
-	kid, err := id(c)
+	kid, err := httpx.ID(c)
 	if err != nil {
 		return err
 	}
@@ -273,12 +273,12 @@ func (m *Module) getContract(c *fiber.Ctx) error {
 }
 
 func (m *Module) terminate(c *fiber.Ctx) error {
-	kid, err := id(c)
+	kid, err := httpx.ID(c)
 	if err != nil {
 		return err
 	}
 	var in TerminateIn
-	if err := decode(c, &in); err != nil {
+	if err := httpx.Decode(c, &in); err != nil {
 		return err
 	}
 	at := in.NoticeReceivedAt

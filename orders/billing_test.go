@@ -129,6 +129,10 @@ func TestCharges(t *testing.T) {
 			cs[1].BillableOn.String() != "2026-06-09" {
 			t.Fatalf("charges %+v", cs)
 		}
+		var n int
+		if err := testkit.DB(t).Bun.NewRaw("SELECT count(*) FROM events WHERE kind = ? AND entity_id = ?", events.OrderCancelled, o.ID).Scan(ctx, &n); err != nil || n != 1 {
+			t.Fatalf("order.cancelled events %d (%v)", n, err)
+		}
 	})
 
 	t.Run("Q-5_approved_extra_work_is_billable_from_the_approval", func(t *testing.T) {

@@ -1,6 +1,7 @@
 package orders
 
 import (
+	"backoffice/internal/calendars"
 	"bytes"
 	"compress/zlib"
 	"context"
@@ -21,7 +22,7 @@ import (
 func TestCompanyComesFromConfig(t *testing.T) {
 	cfg := &config.Config{CompanyName: "Cloudwise B.V.", CompanyAddress: "Europalaan 100, 3526 KS Utrecht",
 		CompanyKvK: "30123456", CompanyVATID: "NL812345678B01", CompanyIBAN: "NL91ABNA0417164300", PublicURL: "https://backoffice.cloudwise.nl"}
-	m := New(&platform.Deps{DB: testkit.DB(t).Bun, Clock: clock.Fixed(monday2March), Config: cfg})
+	m := New(&platform.Deps{DB: testkit.DB(t).Bun, Clock: clock.Fixed(monday2March), Config: cfg, Calendars: calendars.NewRegistry(testkit.DB(t).Bun)})
 	want := Company{Name: "Cloudwise B.V.", Address: "Europalaan 100, 3526 KS Utrecht", KvK: "30123456", VATID: "NL812345678B01", IBAN: "NL91ABNA0417164300"}
 	if m.svc.Company != want {
 		t.Errorf("company %+v, want %+v", m.svc.Company, want)

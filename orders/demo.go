@@ -1,6 +1,7 @@
 package orders
 
 import (
+	"backoffice/internal/accounts"
 	"context"
 	"fmt"
 	"time"
@@ -129,6 +130,11 @@ func (m *Module) SeedDemo(ctx context.Context, tx bun.Tx, demo *platform.Demo) e
 			demoLine(KindService, "Network installation", "10", "hour", "95.00", "ENG-HOUR"),
 		}
 	})
+	if err != nil {
+		return err
+	}
+	// The contracts' fees up to a month ahead, as the billing job publishes them (INV-7).
+	_, err = s.BillContracts(am, now)
 	return err
 }
 
@@ -202,7 +208,7 @@ func (d demoSeed) sendAndAccept(q *Quote, sent, accepted civil.Date, i int, how 
 		return err
 	}
 	ctx := d.customer(i)
-	by, err := userName(ctx, d.s.DB, auth.FromContext(ctx).UserID)
+	by, err := accounts.UserName(ctx, d.s.DB, auth.FromContext(ctx).UserID)
 	if err != nil {
 		return err
 	}
@@ -245,14 +251,6 @@ func (d demoSeed) sendAndAccept(q *Quote, sent, accepted civil.Date, i int, how 
 }
 
 // userName is a user's display name ("" when unknown).
-func userName(ctx context.Context, db bun.IDB, id int64) (string, error) {
-	var name string
-	err := db.NewSelect().TableExpr("users").Column("name").Where("id = ?", id).Scan(ctx, &name)
-	if err != nil {
-		return "", fmt.Errorf("demo user %d: %w", id, err)
-	}
-	return name, nil
-}
 
 // Plausible CPI values: 2015=100 for 2024–2025 and 2025=100 from January 2025, so 2025 is the
 // overlap that chains the two (IDX-1).

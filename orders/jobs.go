@@ -60,10 +60,8 @@ func (s *Service) SweepQuotes(ctx context.Context) (reminded, expired int, err e
 	now := s.now()
 	today := s.today(now)
 	err = s.tx(ctx, func(ctx context.Context, tx bun.Tx) error {
-		var due []quoteRow
-		if err := tx.NewSelect().Model(&due).ColumnExpr("q.*").
-			Where("q.status = 'sent' AND q.reminder_sent_at IS NULL AND q.valid_until >= ? AND q.valid_until <= ?", today, today.AddDays(ReminderDaysBeforeExpiry)).
-			OrderExpr("q.valid_until, q.id").Limit(sweepBatch).For("UPDATE SKIP LOCKED").Scan(ctx); err != nil {
+		due, err := claimRemindable(ctx, tx, today, today.AddDays(ReminderDaysBeforeExpiry))
+		if err != nil {
 			return err
 		}
 		for _, q := range due {
@@ -72,14 +70,12 @@ func (s *Service) SweepQuotes(ctx context.Context) (reminded, expired int, err e
 			}
 			reminded++
 		}
-		var ids []int64
-		if err := tx.NewSelect().TableExpr("quotes").Column("id").Where("status = 'sent' AND valid_until < ?", today).
-			OrderExpr("id").Limit(sweepBatch).For("UPDATE SKIP LOCKED").Scan(ctx, &ids); err != nil {
+		ids, err := claimExpired(ctx, tx, today)
+		if err != nil {
 			return err
 		}
 		for _, id := range ids {
-			if _, err := tx.NewUpdate().TableExpr("quotes").Set("status = 'expired', updated_at = ?", now).
-				Where("id = ? AND status = 'sent'", id).Exec(ctx); err != nil {
+			if err := markExpired(ctx, tx, id, now); err != nil {
 				return err
 			}
 			if err := record(ctx, tx, now, "quote", id, "expire", map[string]any{"status": map[string]string{"from": "sent", "to": "expired"}}); err != nil {
@@ -110,6 +106,5 @@ func (s *Service) remind(ctx context.Context, tx bun.IDB, q *quoteRow, now time.
 			return err
 		}
 	}
-	_, err := tx.NewUpdate().TableExpr("quotes").Set("reminder_sent_at = ?", now).Where("id = ?", q.ID).Exec(ctx)
-	return err
+	return markReminded(ctx, tx, q.ID, now)
 }

@@ -1,6 +1,7 @@
 package orders
 
 import (
+	"context"
 	"embed"
 	"io/fs"
 	"regexp"
@@ -28,9 +29,9 @@ type Module struct {
 // calendar (Q-4 working days, CAL-3 notices); the company details on documents and the base
 // of links in e-mails come from the configuration.
 func New(d *platform.Deps) *Module {
-	cal, ok := calendar.Builtin(calendar.IDWerktijden)
-	if !ok {
-		panic("orders: the nl-werktijden calendar is not built in")
+	cal, err := d.Calendars.Get(context.Background(), calendar.IDWerktijden) // built in: no query
+	if err != nil {
+		panic("orders: the nl-werktijden calendar: " + err.Error())
 	}
 	baseURL := ""
 	if d.Config != nil {

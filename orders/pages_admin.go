@@ -1,6 +1,7 @@
 package orders
 
 import (
+	"backoffice/internal/httpx"
 	"fmt"
 	"net/url"
 	"strconv"
@@ -51,11 +52,8 @@ type quoteListData struct {
 }
 
 func (m *Module) customerOptions(c *fiber.Ctx) ([]option, error) {
-	var rows []struct {
-		ID   int64  `bun:"id"`
-		Name string `bun:"name"`
-	}
-	if err := m.svc.DB.NewSelect().TableExpr("customers").Column("id", "name").OrderExpr("lower(name), id").Limit(500).Scan(c.UserContext(), &rows); err != nil {
+	rows, err := m.svc.CustomerOptions(c.UserContext())
+	if err != nil {
 		return nil, err
 	}
 	out := make([]option, len(rows))
@@ -214,7 +212,7 @@ func (m *Module) quoteCreatePost(c *fiber.Ctx) error {
 }
 
 func (m *Module) quoteEditPage(c *fiber.Ctx) error {
-	qid, err := id(c)
+	qid, err := httpx.ID(c)
 	if err != nil {
 		return err
 	}
@@ -229,7 +227,7 @@ func (m *Module) quoteEditPage(c *fiber.Ctx) error {
 }
 
 func (m *Module) quoteUpdatePost(c *fiber.Ctx) error {
-	qid, err := id(c)
+	qid, err := httpx.ID(c)
 	if err != nil {
 		return err
 	}
@@ -261,7 +259,7 @@ type quotePageData struct {
 }
 
 func (m *Module) quotePage(c *fiber.Ctx) error {
-	qid, err := id(c)
+	qid, err := httpx.ID(c)
 	if err != nil {
 		return err
 	}
@@ -278,7 +276,7 @@ func (m *Module) quotePage(c *fiber.Ctx) error {
 
 func (m *Module) quoteAction(action string) fiber.Handler {
 	return func(c *fiber.Ctx) error {
-		qid, err := id(c)
+		qid, err := httpx.ID(c)
 		if err != nil {
 			return err
 		}

@@ -1,6 +1,7 @@
 package orders
 
 import (
+	"backoffice/internal/httpx"
 	"fmt"
 	"strconv"
 	"strings"
@@ -41,7 +42,7 @@ type orderPageData struct {
 
 // renderOrder shows an order; form carries a failed form's input and errors.
 func (m *Module) renderOrder(c *fiber.Ctx, portal bool, form orderForm) error {
-	oid, err := id(c)
+	oid, err := httpx.ID(c)
 	if err != nil {
 		return err
 	}
@@ -90,7 +91,7 @@ func formValues(c *fiber.Ctx, names ...string) map[string]string {
 }
 
 func (m *Module) preconditionPost(c *fiber.Ctx) error {
-	oid, err := id(c)
+	oid, err := httpx.ID(c)
 	if err != nil {
 		return err
 	}
@@ -102,7 +103,7 @@ func (m *Module) preconditionPost(c *fiber.Ctx) error {
 }
 
 func (m *Module) extensionPost(c *fiber.Ctx) error {
-	oid, err := id(c)
+	oid, err := httpx.ID(c)
 	if err != nil {
 		return err
 	}
@@ -123,7 +124,7 @@ func (m *Module) extensionPost(c *fiber.Ctx) error {
 }
 
 func (m *Module) changeRequestPost(c *fiber.Ctx) error {
-	oid, err := id(c)
+	oid, err := httpx.ID(c)
 	if err != nil {
 		return err
 	}
@@ -175,7 +176,7 @@ type contractPageData struct {
 }
 
 func (m *Module) renderContract(c *fiber.Ctx, errs []problem.FieldError, received string) error {
-	kid, err := id(c)
+	kid, err := httpx.ID(c)
 	if err != nil {
 		return err
 	}
@@ -199,7 +200,7 @@ const localInput = "2006-01-02T15:04"
 // terminatePost records a termination notice received at an Amsterdam wall-clock time; the
 // page then shows the end date and why (Q-8, CAL-3).
 func (m *Module) terminatePost(c *fiber.Ctx) error {
-	kid, err := id(c)
+	kid, err := httpx.ID(c)
 	if err != nil {
 		return err
 	}

@@ -1,6 +1,7 @@
 package orders
 
 import (
+	"backoffice/internal/httpx"
 	"backoffice/internal/problem"
 	"fmt"
 	"strconv"
@@ -28,7 +29,7 @@ func (m *Module) ordersPage(c *fiber.Ctx) error {
 }
 
 func (m *Module) orderCancelPost(c *fiber.Ctx) error {
-	oid, err := id(c)
+	oid, err := httpx.ID(c)
 	if err != nil {
 		return err
 	}
@@ -90,7 +91,7 @@ func (m *Module) indexationPost(c *fiber.Ctx) error {
 }
 
 func (m *Module) indexationRunPage(c *fiber.Ctx) error {
-	rid, err := id(c)
+	rid, err := httpx.ID(c)
 	if err != nil {
 		return err
 	}
@@ -103,7 +104,7 @@ func (m *Module) indexationRunPage(c *fiber.Ctx) error {
 }
 
 func (m *Module) indexationApplyPost(c *fiber.Ctx) error {
-	rid, err := id(c)
+	rid, err := httpx.ID(c)
 	if err != nil {
 		return err
 	}
@@ -141,7 +142,7 @@ func (m *Module) portalQuotesPage(c *fiber.Ctx) error {
 }
 
 func (m *Module) portalQuotePage(c *fiber.Ctx) error {
-	qid, err := id(c)
+	qid, err := httpx.ID(c)
 	if err != nil {
 		return err
 	}
@@ -157,7 +158,7 @@ func (m *Module) portalQuotePage(c *fiber.Ctx) error {
 }
 
 func (m *Module) portalAcceptPost(c *fiber.Ctx) error {
-	qid, err := id(c)
+	qid, err := httpx.ID(c)
 	if err != nil {
 		return err
 	}
@@ -177,7 +178,7 @@ func (m *Module) portalAcceptPost(c *fiber.Ctx) error {
 }
 
 func (m *Module) portalDeclinePost(c *fiber.Ctx) error {
-	qid, err := id(c)
+	qid, err := httpx.ID(c)
 	if err != nil {
 		return err
 	}
@@ -188,7 +189,7 @@ func (m *Module) portalDeclinePost(c *fiber.Ctx) error {
 }
 
 func (m *Module) portalDecidePost(c *fiber.Ctx) error {
-	oid, err := id(c)
+	oid, err := httpx.ID(c)
 	if err != nil {
 		return err
 	}

@@ -1,8 +1,8 @@
 package orders
 
 import (
-	"backoffice/internal/db"
-	"backoffice/internal/problem"
+	"backoffice/internal/accounts"
+	"backoffice/internal/httpx"
 	"bytes"
 	"context"
 	"fmt"
@@ -248,33 +248,26 @@ func (c CustomerAddress) lines() []string {
 	return out
 }
 
-func customerAddress(ctx context.Context, s *Service, id int64) (CustomerAddress, error) {
-	var a struct {
-		Name       string  `bun:"name"`
-		Street     string  `bun:"street"`
-		PostalCode string  `bun:"postal_code"`
-		City       string  `bun:"city"`
-		Country    string  `bun:"country"`
-		VATID      *string `bun:"vat_id"`
-	}
-	err := s.DB.NewSelect().TableExpr("customers").Column("name", "street", "postal_code", "city", "country", "vat_id").
-		Where("id = ?", id).Scan(ctx, &a)
+// QuoteDocument is what the quote's PDF prints: the quote (as its reader may see it) and
+// the customer's address, read through accounts' read API.
+func (s *Service) QuoteDocument(ctx context.Context, id int64) (*Quote, CustomerAddress, error) {
+	q, err := s.GetQuote(ctx, id)
 	if err != nil {
-		return CustomerAddress{}, db.Translate(err, problem.NotFound("customer"), nil)
+		return nil, CustomerAddress{}, err
 	}
-	return CustomerAddress{Name: a.Name, Street: a.Street, PostalCode: a.PostalCode, City: a.City, Country: a.Country, VATID: deref(a.VATID)}, nil
+	a, err := accounts.CustomerAddress(ctx, s.DB, q.CustomerID)
+	if err != nil {
+		return nil, CustomerAddress{}, err
+	}
+	return q, CustomerAddress{Name: a.Name, Street: a.Street, PostalCode: a.PostalCode, City: a.City, Country: a.Country, VATID: a.VATID}, nil
 }
 
 func (m *Module) quotePDF(c *fiber.Ctx) error {
-	qid, err := id(c)
+	qid, err := httpx.ID(c)
 	if err != nil {
 		return err
 	}
-	q, err := m.svc.GetQuote(c.UserContext(), qid)
-	if err != nil {
-		return err
-	}
-	addr, err := customerAddress(c.UserContext(), m.svc, q.CustomerID)
+	q, addr, err := m.svc.QuoteDocument(c.UserContext(), qid)
 	if err != nil {
 		return err
 	}

@@ -1,6 +1,7 @@
 package orders
 
 import (
+	"backoffice/internal/accounts"
 	"context"
 	"strings"
 	"time"
@@ -95,4 +96,9 @@ func guard(ctx context.Context, customerID int64, what string) error {
 
 func record(ctx context.Context, tx bun.IDB, now time.Time, entity string, id any, action string, changes any) error {
 	return audit.Record(ctx, tx, now, entity, id, action, changes)
+}
+
+// CustomerOptions are the customers to pick from in the quote forms and filters.
+func (s *Service) CustomerOptions(ctx context.Context) ([]accounts.Option, error) {
+	return accounts.CustomerOptions(ctx, s.DB, 500)
 }

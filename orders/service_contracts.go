@@ -86,7 +86,7 @@ func (s *Service) CreateSeries(ctx context.Context, in *IndexSeries) error {
 	now := s.now()
 	return s.tx(ctx, func(ctx context.Context, tx bun.Tx) error {
 		if in.RebasedFrom != "" {
-			ok, err := tx.NewSelect().TableExpr("index_series").Where("code = ?", in.RebasedFrom).Exists(ctx)
+			ok, err := seriesExists(ctx, tx, in.RebasedFrom)
 			if err != nil {
 				return err
 			}

@@ -4,6 +4,7 @@ import (
 	"backoffice/internal/auth"
 	"context"
 	"fmt"
+	"math/rand/v2"
 
 	"github.com/uptrace/bun"
 
@@ -18,13 +19,20 @@ func (s *Service) CreateQuote(ctx context.Context, q *Quote) (*Quote, error) {
 		if err := s.checkDraft(ctx, tx, q); err != nil {
 			return err
 		}
+		// The quote and its lines go in under a unique placeholder number and the gapless
+		// number is drawn last: its counter row stays locked until commit and serialises
+		// every create, so only the statements that need the number follow it (issue 14).
+		q.Number = pendingQuoteNumber()
+		if err := insertQuote(ctx, tx, q, now); err != nil {
+			return err
+		}
 		year := s.today(now).Year
 		n, err := nextNumber(ctx, tx, "quote", year)
 		if err != nil {
 			return err
 		}
 		q.Number = QuoteNumber(year, n)
-		if err := insertQuote(ctx, tx, q, now); err != nil {
+		if err := setQuoteNumber(ctx, tx, q.ID, q.Number); err != nil {
 			return err
 		}
 		return record(ctx, tx, now, "quote", q.ID, "create", map[string]any{"number": q.Number, "customer_id": q.CustomerID, "lines": len(q.Lines)})
@@ -51,7 +59,7 @@ func (s *Service) checkDraft(ctx context.Context, tx bun.IDB, q *Quote) error {
 		}
 	}
 	if q.Indexation.Method == IndexBySeries && q.Indexation.SeriesCode != "" {
-		ok, err := tx.NewSelect().TableExpr("index_series").Where("code = ?", q.Indexation.SeriesCode).Exists(ctx)
+		ok, err := seriesExists(ctx, tx, q.Indexation.SeriesCode)
 		if err != nil {
 			return err
 		}
@@ -256,3 +264,7 @@ func (s *Service) AcceptQuote(ctx context.Context, id int64, r AcceptRequest) (*
 
 // errNotOffered hides a quote that was never sent from the portal.
 func errNotOffered(id int64) error { return problem.NotFound(fmt.Sprintf("quote %d", id)) }
+
+// pendingQuoteNumber is a new quote's placeholder until its number is drawn at the end of
+// the creating transaction (year 0000 never occurs; no other transaction sees it).
+func pendingQuoteNumber() string { return fmt.Sprintf("Q0000-%018d", rand.Int64N(1e18)) }

@@ -29,6 +29,12 @@ func nextNumber(ctx context.Context, idb bun.IDB, series string, year int) (int6
 	return n, err
 }
 
+// setQuoteNumber gives a new quote its drawn number.
+func setQuoteNumber(ctx context.Context, idb bun.IDB, id int64, number string) error {
+	_, err := idb.NewUpdate().TableExpr("quotes").Set("number = ?", number).Where("id = ?", id).Exec(ctx)
+	return db.Translate(err, problem.NotFound("quote"), nil)
+}
+
 func insertQuote(ctx context.Context, idb bun.IDB, q *Quote, now time.Time) error {
 	r := toQuoteRow(q, now)
 	r.ID = 0
@@ -181,4 +187,39 @@ func userEmail(ctx context.Context, idb bun.IDB, id int64) (string, error) {
 		return "", nil
 	}
 	return email, err
+}
+
+// claimRemindable locks (SKIP LOCKED) a batch of sent quotes, not yet reminded, whose
+// validity ends between from and to.
+func claimRemindable(ctx context.Context, idb bun.IDB, from, to civil.Date) ([]quoteRow, error) {
+	var due []quoteRow
+	err := idb.NewSelect().Model(&due).ColumnExpr("q.*").
+		Where("q.status = 'sent' AND q.reminder_sent_at IS NULL AND q.valid_until >= ? AND q.valid_until <= ?", from, to).
+		OrderExpr("q.valid_until, q.id").Limit(sweepBatch).For("UPDATE SKIP LOCKED").Scan(ctx)
+	return due, err
+}
+
+func markReminded(ctx context.Context, idb bun.IDB, id int64, now time.Time) error {
+	_, err := idb.NewUpdate().TableExpr("quotes").Set("reminder_sent_at = ?", now).Where("id = ?", id).Exec(ctx)
+	return err
+}
+
+// claimExpired locks (SKIP LOCKED) a batch of sent quotes past their validity.
+func claimExpired(ctx context.Context, idb bun.IDB, today civil.Date) ([]int64, error) {
+	var ids []int64
+	err := idb.NewSelect().TableExpr("quotes").Column("id").Where("status = 'sent' AND valid_until < ?", today).
+		OrderExpr("id").Limit(sweepBatch).For("UPDATE SKIP LOCKED").Scan(ctx, &ids)
+	return ids, err
+}
+
+// markExpired stores status expired; only a sent quote ever expires.
+func markExpired(ctx context.Context, idb bun.IDB, id int64, now time.Time) error {
+	_, err := idb.NewUpdate().TableExpr("quotes").Set("status = 'expired', updated_at = ?", now).
+		Where("id = ? AND status = 'sent'", id).Exec(ctx)
+	return err
+}
+
+// seriesExists reports whether an index series with code exists.
+func seriesExists(ctx context.Context, idb bun.IDB, code string) (bool, error) {
+	return idb.NewSelect().TableExpr("index_series").Where("code = ?", code).Exists(ctx)
 }

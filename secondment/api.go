@@ -16,7 +16,7 @@ import (
 
 // API serves the secondment JSON endpoints under /api/v1.
 type API struct {
-	Svc *Service
+	svc *Service
 }
 
 // Routes registers the secondment routes.
@@ -118,7 +118,7 @@ func (a *API) listPlacements(c *fiber.Ctx) error {
 		pf.After = &cur
 	}
 	pf.Limit = page.Fetch()
-	ps, err := a.Svc.Placements(c.UserContext(), pf)
+	ps, err := a.svc.Placements(c.UserContext(), pf)
 	if err != nil {
 		return err
 	}
@@ -139,7 +139,7 @@ func (a *API) createPlacement(c *fiber.Ctx) error {
 	if in.KmRate != nil {
 		pi.KmRate = *in.KmRate
 	}
-	p, err := a.Svc.CreatePlacement(c.UserContext(), pi)
+	p, err := a.svc.CreatePlacement(c.UserContext(), pi)
 	if err != nil {
 		return err
 	}
@@ -151,7 +151,7 @@ func (a *API) getPlacement(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	p, err := a.Svc.Placement(c.UserContext(), id)
+	p, err := a.svc.Placement(c.UserContext(), id)
 	if err != nil {
 		return err
 	}
@@ -172,7 +172,7 @@ func (a *API) patchPlacement(c *fiber.Ctx) error {
 	if in.EndDate.Set {
 		patch.EndDate = &in.EndDate.Value
 	}
-	p, err := a.Svc.UpdatePlacement(c.UserContext(), id, patch)
+	p, err := a.svc.UpdatePlacement(c.UserContext(), id, patch)
 	if err != nil {
 		return err
 	}
@@ -188,7 +188,7 @@ func (a *API) endPlacement(c *fiber.Ctx) error {
 	if err := httpx.Bind(c, &in); err != nil {
 		return err
 	}
-	p, err := a.Svc.EndPlacement(c.UserContext(), id, in.NoticeReceivedAt)
+	p, err := a.svc.EndPlacement(c.UserContext(), id, in.NoticeReceivedAt)
 	if err != nil {
 		return err
 	}
@@ -204,7 +204,7 @@ func (a *API) replace(c *fiber.Ctx) error {
 	if err := httpx.Bind(c, &in); err != nil {
 		return err
 	}
-	r, err := a.Svc.Replace(c.UserContext(), id, ReplacementRequest{TechnicianID: in.TechnicianID, Reason: ReplacementReason(in.Reason),
+	r, err := a.svc.Replace(c.UserContext(), id, ReplacementRequest{TechnicianID: in.TechnicianID, Reason: ReplacementReason(in.Reason),
 		RequestedBy: Requester(in.RequestedBy), ConsultedOn: in.ConsultedOn, ConsultationNote: in.ConsultationNote})
 	if err != nil {
 		return err
@@ -221,7 +221,7 @@ func (a *API) logHours(c *fiber.Ctx) error {
 	if err := httpx.Bind(c, &in); err != nil {
 		return err
 	}
-	e, err := a.Svc.LogHours(c.UserContext(), id, EntryInput(in))
+	e, err := a.svc.LogHours(c.UserContext(), id, EntryInput(in))
 	if err != nil {
 		return err
 	}
@@ -258,11 +258,11 @@ func (a *API) entryList(c *fiber.Ctx, placementID *int64) error {
 	}
 	ef.Limit = page.Fetch()
 	if placementID != nil {
-		if _, err := a.Svc.Placement(c.UserContext(), *placementID); err != nil {
+		if _, err := a.svc.Placement(c.UserContext(), *placementID); err != nil {
 			return err
 		}
 	}
-	es, err := a.Svc.Entries(c.UserContext(), ef)
+	es, err := a.svc.Entries(c.UserContext(), ef)
 	if err != nil {
 		return err
 	}
@@ -292,7 +292,7 @@ func (a *API) editEntry(c *fiber.Ctx) error {
 	if err := httpx.Bind(c, &in); err != nil {
 		return err
 	}
-	e, err := a.Svc.EditEntry(c.UserContext(), id, EntryInput(in))
+	e, err := a.svc.EditEntry(c.UserContext(), id, EntryInput(in))
 	if err != nil {
 		return err
 	}
@@ -304,7 +304,7 @@ func (a *API) withdraw(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	e, err := a.Svc.WithdrawEntry(c.UserContext(), id)
+	e, err := a.svc.WithdrawEntry(c.UserContext(), id)
 	if err != nil {
 		return err
 	}
@@ -316,7 +316,7 @@ func (a *API) approve(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	e, err := a.Svc.Approve(c.UserContext(), id)
+	e, err := a.svc.Approve(c.UserContext(), id)
 	if err != nil {
 		return err
 	}
@@ -332,7 +332,7 @@ func (a *API) reject(c *fiber.Ctx) error {
 	if err := httpx.Bind(c, &in); err != nil {
 		return err
 	}
-	e, err := a.Svc.Reject(c.UserContext(), id, in.Reason)
+	e, err := a.svc.Reject(c.UserContext(), id, in.Reason)
 	if err != nil {
 		return err
 	}
@@ -344,7 +344,7 @@ func (a *API) bulkApprove(c *fiber.Ctx) error {
 	if err := httpx.Bind(c, &in); err != nil {
 		return err
 	}
-	es, err := a.Svc.ApproveAll(c.UserContext(), in.IDs)
+	es, err := a.svc.ApproveAll(c.UserContext(), in.IDs)
 	if err != nil {
 		return err
 	}
@@ -363,9 +363,9 @@ func (a *API) preview(c *fiber.Ctx) error {
 	var p Pricing
 	var err error
 	if in.PlacementID > 0 {
-		p, err = a.Svc.PreviewForPlacement(c.UserContext(), in.PlacementID, in.StartedAt, in.EndedAt)
+		p, err = a.svc.PreviewForPlacement(c.UserContext(), in.PlacementID, in.StartedAt, in.EndedAt)
 	} else {
-		p, err = a.Svc.Preview(c.UserContext(), in.StartedAt, in.EndedAt, *in.HourlyRate, in.CalendarID)
+		p, err = a.svc.Preview(c.UserContext(), in.StartedAt, in.EndedAt, *in.HourlyRate, in.CalendarID)
 	}
 	if err != nil {
 		return err

@@ -13,7 +13,7 @@ func (a *API) replacements(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	rs, err := a.Svc.Replacements(c.UserContext(), id)
+	rs, err := a.svc.Replacements(c.UserContext(), id)
 	if err != nil {
 		return err
 	}

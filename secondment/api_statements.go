@@ -20,7 +20,7 @@ func (a *API) addExpense(c *fiber.Ctx) error {
 	if err := httpx.Bind(c, &in); err != nil {
 		return err
 	}
-	x, err := a.Svc.AddExpense(c.UserContext(), id, ExpenseInput{Date: in.Date, Kind: ExpenseKind(in.Kind),
+	x, err := a.svc.AddExpense(c.UserContext(), id, ExpenseInput{Date: in.Date, Kind: ExpenseKind(in.Kind),
 		Amount: in.Amount, KM: in.KM, Description: in.Description})
 	if err != nil {
 		return err
@@ -41,7 +41,7 @@ func (a *API) listExpenses(c *fiber.Ctx) error {
 		}
 		m = &mm
 	}
-	xs, err := a.Svc.Expenses(c.UserContext(), id, m)
+	xs, err := a.svc.Expenses(c.UserContext(), id, m)
 	if err != nil {
 		return err
 	}
@@ -62,7 +62,7 @@ func (a *API) editExpense(c *fiber.Ctx) error {
 	if err := httpx.Bind(c, &in); err != nil {
 		return err
 	}
-	x, err := a.Svc.EditExpense(c.UserContext(), id, ExpenseInput{Date: in.Date, Kind: ExpenseKind(in.Kind),
+	x, err := a.svc.EditExpense(c.UserContext(), id, ExpenseInput{Date: in.Date, Kind: ExpenseKind(in.Kind),
 		Amount: in.Amount, KM: in.KM, Description: in.Description})
 	if err != nil {
 		return err
@@ -75,7 +75,7 @@ func (a *API) deleteExpense(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	if _, err := a.Svc.DeleteExpense(c.UserContext(), id); err != nil {
+	if _, err := a.svc.DeleteExpense(c.UserContext(), id); err != nil {
 		return err
 	}
 	return c.SendStatus(fiber.StatusNoContent)
@@ -90,7 +90,7 @@ func (a *API) statementView(c *fiber.Ctx) (*StatementView, error) {
 	if err != nil {
 		return nil, err
 	}
-	return a.Svc.Statement(c.UserContext(), id, m)
+	return a.svc.Statement(c.UserContext(), id, m)
 }
 
 func (a *API) statement(c *fiber.Ctx) error {
@@ -144,7 +144,7 @@ func (a *API) closeStatement(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	v, err := a.Svc.CloseStatement(c.UserContext(), id, m)
+	v, err := a.svc.CloseStatement(c.UserContext(), id, m)
 	if err != nil {
 		return err
 	}
@@ -160,7 +160,7 @@ func (a *API) statements(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	vs, err := a.Svc.Statements(c.UserContext(), m)
+	vs, err := a.svc.Statements(c.UserContext(), m)
 	if err != nil {
 		return err
 	}

@@ -19,15 +19,18 @@ func (m *Module) SeedDemo(ctx context.Context, tx bun.Tx, demo *platform.Demo) e
 	if len(demo.TechnicianIDs) == 0 || len(demo.CustomerIDs) == 0 {
 		return nil
 	}
-	cal, _ := calendar.Builtin(calendar.IDWerktijden)
+	cal, ok := calendar.Builtin(calendar.IDWerktijden)
+	if !ok {
+		return fmt.Errorf("secondment demo: calendar %s is not built in", calendar.IDWerktijden)
+	}
 	loc := cal.Location()
-	now := m.Svc.clock.Now()
+	now := m.svc.clock.Now()
 	today := civil.In(now, loc)
 	start := civil.Date{Year: today.Year, Month: today.Month, Day: 1}.AddMonths(-1)
 	p := &Placement{CustomerID: demo.CustomerIDs[0], TechnicianID: demo.TechnicianIDs[0], Role: "Systeembeheerder",
 		HourlyRate: decimal.RequireFromString("95.00"), KmRate: decimal.RequireFromString("0.23"), StartDate: start,
 		CalendarID: calendar.IDWerktijden, Bands: DefaultBands(), NoticeMonths: DefaultNoticeMonths, CreatedAt: now, UpdatedAt: now}
-	if _, err := tx.NewInsert().Model(p).Returning("id").Exec(ctx); err != nil {
+	if err := insertPlacement(ctx, tx, p); err != nil {
 		return fmt.Errorf("demo placement: %w", err)
 	}
 	// The last Friday before today that is at least two days ago.
@@ -62,7 +65,7 @@ func (m *Module) SeedDemo(ctx context.Context, tx bun.Tx, demo *platform.Demo) e
 			am := demo.AccountManagerID
 			he.DecidedBy, he.DecidedAt = &am, &now
 		}
-		if _, err := tx.NewInsert().Model(he).Returning("id").Exec(ctx); err != nil {
+		if err := insertEntry(ctx, tx, he); err != nil {
 			return fmt.Errorf("demo hour entry: %w", err)
 		}
 	}
@@ -70,7 +73,7 @@ func (m *Module) SeedDemo(ctx context.Context, tx bun.Tx, demo *platform.Demo) e
 	x := &Expense{PlacementID: p.ID, Date: fri, Kind: ExpenseTravel, KM: &km, Amount: km.Mul(p.KmRate).Round(2),
 		Description: "Utrecht – customer site and back", CreatedAt: now}
 	if !fri.Before(start) {
-		if _, err := tx.NewInsert().Model(x).Returning("id").Exec(ctx); err != nil {
+		if err := insertExpense(ctx, tx, x); err != nil {
 			return fmt.Errorf("demo expense: %w", err)
 		}
 	}

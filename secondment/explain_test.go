@@ -44,7 +44,7 @@ func TestExplainHourLists(t *testing.T) {
 	for name, c := range cases {
 		t.Run(name, func(t *testing.T) {
 			var out []HourEntry
-			q := store{}.entriesQuery(tx, &out, c.p, c.f)
+			q := entriesQuery(tx, &out, c.p, c.f)
 			plan := testkit.Plan(t, tx, q.String())
 			testkit.ExpectIndexPlan(t, plan, "hour_entries")
 		})

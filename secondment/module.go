@@ -18,8 +18,8 @@ var templates embed.FS
 
 // Module plugs secondment into the server: its API, pages and navigation.
 type Module struct {
-	Svc *Service
-	Web *web.Engine
+	svc *Service
+	web *web.Engine
 }
 
 // New builds the module from the shared dependencies (the lead wires secondment.New(d)).
@@ -27,14 +27,17 @@ func New(d *platform.Deps) *Module { return NewModule(d.DB, d.Clock, d.Web) }
 
 // NewModule builds the module over a database, clock and web engine.
 func NewModule(db *bun.DB, clk clock.Clock, eng *web.Engine) *Module {
-	return &Module{Svc: NewService(db, clk), Web: eng}
+	return &Module{svc: NewService(db, clk), web: eng}
 }
+
+// Service exposes the use cases (for tests and other wiring).
+func (m *Module) Service() *Service { return m.svc }
 
 // Name of the module; its templates are "secondment/<page>".
 func (m *Module) Name() string { return "secondment" }
 
 // Routes registers the JSON API.
-func (m *Module) Routes(r *apidoc.Router) { (&API{Svc: m.Svc}).Routes(r) }
+func (m *Module) Routes(r *apidoc.Router) { (&API{svc: m.svc}).Routes(r) }
 
 // Templates of the module.
 func (m *Module) Templates() fs.FS {

@@ -14,7 +14,7 @@ func TestTemplatesParse(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	m := &Module{Web: eng}
+	m := &Module{web: eng}
 	if err := eng.AddTemplates(m.Name(), m.Templates()); err != nil {
 		t.Fatalf("templates: %v", err)
 	}

@@ -49,7 +49,7 @@ func weekOf(d civil.Date) (civil.Date, time.Time, time.Time) {
 
 // weekParam reads ?week=YYYY-MM-DD (any day of the week), defaulting to today's week.
 func (m *Module) weekParam(c *fiber.Ctx) (civil.Date, time.Time, time.Time) {
-	d := civil.In(m.Svc.clock.Now(), clock.Amsterdam)
+	d := civil.In(m.svc.clock.Now(), clock.Amsterdam)
 	if s := c.Query("week"); s != "" {
 		if p, err := civil.Parse(s); err == nil {
 			d = p
@@ -85,11 +85,11 @@ type myHoursData struct {
 func (m *Module) myHoursData(c *fiber.Ctx) (*myHoursData, error) {
 	ctx := c.UserContext()
 	week, from, to := m.weekParam(c)
-	ps, err := m.Svc.Placements(ctx, PlacementFilter{})
+	ps, err := m.svc.Placements(ctx, PlacementFilter{})
 	if err != nil {
 		return nil, err
 	}
-	es, err := m.Svc.Entries(ctx, EntryFilter{From: &from, To: &to})
+	es, err := m.svc.Entries(ctx, EntryFilter{From: &from, To: &to})
 	if err != nil {
 		return nil, err
 	}
@@ -107,7 +107,7 @@ func (m *Module) myHours(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	return m.Web.Render(c, "secondment/my_hours", "My hours", d)
+	return m.web.Render(c, "secondment/my_hours", "My hours", d)
 }
 
 func (m *Module) logHoursForm(c *fiber.Ctx) error {
@@ -127,7 +127,7 @@ func (m *Module) logHoursForm(c *fiber.Ctx) error {
 	err = f.Err()
 	var e *HourEntry
 	if err == nil {
-		e, err = m.Svc.LogHours(c.UserContext(), pid, EntryInput{StartedAt: start, EndedAt: end, Description: c.FormValue("description")})
+		e, err = m.svc.LogHours(c.UserContext(), pid, EntryInput{StartedAt: start, EndedAt: end, Description: c.FormValue("description")})
 	}
 	if err != nil {
 		fields, isForm := problem.FieldErrors(err)
@@ -147,7 +147,7 @@ func (m *Module) logHoursForm(c *fiber.Ctx) error {
 		if !isForm {
 			c.Status(problem.StatusOf(err))
 		}
-		return m.Web.RenderError(c, "secondment/my_hours", "My hours", msg, d)
+		return m.web.RenderError(c, "secondment/my_hours", "My hours", msg, d)
 	}
 	week, _, _ := weekOf(civil.In(e.StartedAt, clock.Amsterdam))
 	return web.Redirect(c, "/secondment/my-hours?week="+week.String(),
@@ -159,7 +159,7 @@ func (m *Module) withdrawForm(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	if _, err := m.Svc.WithdrawEntry(c.UserContext(), id); err != nil {
+	if _, err := m.svc.WithdrawEntry(c.UserContext(), id); err != nil {
 		if msg, ok := userMessage(err); ok {
 			return web.Redirect(c, "/secondment/my-hours", msg)
 		}
@@ -180,7 +180,7 @@ func (m *Module) previewForm(c *fiber.Ctx) error {
 	if err1 != nil || err2 != nil {
 		return problem.Invalid("started_at", "give start and end")
 	}
-	p, err := m.Svc.PreviewForPlacement(c.UserContext(), pid, start, end)
+	p, err := m.svc.PreviewForPlacement(c.UserContext(), pid, start, end)
 	if err != nil {
 		return err
 	}
@@ -195,12 +195,12 @@ type placementsData struct {
 }
 
 func (m *Module) placementsPage(c *fiber.Ctx) error {
-	ps, err := m.Svc.Placements(c.UserContext(), PlacementFilter{})
+	ps, err := m.svc.Placements(c.UserContext(), PlacementFilter{})
 	if err != nil {
 		return err
 	}
 	d := placementsData{Placements: ps, Form: map[string]string{"calendar_id": "nl-werktijden"}, CanCreate: !auth.From(c).Is(auth.Customer)}
-	return m.Web.Render(c, "secondment/placements", "Placements", d)
+	return m.web.Render(c, "secondment/placements", "Placements", d)
 }
 
 func (m *Module) createPlacementForm(c *fiber.Ctx) error {
@@ -237,14 +237,14 @@ func (m *Module) createPlacementForm(c *fiber.Ctx) error {
 	err = f.Err()
 	var p *Placement
 	if err == nil {
-		p, err = m.Svc.CreatePlacement(c.UserContext(), in)
+		p, err = m.svc.CreatePlacement(c.UserContext(), in)
 	}
 	if err != nil {
 		fields, ok := problem.FieldErrors(err)
 		if !ok {
 			return err
 		}
-		ps, lerr := m.Svc.Placements(c.UserContext(), PlacementFilter{})
+		ps, lerr := m.svc.Placements(c.UserContext(), PlacementFilter{})
 		if lerr != nil {
 			return lerr
 		}
@@ -253,7 +253,7 @@ func (m *Module) createPlacementForm(c *fiber.Ctx) error {
 			d.Form[k] = c.FormValue(k)
 		}
 		c.Status(fiber.StatusUnprocessableEntity)
-		return m.Web.Render(c, "secondment/placements", "Placements", d)
+		return m.web.Render(c, "secondment/placements", "Placements", d)
 	}
 	return web.Redirect(c, fmt.Sprintf("/secondment/placements/%d", p.ID), "Placement created.")
 }
@@ -277,25 +277,25 @@ func (m *Module) placementPage(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	return m.Web.Render(c, "secondment/placement", fmt.Sprintf("Placement %d · %s", d.P.ID, d.P.Role), d)
+	return m.web.Render(c, "secondment/placement", fmt.Sprintf("Placement %d · %s", d.P.ID, d.P.Role), d)
 }
 
 func (m *Module) placementPageData(c *fiber.Ctx, id int64) (*placementData, error) {
 	ctx := c.UserContext()
-	p, err := m.Svc.Placement(ctx, id)
+	p, err := m.svc.Placement(ctx, id)
 	if err != nil {
 		return nil, err
 	}
-	es, err := m.Svc.Entries(ctx, EntryFilter{PlacementID: &id})
+	es, err := m.svc.Entries(ctx, EntryFilter{PlacementID: &id})
 	if err != nil {
 		return nil, err
 	}
-	rs, err := m.Svc.Replacements(ctx, id)
+	rs, err := m.svc.Replacements(ctx, id)
 	if err != nil {
 		return nil, err
 	}
 	d := &placementData{P: p, Entries: es, Replacements: rs, IsCustomer: auth.From(c).Is(auth.Customer), CanEnd: p.EndDate.IsZero() && p.NoticeReceivedAt == nil}
-	now := civil.MonthOf(m.Svc.clock.Now(), clock.Amsterdam)
+	now := civil.MonthOf(m.svc.clock.Now(), clock.Amsterdam)
 	for mm := (civil.Month{Year: p.StartDate.Year, Month: p.StartDate.Month}); len(d.Months) < 24 && !(mm.Year > now.Year || (mm.Year == now.Year && mm.Month > now.Month)); mm = mm.Next() {
 		d.Months = append([]civil.Month{mm}, d.Months...)
 	}
@@ -317,12 +317,12 @@ func (m *Module) approvalsPage(c *fiber.Ctx) error {
 		week, from, to := m.weekParam(c)
 		f.From, f.To, d.Week, d.Prev, d.Next, d.AllWeek = &from, &to, week, week.AddDays(-7), week.AddDays(7), true
 	}
-	es, err := m.Svc.Entries(c.UserContext(), f)
+	es, err := m.svc.Entries(c.UserContext(), f)
 	if err != nil {
 		return err
 	}
 	d.Entries = es
-	return m.Web.Render(c, "secondment/approvals", "Hour approvals", d)
+	return m.web.Render(c, "secondment/approvals", "Hour approvals", d)
 }
 
 func (m *Module) bulkApproveForm(c *fiber.Ctx) error {
@@ -340,7 +340,7 @@ func (m *Module) bulkApproveForm(c *fiber.Ctx) error {
 	if len(ids) == 0 {
 		return web.Redirect(c, back, "Select the entries to approve.")
 	}
-	es, err := m.Svc.ApproveAll(c.UserContext(), ids)
+	es, err := m.svc.ApproveAll(c.UserContext(), ids)
 	if err != nil {
 		if msg, ok := userMessage(err); ok {
 			return web.Redirect(c, back, "Nothing approved: "+msg)
@@ -355,7 +355,7 @@ func (m *Module) rejectForm(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	if _, err := m.Svc.Reject(c.UserContext(), id, c.FormValue("reason")); err != nil {
+	if _, err := m.svc.Reject(c.UserContext(), id, c.FormValue("reason")); err != nil {
 		if msg, ok := userMessage(err); ok {
 			return web.Redirect(c, "/secondment/approvals", "Not rejected: "+msg)
 		}

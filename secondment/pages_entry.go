@@ -46,7 +46,7 @@ func (m *Module) editEntryPage(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	e, err := m.Svc.MyEntry(c.UserContext(), id)
+	e, err := m.svc.MyEntry(c.UserContext(), id)
 	if err != nil {
 		return err
 	}
@@ -59,7 +59,7 @@ func (m *Module) editEntryPage(c *fiber.Ctx) error {
 		"ended_at":    e.EndedAt.In(clock.Amsterdam).Format("2006-01-02T15:04"),
 		"description": e.Description,
 	}}
-	return m.Web.Render(c, "secondment/entry_edit", "Edit hours", d)
+	return m.web.Render(c, "secondment/entry_edit", "Edit hours", d)
 }
 
 func (m *Module) editEntryForm(c *fiber.Ctx) error {
@@ -68,7 +68,7 @@ func (m *Module) editEntryForm(c *fiber.Ctx) error {
 		return err
 	}
 	ctx := c.UserContext()
-	cur, err := m.Svc.MyEntry(ctx, id)
+	cur, err := m.svc.MyEntry(ctx, id)
 	if err != nil {
 		return err
 	}
@@ -84,7 +84,7 @@ func (m *Module) editEntryForm(c *fiber.Ctx) error {
 	err = f.Err()
 	var e *HourEntry
 	if err == nil {
-		e, err = m.Svc.EditEntry(ctx, id, EntryInput{StartedAt: start, EndedAt: end, Description: c.FormValue("description")})
+		e, err = m.svc.EditEntry(ctx, id, EntryInput{StartedAt: start, EndedAt: end, Description: c.FormValue("description")})
 	}
 	if errors.Is(err, ErrEntryLocked) {
 		return lockedRedirect(c, cur)
@@ -102,9 +102,9 @@ func (m *Module) editEntryForm(c *fiber.Ctx) error {
 		}
 		c.Status(problem.StatusOf(err))
 		if isForm {
-			return m.Web.Render(c, "secondment/entry_edit", "Edit hours", d)
+			return m.web.Render(c, "secondment/entry_edit", "Edit hours", d)
 		}
-		return m.Web.RenderError(c, "secondment/entry_edit", "Edit hours", msg, d)
+		return m.web.RenderError(c, "secondment/entry_edit", "Edit hours", msg, d)
 	}
 	return web.Redirect(c, weekBack(e), fmt.Sprintf("Saved: %s, € %s, awaiting approval.", HoursMinutes(e.Minutes), Cents(e.Amount)))
 }

@@ -52,13 +52,13 @@ func (m *Module) monthQuery(c *fiber.Ctx) (civil.Month, error) {
 	if s := c.Query("month"); s != "" {
 		return monthParam(s)
 	}
-	return civil.MonthOf(m.Svc.clock.Now(), clock.Amsterdam), nil
+	return civil.MonthOf(m.svc.clock.Now(), clock.Amsterdam), nil
 }
 
 // expensesData reads the month and marks what the user may change; editID opens the
 // form on that expense when it may still change.
 func (m *Module) expensesData(c *fiber.Ctx, placementID int64, mo civil.Month, editID int64) (*expensesData, error) {
-	em, err := m.Svc.ExpensesOfMonth(c.UserContext(), placementID, mo)
+	em, err := m.svc.ExpensesOfMonth(c.UserContext(), placementID, mo)
 	if err != nil {
 		return nil, err
 	}
@@ -68,7 +68,7 @@ func (m *Module) expensesData(c *fiber.Ctx, placementID int64, mo civil.Month, e
 		prev = civil.Month{Year: mo.Year - 1, Month: 12}
 	}
 	d := &expensesData{M: em, Prev: prev, Next: mo.Next(), CanClaim: !pr.Is(auth.Customer), IsTechnician: pr.Is(auth.Technician),
-		Form: map[string]string{"date": civil.In(m.Svc.clock.Now(), clock.Amsterdam).String(), "kind": string(ExpenseTravel)}}
+		Form: map[string]string{"date": civil.In(m.svc.clock.Now(), clock.Amsterdam).String(), "kind": string(ExpenseTravel)}}
 	for _, x := range em.Expenses {
 		row := expenseRow{Expense: x, CanChange: !em.Final && CanChangeExpense(pr, &x)}
 		d.Rows = append(d.Rows, row)
@@ -99,7 +99,7 @@ func (m *Module) expensesPage(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	return m.Web.Render(c, "secondment/expenses", fmt.Sprintf("Expenses %s · placement %d", mo, id), d)
+	return m.web.Render(c, "secondment/expenses", fmt.Sprintf("Expenses %s · placement %d", mo, id), d)
 }
 
 // decimalField reads an optional amount; a Dutch decimal comma is accepted.
@@ -150,9 +150,9 @@ func (m *Module) expenseFailure(c *fiber.Ctx, placementID int64, mo civil.Month,
 	c.Status(problem.StatusOf(err))
 	title := fmt.Sprintf("Expenses %s · placement %d", mo, placementID)
 	if isForm {
-		return m.Web.Render(c, "secondment/expenses", title, d)
+		return m.web.Render(c, "secondment/expenses", title, d)
 	}
-	return m.Web.RenderError(c, "secondment/expenses", title, msg, d)
+	return m.web.RenderError(c, "secondment/expenses", title, msg, d)
 }
 
 func (m *Module) addExpenseForm(c *fiber.Ctx) error {
@@ -163,7 +163,7 @@ func (m *Module) addExpenseForm(c *fiber.Ctx) error {
 	in, err := expenseInput(c)
 	if err == nil {
 		var x *Expense
-		if x, err = m.Svc.AddExpense(c.UserContext(), id, in); err == nil {
+		if x, err = m.svc.AddExpense(c.UserContext(), id, in); err == nil {
 			return web.Redirect(c, expensesPath(id, civil.Month{Year: x.Date.Year, Month: x.Date.Month}), fmt.Sprintf("Expense of € %s claimed.", Cents(x.Amount)))
 		}
 	}
@@ -182,14 +182,14 @@ func (m *Module) editExpenseForm(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	cur, err := m.Svc.Expense(c.UserContext(), id)
+	cur, err := m.svc.Expense(c.UserContext(), id)
 	if err != nil {
 		return err
 	}
 	in, err := expenseInput(c)
 	if err == nil {
 		var x *Expense
-		if x, err = m.Svc.EditExpense(c.UserContext(), id, in); err == nil {
+		if x, err = m.svc.EditExpense(c.UserContext(), id, in); err == nil {
 			return web.Redirect(c, expensesPath(x.PlacementID, civil.Month{Year: x.Date.Year, Month: x.Date.Month}), fmt.Sprintf("Expense saved: € %s.", Cents(x.Amount)))
 		}
 	}
@@ -201,12 +201,12 @@ func (m *Module) deleteExpenseForm(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	cur, err := m.Svc.Expense(c.UserContext(), id)
+	cur, err := m.svc.Expense(c.UserContext(), id)
 	if err != nil {
 		return err
 	}
 	mo := civil.Month{Year: cur.Date.Year, Month: cur.Date.Month}
-	if _, err := m.Svc.DeleteExpense(c.UserContext(), id); err != nil {
+	if _, err := m.svc.DeleteExpense(c.UserContext(), id); err != nil {
 		return m.expenseFailure(c, cur.PlacementID, mo, 0, err)
 	}
 	return web.Redirect(c, expensesPath(cur.PlacementID, mo), "Expense deleted.")

@@ -35,7 +35,7 @@ func (m *Module) formFailure(c *fiber.Ctx, id int64, err error) error {
 	}
 	d.Errors = fields
 	c.Status(problem.StatusOf(err))
-	return m.Web.RenderError(c, "secondment/placement", fmt.Sprintf("Placement %d · %s", d.P.ID, d.P.Role), msg, d)
+	return m.web.RenderError(c, "secondment/placement", fmt.Sprintf("Placement %d · %s", d.P.ID, d.P.Role), msg, d)
 }
 
 func (m *Module) endForm(c *fiber.Ctx) error {
@@ -47,7 +47,7 @@ func (m *Module) endForm(c *fiber.Ctx) error {
 	if err != nil {
 		return m.formFailure(c, id, problem.Invalid("notice_received_at", "give the date and time the notice e-mail arrived"))
 	}
-	p, err := m.Svc.EndPlacement(c.UserContext(), id, received)
+	p, err := m.svc.EndPlacement(c.UserContext(), id, received)
 	if err != nil {
 		return m.formFailure(c, id, err)
 	}
@@ -75,7 +75,7 @@ func (m *Module) replaceForm(c *fiber.Ctx) error {
 			return m.formFailure(c, id, problem.Invalid("consulted_on", "must be a date"))
 		}
 	}
-	if _, err := m.Svc.Replace(c.UserContext(), id, req); err != nil {
+	if _, err := m.svc.Replace(c.UserContext(), id, req); err != nil {
 		return m.formFailure(c, id, err)
 	}
 	return web.Redirect(c, fmt.Sprintf("/secondment/placements/%d", id), "Technician replaced.")

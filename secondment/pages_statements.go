@@ -28,7 +28,7 @@ func (m *Module) statementPage(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	v, err := m.Svc.Statement(c.UserContext(), id, mo)
+	v, err := m.svc.Statement(c.UserContext(), id, mo)
 	if err != nil {
 		return err
 	}
@@ -37,7 +37,7 @@ func (m *Module) statementPage(c *fiber.Ctx) error {
 		prev = civil.Month{Year: mo.Year - 1, Month: 12}
 	}
 	d := statementData{V: v, CanClose: v.Closable && auth.From(c).Is(auth.Admin, auth.AccountManager), Prev: prev, Next: mo.Next()}
-	return m.Web.Render(c, "secondment/statement", fmt.Sprintf("Statement %s · placement %d", mo, id), d)
+	return m.web.Render(c, "secondment/statement", fmt.Sprintf("Statement %s · placement %d", mo, id), d)
 }
 
 func (m *Module) closeForm(c *fiber.Ctx) error {
@@ -50,7 +50,7 @@ func (m *Module) closeForm(c *fiber.Ctx) error {
 		return err
 	}
 	back := fmt.Sprintf("/secondment/placements/%d/statements/%s", id, mo)
-	if _, err := m.Svc.CloseStatement(c.UserContext(), id, mo); err != nil {
+	if _, err := m.svc.CloseStatement(c.UserContext(), id, mo); err != nil {
 		if msg, ok := userMessage(err); ok {
 			return web.Redirect(c, back, "Not closed: "+msg)
 		}
@@ -66,7 +66,7 @@ type statementsData struct {
 }
 
 func (m *Module) statementsPage(c *fiber.Ctx) error {
-	now := civil.MonthOf(m.Svc.clock.Now(), clock.Amsterdam)
+	now := civil.MonthOf(m.svc.clock.Now(), clock.Amsterdam)
 	mo := civil.Month{Year: now.Year, Month: now.Month - 1}
 	if now.Month == 1 {
 		mo = civil.Month{Year: now.Year - 1, Month: 12}
@@ -78,7 +78,7 @@ func (m *Module) statementsPage(c *fiber.Ctx) error {
 		}
 		mo = p
 	}
-	vs, err := m.Svc.Statements(c.UserContext(), mo)
+	vs, err := m.svc.Statements(c.UserContext(), mo)
 	if err != nil {
 		return err
 	}
@@ -86,5 +86,5 @@ func (m *Module) statementsPage(c *fiber.Ctx) error {
 	if mo.Month == 1 {
 		prev = civil.Month{Year: mo.Year - 1, Month: 12}
 	}
-	return m.Web.Render(c, "secondment/statements", "Statements "+mo.String(), statementsData{Month: mo, Prev: prev, Next: mo.Next(), Views: vs})
+	return m.web.Render(c, "secondment/statements", "Statements "+mo.String(), statementsData{Month: mo, Prev: prev, Next: mo.Next(), Views: vs})
 }

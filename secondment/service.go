@@ -30,7 +30,6 @@ var (
 type Service struct {
 	db    *bun.DB
 	clock clock.Clock
-	st    store
 }
 
 // NewService returns the service over db, reading time from clk.
@@ -58,7 +57,7 @@ func calendarOf(ctx context.Context, idb bun.IDB, id string) (*calendar.Calendar
 // checkPeople verifies the customer exists and the technician is an active technician.
 func (s *Service) checkPeople(ctx context.Context, tx bun.IDB, customerID, technicianID int64, f *problem.Fields) error {
 	if customerID != 0 {
-		ok, err := s.st.customerExists(ctx, tx, customerID)
+		ok, err := customerExists(ctx, tx, customerID)
 		if err != nil {
 			return err
 		}
@@ -67,7 +66,7 @@ func (s *Service) checkPeople(ctx context.Context, tx bun.IDB, customerID, techn
 		}
 	}
 	if technicianID != 0 {
-		role, _, active, err := s.st.userRole(ctx, tx, technicianID)
+		role, _, active, err := userRole(ctx, tx, technicianID)
 		if err != nil {
 			return err
 		}
@@ -108,8 +107,8 @@ func (s *Service) CreatePlacement(ctx context.Context, in PlacementInput) (*Plac
 		if err := f.Err(); err != nil {
 			return err
 		}
-		if _, err := tx.NewInsert().Model(p).Returning("*").Exec(ctx); err != nil {
-			return db.Translate(err, problem.NotFound("placement"), constraints)
+		if err := insertPlacement(ctx, tx, p); err != nil {
+			return err
 		}
 		return audit.Record(ctx, tx, now, "placement", p.ID, "create", p)
 	})
@@ -137,7 +136,7 @@ func (s *Service) UpdatePlacement(ctx context.Context, id int64, in PlacementPat
 	now := s.clock.Now()
 	var out *Placement
 	err := s.inTx(ctx, func(ctx context.Context, tx bun.Tx) error {
-		p, err := s.st.placement(ctx, tx, id, forUpdate)
+		p, err := getPlacement(ctx, tx, id, forUpdate)
 		if err != nil {
 			return err
 		}
@@ -178,7 +177,7 @@ func (s *Service) UpdatePlacement(ctx context.Context, id int64, in PlacementPat
 			return err
 		}
 		loc := cal.Location()
-		n, err := s.st.liveEntriesOutside(ctx, tx, p.ID, wallInstant(p.StartDate, 0, loc),
+		n, err := liveEntriesOutside(ctx, tx, p.ID, wallInstant(p.StartDate, 0, loc),
 			wallInstant(p.EndDate, MinutesPerDay, loc), !p.EndDate.IsZero())
 		if err != nil {
 			return err
@@ -188,8 +187,8 @@ func (s *Service) UpdatePlacement(ctx context.Context, id int64, in PlacementPat
 				fmt.Sprintf("%d logged entries would fall outside the new period %s", n, p.Period()))
 		}
 		p.UpdatedAt = now
-		if _, err := tx.NewUpdate().Model(p).ExcludeColumn("id", "customer_id", "technician_id", "created_at").WherePK().Exec(ctx); err != nil {
-			return db.Translate(err, problem.NotFound("placement"), constraints)
+		if err := updatePlacement(ctx, tx, p); err != nil {
+			return err
 		}
 		out = p
 		return audit.Record(ctx, tx, now, "placement", p.ID, "update", audit.Diff(&before, p))
@@ -204,7 +203,7 @@ func (s *Service) Placement(ctx context.Context, id int64) (*Placement, error) {
 }
 
 func (s *Service) visiblePlacement(ctx context.Context, idb bun.IDB, pr *auth.Principal, id int64, lock lockMode) (*Placement, error) {
-	p, err := s.st.placement(ctx, idb, id, lock)
+	p, err := getPlacement(ctx, idb, id, lock)
 	if err != nil {
 		return nil, err
 	}
@@ -219,7 +218,7 @@ func (s *Service) visiblePlacement(ctx context.Context, idb bun.IDB, pr *auth.Pr
 
 // Placements lists the placements the principal may see.
 func (s *Service) Placements(ctx context.Context, f PlacementFilter) ([]Placement, error) {
-	return s.st.placements(ctx, s.db, auth.FromContext(ctx), f)
+	return listPlacements(ctx, s.db, auth.FromContext(ctx), f)
 }
 
 // EndPlacement applies SEC-2 to an indefinite placement: the notice counts on the day it
@@ -251,9 +250,8 @@ func (s *Service) EndPlacement(ctx context.Context, id int64, receivedAt time.Ti
 		}
 		at := receivedAt.UTC()
 		p.NoticeReceivedAt, p.NoticeDeemedOn, p.EndDate, p.UpdatedAt = &at, deemed, end, now
-		if _, err := tx.NewUpdate().Model(p).Column("notice_received_at", "notice_deemed_on", "end_date", "updated_at").
-			WherePK().Exec(ctx); err != nil {
-			return db.Translate(err, problem.NotFound("placement"), constraints)
+		if err := updatePlacementColumns(ctx, tx, p, "notice_received_at", "notice_deemed_on", "end_date", "updated_at"); err != nil {
+			return err
 		}
 		out = p
 		return audit.Record(ctx, tx, now, "placement", p.ID, "end_by_notice",
@@ -293,12 +291,11 @@ func (s *Service) Replace(ctx context.Context, id int64, r ReplacementRequest) (
 		rep := &Replacement{PlacementID: p.ID, FromTechnicianID: p.TechnicianID, ToTechnicianID: r.TechnicianID,
 			Reason: r.Reason, RequestedBy: r.RequestedBy, ConsultedOn: r.ConsultedOn,
 			ConsultationNote: strings.TrimSpace(r.ConsultationNote), ActorID: &actor, CreatedAt: now}
-		if _, err := tx.NewInsert().Model(rep).Returning("id").Exec(ctx); err != nil {
-			return db.Translate(err, problem.NotFound("replacement"), constraints)
+		if err := insertReplacement(ctx, tx, rep); err != nil {
+			return err
 		}
-		if _, err := tx.NewUpdate().Model(p).Set("technician_id = ?", r.TechnicianID).Set("updated_at = ?", now).
-			WherePK().Exec(ctx); err != nil {
-			return db.Translate(err, problem.NotFound("placement"), constraints)
+		if err := setPlacementTechnician(ctx, tx, p, r.TechnicianID, now); err != nil {
+			return err
 		}
 		out = rep
 		return audit.Record(ctx, tx, now, "placement", p.ID, "replace_technician", rep)
@@ -313,7 +310,7 @@ func (s *Service) Replacements(ctx context.Context, placementID int64) ([]Replac
 	if err != nil {
 		return nil, err
 	}
-	return s.st.replacements(ctx, s.db, p.ID)
+	return listReplacements(ctx, s.db, p.ID)
 }
 
 // deadlockDetected is PostgreSQL's SQLSTATE for a deadlock it broke by aborting us.

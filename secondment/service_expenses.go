@@ -1,7 +1,6 @@
 package secondment
 
 import (
-	"backoffice/internal/db"
 	"context"
 	"errors"
 	"strings"
@@ -42,8 +41,8 @@ func (s *Service) AddExpense(ctx context.Context, placementID int64, in ExpenseI
 		actor := pr.UserID
 		x := &Expense{PlacementID: p.ID, Date: in.Date, Kind: in.Kind, KM: in.KM, Amount: amount,
 			Description: strings.TrimSpace(in.Description), CreatedBy: &actor, CreatedAt: now}
-		if _, err := tx.NewInsert().Model(x).Returning("id").Exec(ctx); err != nil {
-			return db.Translate(err, problem.NotFound("expense"), constraints)
+		if err := insertExpense(ctx, tx, x); err != nil {
+			return err
 		}
 		out = x
 		return audit.Record(ctx, tx, now, "placement_expense", x.ID, "create", x)
@@ -57,22 +56,14 @@ func (s *Service) Expenses(ctx context.Context, placementID int64, m *civil.Mont
 	if err != nil {
 		return nil, err
 	}
-	var out []Expense
-	q := s.db.NewSelect().Model(&out).Where("placement_id = ?", p.ID).OrderExpr("date, id")
-	if m != nil {
-		q = q.Where("date BETWEEN ? AND ?", m.First(), m.Last())
-	}
-	if err := q.Scan(ctx); err != nil {
-		return nil, db.Translate(err, problem.NotFound("expenses"), constraints)
-	}
-	return out, nil
+	return listExpenses(ctx, s.db, p.ID, m)
 }
 
 // Expense returns an expense the principal may see (the tenancy of its placement).
 func (s *Service) Expense(ctx context.Context, id int64) (*Expense, error) {
-	x := new(Expense)
-	if err := s.db.NewSelect().Model(x).Where("id = ?", id).Scan(ctx); err != nil {
-		return nil, db.Translate(err, problem.NotFound("expense"), constraints)
+	x, err := getExpense(ctx, s.db, id, noLock)
+	if err != nil {
+		return nil, err
 	}
 	if _, err := s.visiblePlacement(ctx, s.db, auth.FromContext(ctx), x.PlacementID, noLock); err != nil {
 		return nil, notFoundAs(err, "expense")
@@ -102,9 +93,9 @@ func CanChangeExpense(pr *auth.Principal, x *Expense) bool {
 // expense row. Other companies and technicians do not find it; customers and other
 // claimants are refused; a month whose statement is final no longer changes (SEC-4).
 func (s *Service) changeableExpense(ctx context.Context, tx bun.IDB, pr *auth.Principal, id int64) (*Expense, *Placement, error) {
-	var pid int64
-	if err := tx.NewSelect().Table("placement_expenses").Column("placement_id").Where("id = ?", id).Scan(ctx, &pid); err != nil {
-		return nil, nil, db.Translate(err, problem.NotFound("expense"), constraints)
+	pid, err := expensePlacementID(ctx, tx, id)
+	if err != nil {
+		return nil, nil, err
 	}
 	p, err := s.visiblePlacement(ctx, tx, pr, pid, forShare)
 	if err != nil {
@@ -113,9 +104,9 @@ func (s *Service) changeableExpense(ctx context.Context, tx bun.IDB, pr *auth.Pr
 	if pr.Is(auth.Customer) {
 		return nil, nil, problem.Forbidden("expenses are claimed and corrected by the provider")
 	}
-	x := new(Expense)
-	if err := tx.NewSelect().Model(x).Where("id = ?", id).For("UPDATE").Scan(ctx); err != nil {
-		return nil, nil, db.Translate(err, problem.NotFound("expense"), constraints)
+	x, err := getExpense(ctx, tx, id, forUpdate)
+	if err != nil {
+		return nil, nil, err
 	}
 	if !CanChangeExpense(pr, x) {
 		return nil, nil, ErrNotYourExpense
@@ -129,7 +120,7 @@ func (s *Service) changeableExpense(ctx context.Context, tx bun.IDB, pr *auth.Pr
 // monthOpen refuses a date whose month's statement is final (SEC-4); the database
 // trigger secondment_month_open is the backstop.
 func (s *Service) monthOpen(ctx context.Context, idb bun.IDB, placementID int64, d civil.Date) error {
-	_, final, err := s.st.finalStatement(ctx, idb, placementID, civil.Month{Year: d.Year, Month: d.Month})
+	_, final, err := finalStatement(ctx, idb, placementID, civil.Month{Year: d.Year, Month: d.Month})
 	if err != nil {
 		return err
 	}
@@ -163,8 +154,8 @@ func (s *Service) EditExpense(ctx context.Context, id int64, in ExpenseInput) (*
 		}
 		before := *x
 		x.Date, x.Kind, x.KM, x.Amount, x.Description = in.Date, in.Kind, in.KM, amount, strings.TrimSpace(in.Description)
-		if _, err := tx.NewUpdate().Model(x).Column("date", "kind", "km", "amount", "description").WherePK().Exec(ctx); err != nil {
-			return db.Translate(err, problem.NotFound("expense"), constraints)
+		if err := updateExpense(ctx, tx, x); err != nil {
+			return err
 		}
 		out = x
 		return audit.Record(ctx, tx, now, "placement_expense", x.ID, "edit", audit.Diff(&before, x))
@@ -183,8 +174,8 @@ func (s *Service) DeleteExpense(ctx context.Context, id int64) (*Expense, error)
 		if err != nil {
 			return err
 		}
-		if _, err := tx.NewDelete().Model(x).WherePK().Exec(ctx); err != nil {
-			return db.Translate(err, problem.NotFound("expense"), constraints)
+		if err := deleteExpense(ctx, tx, x); err != nil {
+			return err
 		}
 		out = x
 		return audit.Record(ctx, tx, now, "placement_expense", x.ID, "delete", x)
@@ -207,11 +198,11 @@ func (s *Service) ExpensesOfMonth(ctx context.Context, placementID int64, m civi
 	if err != nil {
 		return nil, err
 	}
-	xs, err := s.st.monthExpenses(ctx, s.db, p.ID, m)
+	xs, err := monthExpenses(ctx, s.db, p.ID, m)
 	if err != nil {
 		return nil, err
 	}
-	_, final, err := s.st.finalStatement(ctx, s.db, p.ID, m)
+	_, final, err := finalStatement(ctx, s.db, p.ID, m)
 	if err != nil {
 		return nil, err
 	}

@@ -1,7 +1,6 @@
 package secondment
 
 import (
-	"backoffice/internal/db"
 	"context"
 	"slices"
 	"strings"
@@ -26,7 +25,7 @@ type EntryInput struct {
 // loggable loads the placement for the technician logging on it: customers meet the
 // tenancy guard, other technicians and non-technicians a 403.
 func (s *Service) loggable(ctx context.Context, tx bun.IDB, pr *auth.Principal, id int64) (*Placement, error) {
-	p, err := s.st.placement(ctx, tx, id, forShare)
+	p, err := getPlacement(ctx, tx, id, forShare)
 	if err != nil {
 		return nil, err
 	}
@@ -73,7 +72,7 @@ func (s *Service) LogHours(ctx context.Context, placementID int64, in EntryInput
 		if err != nil {
 			return err
 		}
-		if err := s.st.lockTechnicianHours(ctx, tx, pr.UserID); err != nil {
+		if err := lockTechnicianHours(ctx, tx, pr.UserID); err != nil {
 			return err
 		}
 		cal, pricing, err := s.price(ctx, tx, p, in, now)
@@ -84,8 +83,8 @@ func (s *Service) LogHours(ctx context.Context, placementID int64, in EntryInput
 			Month: monthDate(in.StartedAt, cal.Location()), Description: strings.TrimSpace(in.Description),
 			Status: StatusSubmitted, HourlyRate: p.HourlyRate, Minutes: pricing.Minutes, Amount: pricing.Amount,
 			Segments: pricing.Segments, CreatedAt: now, UpdatedAt: now}
-		if _, err := tx.NewInsert().Model(e).Returning("id").Exec(ctx); err != nil {
-			return db.Translate(err, problem.NotFound("hour entry"), constraints)
+		if err := insertEntry(ctx, tx, e); err != nil {
+			return err
 		}
 		out = e
 		return audit.Record(ctx, tx, now, "hour_entry", e.ID, "log", e)
@@ -95,11 +94,11 @@ func (s *Service) LogHours(ctx context.Context, placementID int64, in EntryInput
 
 // ownEntry loads an entry for its technician, locked for change.
 func (s *Service) ownEntry(ctx context.Context, tx bun.IDB, pr *auth.Principal, id int64) (*HourEntry, *Placement, error) {
-	e, err := s.st.entry(ctx, tx, id, forUpdate)
+	e, err := getEntry(ctx, tx, id, forUpdate)
 	if err != nil {
 		return nil, nil, err
 	}
-	p, err := s.st.placement(ctx, tx, e.PlacementID, forShare)
+	p, err := getPlacement(ctx, tx, e.PlacementID, forShare)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -116,11 +115,11 @@ func (s *Service) ownEntry(ctx context.Context, tx bun.IDB, pr *auth.Principal, 
 // edit form; a customer of another company does not find it, another user is refused.
 func (s *Service) MyEntry(ctx context.Context, id int64) (*HourEntry, error) {
 	pr := auth.FromContext(ctx)
-	e, err := s.st.entry(ctx, s.db, id, noLock)
+	e, err := getEntry(ctx, s.db, id, noLock)
 	if err != nil {
 		return nil, err
 	}
-	p, err := s.st.placement(ctx, s.db, e.PlacementID, noLock)
+	p, err := getPlacement(ctx, s.db, e.PlacementID, noLock)
 	if err != nil {
 		return nil, err
 	}
@@ -147,7 +146,7 @@ func (s *Service) EditEntry(ctx context.Context, id int64, in EntryInput) (*Hour
 		if err := CheckModifiable(e.Status); err != nil {
 			return err
 		}
-		if err := s.st.lockTechnicianHours(ctx, tx, e.TechnicianID); err != nil {
+		if err := lockTechnicianHours(ctx, tx, e.TechnicianID); err != nil {
 			return err
 		}
 		before := *e
@@ -158,9 +157,9 @@ func (s *Service) EditEntry(ctx context.Context, id int64, in EntryInput) (*Hour
 		e.StartedAt, e.EndedAt = in.StartedAt.UTC(), in.EndedAt.UTC()
 		e.Month, e.Description = monthDate(in.StartedAt, cal.Location()), strings.TrimSpace(in.Description)
 		e.HourlyRate, e.Minutes, e.Amount, e.Segments, e.UpdatedAt = p.HourlyRate, pricing.Minutes, pricing.Amount, pricing.Segments, now
-		if _, err := tx.NewUpdate().Model(e).Column("started_at", "ended_at", "month", "description", "hourly_rate",
-			"minutes", "amount", "segments", "updated_at").WherePK().Exec(ctx); err != nil {
-			return db.Translate(err, problem.NotFound("hour entry"), constraints)
+		if err := updateEntryColumns(ctx, tx, e, "started_at", "ended_at", "month", "description", "hourly_rate",
+			"minutes", "amount", "segments", "updated_at"); err != nil {
+			return err
 		}
 		out = e
 		return audit.Record(ctx, tx, now, "hour_entry", e.ID, "edit", audit.Diff(&before, e))
@@ -182,8 +181,8 @@ func (s *Service) WithdrawEntry(ctx context.Context, id int64) (*HourEntry, erro
 			return err
 		}
 		e.Status, e.UpdatedAt = StatusWithdrawn, now
-		if _, err := tx.NewUpdate().Model(e).Column("status", "updated_at").WherePK().Exec(ctx); err != nil {
-			return db.Translate(err, problem.NotFound("hour entry"), constraints)
+		if err := updateEntryColumns(ctx, tx, e, "status", "updated_at"); err != nil {
+			return err
 		}
 		out = e
 		return audit.Record(ctx, tx, now, "hour_entry", e.ID, "withdraw", nil)
@@ -197,11 +196,11 @@ func (s *Service) decide(ctx context.Context, tx bun.IDB, pr *auth.Principal, id
 	if !pr.Is(auth.AccountManager, auth.Admin, auth.Customer) {
 		return nil, problem.Forbidden("hours are approved by the account manager or the customer's contact")
 	}
-	e, err := s.st.entry(ctx, tx, id, forUpdate)
+	e, err := getEntry(ctx, tx, id, forUpdate)
 	if err != nil {
 		return nil, err
 	}
-	p, err := s.st.placement(ctx, tx, e.PlacementID, forShare)
+	p, err := getPlacement(ctx, tx, e.PlacementID, forShare)
 	if err != nil {
 		return nil, err
 	}
@@ -219,9 +218,8 @@ func (s *Service) decide(ctx context.Context, tx bun.IDB, pr *auth.Principal, id
 	} else {
 		e.Status, e.RejectReason, action = StatusRejected, &reason, "reject"
 	}
-	if _, err := tx.NewUpdate().Model(e).Column("status", "decided_by", "decided_at", "reject_reason", "updated_at").
-		WherePK().Exec(ctx); err != nil {
-		return nil, db.Translate(err, problem.NotFound("hour entry"), constraints)
+	if err := updateEntryColumns(ctx, tx, e, "status", "decided_by", "decided_at", "reject_reason", "updated_at"); err != nil {
+		return nil, err
 	}
 	return e, audit.Record(ctx, tx, now, "hour_entry", e.ID, action, map[string]any{"reason": e.RejectReason})
 }
@@ -277,7 +275,7 @@ func (s *Service) decideAll(ctx context.Context, ids []int64, approve bool, reas
 
 // Entries lists the entries the principal may see.
 func (s *Service) Entries(ctx context.Context, f EntryFilter) ([]HourEntry, error) {
-	return s.st.entries(ctx, s.db, auth.FromContext(ctx), f)
+	return listEntries(ctx, s.db, auth.FromContext(ctx), f)
 }
 
 // Preview prices a span without storing it, for the log form's live preview.

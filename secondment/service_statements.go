@@ -2,7 +2,6 @@ package secondment
 
 import (
 	"backoffice/internal/civil"
-	"backoffice/internal/db"
 	"context"
 	"time"
 
@@ -30,24 +29,32 @@ func (s *Service) buildStatement(ctx context.Context, idb bun.IDB, p *Placement,
 	if err != nil {
 		return nil, err
 	}
-	loc := cal.Location()
-	final, found, err := s.st.finalStatement(ctx, idb, p.ID, m)
+	final, found, err := finalStatement(ctx, idb, p.ID, m)
 	if err != nil {
 		return nil, err
 	}
 	if found {
+		return statementView(p, m, now, cal.Location(), final, nil, nil), nil
+	}
+	entries, err := monthEntries(ctx, idb, p.ID, m)
+	if err != nil {
+		return nil, err
+	}
+	expenses, err := monthExpenses(ctx, idb, p.ID, m)
+	if err != nil {
+		return nil, err
+	}
+	return statementView(p, m, now, cal.Location(), nil, entries, expenses), nil
+}
+
+// statementView is the frozen snapshot when final is set, else the live totals of the
+// month's entries and expenses.
+func statementView(p *Placement, m civil.Month, now time.Time, loc *time.Location, final *FinalStatement, entries []HourEntry, expenses []Expense) *StatementView {
+	if final != nil {
 		st := final.Snapshot
 		st.Month, st.Status = m, StatementFinal
 		at := final.ClosedAt
-		return &StatementView{Placement: p, Statement: st, ClosedAt: &at, Location: loc}, nil
-	}
-	entries, err := s.st.monthEntries(ctx, idb, p.ID, m)
-	if err != nil {
-		return nil, err
-	}
-	expenses, err := s.st.monthExpenses(ctx, idb, p.ID, m)
-	if err != nil {
-		return nil, err
+		return &StatementView{Placement: p, Statement: st, ClosedAt: &at, Location: loc}
 	}
 	se := make([]StatementEntry, len(entries))
 	for i := range entries {
@@ -59,7 +66,7 @@ func (s *Service) buildStatement(ctx context.Context, idb bun.IDB, p *Placement,
 	}
 	st := BuildStatement(m, se, sx, loc)
 	closable := CheckClose(m, now, loc, st.OpenCount, st.Status) == nil
-	return &StatementView{Placement: p, Statement: st, Closable: closable, Location: loc}, nil
+	return &StatementView{Placement: p, Statement: st, Closable: closable, Location: loc}
 }
 
 // Statement returns the statement of a placement's month (SEC-4).
@@ -82,7 +89,7 @@ func (s *Service) CloseStatement(ctx context.Context, placementID int64, m civil
 	}
 	var out *StatementView
 	err := s.inTx(ctx, func(ctx context.Context, tx bun.Tx) error {
-		p, err := s.st.placement(ctx, tx, placementID, forUpdate)
+		p, err := getPlacement(ctx, tx, placementID, forUpdate)
 		if err != nil {
 			return err
 		}
@@ -98,8 +105,8 @@ func (s *Service) CloseStatement(ctx context.Context, placementID int64, m civil
 		actor := pr.UserID
 		row := &FinalStatement{PlacementID: p.ID, Month: m.First(), Minutes: st.Minutes, HoursAmount: st.HoursAmount,
 			ExpensesAmount: st.ExpensesAmount, Total: st.Total, Snapshot: st, ClosedBy: &actor, ClosedAt: now}
-		if _, err := tx.NewInsert().Model(row).Returning("id").Exec(ctx); err != nil {
-			return db.Translate(err, problem.NotFound("statement"), constraints)
+		if err := insertStatement(ctx, tx, row); err != nil {
+			return err
 		}
 		if err := publishStatement(ctx, tx, now, p, row.ID, m, st); err != nil {
 			return err
@@ -121,25 +128,31 @@ func (s *Service) Statements(ctx context.Context, m civil.Month) ([]StatementVie
 		return nil, problem.Forbidden("the invoice run is for account managers")
 	}
 	now := s.clock.Now()
-	var ps []Placement
-	err := s.db.NewSelect().Model(&ps).
-		ColumnExpr("placement.*").
-		ColumnExpr("c.name AS customer_name, u.name AS technician_name").
-		Join("JOIN customers AS c ON c.id = placement.customer_id").
-		Join("JOIN users AS u ON u.id = placement.technician_id").
-		Where("placement.start_date <= ?", m.Last()).
-		Where("placement.end_date IS NULL OR placement.end_date >= ?", m.First()).
-		OrderExpr("c.name, placement.id").Scan(ctx)
+	ps, err := placementsInMonth(ctx, s.db, m)
 	if err != nil {
-		return nil, db.Translate(err, problem.NotFound("placements"), constraints)
+		return nil, err
+	}
+	ids := make([]int64, len(ps))
+	for i := range ps {
+		ids[i] = ps[i].ID
+	}
+	month, err := monthOfPlacements(ctx, s.db, ids, m)
+	if err != nil {
+		return nil, err
 	}
 	out := make([]StatementView, 0, len(ps))
+	cals := map[string]*time.Location{}
 	for i := range ps {
-		v, err := s.buildStatement(ctx, s.db, &ps[i], m, now)
-		if err != nil {
-			return nil, err
+		p := &ps[i]
+		loc, ok := cals[p.CalendarID]
+		if !ok {
+			cal, err := calendarOf(ctx, s.db, p.CalendarID)
+			if err != nil {
+				return nil, err
+			}
+			loc, cals[p.CalendarID] = cal.Location(), cal.Location()
 		}
-		out = append(out, *v)
+		out = append(out, *statementView(p, m, now, loc, month.finals[p.ID], month.entries[p.ID], month.expenses[p.ID]))
 	}
 	return out, nil
 }

@@ -14,10 +14,6 @@ import (
 	"backoffice/internal/problem"
 )
 
-// store holds the bun queries of the package; every function takes bun.IDB so the
-// caller's transaction flows through.
-type store struct{}
-
 // constraints are the schema's rules the domain answers with its own problems.
 var constraints = db.Constraints{
 	"hour_entries_no_overlap":        ErrOverlappingHours,
@@ -35,7 +31,7 @@ const (
 	forUpdate lockMode = "UPDATE"
 )
 
-func (store) placement(ctx context.Context, idb bun.IDB, id int64, lock lockMode) (*Placement, error) {
+func getPlacement(ctx context.Context, idb bun.IDB, id int64, lock lockMode) (*Placement, error) {
 	p := new(Placement)
 	q := idb.NewSelect().Model(p).Where("placement.id = ?", id)
 	if lock != noLock {
@@ -67,7 +63,7 @@ type PlacementCursor struct {
 	ID        int64      `json:"id"`
 }
 
-func (store) placements(ctx context.Context, idb bun.IDB, pr *auth.Principal, f PlacementFilter) ([]Placement, error) {
+func listPlacements(ctx context.Context, idb bun.IDB, pr *auth.Principal, f PlacementFilter) ([]Placement, error) {
 	var out []Placement
 	q := idb.NewSelect().Model(&out).
 		ColumnExpr("placement.*").
@@ -97,7 +93,7 @@ func (store) placements(ctx context.Context, idb bun.IDB, pr *auth.Principal, f 
 	return out, nil
 }
 
-func (store) entry(ctx context.Context, idb bun.IDB, id int64, lock lockMode) (*HourEntry, error) {
+func getEntry(ctx context.Context, idb bun.IDB, id int64, lock lockMode) (*HourEntry, error) {
 	e := new(HourEntry)
 	q := idb.NewSelect().Model(e).Where("hour_entry.id = ?", id)
 	if lock != noLock {
@@ -124,9 +120,9 @@ type EntryCursor struct {
 	ID        int64     `json:"id"`
 }
 
-func (st store) entries(ctx context.Context, idb bun.IDB, pr *auth.Principal, f EntryFilter) ([]HourEntry, error) {
+func listEntries(ctx context.Context, idb bun.IDB, pr *auth.Principal, f EntryFilter) ([]HourEntry, error) {
 	var out []HourEntry
-	if err := st.entriesQuery(idb, &out, pr, f).Scan(ctx); err != nil {
+	if err := entriesQuery(idb, &out, pr, f).Scan(ctx); err != nil {
 		return nil, db.Translate(err, problem.NotFound("hour entries"), constraints)
 	}
 	return out, nil
@@ -135,7 +131,7 @@ func (st store) entries(ctx context.Context, idb bun.IDB, pr *auth.Principal, f 
 // entriesQuery is the hour list's SQL: ordered by (started_at, id), which the indexes
 // hour_entries_list_idx, _placement_list_idx, _status_list_idx and _technician_list_idx
 // serve as range scans (migration 0320), so a page reads limit + 1 index entries.
-func (store) entriesQuery(idb bun.IDB, out *[]HourEntry, pr *auth.Principal, f EntryFilter) *bun.SelectQuery {
+func entriesQuery(idb bun.IDB, out *[]HourEntry, pr *auth.Principal, f EntryFilter) *bun.SelectQuery {
 	q := idb.NewSelect().Model(out).
 		ColumnExpr("hour_entry.*").
 		ColumnExpr("u.name AS technician_name, p.customer_id, c.name AS customer_name").
@@ -170,7 +166,7 @@ func (store) entriesQuery(idb bun.IDB, out *[]HourEntry, pr *auth.Principal, f E
 }
 
 // monthEntries are all entries of a placement that start in month m (any status).
-func (store) monthEntries(ctx context.Context, idb bun.IDB, placementID int64, m civil.Month) ([]HourEntry, error) {
+func monthEntries(ctx context.Context, idb bun.IDB, placementID int64, m civil.Month) ([]HourEntry, error) {
 	var out []HourEntry
 	err := idb.NewSelect().Model(&out).
 		Where("placement_id = ? AND month = ?", placementID, m.First()).
@@ -179,7 +175,7 @@ func (store) monthEntries(ctx context.Context, idb bun.IDB, placementID int64, m
 	return out, db.Translate(err, problem.NotFound("hour entries"), constraints)
 }
 
-func (store) monthExpenses(ctx context.Context, idb bun.IDB, placementID int64, m civil.Month) ([]Expense, error) {
+func monthExpenses(ctx context.Context, idb bun.IDB, placementID int64, m civil.Month) ([]Expense, error) {
 	var out []Expense
 	err := idb.NewSelect().Model(&out).
 		Where("placement_id = ? AND date BETWEEN ? AND ?", placementID, m.First(), m.Last()).
@@ -188,7 +184,7 @@ func (store) monthExpenses(ctx context.Context, idb bun.IDB, placementID int64, 
 }
 
 // finalStatement returns the closed statement of a month; found is false while it is open.
-func (store) finalStatement(ctx context.Context, idb bun.IDB, placementID int64, m civil.Month) (s *FinalStatement, found bool, err error) {
+func finalStatement(ctx context.Context, idb bun.IDB, placementID int64, m civil.Month) (s *FinalStatement, found bool, err error) {
 	s = new(FinalStatement)
 	err = idb.NewSelect().Model(s).Where("placement_id = ? AND month = ?", placementID, m.First()).Scan(ctx)
 	if errors.Is(err, sql.ErrNoRows) {
@@ -201,7 +197,7 @@ func (store) finalStatement(ctx context.Context, idb bun.IDB, placementID int64,
 }
 
 // userRole reads a user's role and company, to check technicians and contacts.
-func (store) userRole(ctx context.Context, idb bun.IDB, id int64) (auth.Role, *int64, bool, error) {
+func userRole(ctx context.Context, idb bun.IDB, id int64) (auth.Role, *int64, bool, error) {
 	var row struct {
 		Role       string `bun:"role"`
 		CustomerID *int64 `bun:"customer_id"`
@@ -217,13 +213,13 @@ func (store) userRole(ctx context.Context, idb bun.IDB, id int64) (auth.Role, *i
 	return auth.Role(row.Role), row.CustomerID, row.Active, nil
 }
 
-func (store) customerExists(ctx context.Context, idb bun.IDB, id int64) (bool, error) {
+func customerExists(ctx context.Context, idb bun.IDB, id int64) (bool, error) {
 	ok, err := idb.NewSelect().Table("customers").Where("id = ?", id).Exists(ctx)
 	return ok, db.Translate(err, problem.NotFound("customer"), constraints)
 }
 
 // liveEntriesOutside counts live entries of a placement outside [start, end].
-func (store) liveEntriesOutside(ctx context.Context, idb bun.IDB, placementID int64, from, to time.Time, bounded bool) (int, error) {
+func liveEntriesOutside(ctx context.Context, idb bun.IDB, placementID int64, from, to time.Time, bounded bool) (int, error) {
 	q := idb.NewSelect().Table("hour_entries").
 		Where("placement_id = ? AND status IN ('submitted', 'approved')", placementID)
 	if bounded {
@@ -244,13 +240,13 @@ func monthDate(t time.Time, loc *time.Location) civil.Date {
 // the transaction. The exclusion constraint hour_entries_no_overlap is what refuses an
 // overlap; without this lock two concurrent overlapping inserts wait on each other
 // inside that constraint check and PostgreSQL breaks the deadlock by aborting one.
-func (store) lockTechnicianHours(ctx context.Context, idb bun.IDB, technicianID int64) error {
+func lockTechnicianHours(ctx context.Context, idb bun.IDB, technicianID int64) error {
 	_, err := idb.ExecContext(ctx, "SELECT pg_advisory_xact_lock(hashtext('secondment.hour_entries'), (? % 2147483647)::int)", technicianID)
 	return db.Translate(err, problem.NotFound("technician hours lock"), constraints)
 }
 
 // replacements is a placement's replacement history, oldest first, with names.
-func (store) replacements(ctx context.Context, idb bun.IDB, placementID int64) ([]Replacement, error) {
+func listReplacements(ctx context.Context, idb bun.IDB, placementID int64) ([]Replacement, error) {
 	var out []Replacement
 	err := idb.NewSelect().Model(&out).
 		ColumnExpr("replacement.*").

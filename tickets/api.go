@@ -9,29 +9,31 @@ import (
 	"backoffice/internal/clock"
 	"backoffice/internal/httpx"
 	"backoffice/internal/platform"
-	"backoffice/internal/problem"
 	"backoffice/internal/uploads"
 	"backoffice/internal/web"
 )
 
 // Module plugs tickets into the server: JSON API, desk pages and portal, SLA jobs.
 type Module struct {
-	Service *Service
-	Web     *web.Engine
+	svc *Service
+	web *web.Engine
 }
 
 // New builds the module from the shared services.
 func New(d *platform.Deps) *Module {
 	svc := NewService(d.DB, d.Clock, d.Config.DeskEmail)
 	svc.Rates = func() platform.RateBook { return d.Rates }
-	return &Module{Service: svc, Web: d.Web}
+	return &Module{svc: svc, web: d.Web}
 }
+
+// Service exposes the use cases (for tests and other wiring).
+func (m *Module) Service() *Service { return m.svc }
 
 // Name of the module; its templates are "tickets/…".
 func (m *Module) Name() string { return "tickets" }
 
 // Workers registers the SLA alert worker.
-func (m *Module) Workers(w *river.Workers) { Workers(w, m.Service) }
+func (m *Module) Workers(w *river.Workers) { Workers(w, m.svc) }
 
 // PeriodicJobs runs the SLA alerts every minute.
 func (m *Module) PeriodicJobs() []*river.PeriodicJob { return PeriodicJobs() }
@@ -81,20 +83,12 @@ func (m *Module) Routes(r *apidoc.Router) {
 			apidoc.Q("quarter", "e.g. 2026-Q1 (default: the current quarter)"), {Name: "customer_id", Type: "integer"}}}, auth.Require(), m.availability)
 }
 
-func pathID(c *fiber.Ctx, name string, notFound error) (int64, error) {
-	id, err := httpx.PathID(c, name)
-	if err != nil {
-		return 0, notFound
-	}
-	return id, nil
-}
-
 func (m *Module) createPolicy(c *fiber.Ctx) error {
 	var in PolicyInput
 	if err := httpx.Bind(c, &in); err != nil {
 		return err
 	}
-	p, err := m.Service.CreatePolicy(c.UserContext(), in)
+	p, err := m.svc.CreatePolicy(c.UserContext(), in)
 	if err != nil {
 		return err
 	}
@@ -102,7 +96,7 @@ func (m *Module) createPolicy(c *fiber.Ctx) error {
 }
 
 func (m *Module) listPolicies(c *fiber.Ctx) error {
-	ps, err := m.Service.Policies(c.UserContext())
+	ps, err := m.svc.Policies(c.UserContext())
 	if err != nil {
 		return err
 	}
@@ -114,11 +108,11 @@ func (m *Module) listPolicies(c *fiber.Ctx) error {
 }
 
 func (m *Module) getPolicy(c *fiber.Ctx) error {
-	id, err := pathID(c, "id", ErrPolicyNotFound)
+	id, err := httpx.PathID(c, "id")
 	if err != nil {
 		return err
 	}
-	p, err := m.Service.Policy(c.UserContext(), id)
+	p, err := m.svc.Policy(c.UserContext(), id)
 	if err != nil {
 		return err
 	}
@@ -126,15 +120,15 @@ func (m *Module) getPolicy(c *fiber.Ctx) error {
 }
 
 func (m *Module) assignPolicy(c *fiber.Ctx) error {
-	id, err := pathID(c, "id", ErrPolicyNotFound)
+	id, err := httpx.PathID(c, "id")
 	if err != nil {
 		return err
 	}
-	cid, err := pathID(c, "customer_id", problem.NotFound("customer"))
+	cid, err := httpx.PathID(c, "customer_id")
 	if err != nil {
 		return err
 	}
-	n, err := m.Service.AssignPolicy(c.UserContext(), id, cid)
+	n, err := m.svc.AssignPolicy(c.UserContext(), id, cid)
 	if err != nil {
 		return err
 	}
@@ -146,7 +140,7 @@ func (m *Module) createTicket(c *fiber.Ctx) error {
 	if err := httpx.Bind(c, &in); err != nil {
 		return err
 	}
-	t, _, err := m.Service.CreateTicket(c.UserContext(), in)
+	t, _, err := m.svc.CreateTicket(c.UserContext(), in)
 	if err != nil {
 		return err
 	}
@@ -155,7 +149,7 @@ func (m *Module) createTicket(c *fiber.Ctx) error {
 
 // detail answers the ticket as freshly read (same shape as GET /tickets/{id}).
 func (m *Module) detail(c *fiber.Ctx, status int, id int64) error {
-	d, err := m.Service.Get(c.UserContext(), id)
+	d, err := m.svc.Get(c.UserContext(), id)
 	if err != nil {
 		return err
 	}
@@ -171,7 +165,7 @@ func (m *Module) listTickets(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	l, err := m.Service.List(c.UserContext(), lf, page)
+	l, err := m.svc.List(c.UserContext(), lf, page)
 	if err != nil {
 		return err
 	}
@@ -183,7 +177,7 @@ func (m *Module) listTickets(c *fiber.Ctx) error {
 }
 
 func (m *Module) getTicket(c *fiber.Ctx) error {
-	id, err := pathID(c, "id", ErrTicketNotFound)
+	id, err := httpx.PathID(c, "id")
 	if err != nil {
 		return err
 	}
@@ -191,7 +185,7 @@ func (m *Module) getTicket(c *fiber.Ctx) error {
 }
 
 func (m *Module) patchTicket(c *fiber.Ctx) error {
-	id, err := pathID(c, "id", ErrTicketNotFound)
+	id, err := httpx.PathID(c, "id")
 	if err != nil {
 		return err
 	}
@@ -199,14 +193,14 @@ func (m *Module) patchTicket(c *fiber.Ctx) error {
 	if err := httpx.Bind(c, &in); err != nil {
 		return err
 	}
-	if _, _, err := m.Service.Patch(c.UserContext(), id, in); err != nil {
+	if _, _, err := m.svc.Patch(c.UserContext(), id, in); err != nil {
 		return err
 	}
 	return m.detail(c, fiber.StatusOK, id)
 }
 
 func (m *Module) comment(c *fiber.Ctx) error {
-	id, err := pathID(c, "id", ErrTicketNotFound)
+	id, err := httpx.PathID(c, "id")
 	if err != nil {
 		return err
 	}
@@ -214,7 +208,7 @@ func (m *Module) comment(c *fiber.Ctx) error {
 	if err := httpx.Bind(c, &in); err != nil {
 		return err
 	}
-	cm, err := m.Service.AddComment(c.UserContext(), id, in)
+	cm, err := m.svc.AddComment(c.UserContext(), id, in)
 	if err != nil {
 		return err
 	}
@@ -222,7 +216,7 @@ func (m *Module) comment(c *fiber.Ctx) error {
 }
 
 func (m *Module) status(c *fiber.Ctx) error {
-	id, err := pathID(c, "id", ErrTicketNotFound)
+	id, err := httpx.PathID(c, "id")
 	if err != nil {
 		return err
 	}
@@ -230,7 +224,7 @@ func (m *Module) status(c *fiber.Ctx) error {
 	if err := httpx.Bind(c, &in); err != nil {
 		return err
 	}
-	d, err := m.Service.ChangeStatus(c.UserContext(), id, in)
+	d, err := m.svc.ChangeStatus(c.UserContext(), id, in)
 	if err != nil {
 		return err
 	}
@@ -242,7 +236,7 @@ func (m *Module) createOutage(c *fiber.Ctx) error {
 	if err := httpx.Bind(c, &in); err != nil {
 		return err
 	}
-	o, err := m.Service.RecordOutage(c.UserContext(), in)
+	o, err := m.svc.RecordOutage(c.UserContext(), in)
 	if err != nil {
 		return err
 	}
@@ -252,11 +246,11 @@ func (m *Module) createOutage(c *fiber.Ctx) error {
 }
 
 func (m *Module) availability(c *fiber.Ctx) error {
-	service, q, cid, err := ParseAvailabilityQuery(func(k string) string { return c.Query(k) }, m.Service.Clock.Now())
+	service, q, cid, err := ParseAvailabilityQuery(func(k string) string { return c.Query(k) }, m.svc.Clock.Now())
 	if err != nil {
 		return err
 	}
-	r, err := m.Service.Availability(c.UserContext(), service, q, cid)
+	r, err := m.svc.Availability(c.UserContext(), service, q, cid)
 	if err != nil {
 		return err
 	}

@@ -36,7 +36,7 @@ func (m *Module) timeRoutes(r *apidoc.Router) {
 }
 
 func (m *Module) logTime(c *fiber.Ctx) error {
-	id, err := pathID(c, "id", ErrTicketNotFound)
+	id, err := httpx.PathID(c, "id")
 	if err != nil {
 		return err
 	}
@@ -44,7 +44,7 @@ func (m *Module) logTime(c *fiber.Ctx) error {
 	if err := httpx.Bind(c, &in); err != nil {
 		return err
 	}
-	e, err := m.Service.LogTime(c.UserContext(), auth.From(c), id, in)
+	e, err := m.svc.LogTime(c.UserContext(), id, in)
 	if err != nil {
 		return err
 	}
@@ -52,11 +52,11 @@ func (m *Module) logTime(c *fiber.Ctx) error {
 }
 
 func (m *Module) listTime(c *fiber.Ctx) error {
-	id, err := pathID(c, "id", ErrTicketNotFound)
+	id, err := httpx.PathID(c, "id")
 	if err != nil {
 		return err
 	}
-	es, err := m.Service.TimeOf(c.UserContext(), auth.From(c), id)
+	es, err := m.svc.TimeOf(c.UserContext(), id)
 	if err != nil {
 		return err
 	}

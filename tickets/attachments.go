@@ -1,6 +1,7 @@
 package tickets
 
 import (
+	"backoffice/internal/httpx"
 	"context"
 
 	"github.com/gofiber/fiber/v2"
@@ -16,7 +17,8 @@ import (
 const UploadKind = "ticket"
 
 // Attach stores photos or PDFs on a ticket the principal may see.
-func (s *Service) Attach(ctx context.Context, p *auth.Principal, id int64, files []uploads.File) ([]uploads.Upload, error) {
+func (s *Service) Attach(ctx context.Context, id int64, files []uploads.File) ([]uploads.Upload, error) {
+	p := auth.FromContext(ctx)
 	d, err := s.Get(auth.With(ctx, p), id)
 	if err != nil {
 		return nil, err
@@ -40,18 +42,18 @@ func (s *Service) Attachments(ctx context.Context, id int64) ([]uploads.Upload, 
 }
 
 func (m *Module) attachAPI(c *fiber.Ctx) error {
-	id, err := pathID(c, "id", ErrTicketNotFound)
+	id, err := httpx.PathID(c, "id")
 	if err != nil {
 		return err
 	}
-	if _, err := m.Service.Get(c.UserContext(), id); err != nil {
+	if _, err := m.svc.Get(c.UserContext(), id); err != nil {
 		return err
 	}
 	files, err := uploads.FromForm(c, "files", true)
 	if err != nil {
 		return err
 	}
-	out, err := m.Service.Attach(c.UserContext(), auth.From(c), id, files)
+	out, err := m.svc.Attach(c.UserContext(), id, files)
 	if err != nil {
 		return err
 	}
@@ -59,14 +61,14 @@ func (m *Module) attachAPI(c *fiber.Ctx) error {
 }
 
 func (m *Module) attachmentsAPI(c *fiber.Ctx) error {
-	id, err := pathID(c, "id", ErrTicketNotFound)
+	id, err := httpx.PathID(c, "id")
 	if err != nil {
 		return err
 	}
-	if _, err := m.Service.Get(c.UserContext(), id); err != nil {
+	if _, err := m.svc.Get(c.UserContext(), id); err != nil {
 		return err
 	}
-	out, err := m.Service.Attachments(c.UserContext(), id)
+	out, err := m.svc.Attachments(c.UserContext(), id)
 	if err != nil {
 		return err
 	}
@@ -77,18 +79,18 @@ func (m *Module) attachmentsAPI(c *fiber.Ctx) error {
 }
 
 func (m *Module) attachmentGet(c *fiber.Ctx) error {
-	id, err := pathID(c, "id", ErrTicketNotFound)
+	id, err := httpx.PathID(c, "id")
 	if err != nil {
 		return err
 	}
-	fid, err := pathID(c, "file", ErrTicketNotFound)
+	fid, err := httpx.PathID(c, "file")
 	if err != nil {
 		return err
 	}
-	if _, err := m.Service.Get(c.UserContext(), id); err != nil {
+	if _, err := m.svc.Get(c.UserContext(), id); err != nil {
 		return err
 	}
-	u, err := uploads.Get(c.UserContext(), m.Service.DB, UploadKind, id, fid)
+	u, err := uploads.Get(c.UserContext(), m.svc.DB, UploadKind, id, fid)
 	if err != nil {
 		return err
 	}
@@ -97,7 +99,7 @@ func (m *Module) attachmentGet(c *fiber.Ctx) error {
 
 // attachPost is the upload form of the desk and portal ticket pages.
 func (m *Module) attachPost(c *fiber.Ctx) error {
-	id, err := pathID(c, "id", ErrTicketNotFound)
+	id, err := httpx.PathID(c, "id")
 	if err != nil {
 		return err
 	}
@@ -108,7 +110,7 @@ func (m *Module) attachPost(c *fiber.Ctx) error {
 	}
 	files, err := uploads.FromForm(c, "files", true)
 	if err == nil {
-		_, err = m.Service.Attach(c.UserContext(), p, id, files)
+		_, err = m.svc.Attach(c.UserContext(), id, files)
 	}
 	if err != nil {
 		web.Flash(c, err.Error())

@@ -37,15 +37,7 @@ func (s *Service) Dashboard(ctx context.Context) (*Dashboard, error) {
 	loc := clock.Amsterdam
 	l := now.In(loc)
 	first := time.Date(l.Year(), l.Month()-11, 1, 0, 0, 0, 0, loc)
-	var rows []struct {
-		Month    string `bun:"month"`
-		Resolved int    `bun:"resolved"`
-		Met      int    `bun:"met"`
-	}
-	err := s.DB.NewRaw(`SELECT to_char(resolved_at AT TIME ZONE 'Europe/Amsterdam', 'YYYY-MM') AS month,
-			count(*) AS resolved,
-			count(*) FILTER (WHERE NOT response_breached AND NOT resolution_breached) AS met
-		FROM tickets WHERE resolved_at >= ? GROUP BY 1 ORDER BY 1`, first).Scan(ctx, &rows)
+	rows, err := complianceByMonth(ctx, s.DB, first)
 	if err != nil {
 		return nil, err
 	}
@@ -67,16 +59,11 @@ func (s *Service) Dashboard(ctx context.Context) (*Dashboard, error) {
 		return nil, err
 	}
 	d.AtRisk = risk.Items
-	if err := ticketQuery(s.DB, &d.DataBreaches).
-		Where("ticket.category = 'data_breach' AND ticket.status <> 'closed'").
-		OrderExpr("ticket.controller_notice_due_at, ticket.id").Limit(50).Scan(ctx); err != nil {
+	if d.DataBreaches, err = openDataBreaches(ctx, s.DB, 50); err != nil {
 		return nil, err
 	}
-	var counts []struct {
-		Status Status `bun:"status"`
-		N      int    `bun:"n"`
-	}
-	if err := s.DB.NewRaw("SELECT status, count(*) AS n FROM tickets GROUP BY status").Scan(ctx, &counts); err != nil {
+	counts, err := countsByStatus(ctx, s.DB)
+	if err != nil {
 		return nil, err
 	}
 	for _, c := range counts {

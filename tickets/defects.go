@@ -15,7 +15,7 @@ import (
 // Subscriptions: a defect report of the hardware domain opens a defect ticket, so the
 // desk works it with the customer's SLA (HW-5); the ticket names the report as origin.
 func (m *Module) Subscriptions() []events.Subscription {
-	return []events.Subscription{{Name: "tickets.defect_reports", Kinds: []string{events.DefectReported}, Handle: m.Service.onDefectReported}}
+	return []events.Subscription{{Name: "tickets.defect_reports", Kinds: []string{events.DefectReported}, Handle: m.svc.onDefectReported}}
 }
 
 // OriginURL links a ticket's origin to the record's page.

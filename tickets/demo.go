@@ -22,9 +22,9 @@ func (m *Module) SeedDemo(ctx context.Context, tx bun.Tx, demo *platform.Demo) e
 	if len(demo.CustomerIDs) == 0 || len(demo.ContactIDs) < len(demo.CustomerIDs) || len(demo.TechnicianIDs) == 0 {
 		return nil
 	}
-	now := m.Service.Clock.Now()
+	now := m.svc.Clock.Now()
 	clk := clock.NewSettable(clock.Fixed(now))
-	s := &Service{DB: tx, Clock: clk, DeskEmail: m.Service.DeskEmail}
+	s := &Service{DB: tx, Clock: clk, DeskEmail: m.svc.DeskEmail, Rates: m.svc.Rates}
 	principal := func(id int64, role auth.Role, customer *int64) (*auth.Principal, error) {
 		email, err := userEmail(ctx, tx, id)
 		return &auth.Principal{UserID: id, Email: email, Name: email, Role: role, CustomerID: customer}, err
@@ -112,6 +112,24 @@ func (m *Module) SeedDemo(ctx context.Context, tx bun.Tx, demo *platform.Demo) e
 			return step(err)
 		}
 		if _, err := s.ChangeStatus(techCtx, old.ID, StatusInput{Status: string(StatusResolved), Resolution: ptr(string(ResolutionWorkaround))}); err != nil {
+			return step(err)
+		}
+	}
+	// Not covered (T-4): the customer's own script broke the printers; the time is billed.
+	nc, err := file(contacts[0], TicketInput{Subject: "Printers weigeren na eigen inlogscript",
+		Description: "After we rolled out our own logon script no printer works any more.", Category: string(Incident)}, 6*24*time.Hour)
+	if err != nil {
+		return err
+	}
+	at(6*24*time.Hour - 2*time.Hour)
+	if _, err := s.LogTime(techCtx, nc.ID, TimeInput{Minutes: 75, Note: "Traced the failure to the customer's own logon script and restored the printer mappings"}); err != nil {
+		return step(err)
+	}
+	if _, err := s.AddComment(techCtx, nc.ID, CommentInput{Body: "Your logon script removed the printer mappings; this is not covered by the SLA, so the time is billed at our hourly rate."}); err != nil {
+		return step(err)
+	}
+	if s.Rates != nil && s.Rates() != nil {
+		if _, err := s.ChangeStatus(techCtx, nc.ID, StatusInput{Status: string(StatusResolved), Resolution: ptr(string(ResolutionNotCovered))}); err != nil {
 			return step(err)
 		}
 	}

@@ -49,10 +49,10 @@ func TestDemoSeedOnAFreshDatabase(t *testing.T) {
 		t.Fatalf("seed: %v %v", seeded, err)
 	}
 	var n int
-	if err := d.Bun.NewRaw("SELECT count(*) FROM tickets").Scan(ctx, &n); err != nil || n != 7 {
+	if err := d.Bun.NewRaw("SELECT count(*) FROM tickets").Scan(ctx, &n); err != nil || n != 8 {
 		t.Fatalf("demo tickets = %d (%v)", n, err)
 	}
-	dash, err := mod.Service.Dashboard(ctx)
+	dash, err := mod.Service().Dashboard(ctx)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -44,9 +44,8 @@ func (s *Service) RunAlerts(ctx context.Context) (int, error) {
 	now := s.Clock.Now()
 	queued := 0
 	err := s.DB.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
-		var ids []int64
-		if err := tx.NewSelect().Table("tickets").Column("id").Where("next_alert_at <= ?", now).
-			OrderExpr("next_alert_at, id").Limit(alertBatch).For("UPDATE SKIP LOCKED").Scan(ctx, &ids); err != nil {
+		ids, err := claimAlertDue(ctx, tx, now, alertBatch)
+		if err != nil {
 			return err
 		}
 		for _, id := range ids {

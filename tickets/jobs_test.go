@@ -32,7 +32,7 @@ func TestRunAlerts(t *testing.T) {
 	run := func(t *testing.T, now string) {
 		t.Helper()
 		b.app.Clock.Set(at(now))
-		if _, err := b.mod.Service.RunAlerts(ctx); err != nil {
+		if _, err := b.mod.Service().RunAlerts(ctx); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -72,7 +72,7 @@ func TestRunAlerts(t *testing.T) {
 		if !ok || len(a) != 1 {
 			t.Fatalf("alerts = %+v (the warning is superseded by the breach)", a)
 		}
-		if br.To != b.mod.Service.DeskEmail || !br.NotBefore.Equal(at("2026-03-16 08:30")) {
+		if br.To != b.mod.Service().DeskEmail || !br.NotBefore.Equal(at("2026-03-16 08:30")) {
 			t.Errorf("breach notice to %s not before %s, want the desk on Mon 08:30", br.To, br.NotBefore)
 		}
 		run(t, "2026-03-13 21:05")

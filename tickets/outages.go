@@ -1,6 +1,7 @@
 package tickets
 
 import (
+	"backoffice/internal/accounts"
 	"context"
 	"strconv"
 	"strings"
@@ -68,7 +69,7 @@ func (s *Service) RecordOutage(ctx context.Context, in OutageInput) (Outage, err
 	f.Merge(o.Validate(now))
 	err := s.DB.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
 		if in.CustomerID != nil {
-			ok, err := tx.NewSelect().Table("customers").Where("id = ?", *in.CustomerID).Exists(ctx)
+			ok, err := accounts.CustomerExists(ctx, tx, *in.CustomerID)
 			if err != nil {
 				return err
 			}
@@ -82,7 +83,7 @@ func (s *Service) RecordOutage(ctx context.Context, in OutageInput) (Outage, err
 		}
 		row := &outageRow{Service: o.Service, CustomerID: in.CustomerID, StartedAt: o.StartedAt, EndedAt: o.EndedAt,
 			Kind: string(o.Kind), AnnouncedAt: in.AnnouncedAt, CreatedAt: now, CreatedBy: actorID(p)}
-		if _, err := tx.NewInsert().Model(row).Returning("id").Exec(ctx); err != nil {
+		if err := insertOutage(ctx, tx, row); err != nil {
 			return err
 		}
 		o.ID = row.ID
@@ -91,26 +92,6 @@ func (s *Service) RecordOutage(ctx context.Context, in OutageInput) (Outage, err
 			"ended_at": o.EndedAt, "announced_at": in.AnnouncedAt, "downtime": o.CountsAsDowntime(clock.Amsterdam)})
 	})
 	return o, err
-}
-
-// outagesFor loads the outages of service that concern customerID (those of all
-// customers plus its own; with no customer only the service-wide ones) up to end.
-func outagesFor(ctx context.Context, idb bun.IDB, service string, customerID *int64, end time.Time) ([]Outage, error) {
-	var rows []*outageRow
-	q := idb.NewSelect().Model(&rows).Where("service = ?", service).Where("started_at < ?", end).Order("started_at")
-	if customerID != nil {
-		q = q.Where("(customer_id IS NULL OR customer_id = ?)", *customerID)
-	} else {
-		q = q.Where("customer_id IS NULL")
-	}
-	if err := q.Scan(ctx); err != nil {
-		return nil, err
-	}
-	out := make([]Outage, len(rows))
-	for i, r := range rows {
-		out[i] = r.outage()
-	}
-	return out, nil
 }
 
 // Availability reports a service's availability in quarter (T-5) as p may see it: a
@@ -132,9 +113,7 @@ func (s *Service) Availability(ctx context.Context, service string, q Quarter, c
 
 // Services lists the services that have outages on record.
 func (s *Service) Services(ctx context.Context) ([]string, error) {
-	var out []string
-	err := s.DB.NewSelect().Table("outages").ColumnExpr("DISTINCT service").Order("service").Scan(ctx, &out)
-	return out, err
+	return outageServices(ctx, s.DB)
 }
 
 // ParseAvailabilityQuery reads ?service=&quarter=&customer_id= with every problem at once.

@@ -105,11 +105,7 @@ type option struct {
 }
 
 func (m *Module) staffOptions(ctx context.Context) ([]option, error) {
-	var rows []struct {
-		ID   int64  `bun:"id"`
-		Name string `bun:"name"`
-	}
-	err := m.Service.DB.NewRaw("SELECT id, name FROM users WHERE active AND role IN ('admin', 'account_manager', 'technician') ORDER BY name").Scan(ctx, &rows)
+	rows, err := m.svc.StaffOptions(ctx)
 	out := make([]option, len(rows))
 	for i, r := range rows {
 		out[i] = option{strconv.FormatInt(r.ID, 10), r.Name}
@@ -118,11 +114,7 @@ func (m *Module) staffOptions(ctx context.Context) ([]option, error) {
 }
 
 func (m *Module) customerOptions(ctx context.Context) ([]option, error) {
-	var rows []struct {
-		ID   int64  `bun:"id"`
-		Name string `bun:"name"`
-	}
-	err := m.Service.DB.NewRaw("SELECT id, name FROM customers ORDER BY lower(name), id LIMIT 1000").Scan(ctx, &rows)
+	rows, err := m.svc.CustomerOptions(ctx)
 	out := make([]option, len(rows))
 	for i, r := range rows {
 		out[i] = option{strconv.FormatInt(r.ID, 10), r.Name}
@@ -157,7 +149,7 @@ func (m *Module) queuePage(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	l, err := m.Service.List(ctx, lf, page)
+	l, err := m.svc.List(ctx, lf, page)
 	if err != nil {
 		return err
 	}
@@ -178,7 +170,7 @@ func (m *Module) queuePage(c *fiber.Ctx) error {
 	if d.Customers, err = m.customerOptions(ctx); err != nil {
 		return err
 	}
-	return m.Web.Render(c, "tickets/queue", "Ticket queue", d)
+	return m.web.Render(c, "tickets/queue", "Ticket queue", d)
 }
 
 type newData struct {
@@ -201,7 +193,7 @@ func (m *Module) renderNew(c *fiber.Ctx, in TicketInput, received string, fe []p
 		return err
 	}
 	d := newData{In: in, ReceivedAt: received, Customers: cs, Categories: Categories, Priorities: Priorities, Errors: fe}
-	return m.Web.Render(c, "tickets/new", "New ticket", d)
+	return m.web.Render(c, "tickets/new", "New ticket", d)
 }
 
 // ticketForm reads the new-ticket form; datetime-local is Europe/Amsterdam wall time.
@@ -236,7 +228,7 @@ func (m *Module) createPost(c *fiber.Ctx) error {
 		c.Status(fiber.StatusUnprocessableEntity)
 		return m.renderNew(c, in, received, fe)
 	}
-	t, _, err := m.Service.CreateTicket(c.UserContext(), in)
+	t, _, err := m.svc.CreateTicket(c.UserContext(), in)
 	if fe, ok := problem.FormErrors(err); ok {
 		c.Status(problem.StatusOf(err))
 		return m.renderNew(c, in, received, fe)

@@ -21,7 +21,7 @@ func (m *Module) portalList(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	l, err := m.Service.List(c.UserContext(), ListFilter{Sort: SortNewest}, page)
+	l, err := m.svc.List(c.UserContext(), ListFilter{Sort: SortNewest}, page)
 	if err != nil {
 		return err
 	}
@@ -32,7 +32,7 @@ func (m *Module) portalList(c *fiber.Ctx) error {
 	if l.Next != nil {
 		d.Next = url.Values{"after": {*l.Next}}.Encode()
 	}
-	return m.Web.Render(c, "tickets/portal_list", "My tickets", d)
+	return m.web.Render(c, "tickets/portal_list", "My tickets", d)
 }
 
 func (m *Module) portalNew(c *fiber.Ctx) error {
@@ -40,7 +40,7 @@ func (m *Module) portalNew(c *fiber.Ctx) error {
 }
 
 func (m *Module) renderPortalNew(c *fiber.Ctx, in TicketInput, fe []problem.FieldError) error {
-	return m.Web.Render(c, "tickets/portal_new", "Report a problem",
+	return m.web.Render(c, "tickets/portal_new", "Report a problem",
 		newData{In: in, Categories: Categories, Priorities: Priorities, Errors: fe, Portal: true})
 }
 
@@ -49,7 +49,7 @@ func (m *Module) portalCreate(c *fiber.Ctx) error {
 	if v := c.FormValue("priority"); v != "" {
 		in.Priority = &v
 	}
-	t, _, err := m.Service.CreateTicket(c.UserContext(), in)
+	t, _, err := m.svc.CreateTicket(c.UserContext(), in)
 	if fe, ok := problem.FormErrors(err); ok {
 		c.Status(problem.StatusOf(err))
 		return m.renderPortalNew(c, in, fe)
@@ -60,7 +60,7 @@ func (m *Module) portalCreate(c *fiber.Ctx) error {
 }
 
 func (m *Module) portalTicket(c *fiber.Ctx) error {
-	id, err := pathID(c, "id", ErrTicketNotFound)
+	id, err := httpx.PathID(c, "id")
 	if err != nil {
 		return err
 	}
@@ -68,22 +68,22 @@ func (m *Module) portalTicket(c *fiber.Ctx) error {
 }
 
 func (m *Module) portalComment(c *fiber.Ctx) error {
-	id, err := pathID(c, "id", ErrTicketNotFound)
+	id, err := httpx.PathID(c, "id")
 	if err != nil {
 		return err
 	}
 	in := CommentInput{Body: c.FormValue("body")}
-	_, err = m.Service.AddComment(c.UserContext(), id, in)
+	_, err = m.svc.AddComment(c.UserContext(), id, in)
 	return m.after(c, id, err, in.Body, ticketURL("/portal", id), "Your reply was sent.")
 }
 
 func (m *Module) portalStatus(c *fiber.Ctx) error {
-	id, err := pathID(c, "id", ErrTicketNotFound)
+	id, err := httpx.PathID(c, "id")
 	if err != nil {
 		return err
 	}
 	in := StatusInput{Status: c.FormValue("status")}
-	_, err = m.Service.ChangeStatus(c.UserContext(), id, in)
+	_, err = m.svc.ChangeStatus(c.UserContext(), id, in)
 	msg := "Ticket closed. Thank you."
 	if in.Status == string(StatusOpen) {
 		msg = "Ticket reopened; the desk will pick it up again."

@@ -27,11 +27,11 @@ type breachRow struct {
 }
 
 func (m *Module) dashboardPage(c *fiber.Ctx) error {
-	d, err := m.Service.Dashboard(c.UserContext())
+	d, err := m.svc.Dashboard(c.UserContext())
 	if err != nil {
 		return err
 	}
-	now := m.Service.Clock.Now()
+	now := m.svc.Clock.Now()
 	dd := dashboardData{D: d}
 	for _, it := range d.AtRisk {
 		dd.AtRisk = append(dd.AtRisk, rowOf(it))
@@ -42,7 +42,7 @@ func (m *Module) dashboardPage(c *fiber.Ctx) error {
 	for _, a := range d.Availability {
 		dd.Avail = append(dd.Avail, availabilityOut(a))
 	}
-	return m.Web.Render(c, "tickets/dashboard", "SLA dashboard", dd)
+	return m.web.Render(c, "tickets/dashboard", "SLA dashboard", dd)
 }
 
 type availabilityData struct {
@@ -61,7 +61,7 @@ func (m *Module) availabilityPage(c *fiber.Ctx) error {
 
 func (m *Module) renderAvailability(c *fiber.Ctx, fe []problem.FieldError, form map[string]string) error {
 	ctx := c.UserContext()
-	services, err := m.Service.Services(ctx)
+	services, err := m.svc.Services(ctx)
 	if err != nil {
 		return err
 	}
@@ -70,9 +70,9 @@ func (m *Module) renderAvailability(c *fiber.Ctx, fe []problem.FieldError, form 
 		d.Service = services[0]
 	}
 	if d.Service != "" {
-		q := QuarterOf(m.Service.Clock.Now(), clock.Amsterdam)
+		q := QuarterOf(m.svc.Clock.Now(), clock.Amsterdam)
 		for range 4 {
-			r, err := m.Service.Availability(ctx, d.Service, q, nil)
+			r, err := m.svc.Availability(ctx, d.Service, q, nil)
 			if err != nil {
 				return err
 			}
@@ -80,7 +80,7 @@ func (m *Module) renderAvailability(c *fiber.Ctx, fe []problem.FieldError, form 
 			q = q.Prev()
 		}
 	}
-	return m.Web.Render(c, "tickets/availability", "Availability", d)
+	return m.web.Render(c, "tickets/availability", "Availability", d)
 }
 
 func (m *Module) outagePost(c *fiber.Ctx) error {
@@ -106,7 +106,7 @@ func (m *Module) outagePost(c *fiber.Ctx) error {
 	parse("announced_at", &in.AnnouncedAt)
 	var err error
 	if len(fe) == 0 {
-		_, err = m.Service.RecordOutage(c.UserContext(), in)
+		_, err = m.svc.RecordOutage(c.UserContext(), in)
 		if f, ok := problem.FormErrors(err); ok {
 			fe = f
 		} else if err != nil {
@@ -140,7 +140,7 @@ func (m *Module) policiesPage(c *fiber.Ctx) error {
 }
 
 func (m *Module) renderPolicies(c *fiber.Ctx, fe []problem.FieldError, form map[string]string) error {
-	ps, err := m.Service.Policies(c.UserContext())
+	ps, err := m.svc.Policies(c.UserContext())
 	if err != nil {
 		return err
 	}
@@ -157,7 +157,7 @@ func (m *Module) renderPolicies(c *fiber.Ctx, fe []problem.FieldError, form map[
 	for _, p := range ps {
 		d.Policies = append(d.Policies, PolicyOutOf(p))
 	}
-	return m.Web.Render(c, "tickets/policies", "SLA policies", d)
+	return m.web.Render(c, "tickets/policies", "SLA policies", d)
 }
 
 func (m *Module) policyPost(c *fiber.Ctx) error {
@@ -176,7 +176,7 @@ func (m *Module) policyPost(c *fiber.Ctx) error {
 		pause = append(pause, string(StatusWaitingOnCustomer))
 	}
 	in.PauseStatuses = &pause
-	p, err := m.Service.CreatePolicy(c.UserContext(), in)
+	p, err := m.svc.CreatePolicy(c.UserContext(), in)
 	if fe, ok := problem.FormErrors(err); ok {
 		c.Status(problem.StatusOf(err))
 		return m.renderPolicies(c, fe, form)
@@ -198,7 +198,7 @@ func (m *Module) assignPost(c *fiber.Ctx) error {
 		fe = append(fe, problem.FieldError{Field: "customer_id", Message: "choose a customer"})
 	}
 	if len(fe) == 0 {
-		n, err := m.Service.AssignPolicy(c.UserContext(), policy, customer)
+		n, err := m.svc.AssignPolicy(c.UserContext(), policy, customer)
 		if f, ok := problem.FormErrors(err); ok {
 			fe = f
 		} else if err != nil {

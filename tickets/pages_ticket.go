@@ -35,14 +35,14 @@ type ticketData struct {
 func (m *Module) renderTicket(c *fiber.Ctx, id int64, fe []problem.FieldError, draft string) error {
 	ctx := c.UserContext()
 	p := auth.From(c)
-	d, err := m.Service.Get(ctx, id)
+	d, err := m.svc.Get(ctx, id)
 	if err != nil {
 		return err
 	}
 	td := ticketData{D: d, Row: rowOf(Item{Ticket: d.Ticket, SLA: d.SLA, Policy: d.Policy, Risk: d.Risk}), Next: NextStatuses(d.Ticket.Status),
 		Resolutions: Resolutions, Priorities: Priorities, Categories: Categories, Errors: fe, Draft: draft,
 		Portal: !p.IsStaff(), Reopenable: d.Ticket.Status == StatusResolved}
-	if td.Files, err = m.Service.Attachments(ctx, id); err != nil {
+	if td.Files, err = m.svc.Attachments(ctx, id); err != nil {
 		return err
 	}
 	td.OriginURL = originURL(d.Ticket.Origin, td.Portal)
@@ -50,25 +50,25 @@ func (m *Module) renderTicket(c *fiber.Ctx, id int64, fe []problem.FieldError, d
 		c.Status(fiber.StatusUnprocessableEntity)
 	}
 	if td.Portal {
-		return m.Web.Render(c, "tickets/portal_ticket", d.Ticket.Number+" · "+d.Ticket.Subject, td)
+		return m.web.Render(c, "tickets/portal_ticket", d.Ticket.Number+" · "+d.Ticket.Subject, td)
 	}
 	if td.Assignees, err = m.staffOptions(ctx); err != nil {
 		return err
 	}
-	if td.Policies, err = m.Service.Policies(ctx); err != nil {
+	if td.Policies, err = m.svc.Policies(ctx); err != nil {
 		return err
 	}
-	if td.Time, err = m.Service.TimeOf(ctx, p, id); err != nil {
+	if td.Time, err = m.svc.TimeOf(ctx, id); err != nil {
 		return err
 	}
 	for _, e := range td.Time {
 		td.TimeMinutes += e.Minutes
 	}
-	return m.Web.Render(c, "tickets/ticket", d.Ticket.Number+" · "+d.Ticket.Subject, td)
+	return m.web.Render(c, "tickets/ticket", d.Ticket.Number+" · "+d.Ticket.Subject, td)
 }
 
 func (m *Module) ticketPage(c *fiber.Ctx) error {
-	id, err := pathID(c, "id", ErrTicketNotFound)
+	id, err := httpx.PathID(c, "id")
 	if err != nil {
 		return err
 	}
@@ -91,13 +91,13 @@ func ticketURL(prefix string, id int64) string {
 }
 
 func (m *Module) commentPost(c *fiber.Ctx) error {
-	id, err := pathID(c, "id", ErrTicketNotFound)
+	id, err := httpx.PathID(c, "id")
 	if err != nil {
 		return err
 	}
 	public := c.FormValue("public") == "on" || c.FormValue("public") == "true"
 	in := CommentInput{Body: c.FormValue("body"), Public: &public}
-	_, err = m.Service.AddComment(c.UserContext(), id, in)
+	_, err = m.svc.AddComment(c.UserContext(), id, in)
 	msg := "Internal note added."
 	if public {
 		msg = "Reply sent to the customer."
@@ -106,7 +106,7 @@ func (m *Module) commentPost(c *fiber.Ctx) error {
 }
 
 func (m *Module) statusPost(c *fiber.Ctx) error {
-	id, err := pathID(c, "id", ErrTicketNotFound)
+	id, err := httpx.PathID(c, "id")
 	if err != nil {
 		return err
 	}
@@ -114,12 +114,12 @@ func (m *Module) statusPost(c *fiber.Ctx) error {
 	if v := c.FormValue("resolution"); v != "" && in.Status == string(StatusResolved) {
 		in.Resolution = &v
 	}
-	_, err = m.Service.ChangeStatus(c.UserContext(), id, in)
+	_, err = m.svc.ChangeStatus(c.UserContext(), id, in)
 	return m.after(c, id, err, "", ticketURL("", id), "Status changed to "+in.Status+".")
 }
 
 func (m *Module) updatePost(c *fiber.Ctx) error {
-	id, err := pathID(c, "id", ErrTicketNotFound)
+	id, err := httpx.PathID(c, "id")
 	if err != nil {
 		return err
 	}
@@ -152,6 +152,6 @@ func (m *Module) updatePost(c *fiber.Ctx) error {
 		c.Status(fiber.StatusUnprocessableEntity)
 		return m.renderTicket(c, id, fe, "")
 	}
-	_, _, err = m.Service.Patch(c.UserContext(), id, in)
+	_, _, err = m.svc.Patch(c.UserContext(), id, in)
 	return m.after(c, id, err, "", ticketURL("", id), "Ticket updated; due times recomputed.")
 }

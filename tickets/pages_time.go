@@ -1,19 +1,19 @@
 package tickets
 
 import (
+	"backoffice/internal/httpx"
 	"strconv"
 	"strings"
 
 	"github.com/gofiber/fiber/v2"
 
-	"backoffice/internal/auth"
 	"backoffice/internal/civil"
 	"backoffice/internal/problem"
 )
 
 // timePost logs time from the ticket page's form.
 func (m *Module) timePost(c *fiber.Ctx) error {
-	id, err := pathID(c, "id", ErrTicketNotFound)
+	id, err := httpx.PathID(c, "id")
 	if err != nil {
 		return err
 	}
@@ -37,6 +37,6 @@ func (m *Module) timePost(c *fiber.Ctx) error {
 	if err := f.Err(); err != nil {
 		return m.after(c, id, err, "", "", "")
 	}
-	_, err = m.Service.LogTime(c.UserContext(), auth.From(c), id, in)
+	_, err = m.svc.LogTime(c.UserContext(), id, in)
 	return m.after(c, id, err, "", ticketURL("", id), "Time logged.")
 }

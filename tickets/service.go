@@ -1,6 +1,7 @@
 package tickets
 
 import (
+	"backoffice/internal/accounts"
 	"context"
 	"fmt"
 	"sync"
@@ -136,3 +137,13 @@ func refreshDetail(ctx context.Context, idb bun.IDB, t *Ticket, now time.Time, s
 func ptr[T any](v T) *T { return &v }
 
 func strp(s string) *string { return &s }
+
+// CustomerOptions are the customers to pick from in the desk's forms and filters.
+func (s *Service) CustomerOptions(ctx context.Context) ([]accounts.Option, error) {
+	return accounts.CustomerOptions(ctx, s.DB, 1000)
+}
+
+// StaffOptions are the staff a ticket may be assigned to.
+func (s *Service) StaffOptions(ctx context.Context) ([]accounts.Option, error) {
+	return accounts.StaffOptions(ctx, s.DB)
+}

@@ -62,8 +62,9 @@ func (in TimeInput) check(today civil.Date) error {
 	return f.Err()
 }
 
-// LogTime records time spent on a ticket by the staff member p.
-func (s *Service) LogTime(ctx context.Context, p *auth.Principal, id int64, in TimeInput) (*TimeEntry, error) {
+// LogTime records time spent on a ticket by the staff member in ctx.
+func (s *Service) LogTime(ctx context.Context, id int64, in TimeInput) (*TimeEntry, error) {
+	p := auth.FromContext(ctx)
 	now := s.Clock.Now()
 	today := civil.In(now, clock.Amsterdam)
 	if err := in.check(today); err != nil {
@@ -94,7 +95,8 @@ func (s *Service) LogTime(ctx context.Context, p *auth.Principal, id int64, in T
 }
 
 // TimeOf lists a ticket's logged time (staff).
-func (s *Service) TimeOf(ctx context.Context, p *auth.Principal, id int64) ([]TimeEntry, error) {
+func (s *Service) TimeOf(ctx context.Context, id int64) ([]TimeEntry, error) {
+	p := auth.FromContext(ctx)
 	t, err := getTicket(ctx, s.DB, id, false)
 	if err != nil {
 		return nil, err

@@ -23,7 +23,7 @@ func (p priceList) StandardRate(_ context.Context, _ bun.IDB, sku string) (platf
 
 func TestTimeLogAndNotCoveredBilling(t *testing.T) {
 	b := setup(t, at("2026-03-02 10:00"))
-	b.mod.Service.Rates = func() platform.RateBook {
+	b.mod.Service().Rates = func() platform.RateBook {
 		return priceList{NotCoveredSKU: {SKU: NotCoveredSKU, Unit: "hour", UnitPrice: decimal.RequireFromString("115.00"), VATRate: billing.VAT21}}
 	}
 	ctx := context.Background()

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net"
 	"net/http"
+	"os"
 	"slices"
 	"sort"
 	"strings"
@@ -22,7 +23,12 @@ import (
 	"backoffice/internal/testkit"
 )
 
-func TestMain(m *testing.M) { testkit.Main(m) }
+func TestMain(m *testing.M) {
+	if os.Getenv(asBinaryEnv) != "" { // a child process of TestTwoInstancesOnOneDatabase
+		os.Exit(runAsBinary())
+	}
+	testkit.Main(m)
+}
 
 // fullApp is the server with every module of the binary.
 func fullApp(t *testing.T) *testkit.App {
@@ -76,13 +82,16 @@ func TestOpenAPIMatchesRoutes(t *testing.T) {
 }
 
 func TestProbesAndLimits(t *testing.T) {
+	// /metrics answers only a configured token or address (issue 9 #9).
+	t.Setenv("BACKOFFICE_METRICS_TOKEN", "probe-metrics-token-0123456789")
 	a := fullApp(t)
 	a.Do(t, "GET", "/healthz", "", nil).Expect(t, 200)
 	if r := a.Do(t, "GET", "/readyz", "", nil).Expect(t, 200); !strings.Contains(string(r.Body), "ready") {
 		t.Fatal(string(r.Body))
 	}
 	a.Do(t, "GET", "/api/v1/customers", "", nil).Expect(t, 401)
-	m := a.Do(t, "GET", "/metrics", "", nil).Expect(t, 200)
+	a.Do(t, "GET", "/metrics", "", nil).Expect(t, 401)
+	m := a.Do(t, "GET", "/metrics", "probe-metrics-token-0123456789", nil).Expect(t, 200)
 	if !strings.Contains(string(m.Body), "backoffice_http_requests_total") {
 		t.Fatal("metrics lack the request counter")
 	}

@@ -26,10 +26,33 @@ type endpoint struct {
 	Ceiling *ceiling // the list's own SQL, run straight through pgx
 }
 
-// ceiling is a list's main SQL with its arguments.
+// ceiling is a list's main SQL with its arguments; Then are further statements the
+// list runs per request (whatever their count, not per row).
 type ceiling struct {
 	SQL  string
 	Args []any
+	Then []ceiling
+}
+
+// run executes c and its Then statements once, reading every row.
+func (c *ceiling) run(ctx context.Context, pool *pgxpool.Pool) error {
+	rows, err := pool.Query(ctx, c.SQL, c.Args...)
+	if err != nil {
+		return err
+	}
+	for rows.Next() {
+		if _, err = rows.Values(); err != nil {
+			break
+		}
+	}
+	rows.Close()
+	if err == nil {
+		err = rows.Err()
+	}
+	for i := 0; err == nil && i < len(c.Then); i++ {
+		err = c.Then[i].run(ctx, pool)
+	}
+	return err
 }
 
 // result is one row of the table.
@@ -94,20 +117,7 @@ func runCeiling(ctx context.Context, pool *pgxpool.Pool, c *ceiling, clients int
 		go func() {
 			defer wg.Done()
 			for ctx.Err() == nil {
-				rows, err := pool.Query(ctx, c.SQL, c.Args...)
-				if err == nil {
-					for rows.Next() {
-						_, err = rows.Values()
-						if err != nil {
-							break
-						}
-					}
-					rows.Close()
-					if err == nil {
-						err = rows.Err()
-					}
-				}
-				if err != nil {
+				if err := c.run(ctx, pool); err != nil {
 					if ctx.Err() == nil {
 						once.Do(func() { first = err })
 					}

@@ -175,8 +175,22 @@ func endpoints(ctx context.Context, base, admin string, techs []string, v volume
 				st := hoursFrom.Add(time.Duration(i/clients) * time.Minute)
 				return j(map[string]any{"started_at": st, "ended_at": st.Add(time.Minute), "description": "Storing verholpen"})
 			}},
-		{Name: "GET /statements?month", Method: "GET", Path: fixed("/statements?month=" + month), Token: adm},
+		{Name: "GET /statements?month (all placements)", Method: "GET", Path: fixed("/statements?month=" + month), Token: adm,
+			Ceiling: &ceiling{SQL: `SELECT placement.*, c.name AS customer_name, u.name AS technician_name FROM placements AS placement
+				JOIN customers AS c ON c.id = placement.customer_id JOIN users AS u ON u.id = placement.technician_id
+				WHERE placement.start_date <= $1 AND (placement.end_date IS NULL OR placement.end_date >= $2) ORDER BY c.name, placement.id`,
+				Args: []any{s.ClosedMonth.Last().String(), s.ClosedMonth.First().String()},
+				Then: []ceiling{{SQL: `SELECT * FROM placement_statements WHERE month = $1 AND placement_id = ANY($2)`,
+					Args: []any{s.ClosedMonth.First().String(), placementIDs(v.Placements)}}}}},
 		{Name: "GET /audit?limit=50", Method: "GET", Path: fixed("/audit?limit=50"), Token: adm,
 			Ceiling: &ceiling{SQL: `SELECT * FROM audit_log ORDER BY id DESC LIMIT 51`}},
 	}, nil
+}
+
+func placementIDs(n int) []int64 {
+	out := make([]int64, n)
+	for i := range out {
+		out[i] = int64(i + 1)
+	}
+	return out
 }

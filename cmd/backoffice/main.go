@@ -187,6 +187,13 @@ func serve(ctx context.Context, cfg *config.Config, args []string, stdout io.Wri
 	}
 	log := logger(cfg, os.Stderr)
 	fmt.Fprintln(stdout, "config:", cfg)
+	if cfg.DatabaseURL == "" {
+		release, err := lockDataDir(cfg.DataDir)
+		if err != nil {
+			return err
+		}
+		defer release()
+	}
 	database, closeDB, err := open(ctx, cfg, stdout)
 	if err != nil {
 		return err

@@ -206,8 +206,8 @@ func (m *Module) contacts(c *fiber.Ctx) error {
 	if _, err := GetCustomer(c.UserContext(), m.DB, p, id); err != nil {
 		return err
 	}
-	var users []auth.User
-	if err := m.DB.NewSelect().Model(&users).Where("customer_id = ?", id).Order("name", "id").Limit(500).Scan(c.UserContext()); err != nil {
+	users, err := Contacts(c.UserContext(), m.DB, id)
+	if err != nil {
 		return err
 	}
 	out := httpx.List[UserOut]{Items: []UserOut{}}

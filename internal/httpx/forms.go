@@ -8,9 +8,9 @@ import (
 	"backoffice/internal/problem"
 )
 
-// MaxFormValue bounds a single-line form value; multi-line fields (Multiline names and
-// the textareas listed in formMultiline) may hold MaxText.
-const MaxFormValue = 1000
+// MaxFormValue bounds a single-line form value (as MaxLine bounds a JSON one);
+// multi-line fields (Multiline names and the textareas in formMultiline) may hold MaxText.
+const MaxFormValue = MaxLine
 
 var formMultiline = []string{"closed_dates"}
 

@@ -36,9 +36,13 @@ func (s SMTP) Send(m *Message) error {
 		a = smtp.PlainAuth("", s.Username, s.Password, s.Host)
 	}
 	var b strings.Builder
-	fmt.Fprintf(&b, "From: %s\r\nTo: %s\r\nSubject: %s\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=UTF-8\r\nMessage-ID: <outbox-%d@backoffice>\r\n\r\n",
-		s.From, m.To, mimeHeader(m.Subject), m.ID)
-	b.WriteString(strings.ReplaceAll(m.Body, "\n", "\r\n"))
+	ctype, body := "text/plain; charset=UTF-8", strings.ReplaceAll(m.Body, "\n", "\r\n")
+	if len(m.Attachments) > 0 {
+		ctype, body = mimeBody(m, fmt.Sprintf("outbox-%d-part", m.ID))
+	}
+	fmt.Fprintf(&b, "From: %s\r\nTo: %s\r\nSubject: %s\r\nMIME-Version: 1.0\r\nContent-Type: %s\r\nMessage-ID: <outbox-%d@backoffice>\r\n\r\n",
+		s.From, m.To, mimeHeader(m.Subject), ctype, m.ID)
+	b.WriteString(body)
 	return smtp.SendMail(addr, a, s.From, []string{m.To}, []byte(b.String()))
 }
 
@@ -82,6 +86,9 @@ func DeliverDue(ctx context.Context, db *bun.DB, s SMTP, now time.Time) (int, er
 		var due []*Message
 		if err := tx.NewSelect().Model(&due).Where("status = 'pending' AND not_before <= ?", now).
 			Order("not_before", "id").Limit(50).For("UPDATE SKIP LOCKED").Scan(ctx); err != nil {
+			return err
+		}
+		if err := loadAttachments(ctx, tx, due); err != nil {
 			return err
 		}
 		for _, m := range due {

@@ -30,6 +30,8 @@ type Message struct {
 	Entity    string     `bun:"entity" json:"entity"`
 	EntityID  string     `bun:"entity_id" json:"entity_id"`
 	DedupKey  *string    `bun:"dedup_key" json:"-"` // a second message with the same key is dropped
+	// Attachments are stored with the message (attachments.go) and sent as multipart/mixed.
+	Attachments []Attachment `bun:"-" json:"attachments,omitempty"`
 }
 
 // Enqueue stores m for delivery (NotBefore zero = now). With a DedupKey, a message that
@@ -44,8 +46,12 @@ func Enqueue(ctx context.Context, db bun.IDB, now time.Time, m *Message) error {
 	if m.DedupKey != nil {
 		q = q.On("CONFLICT (dedup_key) WHERE dedup_key IS NOT NULL DO NOTHING")
 	}
-	if _, err := q.Exec(ctx); err != nil {
+	res, err := q.Returning("id").Exec(ctx)
+	if err != nil {
 		return fmt.Errorf("outbox: enqueue %s: %w", m.Kind, err)
+	}
+	if n, _ := res.RowsAffected(); n == 1 {
+		return saveAttachments(ctx, db, m)
 	}
 	return nil
 }

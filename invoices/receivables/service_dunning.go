@@ -2,6 +2,7 @@ package receivables
 
 import (
 	"context"
+	"errors"
 	"fmt"
 
 	"github.com/shopspring/decimal"
@@ -33,6 +34,12 @@ func (s *Service) RunDunning(ctx context.Context) (int, error) {
 			continue
 		}
 		did, err := s.dunOne(ctx, open[i].ID, all, today)
+		if errors.Is(err, ErrNoRate) { // one invoice without a rate must not hold up the others
+			if s.d.Log != nil {
+				s.d.Log.Warn("dunning skipped an invoice", "invoice", open[i].Number, "reason", err.Error())
+			}
+			continue
+		}
 		if err != nil {
 			return taken, fmt.Errorf("dunning invoice %s: %w", open[i].Number, err)
 		}
@@ -108,7 +115,8 @@ func (s *Service) dunOne(ctx context.Context, id int64, all []invoiceRow, today 
 		if inv.BillingEmail != "" {
 			if err := outbox.Enqueue(ctx, tx, s.now(), &outbox.Message{Kind: "dunning_" + row.Stage, To: inv.BillingEmail,
 				Subject: letter.Subject(), Body: letter.Text(), Entity: "invoice", EntityID: fmt.Sprint(id),
-				DedupKey: outbox.Key("dunning:%d:%s", id, row.Stage)}); err != nil {
+				DedupKey:    outbox.Key("dunning:%d:%s", id, row.Stage),
+				Attachments: []outbox.Attachment{{Filename: fmt.Sprintf("%s-%s.pdf", inv.Number, row.Stage), ContentType: "application/pdf", Content: row.LetterPDF}}}); err != nil {
 				return err
 			}
 		}

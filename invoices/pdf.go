@@ -1,0 +1,246 @@
+package invoices
+
+import (
+	"bytes"
+	"fmt"
+	"image/png"
+	"strings"
+	"time"
+
+	"github.com/boombuler/barcode"
+	"github.com/boombuler/barcode/qr"
+	"github.com/go-pdf/fpdf"
+	"github.com/shopspring/decimal"
+
+	"backoffice/internal/civil"
+	"backoffice/internal/i18n"
+)
+
+// pdfLine is a line as printed (invoice or credit note).
+type pdfLine struct {
+	Description string
+	Period      string
+	Quantity    decimal.Decimal
+	Unit        string
+	UnitPrice   decimal.Decimal
+	VAT         string
+	Net         decimal.Decimal
+}
+
+// pdfDoc is what the invoice and the credit note PDF have in common.
+type pdfDoc struct {
+	Credit    bool
+	Number    string
+	IssueDate civil.Date
+	Inv       *Invoice
+	Lines     []pdfLine
+	Per       []VATAmount
+	Net, VAT  decimal.Decimal
+	Gross     decimal.Decimal
+	Payable   decimal.Decimal
+	Reason    string
+}
+
+// PDF renders an issued invoice ("Factuur", or "Invoice" in English) with every field
+// art. 35a Wet OB asks for, the VAT summary per rate, the VAT notes, payment term, due
+// date, payment reference and an EPC QR code for a banking app.
+func PDF(d *Document, now time.Time) ([]byte, error) {
+	inv := d.Invoice
+	l := i18n.For(inv.Language)
+	p := &pdfDoc{Number: inv.NumberOr(), Inv: inv, Per: inv.VATPerRate, Net: inv.Net, VAT: inv.VAT, Gross: inv.Gross, Payable: inv.Balance()}
+	if inv.IssueDate != nil {
+		p.IssueDate = *inv.IssueDate
+	}
+	for _, ln := range d.Lines {
+		pl := pdfLine{Description: ln.Description, Quantity: ln.Quantity, Unit: unitLabel(l, ln.Unit), UnitPrice: ln.UnitPrice,
+			VAT: vatLabel(l, ln.VATCategory, ln.VATRate), Net: ln.Net}
+		if ln.PeriodStart != nil && ln.PeriodEnd != nil {
+			pl.Period = i18n.Date(inv.Language, *ln.PeriodStart) + " – " + i18n.Date(inv.Language, *ln.PeriodEnd)
+		} else if ln.BillableOn != nil && ln.LineKind == "goods" && (inv.IssueDate == nil || *ln.BillableOn != *inv.IssueDate) {
+			pl.Period = l.T("pdf.delivered_on", map[string]any{"Date": i18n.Date(inv.Language, *ln.BillableOn)})
+		}
+		p.Lines = append(p.Lines, pl)
+	}
+	return render(p, now)
+}
+
+// CreditPDF renders a credit note ("Creditfactuur") referring to its invoice.
+func CreditPDF(d *CreditDocument, now time.Time) ([]byte, error) {
+	inv := d.Invoice
+	l := i18n.For(inv.Language)
+	p := &pdfDoc{Credit: true, Number: d.Note.Number, IssueDate: d.Note.IssueDate, Inv: inv, Per: d.Note.VATPerRate, Net: d.Note.Net,
+		VAT: d.Note.VAT, Gross: d.Note.Gross, Payable: d.Note.Gross, Reason: d.Note.Reason}
+	for _, ln := range d.Lines {
+		p.Lines = append(p.Lines, pdfLine{Description: ln.Description, Quantity: ln.Quantity, Unit: unitLabel(l, ln.Unit), UnitPrice: ln.UnitPrice,
+			VAT: vatLabel(l, ln.VATCategory, ln.VATRate), Net: ln.Net})
+	}
+	return render(p, now)
+}
+
+func unitLabel(l *i18n.Localizer, unit string) string {
+	if id := "unit." + strings.ToLower(unit); i18n.Has(l.Lang, id) {
+		return l.T(id)
+	}
+	return unit
+}
+
+func vatLabel(l *i18n.Localizer, cat, rate string) string {
+	switch cat {
+	case CatStandard, CatZero:
+		return rate + "%"
+	}
+	return l.T("pdf.vat_cat." + cat)
+}
+
+func render(p *pdfDoc, now time.Time) ([]byte, error) {
+	inv, sup := p.Inv, p.Inv.Supplier
+	lang := inv.Language
+	l := i18n.For(lang)
+	pdf := fpdf.New("P", "mm", "A4", "")
+	tr := pdf.UnicodeTranslatorFromDescriptor("")
+	title := l.T("pdf.invoice")
+	if p.Credit {
+		title = l.T("pdf.credit_note")
+	}
+	pdf.SetTitle(tr(title+" "+p.Number), false)
+	pdf.SetAuthor(tr(sup.Name), false)
+	pdf.SetCreationDate(now)
+	pdf.SetMargins(18, 18, 18)
+	pdf.SetAutoPageBreak(true, 22)
+	pdf.SetFooterFunc(func() {
+		pdf.SetY(-15)
+		pdf.SetFont("Helvetica", "", 7.5)
+		pdf.SetTextColor(110, 110, 110)
+		parts := []string{sup.Name, sup.Address, "KvK " + sup.KvK, l.T("pdf.vat_id") + " " + sup.VATID, "IBAN " + sup.IBAN}
+		if sup.BIC != "" {
+			parts = append(parts, "BIC "+sup.BIC)
+		}
+		pdf.CellFormat(0, 4, tr(strings.Join(parts, " · ")), "", 1, "C", false, 0, "")
+		pdf.CellFormat(0, 4, tr(l.T("pdf.page", map[string]any{"Page": pdf.PageNo()})), "", 0, "C", false, 0, "")
+	})
+	pdf.AddPage()
+
+	// Our company block and the title.
+	pdf.SetFont("Helvetica", "B", 15)
+	pdf.CellFormat(110, 7, tr(sup.Name), "", 0, "L", false, 0, "")
+	pdf.SetFont("Helvetica", "B", 20)
+	pdf.SetTextColor(30, 60, 110)
+	pdf.CellFormat(0, 7, tr(title), "", 1, "R", false, 0, "")
+	pdf.SetTextColor(0, 0, 0)
+	pdf.SetFont("Helvetica", "", 9)
+	for _, s := range []string{sup.Address, "KvK " + sup.KvK + " · " + l.T("pdf.vat_id") + " " + sup.VATID, "IBAN " + sup.IBAN + bicSuffix(sup.BIC)} {
+		pdf.CellFormat(0, 4.5, tr(s), "", 1, "L", false, 0, "")
+	}
+	pdf.Ln(8)
+
+	// Customer block (left) and the facts (right).
+	y := pdf.GetY()
+	pdf.SetFont("Helvetica", "B", 10)
+	pdf.CellFormat(95, 5, tr(inv.CustomerName), "", 1, "L", false, 0, "")
+	pdf.SetFont("Helvetica", "", 10)
+	cust := []string{}
+	if inv.BillingContact != "" {
+		cust = append(cust, l.T("pdf.attn")+" "+inv.BillingContact)
+	}
+	cust = append(cust, inv.CustomerStreet, strings.TrimSpace(inv.CustomerPostalCode+"  "+inv.CustomerCity))
+	if inv.CustomerCountry != HomeCountry {
+		cust = append(cust, countryName(l, inv.CustomerCountry))
+	}
+	if inv.CustomerKvK != "" {
+		cust = append(cust, "KvK "+inv.CustomerKvK)
+	}
+	if inv.CustomerVATID != "" {
+		cust = append(cust, l.T("pdf.vat_id")+" "+inv.CustomerVATID)
+	}
+	for _, s := range cust {
+		pdf.CellFormat(95, 5, tr(s), "", 1, "L", false, 0, "")
+	}
+	yLeft := pdf.GetY()
+	numLabel, dateLabel := l.T("pdf.number"), l.T("pdf.date")
+	if p.Credit {
+		numLabel, dateLabel = l.T("pdf.credit_number"), l.T("pdf.credit_date")
+	}
+	facts := [][2]string{{numLabel, p.Number}, {dateLabel, i18n.Date(lang, p.IssueDate)}}
+	if p.Credit {
+		facts = append(facts, [2]string{l.T("pdf.corrects"), inv.NumberOr() + " (" + i18n.Date(lang, *inv.IssueDate) + ")"})
+	} else {
+		facts = append(facts, [2]string{l.T("pdf.due"), i18n.Date(lang, *inv.DueDate)})
+		if inv.DeliveryDate != nil && *inv.DeliveryDate != p.IssueDate {
+			facts = append(facts, [2]string{l.T("pdf.delivery_date"), i18n.Date(lang, *inv.DeliveryDate)})
+		}
+	}
+	facts = append(facts, [2]string{l.T("pdf.customer_number"), fmt.Sprint(inv.CustomerID)})
+	if inv.PurchaseOrder != "" {
+		facts = append(facts, [2]string{l.T("pdf.your_reference"), inv.PurchaseOrder})
+	}
+	pdf.SetY(y)
+	for _, f := range facts {
+		pdf.SetX(120)
+		pdf.SetFont("Helvetica", "B", 9)
+		pdf.CellFormat(32, 5, tr(f[0]), "", 0, "L", false, 0, "")
+		pdf.SetFont("Helvetica", "", 9)
+		pdf.CellFormat(0, 5, tr(f[1]), "", 1, "L", false, 0, "")
+	}
+	pdf.SetY(maxf(yLeft, pdf.GetY()) + 8)
+	if p.Reason != "" {
+		pdf.SetFont("Helvetica", "", 10)
+		pdf.MultiCell(0, 5, tr(l.T("pdf.reason")+": "+p.Reason), "", "L", false)
+		pdf.Ln(2)
+	}
+	if inv.Note != "" && !p.Credit {
+		pdf.SetFont("Helvetica", "", 10)
+		pdf.MultiCell(0, 5, tr(inv.Note), "", "L", false)
+		pdf.Ln(2)
+	}
+	linesTable(pdf, tr, l, p.Lines)
+	totalsBlock(pdf, tr, l, p)
+	notesBlock(pdf, tr, l, p)
+	var buf bytes.Buffer
+	if err := pdf.Output(&buf); err != nil {
+		return nil, fmt.Errorf("invoices: render PDF: %w", err)
+	}
+	return buf.Bytes(), nil
+}
+
+func bicSuffix(bic string) string {
+	if bic == "" {
+		return ""
+	}
+	return " · BIC " + bic
+}
+
+func maxf(a, b float64) float64 {
+	if a > b {
+		return a
+	}
+	return b
+}
+
+func countryName(l *i18n.Localizer, code string) string {
+	if id := "country." + code; i18n.Has(l.Lang, id) {
+		return l.T(id)
+	}
+	return code
+}
+
+// EPCPayload is the EPC069-12 "SEPA credit transfer" QR content (version 002): the
+// beneficiary, IBAN, amount and the invoice number as remittance.
+func EPCPayload(name, iban, bic string, amount decimal.Decimal, reference string) string {
+	return strings.Join([]string{"BCD", "002", "1", "SCT", bic, truncate(name, 70), iban, "EUR" + amount.StringFixed(2), "", "", truncate(reference, 140)}, "\n")
+}
+
+func qrPNG(payload string) ([]byte, error) {
+	code, err := qr.Encode(payload, qr.M, qr.Auto)
+	if err != nil {
+		return nil, err
+	}
+	code, err = barcode.Scale(code, 300, 300)
+	if err != nil {
+		return nil, err
+	}
+	var buf bytes.Buffer
+	if err := png.Encode(&buf, code); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}

@@ -1,0 +1,88 @@
+package invoices_test
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"backoffice/internal/billing"
+	"backoffice/internal/i18n"
+	"backoffice/invoices"
+)
+
+// TestPDFs renders the invoice and credit note PDFs in Dutch and English; with
+// INVOICES_PDF_DIR set it writes them there to be looked at (pdftoppm -png -r 80).
+func TestPDFs(t *testing.T) {
+	s := newApp(t, jan15)
+	ctx := context.Background()
+	out := os.Getenv("INVOICES_PDF_DIR")
+	write := func(name string, b []byte) {
+		if !bytes.HasPrefix(b, []byte("%PDF-")) || len(b) < 2000 {
+			t.Errorf("%s: not a PDF (%d bytes)", name, len(b))
+		}
+		if out != "" {
+			_ = os.WriteFile(filepath.Join(out, name+".pdf"), b, 0o644)
+		}
+	}
+	mk := func(o custOpts, charges ...chargeOpts) *invoices.Document {
+		c := customer(t, o)
+		for _, ch := range charges {
+			charge(t, c.ID, ch)
+		}
+		dr, err := s.svc.CreateDraft(ctx, invoices.DraftIn{CustomerID: c.ID})
+		if err != nil {
+			t.Fatal(err)
+		}
+		note := "Project Werkplek 2026"
+		po := "PO-2026-118"
+		if _, err := s.svc.UpdateDraft(ctx, dr.Invoice.ID, invoices.DraftPatch{Note: &note, PurchaseOrder: &po}); err != nil {
+			t.Fatal(err)
+		}
+		doc, err := s.svc.Issue(ctx, dr.Invoice.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return doc
+	}
+	period := &[2]civilDate{jan15Date().AddDays(17), jan15Date().AddDays(44)}
+	nl := mk(custOpts{},
+		chargeOpts{Description: "Managed werkplek (12 gebruikers), februari", Qty: "12", Unit: "month", Price: "45.50", Period: period, Domain: "orders", Kind: "contract_period", AgreementKind: "contract"},
+		chargeOpts{Description: "Laptop Lenovo ThinkPad T14", LineKind: billing.Goods, Qty: "2", Price: "1249.00"},
+		chargeOpts{Description: "Detachering januari: 152 uur", Qty: "152", Unit: "hour", Price: "85.00", Domain: "secondment", Kind: "statement", AgreementKind: "placement"},
+		chargeOpts{Description: "Handboek beheer", LineKind: billing.Goods, VAT: "9", Price: "39.95"})
+	b, err := invoices.PDF(nl, jan15)
+	if err != nil {
+		t.Fatal(err)
+	}
+	write("invoice-nl", b)
+	en := mk(custOpts{Country: "BE", VATID: "BE0123456749", Language: "en"}, chargeOpts{Description: "Consultancy network redesign", Qty: "8", Unit: "hour", Price: "95.00"})
+	b, _ = invoices.PDF(en, jan15)
+	write("invoice-en-reverse-charge", b)
+	de := mk(custOpts{Country: "DE", VATID: "DE123456789"}, chargeOpts{Description: "Firewall appliance", LineKind: billing.Goods, Price: "2150.00", Billable: jan15Date().AddDays(-3)})
+	b, _ = invoices.PDF(de, jan15)
+	write("invoice-de-intra-eu", b)
+	cn, err := s.svc.Credit(ctx, nl.Invoice.ID, invoices.CreditIn{Reason: "Eén laptop retour ontvangen", Lines: []invoices.CreditLineIn{{LineID: nl.Lines[1].ID, Quantity: d("1")}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ = invoices.CreditPDF(cn, jan15)
+	write("credit-note-nl", b)
+}
+
+func TestEPCPayload(t *testing.T) {
+	got := invoices.EPCPayload("Backoffice IT B.V.", "NL91ABNA0417164300", "ABNANL2A", d("1511.29"), "2026-00001")
+	want := "BCD\n002\n1\nSCT\nABNANL2A\nBackoffice IT B.V.\nNL91ABNA0417164300\nEUR1511.29\n\n\n2026-00001"
+	if got != want {
+		t.Errorf("payload %q", got)
+	}
+}
+
+// TestMessagesComplete: every customer-facing message exists in Dutch and English.
+func TestMessagesComplete(t *testing.T) {
+	if m := i18n.Missing(); len(m) > 0 {
+		t.Errorf("messages missing: %s", strings.Join(m, ", "))
+	}
+}
