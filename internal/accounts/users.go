@@ -33,8 +33,8 @@ type UserPatch struct {
 	Name       *string `json:"name" validate:"omitempty,min=1,max=200"`
 	Role       *string `json:"role,omitempty" validate:"omitempty,oneof=admin account_manager technician customer"`
 	CustomerID *int64  `json:"customer_id,omitempty" validate:"omitempty,gte=0"`
-	Active   *bool   `json:"active"`
-	Password *string `json:"password" validate:"omitempty,min=12,max=200"`
+	Active     *bool   `json:"active"`
+	Password   *string `json:"password" validate:"omitempty,min=12,max=200"`
 }
 
 // CreateUser validates and stores a user (argon2id password) and audits it.
