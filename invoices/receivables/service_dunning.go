@@ -115,7 +115,8 @@ func (s *Service) dunOne(ctx context.Context, id int64, all []invoiceRow, today 
 		if inv.BillingEmail != "" {
 			if err := outbox.Enqueue(ctx, tx, s.now(), &outbox.Message{Kind: "dunning_" + row.Stage, To: inv.BillingEmail,
 				Subject: letter.Subject(), Body: letter.Text(), Entity: "invoice", EntityID: fmt.Sprint(id),
-				DedupKey: outbox.Key("dunning:%d:%s", id, row.Stage)}); err != nil {
+				DedupKey:    outbox.Key("dunning:%d:%s", id, row.Stage),
+				Attachments: []outbox.Attachment{{Filename: fmt.Sprintf("%s-%s.pdf", inv.Number, row.Stage), ContentType: "application/pdf", Content: row.LetterPDF}}}); err != nil {
 				return err
 			}
 		}
