@@ -166,6 +166,3 @@ func CheckMoney(d decimal.Decimal) error {
 	}
 	return nil
 }
-
-// Cents formats an amount with exactly two decimals, as money travels on the wire.
-func Cents(d decimal.Decimal) string { return d.StringFixed(2) }

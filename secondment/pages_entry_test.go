@@ -75,7 +75,7 @@ func TestPagesEditEntry(t *testing.T) {
 			t.Fatalf("status %d location %s", st, loc)
 		}
 		got := f.entry(t, e.ID)
-		if got.Status != StatusSubmitted || got.Minutes != 120 || got.Amount != "250.00" || len(got.Segments) != 2 ||
+		if got.Status != StatusSubmitted || got.Minutes != 120 || got.Amount.StringFixed(2) != "250.00" || len(got.Segments) != 2 ||
 			got.Segments[0].Band != BandBase || got.Segments[1].Band != BandEvening || got.Description != "patching, rebooted" {
 			t.Fatalf("edited entry %+v", got)
 		}

@@ -89,7 +89,7 @@ func TestPagesExpenses(t *testing.T) {
 		}
 		var list httpx.List[ExpenseOut]
 		f.app.Do(t, http.MethodGet, fmt.Sprintf("/api/v1/placements/%d/expenses?month=2026-03", f.placementID), f.am.Token, nil).Expect(t, 200).JSON(t, &list)
-		if len(list.Items) != 2 || list.Items[0].Amount != "12.50" || list.Items[0].KM != nil || list.Items[1].Amount != "4.50" {
+		if len(list.Items) != 2 || list.Items[0].Amount.StringFixed(2) != "12.50" || list.Items[0].KM != nil || list.Items[1].Amount.StringFixed(2) != "4.50" {
 			t.Fatalf("March after the forms %+v", list.Items)
 		}
 	})
