@@ -78,7 +78,7 @@ func Funcs() template.FuncMap {
 			}
 			return false
 		},
-		"eqs":       func(a, b any) bool { return fmt.Sprint(a) == fmt.Sprint(b) },
+		"eqs": func(a, b any) bool { return fmt.Sprint(a) == fmt.Sprint(b) },
 	}
 }
 
