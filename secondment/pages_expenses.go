@@ -104,13 +104,13 @@ func (m *Module) expensesPage(c *fiber.Ctx) error {
 
 // decimalField reads an optional amount; a Dutch decimal comma is accepted.
 func decimalField(c *fiber.Ctx, name string, f *problem.Fields) *decimal.Decimal {
-	s := strings.ReplaceAll(strings.TrimSpace(c.FormValue(name)), ",", ".")
+	s := strings.TrimSpace(c.FormValue(name))
 	if s == "" {
 		return nil
 	}
-	v, err := money.ParseStrict(s)
+	v, err := money.ParseInput(s)
 	if err != nil {
-		f.Add(name, "must be a number such as 12.50")
+		f.Add(name, "must be a number such as 12,50")
 		return nil
 	}
 	return &v

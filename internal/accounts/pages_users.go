@@ -6,7 +6,6 @@ import (
 
 	"github.com/gofiber/fiber/v2"
 
-	"backoffice/internal/audit"
 	"backoffice/internal/auth"
 	"backoffice/internal/httpx"
 	"backoffice/internal/outbox"
@@ -79,27 +78,6 @@ func (m *Module) userActive(c *fiber.Ctx) error {
 		msg = u.Email + " is active again."
 	}
 	return web.Redirect(c, "/users", msg)
-}
-
-type auditData struct {
-	List             httpx.List[audit.Entry]
-	Entity, EntityID string
-	Next             string
-}
-
-func (m *Module) auditPage(c *fiber.Ctx) error {
-	page, err := httpx.PageOf(c)
-	if err != nil {
-		return err
-	}
-	d := auditData{Entity: c.Query("entity"), EntityID: c.Query("entity_id")}
-	if d.List, err = ListAudit(c.UserContext(), m.DB, d.Entity, d.EntityID, page); err != nil {
-		return err
-	}
-	if d.List.Next != nil {
-		d.Next = url.Values{"entity": {d.Entity}, "entity_id": {d.EntityID}, "after": {*d.List.Next}}.Encode()
-	}
-	return m.Web.Render(c, "accounts/audit", "Audit log", d)
 }
 
 type outboxData struct {

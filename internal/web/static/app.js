@@ -22,7 +22,7 @@
     if (!t) { return; }
     if (t.hasAttribute("data-toggle")) {
       var el = document.getElementById(t.getAttribute("data-toggle"));
-      if (el) { el.classList.toggle("open"); }
+      if (el) { e.preventDefault(); el.classList.toggle("open"); }
     } else if (t.hasAttribute("data-back") && window.history.length > 1) {
       e.preventDefault(); window.history.back();
     }
