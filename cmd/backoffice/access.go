@@ -121,6 +121,8 @@ var Access = map[string]Role{
 	"GET /api/v1/quotes":                                           ANY,
 	"GET /api/v1/quotes/{id}":                                      ANY,
 	"GET /api/v1/quotes/{id}/pdf":                                  ANY,
+	"GET /api/v1/receivables/ageing":                               AM,
+	"GET /api/v1/receivables/suspended":                            AM,
 	"GET /api/v1/rmas":                                             ANY,
 	"GET /api/v1/rmas/{id}":                                        ANY,
 	"GET /api/v1/sla-policies":                                     AMT,

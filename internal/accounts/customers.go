@@ -151,4 +151,5 @@ func GetCustomer(ctx context.Context, b bun.IDB, p *auth.Principal, id int64) (*
 }
 
 // constraints are the schema's rules answered with the accounts' own problems.
-var constraints = db.Constraints{"customers_kvk_key": ErrKvKTaken, "users_email_key": ErrEmailTaken}
+var constraints = db.Constraints{"customers_kvk_key": ErrKvKTaken, "users_email_key": ErrEmailTaken,
+	"users_customer_id_fkey": problem.Invalid("customer_id", "no such company")}

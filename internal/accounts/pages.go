@@ -1,6 +1,7 @@
 package accounts
 
 import (
+	"backoffice/internal/outbox"
 	"embed"
 	"errors"
 	"io/fs"
@@ -66,6 +67,9 @@ func (m *Module) Pages(r fiber.Router) {
 	r.Get("/users", admin, m.usersPage)
 	r.Post("/users", admin, m.userCreate)
 	r.Post("/users/:id/active", admin, m.userActive)
+	r.Get("/users/:id", admin, m.userPage)
+	r.Post("/users/:id", admin, m.userSave)
+	r.Post("/users/:id/password", admin, m.userPassword)
 	r.Get("/audit", admin, m.auditPage)
 	r.Get("/outbox", admin, m.outboxPage)
 }
@@ -294,4 +298,101 @@ func (m *Module) blockPost(c *fiber.Ctx) error {
 		return err
 	}
 	return web.Redirect(c, "/customers/"+strconv.FormatInt(*u.CustomerID, 10), u.Name+" is blocked until "+web.DateTime(*u.BlockedUntil)+".")
+}
+
+type usersData struct {
+	List      httpx.List[auth.User]
+	Companies map[int64]string // customer id → name
+	Next      string
+	Errors    []problem.FieldError
+	Customers []Customer
+}
+
+func (m *Module) usersPage(c *fiber.Ctx) error { return m.renderUsers(c, nil) }
+
+func (m *Module) renderUsers(c *fiber.Ctx, fe []problem.FieldError) error {
+	page, err := httpx.PageOf(c)
+	if err != nil {
+		return err
+	}
+	l, err := ListUsers(c.UserContext(), m.DB, auth.From(c), c.Query("role"), nil, page)
+	if err != nil {
+		return err
+	}
+	d := usersData{List: l, Errors: fe}
+	if l.Next != nil {
+		d.Next = url.Values{"role": {c.Query("role")}, "after": {*l.Next}}.Encode()
+	}
+	if d.Customers, err = customersByName(c.UserContext(), m.DB, 500); err != nil {
+		return err
+	}
+	d.Companies = map[int64]string{}
+	for _, cu := range d.Customers {
+		d.Companies[cu.ID] = cu.Name
+	}
+	return m.Web.Render(c, "accounts/users", "Users", d)
+}
+
+func (m *Module) userCreate(c *fiber.Ctx) error {
+	in := UserInput{Email: c.FormValue("email"), Name: c.FormValue("name"), Role: c.FormValue("role"), Password: c.FormValue("password")}
+	if s := c.FormValue("customer_id"); s != "" {
+		v, err := strconv.ParseInt(s, 10, 64)
+		if err != nil {
+			v = 0 // not an id: CreateUser reports customer_id as unknown
+		}
+		in.CustomerID = &v
+	}
+	err := httpx.Struct(&in)
+	if err == nil {
+		_, err = CreateUser(c.UserContext(), m.DB, in, m.Clock.Now())
+	}
+	if fe, ok := problem.FormErrors(err); ok {
+		c.Status(fiber.StatusUnprocessableEntity)
+		return m.renderUsers(c, fe)
+	} else if err != nil {
+		return err
+	}
+	return web.Redirect(c, "/users", "User "+in.Email+" created.")
+}
+
+func (m *Module) userActive(c *fiber.Ctx) error {
+	id, err := httpx.PathID(c, "id")
+	if err != nil {
+		return err
+	}
+	active := c.FormValue("active") == "true"
+	u, err := UpdateUser(c.UserContext(), m.DB, id, UserPatch{Active: &active}, m.Clock.Now())
+	if err != nil {
+		return err
+	}
+	msg := u.Email + " deactivated; their sessions and tokens are revoked."
+	if active {
+		msg = u.Email + " is active again."
+	}
+	back := "/users"
+	if c.FormValue("back") == "user" {
+		back = "/users/" + strconv.FormatInt(u.ID, 10)
+	}
+	return web.Redirect(c, back, msg)
+}
+
+type outboxData struct {
+	List   httpx.List[outbox.Message]
+	Status string
+	Next   string
+}
+
+func (m *Module) outboxPage(c *fiber.Ctx) error {
+	page, err := httpx.PageOf(c)
+	if err != nil {
+		return err
+	}
+	d := outboxData{Status: c.Query("status")}
+	if d.List, err = ListOutbox(c.UserContext(), m.DB, d.Status, page); err != nil {
+		return err
+	}
+	if d.List.Next != nil {
+		d.Next = url.Values{"status": {d.Status}, "after": {*d.List.Next}}.Encode()
+	}
+	return m.Web.Render(c, "accounts/outbox", "Outbox", d)
 }

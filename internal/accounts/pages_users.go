@@ -1,102 +1,117 @@
 package accounts
 
 import (
-	"net/url"
 	"strconv"
 
 	"github.com/gofiber/fiber/v2"
 
 	"backoffice/internal/auth"
 	"backoffice/internal/httpx"
-	"backoffice/internal/outbox"
 	"backoffice/internal/problem"
 	"backoffice/internal/web"
 )
 
-type usersData struct {
-	List      httpx.List[auth.User]
-	Next      string
-	Errors    []problem.FieldError
+// The user page (/users/{id}): an admin edits name, role and company, (de)activates the
+// account and sets a new password. Every form works without JavaScript; deactivating asks
+// for confirmation in the page itself.
+
+type userPageData struct {
+	U         *auth.User
+	Company   string
 	Customers []Customer
+	Roles     []option
+	Form      string // the form the errors belong to: "profile" or "password"
+	Errors    []problem.FieldError
+	Self      bool
 }
 
-func (m *Module) usersPage(c *fiber.Ctx) error { return m.renderUsers(c, nil) }
+type option struct{ Value, Label string }
 
-func (m *Module) renderUsers(c *fiber.Ctx, fe []problem.FieldError) error {
-	page, err := httpx.PageOf(c)
-	if err != nil {
-		return err
-	}
-	l, err := ListUsers(c.UserContext(), m.DB, auth.From(c), c.Query("role"), nil, page)
-	if err != nil {
-		return err
-	}
-	d := usersData{List: l, Errors: fe}
-	if l.Next != nil {
-		d.Next = url.Values{"role": {c.Query("role")}, "after": {*l.Next}}.Encode()
-	}
+// roleOptions are the roles in words.
+var roleOptions = []option{{"account_manager", "Account manager"}, {"technician", "Technician"}, {"admin", "Admin"}, {"customer", "Customer contact"}}
+
+func (m *Module) renderUser(c *fiber.Ctx, u *auth.User, form string, errs []problem.FieldError) error {
+	d := userPageData{U: u, Roles: roleOptions, Form: form, Errors: errs, Self: auth.From(c).UserID == u.ID}
+	var err error
 	if d.Customers, err = customersByName(c.UserContext(), m.DB, 500); err != nil {
 		return err
 	}
-	return m.Web.Render(c, "accounts/users", "Users", d)
+	for _, cu := range d.Customers {
+		if u.CustomerID != nil && cu.ID == *u.CustomerID {
+			d.Company = cu.Name
+		}
+	}
+	if errs != nil {
+		c.Status(fiber.StatusUnprocessableEntity)
+	}
+	return m.Web.Render(c, "accounts/user", u.Name, d)
 }
 
-func (m *Module) userCreate(c *fiber.Ctx) error {
-	in := UserInput{Email: c.FormValue("email"), Name: c.FormValue("name"), Role: c.FormValue("role"), Password: c.FormValue("password")}
-	if s := c.FormValue("customer_id"); s != "" {
-		v, err := strconv.ParseInt(s, 10, 64)
-		if err != nil {
-			v = 0 // not an id: CreateUser reports customer_id as unknown
-		}
-		in.CustomerID = &v
+func (m *Module) loadUser(c *fiber.Ctx) (*auth.User, error) {
+	id, err := httpx.PathID(c, "id")
+	if err != nil {
+		return nil, err
 	}
-	err := httpx.Struct(&in)
+	return GetUser(c.UserContext(), m.DB, auth.From(c), id)
+}
+
+func (m *Module) userPage(c *fiber.Ctx) error {
+	u, err := m.loadUser(c)
+	if err != nil {
+		return err
+	}
+	return m.renderUser(c, u, "", nil)
+}
+
+func (m *Module) userSave(c *fiber.Ctx) error {
+	u, err := m.loadUser(c)
+	if err != nil {
+		return err
+	}
+	name, role := c.FormValue("name"), c.FormValue("role")
+	var cid int64
+	if s := c.FormValue("customer_id"); s != "" {
+		if cid, err = strconv.ParseInt(s, 10, 64); err != nil || cid < 0 {
+			cid = 0
+		}
+	}
+	in := UserPatch{Name: &name, Role: &role, CustomerID: &cid}
+	err = httpx.Struct(&in)
 	if err == nil {
-		_, err = CreateUser(c.UserContext(), m.DB, in, m.Clock.Now())
+		_, err = UpdateUser(c.UserContext(), m.DB, u.ID, in, m.Clock.Now())
 	}
 	if fe, ok := problem.FormErrors(err); ok {
-		c.Status(fiber.StatusUnprocessableEntity)
-		return m.renderUsers(c, fe)
+		posted := *u
+		posted.Name, posted.Role = name, auth.Role(role)
+		posted.CustomerID = nil
+		if cid > 0 {
+			posted.CustomerID = &cid
+		}
+		return m.renderUser(c, &posted, "profile", fe)
 	} else if err != nil {
 		return err
 	}
-	return web.Redirect(c, "/users", "User "+in.Email+" created.")
+	return web.Redirect(c, "/users/"+strconv.FormatInt(u.ID, 10), "Saved "+name+".")
 }
 
-func (m *Module) userActive(c *fiber.Ctx) error {
-	id, err := httpx.PathID(c, "id")
+func (m *Module) userPassword(c *fiber.Ctx) error {
+	u, err := m.loadUser(c)
 	if err != nil {
 		return err
 	}
-	active := c.FormValue("active") == "true"
-	u, err := UpdateUser(c.UserContext(), m.DB, id, UserPatch{Active: &active}, m.Clock.Now())
-	if err != nil {
+	pw := c.FormValue("password")
+	if pw != c.FormValue("password_again") {
+		return m.renderUser(c, u, "password", []problem.FieldError{{Field: "password_again", Message: "does not match the new password"}})
+	}
+	in := UserPatch{Password: &pw}
+	err = httpx.Struct(&in)
+	if err == nil {
+		_, err = UpdateUser(c.UserContext(), m.DB, u.ID, in, m.Clock.Now())
+	}
+	if fe, ok := problem.FormErrors(err); ok {
+		return m.renderUser(c, u, "password", fe)
+	} else if err != nil {
 		return err
 	}
-	msg := u.Email + " deactivated; their sessions and tokens are revoked."
-	if active {
-		msg = u.Email + " is active again."
-	}
-	return web.Redirect(c, "/users", msg)
-}
-
-type outboxData struct {
-	List   httpx.List[outbox.Message]
-	Status string
-	Next   string
-}
-
-func (m *Module) outboxPage(c *fiber.Ctx) error {
-	page, err := httpx.PageOf(c)
-	if err != nil {
-		return err
-	}
-	d := outboxData{Status: c.Query("status")}
-	if d.List, err = ListOutbox(c.UserContext(), m.DB, d.Status, page); err != nil {
-		return err
-	}
-	if d.List.Next != nil {
-		d.Next = url.Values{"status": {d.Status}, "after": {*d.List.Next}}.Encode()
-	}
-	return m.Web.Render(c, "accounts/outbox", "Outbox", d)
+	return web.Redirect(c, "/users/"+strconv.FormatInt(u.ID, 10), "New password set for "+u.Email+"; their sessions are signed out.")
 }

@@ -38,6 +38,7 @@ func (m *Module) Routes(r *apidoc.Router) {
 	r.Post("/invoices/:id/dispute", apidoc.Op{Summary: "Dispute an invoice (INV-5)", Body: DisputeBody{}, Response: DisputeOut{}, Status: 201}, auth.Require(), m.dispute)
 	r.Post("/invoices/:id/resolve", apidoc.Op{Summary: "Resolve an invoice's dispute", Body: ResolveBody{}, Response: DisputeOut{}}, staff, m.resolve)
 	r.Post("/dunning-runs", apidoc.Op{Summary: "Run the dunning job now (safe to repeat)", Response: RunOut{}}, admin, m.runDunning)
+	m.reportRoutes(r)
 }
 
 func paymentOut(p Payment) PaymentOut {

@@ -27,6 +27,10 @@
       e.preventDefault(); window.history.back();
     }
   });
+  // <select data-autosubmit> submits its form on change (filters), without an inline handler.
+  document.addEventListener("change", function (e) {
+    if (e.target.hasAttribute && e.target.hasAttribute("data-autosubmit") && e.target.form) { e.target.form.submit(); }
+  });
   document.addEventListener("submit", function (e) {
     var msg = e.target.getAttribute("data-confirm");
     if (msg && !window.confirm(msg)) { e.preventDefault(); }
