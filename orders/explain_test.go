@@ -48,7 +48,10 @@ func TestExplainOrderLists(t *testing.T) {
 		name, table string
 		run         func() error
 	}{
-		{"GET_/quotes", "quotes", func() error { _, err := listQuotes(ctx, tx, QuoteFilter{Limit: 51, Principal: staff, Today: today}); return err }},
+		{"GET_/quotes", "quotes", func() error {
+			_, err := listQuotes(ctx, tx, QuoteFilter{Limit: 51, Principal: staff, Today: today})
+			return err
+		}},
 		{"GET_/quotes_after", "quotes", func() error {
 			_, err := listQuotes(ctx, tx, QuoteFilter{Limit: 51, AfterID: 60000, Principal: staff, Today: today})
 			return err
@@ -60,7 +63,10 @@ func TestExplainOrderLists(t *testing.T) {
 		{"GET_/orders", "orders", func() error { _, err := listOrders(ctx, tx, staff, nil, 0, 51); return err }},
 		{"GET_/orders_after", "orders", func() error { _, err := listOrders(ctx, tx, staff, nil, 60000, 51); return err }},
 		{"GET_/orders_contact", "orders", func() error { _, err := listOrders(ctx, tx, contact, nil, 0, 51); return err }},
-		{"GET_/contracts", "contracts", func() error { _, err := listContracts(ctx, tx, ContractFilter{Limit: 51, Principal: staff}); return err }},
+		{"GET_/contracts", "contracts", func() error {
+			_, err := listContracts(ctx, tx, ContractFilter{Limit: 51, Principal: staff})
+			return err
+		}},
 		{"GET_/contracts_after", "contracts", func() error {
 			_, err := listContracts(ctx, tx, ContractFilter{Limit: 51, AfterID: 60000, Principal: staff})
 			return err
