@@ -44,6 +44,8 @@ type DeliveryLineOut struct {
 	Description string          `json:"description"`
 	Quantity    decimal.Decimal `json:"quantity"`
 	Serials     []string        `json:"serials"`
+	// Slots are the serials padded to the quantity, for the driver's form.
+	Slots []string `json:"-"`
 }
 
 // DeliveryOut is a delivery as the API answers it.
@@ -88,6 +90,12 @@ func deliveryOut(d *Delivery, items []*Item, now time.Time) DeliveryOut {
 		}
 		if lo.Serials == nil {
 			lo.Serials = []string{}
+		}
+		if lo.Serialised {
+			lo.Slots = append(lo.Slots, lo.Serials...)
+			for int64(len(lo.Slots)) < l.Quantity.IntPart() {
+				lo.Slots = append(lo.Slots, "")
+			}
 		}
 		out.Lines = append(out.Lines, lo)
 	}

@@ -5,6 +5,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -84,5 +85,45 @@ func TestEPCPayload(t *testing.T) {
 func TestMessagesComplete(t *testing.T) {
 	if m := i18n.Missing(); len(m) > 0 {
 		t.Errorf("messages missing: %s", strings.Join(m, ", "))
+	}
+}
+
+// TestMessageKeysUsedExist: every message id the code names (literally, or built from a
+// status, VAT category or portal label) exists in Dutch and English.
+func TestMessageKeysUsedExist(t *testing.T) {
+	re := regexp.MustCompile(`\.T\("([A-Za-z0-9_.]+)"`)
+	files, _ := filepath.Glob("*.go")
+	ids := map[string]bool{}
+	for _, f := range files {
+		if strings.HasSuffix(f, "_test.go") {
+			continue
+		}
+		b, _ := os.ReadFile(f)
+		for _, m := range re.FindAllStringSubmatch(string(b), -1) {
+			if !strings.HasSuffix(m[1], ".") { // a prefix: the full ids are listed below
+				ids[m[1]] = true
+			}
+		}
+	}
+	for _, st := range []string{"draft", "issued", "overdue", "paid", "credited"} {
+		ids["status."+st] = true
+	}
+	for _, c := range []string{"E", "AE", "K", "G", "O"} {
+		ids["pdf.vat_cat."+c] = true
+		ids["invoice.vat_note."+c] = true
+		ids["invoice.vat_note."+c+".reason"] = true
+	}
+	for _, k := range []string{"portal.invoices", "portal.none", "portal.download_pdf"} {
+		ids[k] = true
+	}
+	if len(ids) < 30 {
+		t.Fatalf("found only %d ids", len(ids))
+	}
+	for id := range ids {
+		for _, lang := range i18n.Languages {
+			if !i18n.Has(lang, id) {
+				t.Errorf("%s: %s missing", lang, id)
+			}
+		}
 	}
 }

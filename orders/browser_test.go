@@ -29,6 +29,7 @@ func TestBrowserQuoteToContract(t *testing.T) {
 		chromedp.SetValue(css(`[name="lines.0.quantity"]`), "10"),
 		chromedp.SetValue(css(`[name="lines.0.unit"]`), "user"),
 		chromedp.SendKeys(css(`[name="lines.0.unit_price"]`), "12.50"),
+		chromedp.Click(css("#add-line")),
 		chromedp.SetValue(css(`[name="lines.1.kind"]`), "hardware"),
 		chromedp.SendKeys(css(`[name="lines.1.description"]`), "Docking station"),
 		chromedp.SetValue(css(`[name="lines.1.quantity"]`), "2"),

@@ -5,12 +5,10 @@ import (
 	"fmt"
 	"net/url"
 	"strconv"
-	"strings"
 
 	"github.com/gofiber/fiber/v2"
 
 	"backoffice/internal/auth"
-	"backoffice/internal/civil"
 	"backoffice/internal/problem"
 	"backoffice/internal/web"
 )
@@ -105,105 +103,29 @@ func (m *Module) quotesPage(c *fiber.Ctx) error {
 	return m.web.Render(c, "orders/quotes", "Quotes", d)
 }
 
-type editorData struct {
-	Quote     QuoteOut
-	New       bool
-	Lines     []LineOut
-	Customers []option
-	Profiles  []TermsProfile
-	Errors    []problem.FieldError
-	Kinds     []string
-	Terms     termsOverrideForm
-}
-
-func (m *Module) editor(c *fiber.Ctx, status int, q *Quote, isNew bool, errs []problem.FieldError) error {
-	d := editorData{Quote: quoteOut(q, m.svc.now(), 0, 0), New: isNew, Profiles: TermsProfiles(), Errors: errs,
-		Kinds: []string{"hardware", "service", "recurring", "secondment", "training"}, Terms: overridesOf(q.Terms)}
-	for _, l := range q.Lines {
-		d.Lines = append(d.Lines, lineOut(l))
-	}
-	for range 3 {
-		d.Lines = append(d.Lines, LineOut{VATRate: "21", Quantity: "1"})
-	}
-	var err error
-	if d.Customers, err = m.customerOptions(c); err != nil {
-		return err
-	}
-	title := "New quote"
-	if !isNew {
-		title = fmt.Sprintf("Edit quote %s v%d", q.Number, q.Version)
-	}
-	c.Status(status)
-	return m.web.Render(c, "orders/quote_edit", title, d)
-}
-
 func (m *Module) quoteNewPage(c *fiber.Ctx) error {
 	q := newDraft()
 	if v, err := strconv.ParseInt(c.Query("customer_id"), 10, 64); err == nil {
 		q.CustomerID = v
 	}
-	return m.editor(c, fiber.StatusOK, q, true, nil)
-}
-
-// quoteForm reads the editor form (it works without JavaScript): header fields and rows
-// lines.N.field; rows without a description are empty and ignored.
-func quoteForm(c *fiber.Ctx) *QuoteIn {
-	in := &QuoteIn{}
-	if v, err := strconv.ParseInt(c.FormValue("customer_id"), 10, 64); err == nil {
-		in.CustomerID = &v
-	} else {
-		zero := int64(0)
-		in.CustomerID = &zero
-	}
-	title := c.FormValue("title")
-	in.Title = &title
-	if v, err := strconv.Atoi(c.FormValue("valid_days")); err == nil {
-		in.ValidDays = &v
-	}
-	if v, err := strconv.Atoi(c.FormValue("lead_time_days")); err == nil {
-		in.LeadTimeDays = &v
-	}
-	sd := civil.Date{}
-	if s := c.FormValue("start_date"); s != "" {
-		sd, _ = civil.Parse(s)
-	}
-	in.StartDate = &sd
-	b := func(name string) *bool { v := c.FormValue(name) == "on"; return &v }
-	in.Cancellable, in.FixedPrice, in.AdvancePayment = b("cancellable"), b("fixed_price"), b("advance_payment")
-	in.Terms = termsForm(c)
-	in.Lines = []LineIn{}
-	n, err := strconv.Atoi(c.FormValue("line_count"))
-	if err != nil || n <= 0 || n > MaxQuoteLines {
-		n = MaxQuoteLines
-	}
-	for i := range n {
-		p := fmt.Sprintf("lines.%d.", i)
-		if strings.TrimSpace(c.FormValue(p+"description")+c.FormValue(p+"unit_price")+c.FormValue(p+"sku")) == "" {
-			continue // an empty row of the editor
-		}
-		l := LineIn{Kind: c.FormValue(p + "kind"), Description: c.FormValue(p + "description"), Quantity: Num(c.FormValue(p + "quantity")),
-			Unit: c.FormValue(p + "unit"), UnitPrice: Num(c.FormValue(p + "unit_price")), VATRate: Num(c.FormValue(p + "vat_rate")),
-			SKU: c.FormValue(p + "sku")}
-		if l.Kind == string(KindRecurring) {
-			l.Period = c.FormValue(p + "period")
-		}
-		in.Lines = append(in.Lines, l)
-	}
-	return in
+	return m.editor(c, fiber.StatusOK, q, true, nil, nil)
 }
 
 func (m *Module) quoteCreatePost(c *fiber.Ctx) error {
-	in := quoteForm(c)
+	in, rows := quoteForm(c)
 	q := newDraft()
 	var fe fieldErrors
 	in.apply(q, &fe)
+	if rows, edited := editRows(c, rows); edited {
+		return m.editor(c, fiber.StatusOK, q, true, nil, rows)
+	}
 	if err := fe.err(); err != nil {
 		fe.Merge(ValidateQuote(q, m.svc.Today()))
-		return m.editor(c, fiber.StatusUnprocessableEntity, q, true, dedupe(fe).Fields)
+		return m.editor(c, fiber.StatusUnprocessableEntity, q, true, dedupe(fe).Fields, rows)
 	}
 	saved, err := m.svc.CreateQuote(c.UserContext(), q)
 	if fields, ok := problem.FieldErrors(err); ok {
-		return m.editor(c, fiber.StatusUnprocessableEntity, q, true, fields)
+		return m.editor(c, fiber.StatusUnprocessableEntity, q, true, fields, rows)
 	}
 	if err != nil {
 		return err
@@ -223,7 +145,7 @@ func (m *Module) quoteEditPage(c *fiber.Ctx) error {
 	if err := q.CheckEditable(); err != nil {
 		return err
 	}
-	return m.editor(c, fiber.StatusOK, q, false, nil)
+	return m.editor(c, fiber.StatusOK, q, false, nil, nil)
 }
 
 func (m *Module) quoteUpdatePost(c *fiber.Ctx) error {
@@ -231,7 +153,16 @@ func (m *Module) quoteUpdatePost(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	in := quoteForm(c)
+	in, rows := quoteForm(c)
+	if rows, edited := editRows(c, rows); edited {
+		q, err := m.svc.GetQuote(c.UserContext(), qid)
+		if err != nil {
+			return err
+		}
+		var fe fieldErrors
+		in.apply(q, &fe)
+		return m.editor(c, fiber.StatusOK, q, false, nil, rows)
+	}
 	var draft *Quote
 	_, err = m.svc.UpdateQuote(c.UserContext(), qid, func(q *Quote) error {
 		var fe fieldErrors
@@ -244,7 +175,7 @@ func (m *Module) quoteUpdatePost(c *fiber.Ctx) error {
 		return nil
 	})
 	if fields, ok := problem.FieldErrors(err); ok && draft != nil {
-		return m.editor(c, fiber.StatusUnprocessableEntity, draft, false, fields)
+		return m.editor(c, fiber.StatusUnprocessableEntity, draft, false, fields, rows)
 	}
 	if err != nil {
 		return err

@@ -10,6 +10,7 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	"backoffice/internal/clock"
+	"backoffice/internal/money"
 	"backoffice/internal/problem"
 	"backoffice/internal/web"
 )
@@ -142,7 +143,7 @@ func (m *Module) changeRequestPost(c *fiber.Ctx) error {
 			SKU         string `json:"sku"`
 			Description string `json:"description,omitempty"`
 			Quantity    Num    `json:"quantity"`
-		}{row.SKU, row.Description, Num(row.Quantity)})
+		}{row.SKU, row.Description, Num(money.InputString(row.Quantity))})
 	}
 	reqs, err := in.requests()
 	if err != nil {

@@ -102,7 +102,7 @@ func TestOrderPageForms(t *testing.T) {
 	t.Run("Q-5_change_request_field_errors_keep_the_input", func(t *testing.T) {
 		r := postForm(t, e.a, path+"/change-requests", e.am.Token, url.Values{"description": {"Monitor arms"},
 			"lines.0.sku": {"NO-SUCH-SKU"}, "lines.0.quantity": {"2"}, "lines.1.sku": {"ENG-HOUR"}, "lines.1.quantity": {"-1"}}, nil)
-		expectForm(t, r, 422, "", "lines[0].sku", "lines[1].quantity", `value="NO-SUCH-SKU"`, `value="Monitor arms"`)
+		expectForm(t, r, 422, "", "Line 1 · SKU", "Line 2 · Quantity", `value="NO-SUCH-SKU"`, `value="Monitor arms"`)
 		r = postForm(t, e.a, path+"/change-requests", e.am.Token, url.Values{"description": {""}}, nil)
 		expectForm(t, r, 422, "", "description", "lines")
 	})
@@ -148,7 +148,7 @@ func TestSeriesPage(t *testing.T) {
 
 	r := postForm(t, e.a, path+"/values", e.am.Token, url.Values{"values.0.period": {"2025-10"}, "values.0.value": {"128,9"},
 		"values.1.period": {"2025-13"}, "values.1.value": {"-1"}}, nil)
-	expectForm(t, r, 422, "", "[1].period", "[1].value", `value="2025-13"`)
+	expectForm(t, r, 422, "", "Row 2 · Period", "Row 2 · Value", `value="2025-13"`)
 	r = postForm(t, e.a, path+"/values", e.am.Token, url.Values{"values.0.period": {"2025-10"}, "values.0.value": {"128,9"},
 		"values.3.period": {"2025-09"}, "values.3.value": {"128.1"}}, nil)
 	expectForm(t, r, 303, path)

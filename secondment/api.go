@@ -2,6 +2,7 @@ package secondment
 
 import (
 	"backoffice/internal/civil"
+	"backoffice/internal/money"
 	"strconv"
 	"time"
 
@@ -134,10 +135,10 @@ func (a *API) createPlacement(c *fiber.Ctx) error {
 	if err := httpx.Bind(c, &in); err != nil {
 		return err
 	}
-	pi := PlacementInput{CustomerID: in.CustomerID, TechnicianID: in.TechnicianID, Role: in.Role, HourlyRate: *in.HourlyRate,
+	pi := PlacementInput{CustomerID: in.CustomerID, TechnicianID: in.TechnicianID, Role: in.Role, HourlyRate: in.HourlyRate.Decimal,
 		KmRate: decimal.Zero, StartDate: in.StartDate, EndDate: in.EndDate, CalendarID: in.CalendarID, Bands: in.Bands, NoticeMonths: in.NoticeMonths}
 	if in.KmRate != nil {
-		pi.KmRate = *in.KmRate
+		pi.KmRate = in.KmRate.Decimal
 	}
 	p, err := a.svc.CreatePlacement(c.UserContext(), pi)
 	if err != nil {
@@ -167,7 +168,7 @@ func (a *API) patchPlacement(c *fiber.Ctx) error {
 	if err := httpx.Bind(c, &in); err != nil {
 		return err
 	}
-	patch := PlacementPatch{Role: in.Role, HourlyRate: in.HourlyRate, KmRate: in.KmRate, StartDate: in.StartDate,
+	patch := PlacementPatch{Role: in.Role, HourlyRate: money.DecimalOf(in.HourlyRate), KmRate: money.DecimalOf(in.KmRate), StartDate: in.StartDate,
 		CalendarID: in.CalendarID, Bands: in.Bands, NoticeMonths: in.NoticeMonths}
 	if in.EndDate.Set {
 		patch.EndDate = &in.EndDate.Value
@@ -365,7 +366,7 @@ func (a *API) preview(c *fiber.Ctx) error {
 	if in.PlacementID > 0 {
 		p, err = a.svc.PreviewForPlacement(c.UserContext(), in.PlacementID, in.StartedAt, in.EndedAt)
 	} else {
-		p, err = a.svc.Preview(c.UserContext(), in.StartedAt, in.EndedAt, *in.HourlyRate, in.CalendarID)
+		p, err = a.svc.Preview(c.UserContext(), in.StartedAt, in.EndedAt, in.HourlyRate.Decimal, in.CalendarID)
 	}
 	if err != nil {
 		return err

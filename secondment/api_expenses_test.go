@@ -43,7 +43,7 @@ func TestExpenseEditDelete(t *testing.T) {
 		var x ExpenseOut
 		f.app.Do(t, http.MethodPatch, path(trip.ID), f.tech.Token, map[string]any{"date": "2026-03-07", "kind": "travel", "km": "200",
 			"description": "Utrecht – Zwolle v.v."}).Expect(t, 200).JSON(t, &x)
-		if x.Amount != "46.00" || x.KM == nil || *x.KM != "200.0" || x.Date.String() != "2026-03-07" || x.Description != "Utrecht – Zwolle v.v." {
+		if x.Amount.StringFixed(2) != "46.00" || x.KM == nil || *x.KM != "200.0" || x.Date.String() != "2026-03-07" || x.Description != "Utrecht – Zwolle v.v." {
 			t.Fatalf("edited %+v", x)
 		}
 		if auditCount(t, trip.ID, "edit") != 1 {
@@ -63,7 +63,7 @@ func TestExpenseEditDelete(t *testing.T) {
 		var list httpx.List[ExpenseOut]
 		f.app.Do(t, http.MethodGet, fmt.Sprintf("/api/v1/placements/%d/expenses?month=2026-03", f.placementID), f.am.Token, nil).Expect(t, 200).JSON(t, &list)
 		for _, x := range list.Items {
-			if x.ID == trip.ID && x.Amount != "46.00" {
+			if x.ID == trip.ID && x.Amount.StringFixed(2) != "46.00" {
 				t.Fatalf("a refused correction changed the claim: %+v", x)
 			}
 		}
@@ -81,7 +81,7 @@ func TestExpenseEditDelete(t *testing.T) {
 		f.app.Do(t, http.MethodDelete, path(999999999), f.am.Token, nil).Expect(t, 404)
 		var x ExpenseOut
 		f.app.Do(t, http.MethodPatch, path(hotel.ID), f.am.Token, body).Expect(t, 200).JSON(t, &x)
-		if x.Amount != "79.95" {
+		if x.Amount.StringFixed(2) != "79.95" {
 			t.Fatalf("account manager's correction %+v", x)
 		}
 	})
@@ -113,7 +113,7 @@ func TestExpenseEditDelete(t *testing.T) {
 		}
 		var st StatementOut
 		f.app.Do(t, http.MethodGet, fmt.Sprintf("/api/v1/placements/%d/statements/2026-02", f.placementID), f.am.Token, nil).Expect(t, 200).JSON(t, &st)
-		if len(st.Expenses) != 1 || st.ExpensesAmount != "10.00" {
+		if len(st.Expenses) != 1 || st.ExpensesAmount.StringFixed(2) != "10.00" {
 			t.Fatalf("final February changed: %+v", st)
 		}
 	})

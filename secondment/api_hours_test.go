@@ -15,15 +15,15 @@ func TestLogHours(t *testing.T) {
 	t.Run("SEC-3_201_friday_night_into_saturday_split", func(t *testing.T) {
 		var e EntryOut
 		f.log(t, f.tech, f.placementID, at(2026, 3, 6, 22, 0), at(2026, 3, 7, 2, 0), "storage outage").Expect(t, 201).JSON(t, &e)
-		if e.ID == 0 || e.Status != StatusSubmitted || e.Minutes != 240 || e.Amount != "700.00" || len(e.Segments) != 2 {
+		if e.ID == 0 || e.Status != StatusSubmitted || e.Minutes != 240 || e.Amount.StringFixed(2) != "700.00" || len(e.Segments) != 2 {
 			t.Fatalf("entry = %+v", e)
 		}
 		s0, s1 := e.Segments[0], e.Segments[1]
-		if s0.Band != BandEvening || s0.Minutes != 120 || s0.SurchargePercent != "50" || s0.Rate != "150.00" || s0.Amount != "300.00" ||
+		if s0.Band != BandEvening || s0.Minutes != 120 || s0.SurchargePercent != "50" || s0.Rate != "150.00" || s0.Amount.StringFixed(2) != "300.00" ||
 			!s0.StartedAt.Equal(ams(2026, 3, 6, 22, 0)) || !s0.EndedAt.Equal(ams(2026, 3, 7, 0, 0)) {
 			t.Fatalf("segment 0 = %+v", s0)
 		}
-		if s1.Band != BandNonWorkingDay || s1.Minutes != 120 || s1.SurchargePercent != "100" || s1.Rate != "200.00" || s1.Amount != "400.00" {
+		if s1.Band != BandNonWorkingDay || s1.Minutes != 120 || s1.SurchargePercent != "100" || s1.Rate != "200.00" || s1.Amount.StringFixed(2) != "400.00" {
 			t.Fatalf("segment 1 = %+v", s1)
 		}
 	})
@@ -118,7 +118,7 @@ func TestEditWithdrawApprove(t *testing.T) {
 		var ed EntryOut
 		f.app.Do(t, http.MethodPatch, path, f.tech.Token, map[string]any{"started_at": at(2026, 3, 9, 7, 0),
 			"ended_at": at(2026, 3, 9, 9, 0), "description": "early deploy"}).Expect(t, 200).JSON(t, &ed)
-		if ed.Minutes != 120 || ed.Amount != "250.00" || len(ed.Segments) != 2 || ed.Segments[0].Band != BandNight {
+		if ed.Minutes != 120 || ed.Amount.StringFixed(2) != "250.00" || len(ed.Segments) != 2 || ed.Segments[0].Band != BandNight {
 			t.Fatalf("edited %+v", ed)
 		}
 	})
@@ -194,7 +194,7 @@ func TestOvertimePreview(t *testing.T) {
 		var p PricingOut
 		f.app.Do(t, http.MethodPost, "/api/v1/overtime/preview", f.tech.Token, map[string]any{"started_at": at(2026, 4, 6, 9, 0),
 			"ended_at": at(2026, 4, 6, 11, 0), "hourly_rate": "80.00"}).Expect(t, 200).JSON(t, &p)
-		if p.Minutes != 120 || p.Amount != "320.00" || len(p.Segments) != 1 || p.Segments[0].Band != BandNonWorkingDay {
+		if p.Minutes != 120 || p.Amount.StringFixed(2) != "320.00" || len(p.Segments) != 1 || p.Segments[0].Band != BandNonWorkingDay {
 			t.Fatalf("preview %+v", p)
 		}
 	})
@@ -202,7 +202,7 @@ func TestOvertimePreview(t *testing.T) {
 		var p PricingOut
 		f.app.Do(t, http.MethodPost, "/api/v1/overtime/preview", f.tech.Token, map[string]any{"started_at": at(2026, 4, 27, 23, 0),
 			"ended_at": at(2026, 4, 28, 8, 0), "placement_id": f.placementID}).Expect(t, 200).JSON(t, &p)
-		if p.Amount != "1750.00" || len(p.Segments) != 3 || f.countEntries(t, f.placementID) != 0 {
+		if p.Amount.StringFixed(2) != "1750.00" || len(p.Segments) != 3 || f.countEntries(t, f.placementID) != 0 {
 			t.Fatalf("preview %+v", p)
 		}
 	})

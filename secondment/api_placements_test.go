@@ -15,7 +15,7 @@ func TestPlacementCreate(t *testing.T) {
 	t.Run("201_defaults_calendar_bands_notice", func(t *testing.T) {
 		var p PlacementOut
 		f.app.Do(t, http.MethodGet, fmt.Sprintf("/api/v1/placements/%d", f.placementID), f.am.Token, nil).Expect(t, 200).JSON(t, &p)
-		if p.CalendarID != "nl-werktijden" || p.NoticeMonths != 2 || p.HourlyRate != "100.00" || p.KmRate != "0.23" || p.EndDate != nil {
+		if p.CalendarID != "nl-werktijden" || p.NoticeMonths != 2 || p.HourlyRate.StringFixed(2) != "100.00" || p.KmRate.StringFixed(2) != "0.23" || p.EndDate != nil {
 			t.Fatalf("SEC-2/SEC-3 defaults: %+v", p)
 		}
 		if rules := p.Bands.Rules(); len(rules) != 3 || rules[1].Band != BandEvening || !rules[1].SurchargePercent.Equal(dec("50")) {
@@ -98,7 +98,7 @@ func TestPlacementPatch(t *testing.T) {
 	f.log(t, f.tech, f.placementID, at(2026, 3, 2, 9, 0), at(2026, 3, 2, 12, 0), "work").Expect(t, 201)
 	var p PlacementOut
 	f.app.Do(t, http.MethodPatch, path, f.am.Token, map[string]any{"hourly_rate": "110.00", "end_date": "2026-06-30"}).Expect(t, 200).JSON(t, &p)
-	if p.HourlyRate != "110.00" || p.EndDate == nil || p.EndDate.String() != "2026-06-30" {
+	if p.HourlyRate.StringFixed(2) != "110.00" || p.EndDate == nil || p.EndDate.String() != "2026-06-30" {
 		t.Fatalf("patched = %+v", p)
 	}
 	if c := f.app.Do(t, http.MethodPatch, path, f.am.Token, map[string]any{"end_date": "2026-02-28"}).Expect(t, 409).Code(t); c != "entries_outside_period" {

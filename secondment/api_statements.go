@@ -2,6 +2,7 @@ package secondment
 
 import (
 	"backoffice/internal/civil"
+	"backoffice/internal/money"
 	"bytes"
 	"fmt"
 
@@ -21,7 +22,7 @@ func (a *API) addExpense(c *fiber.Ctx) error {
 		return err
 	}
 	x, err := a.svc.AddExpense(c.UserContext(), id, ExpenseInput{Date: in.Date, Kind: ExpenseKind(in.Kind),
-		Amount: in.Amount, KM: in.KM, Description: in.Description})
+		Amount: money.DecimalOf(in.Amount), KM: in.KM, Description: in.Description})
 	if err != nil {
 		return err
 	}
@@ -63,7 +64,7 @@ func (a *API) editExpense(c *fiber.Ctx) error {
 		return err
 	}
 	x, err := a.svc.EditExpense(c.UserContext(), id, ExpenseInput{Date: in.Date, Kind: ExpenseKind(in.Kind),
-		Amount: in.Amount, KM: in.KM, Description: in.Description})
+		Amount: money.DecimalOf(in.Amount), KM: in.KM, Description: in.Description})
 	if err != nil {
 		return err
 	}

@@ -21,7 +21,7 @@ func TestExpenses(t *testing.T) {
 		var x ExpenseOut
 		f.app.Do(t, http.MethodPost, path, f.tech.Token, map[string]any{"date": "2026-03-06", "kind": "travel", "km": "123.5",
 			"description": "Utrecht – Zwolle"}).Expect(t, 201).JSON(t, &x)
-		if x.Amount != "28.41" || x.KM == nil || *x.KM != "123.5" {
+		if x.Amount.StringFixed(2) != "28.41" || x.KM == nil || *x.KM != "123.5" {
 			t.Fatalf("expense %+v", x)
 		}
 	})
@@ -74,11 +74,11 @@ func TestStatement(t *testing.T) {
 	}
 	want := map[Band][2]any{BandBase: {90, "150.00"}, BandEvening: {120, "300.00"}, BandNight: {30, "100.00"}, BandNonWorkingDay: {120, "400.00"}}
 	for _, b := range st.Bands {
-		if w := want[b.Band]; b.Minutes != w[0] || b.Amount != w[1] {
+		if w := want[b.Band]; b.Minutes != w[0] || b.Amount.StringFixed(2) != w[1] {
 			t.Errorf("SEC-4 band %s = %d %s, want %v", b.Band, b.Minutes, b.Amount, w)
 		}
 	}
-	if st.Minutes != 360 || st.HoursAmount != "950.00" || st.ExpensesAmount != "23.00" || st.Total != "973.00" {
+	if st.Minutes != 360 || st.HoursAmount.StringFixed(2) != "950.00" || st.ExpensesAmount.StringFixed(2) != "23.00" || st.Total.StringFixed(2) != "973.00" {
 		t.Fatalf("SEC-4 totals %+v", st)
 	}
 	f.app.Do(t, http.MethodGet, path, f.otherContact.Token, nil).Expect(t, 404)
@@ -101,7 +101,7 @@ func TestStatement(t *testing.T) {
 	})
 	var final StatementOut
 	f.app.Do(t, http.MethodPost, path+"/close", f.am.Token, nil).Expect(t, 200).JSON(t, &final)
-	if final.Status != "final" || final.ClosedAt == nil || final.Total != "973.00" {
+	if final.Status != "final" || final.ClosedAt == nil || final.Total.StringFixed(2) != "973.00" {
 		t.Fatalf("SEC-4 final %+v", final)
 	}
 	t.Run("SEC-4_INV-7_final_statement_charges_per_band_and_rate_plus_expenses_billable_next_month", func(t *testing.T) {
@@ -125,7 +125,7 @@ func TestStatement(t *testing.T) {
 		}
 		var again StatementOut
 		f.app.Do(t, http.MethodGet, path, f.contact.Token, nil).Expect(t, 200).JSON(t, &again)
-		if again.Status != "final" || again.Total != "973.00" || len(again.Entries) != 2 || again.Bands[3].Amount != "400.00" {
+		if again.Status != "final" || again.Total.StringFixed(2) != "973.00" || len(again.Entries) != 2 || again.Bands[3].Amount.StringFixed(2) != "400.00" {
 			t.Fatalf("SEC-4 final snapshot read back %+v", again)
 		}
 	})
@@ -153,7 +153,7 @@ func TestStatement(t *testing.T) {
 		found := false
 		for _, s := range list.Items {
 			if s.PlacementID == f.placementID {
-				found = s.Status == "final" && s.Total == "973.00"
+				found = s.Status == "final" && s.Total.StringFixed(2) == "973.00"
 			}
 		}
 		if !found {

@@ -2,6 +2,7 @@ package secondment
 
 import (
 	"backoffice/internal/httpx"
+	"backoffice/internal/money"
 	"time"
 
 	"github.com/shopspring/decimal"
@@ -11,24 +12,24 @@ import (
 
 // PlacementIn is the body of POST /placements.
 type PlacementIn struct {
-	CustomerID   int64            `json:"customer_id" validate:"required,gt=0"`
-	TechnicianID int64            `json:"technician_id" validate:"required,gt=0"`
-	Role         string           `json:"role" validate:"required,max=200"`
-	HourlyRate   *decimal.Decimal `json:"hourly_rate" validate:"required,dgte=0,scale=2,dlte=100000"`
-	KmRate       *decimal.Decimal `json:"km_rate" validate:"omitempty,dgte=0,scale=2,dlte=100"`
-	StartDate    civil.Date       `json:"start_date" validate:"required"`
-	EndDate      civil.Date       `json:"end_date"`
-	CalendarID   string           `json:"calendar_id" validate:"omitempty,max=63"`
-	Bands        *BandTable       `json:"bands"`
-	NoticeMonths int              `json:"notice_months" validate:"omitempty,min=1,max=24"`
+	CustomerID   int64         `json:"customer_id" validate:"required,gt=0"`
+	TechnicianID int64         `json:"technician_id" validate:"required,gt=0"`
+	Role         string        `json:"role" validate:"required,max=200"`
+	HourlyRate   *money.Amount `json:"hourly_rate" validate:"required,dgte=0,scale=2,dlte=100000"`
+	KmRate       *money.Amount `json:"km_rate" validate:"omitempty,dgte=0,scale=2,dlte=100"`
+	StartDate    civil.Date    `json:"start_date" validate:"required"`
+	EndDate      civil.Date    `json:"end_date"`
+	CalendarID   string        `json:"calendar_id" validate:"omitempty,max=63"`
+	Bands        *BandTable    `json:"bands"`
+	NoticeMonths int           `json:"notice_months" validate:"omitempty,min=1,max=24"`
 }
 
 // PlacementPatchIn is the body of PATCH /placements/{id}; absent fields stay, an
 // explicit "end_date": null makes the placement indefinite.
 type PlacementPatchIn struct {
 	Role         *string                    `json:"role" validate:"omitempty,min=1,max=200"`
-	HourlyRate   *decimal.Decimal           `json:"hourly_rate" validate:"omitempty,dgte=0,scale=2,dlte=100000"`
-	KmRate       *decimal.Decimal           `json:"km_rate" validate:"omitempty,dgte=0,scale=2,dlte=100"`
+	HourlyRate   *money.Amount              `json:"hourly_rate" validate:"omitempty,dgte=0,scale=2,dlte=100000"`
+	KmRate       *money.Amount              `json:"km_rate" validate:"omitempty,dgte=0,scale=2,dlte=100"`
 	StartDate    *civil.Date                `json:"start_date"`
 	EndDate      httpx.Optional[civil.Date] `json:"end_date"`
 	CalendarID   *string                    `json:"calendar_id" validate:"omitempty,min=1,max=63"`
@@ -60,11 +61,11 @@ type EntryIn struct {
 // PreviewIn is the body of POST /overtime/preview. With placement_id the placement's
 // rate, bands and calendar are used; otherwise hourly_rate (and calendar_id) are given.
 type PreviewIn struct {
-	StartedAt   time.Time        `json:"started_at" validate:"required"`
-	EndedAt     time.Time        `json:"ended_at" validate:"required"`
-	HourlyRate  *decimal.Decimal `json:"hourly_rate" validate:"required_without=PlacementID,omitempty,dgte=0,scale=2,dlte=100000"`
-	CalendarID  string           `json:"calendar_id" validate:"omitempty,max=63"`
-	PlacementID int64            `json:"placement_id" validate:"omitempty,gt=0"`
+	StartedAt   time.Time     `json:"started_at" validate:"required"`
+	EndedAt     time.Time     `json:"ended_at" validate:"required"`
+	HourlyRate  *money.Amount `json:"hourly_rate" validate:"required_without=PlacementID,omitempty,dgte=0,scale=2,dlte=100000"`
+	CalendarID  string        `json:"calendar_id" validate:"omitempty,max=63"`
+	PlacementID int64         `json:"placement_id" validate:"omitempty,gt=0"`
 }
 
 // RejectIn is the body of POST /hours/{id}/reject.
@@ -81,47 +82,47 @@ type BulkIn struct {
 type ExpenseIn struct {
 	Date        civil.Date       `json:"date" validate:"required"`
 	Kind        string           `json:"kind" validate:"required,oneof=travel lodging other"`
-	Amount      *decimal.Decimal `json:"amount" validate:"omitempty,dgt=0,scale=2,dlte=100000"`
+	Amount      *money.Amount    `json:"amount" validate:"omitempty,dgt=0,scale=2,dlte=100000"`
 	KM          *decimal.Decimal `json:"km" validate:"omitempty,dgt=0,scale=1,dlte=10000"`
 	Description string           `json:"description" validate:"required,max=500"`
 }
 
 // PlacementOut is a placement on the wire.
 type PlacementOut struct {
-	ID               int64       `json:"id"`
-	CustomerID       int64       `json:"customer_id"`
-	CustomerName     string      `json:"customer_name,omitempty"`
-	TechnicianID     int64       `json:"technician_id"`
-	TechnicianName   string      `json:"technician_name,omitempty"`
-	Role             string      `json:"role"`
-	HourlyRate       string      `json:"hourly_rate"`
-	KmRate           string      `json:"km_rate"`
-	StartDate        civil.Date  `json:"start_date"`
-	EndDate          *civil.Date `json:"end_date"`
-	CalendarID       string      `json:"calendar_id"`
-	Bands            BandTable   `json:"bands"`
-	NoticeMonths     int         `json:"notice_months"`
-	NoticeReceivedAt *time.Time  `json:"notice_received_at"`
-	NoticeDeemedOn   *civil.Date `json:"notice_deemed_on"`
-	CreatedAt        time.Time   `json:"created_at"`
-	UpdatedAt        time.Time   `json:"updated_at"`
+	ID               int64        `json:"id"`
+	CustomerID       int64        `json:"customer_id"`
+	CustomerName     string       `json:"customer_name,omitempty"`
+	TechnicianID     int64        `json:"technician_id"`
+	TechnicianName   string       `json:"technician_name,omitempty"`
+	Role             string       `json:"role"`
+	HourlyRate       money.Amount `json:"hourly_rate"`
+	KmRate           money.Amount `json:"km_rate"`
+	StartDate        civil.Date   `json:"start_date"`
+	EndDate          *civil.Date  `json:"end_date"`
+	CalendarID       string       `json:"calendar_id"`
+	Bands            BandTable    `json:"bands"`
+	NoticeMonths     int          `json:"notice_months"`
+	NoticeReceivedAt *time.Time   `json:"notice_received_at"`
+	NoticeDeemedOn   *civil.Date  `json:"notice_deemed_on"`
+	CreatedAt        time.Time    `json:"created_at"`
+	UpdatedAt        time.Time    `json:"updated_at"`
 }
 
 // SegmentOut is one band segment of an entry.
 type SegmentOut struct {
-	StartedAt        time.Time `json:"started_at"`
-	EndedAt          time.Time `json:"ended_at"`
-	Minutes          int       `json:"minutes"`
-	Band             Band      `json:"band"`
-	SurchargePercent string    `json:"surcharge_percent"`
-	Rate             string    `json:"rate"`
-	Amount           string    `json:"amount"`
+	StartedAt        time.Time    `json:"started_at"`
+	EndedAt          time.Time    `json:"ended_at"`
+	Minutes          int          `json:"minutes"`
+	Band             Band         `json:"band"`
+	SurchargePercent string       `json:"surcharge_percent"`
+	Rate             string       `json:"rate"`
+	Amount           money.Amount `json:"amount"`
 }
 
 // PricingOut answers POST /overtime/preview.
 type PricingOut struct {
 	Minutes  int          `json:"minutes"`
-	Amount   string       `json:"amount"`
+	Amount   money.Amount `json:"amount"`
 	Segments []SegmentOut `json:"segments"`
 }
 
@@ -135,9 +136,9 @@ type EntryOut struct {
 	EndedAt        time.Time    `json:"ended_at"`
 	Description    string       `json:"description"`
 	Status         EntryStatus  `json:"status"`
-	HourlyRate     string       `json:"hourly_rate"`
+	HourlyRate     money.Amount `json:"hourly_rate"`
 	Minutes        int          `json:"minutes"`
-	Amount         string       `json:"amount"`
+	Amount         money.Amount `json:"amount"`
 	Segments       []SegmentOut `json:"segments"`
 	DecidedAt      *time.Time   `json:"decided_at"`
 	RejectReason   *string      `json:"reject_reason"`
@@ -145,14 +146,14 @@ type EntryOut struct {
 
 // ExpenseOut is an expense on the wire.
 type ExpenseOut struct {
-	ID          int64       `json:"id"`
-	PlacementID int64       `json:"placement_id"`
-	Date        civil.Date  `json:"date"`
-	Kind        ExpenseKind `json:"kind"`
-	KM          *string     `json:"km"`
-	Amount      string      `json:"amount"`
-	Description string      `json:"description"`
-	CreatedBy   *int64      `json:"created_by,omitempty"`
+	ID          int64        `json:"id"`
+	PlacementID int64        `json:"placement_id"`
+	Date        civil.Date   `json:"date"`
+	Kind        ExpenseKind  `json:"kind"`
+	KM          *string      `json:"km"`
+	Amount      money.Amount `json:"amount"`
+	Description string       `json:"description"`
+	CreatedBy   *int64       `json:"created_by,omitempty"`
 }
 
 // ReplacementOut is a recorded replacement.
@@ -172,9 +173,9 @@ type ReplacementOut struct {
 
 // BandTotalOut is one band's total in a statement.
 type BandTotalOut struct {
-	Band    Band   `json:"band"`
-	Minutes int    `json:"minutes"`
-	Amount  string `json:"amount"`
+	Band    Band         `json:"band"`
+	Minutes int          `json:"minutes"`
+	Amount  money.Amount `json:"amount"`
 }
 
 // StatementOut is a monthly statement on the wire (SEC-4).
@@ -187,14 +188,14 @@ type StatementOut struct {
 	Status         string         `json:"status"`
 	Closable       bool           `json:"closable"`
 	ClosedAt       *time.Time     `json:"closed_at"`
-	HourlyRate     string         `json:"hourly_rate"`
+	HourlyRate     money.Amount   `json:"hourly_rate"`
 	Entries        []EntryOut     `json:"entries"`
 	Bands          []BandTotalOut `json:"bands"`
 	Minutes        int            `json:"minutes"`
-	HoursAmount    string         `json:"hours_amount"`
+	HoursAmount    money.Amount   `json:"hours_amount"`
 	Expenses       []ExpenseOut   `json:"expenses"`
-	ExpensesAmount string         `json:"expenses_amount"`
-	Total          string         `json:"total"`
+	ExpensesAmount money.Amount   `json:"expenses_amount"`
+	Total          money.Amount   `json:"total"`
 	OpenCount      int            `json:"open_count"`
 	Warning        string         `json:"warning,omitempty"`
 }

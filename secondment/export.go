@@ -3,6 +3,7 @@ package secondment
 import (
 	"backoffice/internal/civil"
 	"backoffice/internal/csvx"
+	"backoffice/internal/money"
 	"fmt"
 	"io"
 	"strconv"
@@ -39,23 +40,23 @@ func WriteCSV(w io.Writer, h StatementHeading, st Statement, loc *time.Location)
 			lt := s.StartedAt.In(loc)
 			rows = append(rows, []string{"segment", strconv.FormatInt(e.ID, 10), lt.Format(time.DateOnly),
 				lt.Format(time.RFC3339), s.EndedAt.In(loc).Format(time.RFC3339), string(s.Band),
-				strconv.Itoa(s.Minutes), s.SurchargePercent.String(), rateString(s.Rate), Cents(s.Amount), e.Description})
+				strconv.Itoa(s.Minutes), s.SurchargePercent.String(), rateString(s.Rate), money.String(s.Amount), e.Description})
 		}
 	}
 	for _, b := range st.Bands {
-		rows = append(rows, []string{"band_total", "", "", "", "", string(b.Band), strconv.Itoa(b.Minutes), "", "", Cents(b.Amount), ""})
+		rows = append(rows, []string{"band_total", "", "", "", "", string(b.Band), strconv.Itoa(b.Minutes), "", "", money.String(b.Amount), ""})
 	}
 	for _, x := range st.Expenses {
 		desc := string(x.Kind) + ": " + x.Description
 		if x.KM != nil {
 			desc += " (" + *x.KM + " km)"
 		}
-		rows = append(rows, []string{"expense", "", x.Date.String(), "", "", "", "", "", "", Cents(x.Amount), desc})
+		rows = append(rows, []string{"expense", "", x.Date.String(), "", "", "", "", "", "", money.String(x.Amount), desc})
 	}
 	rows = append(rows,
-		[]string{"hours_total", "", "", "", "", "", strconv.Itoa(st.Minutes), "", rateString(h.HourlyRate), Cents(st.HoursAmount), h.Month.String()},
-		[]string{"expenses_total", "", "", "", "", "", "", "", "", Cents(st.ExpensesAmount), ""},
-		[]string{"total", "", "", "", "", "", "", "", "", Cents(st.Total), string(st.Status)},
+		[]string{"hours_total", "", "", "", "", "", strconv.Itoa(st.Minutes), "", rateString(h.HourlyRate), money.String(st.HoursAmount), h.Month.String()},
+		[]string{"expenses_total", "", "", "", "", "", "", "", "", money.String(st.ExpensesAmount), ""},
+		[]string{"total", "", "", "", "", "", "", "", "", money.String(st.Total), string(st.Status)},
 	)
 	if err := cw.WriteAll(rows); err != nil {
 		return fmt.Errorf("secondment: write csv: %w", err)
@@ -116,15 +117,15 @@ func WritePDF(w io.Writer, h StatementHeading, st Statement, loc *time.Location)
 		for _, s := range e.Segments {
 			a, b := s.StartedAt.In(loc), s.EndedAt.In(loc)
 			row("", a.Format("Mon 02-01"), a.Format("15:04")+"–"+b.Format("15:04"), string(s.Band),
-				s.SurchargePercent.String()+"%", HoursMinutes(s.Minutes), rateString(s.Rate), Cents(s.Amount))
+				s.SurchargePercent.String()+"%", HoursMinutes(s.Minutes), rateString(s.Rate), money.String(s.Amount))
 		}
 	}
 	pdf.Ln(3)
 	row("B", "Band totals", "", "", "", "Hours", "", "Amount (€)")
 	for _, b := range st.Bands {
-		row("", string(b.Band), "", "", "", HoursMinutes(b.Minutes), "", Cents(b.Amount))
+		row("", string(b.Band), "", "", "", HoursMinutes(b.Minutes), "", money.String(b.Amount))
 	}
-	row("B", "Hours", "", "", "", HoursMinutes(st.Minutes), "", Cents(st.HoursAmount))
+	row("B", "Hours", "", "", "", HoursMinutes(st.Minutes), "", money.String(st.HoursAmount))
 	if len(st.Expenses) > 0 {
 		pdf.Ln(3)
 		row("B", "Expenses", "", "", "", "", "", "Amount (€)")
@@ -136,11 +137,11 @@ func WritePDF(w io.Writer, h StatementHeading, st Statement, loc *time.Location)
 			if r := []rune(desc); len(r) > 30 {
 				desc = string(r[:30])
 			}
-			row("", x.Date.String(), string(x.Kind), desc, "", "", "", Cents(x.Amount))
+			row("", x.Date.String(), string(x.Kind), desc, "", "", "", money.String(x.Amount))
 		}
 	}
-	row("B", "Expenses", "", "", "", "", "", Cents(st.ExpensesAmount))
-	row("B", "Total excl. VAT", "", "", "", "", "", Cents(st.Total))
+	row("B", "Expenses", "", "", "", "", "", money.String(st.ExpensesAmount))
+	row("B", "Total excl. VAT", "", "", "", "", "", money.String(st.Total))
 	if err := pdf.Output(w); err != nil {
 		return fmt.Errorf("secondment: write pdf: %w", err)
 	}

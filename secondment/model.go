@@ -2,7 +2,6 @@ package secondment
 
 import (
 	"fmt"
-	"strings"
 	"time"
 
 	"github.com/shopspring/decimal"
@@ -149,9 +148,9 @@ func (p Period) ContainsEntry(start, end time.Time, loc *time.Location) bool {
 // hourly rates, km rates and expense amounts ("rates with more than 2 decimals or
 // negative" are refused).
 func Money(s string) (decimal.Decimal, error) {
-	d, err := money.ParseStrict(strings.TrimSpace(s))
+	d, err := money.ParseInput(s) // "95,00", "1.249,50" or "95.00"
 	if err != nil {
-		return decimal.Decimal{}, fmt.Errorf("must be a decimal amount such as \"95.00\"")
+		return decimal.Decimal{}, fmt.Errorf("must be an amount such as 95,00")
 	}
 	return d, CheckMoney(d)
 }
@@ -166,6 +165,3 @@ func CheckMoney(d decimal.Decimal) error {
 	}
 	return nil
 }
-
-// Cents formats an amount with exactly two decimals, as money travels on the wire.
-func Cents(d decimal.Decimal) string { return d.StringFixed(2) }

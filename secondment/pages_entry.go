@@ -1,6 +1,7 @@
 package secondment
 
 import (
+	"backoffice/internal/money"
 	"errors"
 	"fmt"
 
@@ -106,5 +107,5 @@ func (m *Module) editEntryForm(c *fiber.Ctx) error {
 		}
 		return m.web.RenderError(c, "secondment/entry_edit", "Edit hours", msg, d)
 	}
-	return web.Redirect(c, weekBack(e), fmt.Sprintf("Saved: %s, € %s, awaiting approval.", HoursMinutes(e.Minutes), Cents(e.Amount)))
+	return web.Redirect(c, weekBack(e), fmt.Sprintf("Saved: %s, € %s, awaiting approval.", HoursMinutes(e.Minutes), money.String(e.Amount)))
 }

@@ -78,7 +78,7 @@ func (m *Module) expensesData(c *fiber.Ctx, placementID int64, mo civil.Month, e
 			if x.KM != nil {
 				d.Form["km"] = x.KM.String()
 			} else {
-				d.Form["amount"] = Cents(x.Amount)
+				d.Form["amount"] = money.String(x.Amount)
 			}
 		}
 	}
@@ -104,13 +104,13 @@ func (m *Module) expensesPage(c *fiber.Ctx) error {
 
 // decimalField reads an optional amount; a Dutch decimal comma is accepted.
 func decimalField(c *fiber.Ctx, name string, f *problem.Fields) *decimal.Decimal {
-	s := strings.ReplaceAll(strings.TrimSpace(c.FormValue(name)), ",", ".")
+	s := strings.TrimSpace(c.FormValue(name))
 	if s == "" {
 		return nil
 	}
-	v, err := money.ParseStrict(s)
+	v, err := money.ParseInput(s)
 	if err != nil {
-		f.Add(name, "must be a number such as 12.50")
+		f.Add(name, "must be a number such as 12,50")
 		return nil
 	}
 	return &v
@@ -164,7 +164,7 @@ func (m *Module) addExpenseForm(c *fiber.Ctx) error {
 	if err == nil {
 		var x *Expense
 		if x, err = m.svc.AddExpense(c.UserContext(), id, in); err == nil {
-			return web.Redirect(c, expensesPath(id, civil.Month{Year: x.Date.Year, Month: x.Date.Month}), fmt.Sprintf("Expense of € %s claimed.", Cents(x.Amount)))
+			return web.Redirect(c, expensesPath(id, civil.Month{Year: x.Date.Year, Month: x.Date.Month}), fmt.Sprintf("Expense of € %s claimed.", money.String(x.Amount)))
 		}
 	}
 	mo, merr := m.monthQuery(c)
@@ -190,7 +190,7 @@ func (m *Module) editExpenseForm(c *fiber.Ctx) error {
 	if err == nil {
 		var x *Expense
 		if x, err = m.svc.EditExpense(c.UserContext(), id, in); err == nil {
-			return web.Redirect(c, expensesPath(x.PlacementID, civil.Month{Year: x.Date.Year, Month: x.Date.Month}), fmt.Sprintf("Expense saved: € %s.", Cents(x.Amount)))
+			return web.Redirect(c, expensesPath(x.PlacementID, civil.Month{Year: x.Date.Year, Month: x.Date.Month}), fmt.Sprintf("Expense saved: € %s.", money.String(x.Amount)))
 		}
 	}
 	return m.expenseFailure(c, cur.PlacementID, civil.Month{Year: cur.Date.Year, Month: cur.Date.Month}, id, err)

@@ -48,7 +48,7 @@ func TestPagesExpenses(t *testing.T) {
 	t.Run("SEC-4_claim_form_422_then_303", func(t *testing.T) {
 		st, _, body := f.page(t, http.MethodPost, fmt.Sprintf("/secondment/placements/%d/expenses", f.placementID), f.tech.Token,
 			url.Values{"date": {"2026-03-09"}, "kind": {"lodging"}, "km": {"10"}, "description": {""}})
-		if st != 422 || !strings.Contains(body, "<b>km</b>") || !strings.Contains(body, "<b>description</b>") || !strings.Contains(body, `value="10"`) {
+		if st != 422 || !strings.Contains(body, "<b>Km</b>") || !strings.Contains(body, "<b>Description</b>") || !strings.Contains(body, `value="10"`) {
 			t.Fatalf("status %d body %s", st, body)
 		}
 		st, loc, _ := f.page(t, http.MethodPost, fmt.Sprintf("/secondment/placements/%d/expenses", f.placementID), f.tech.Token,
@@ -69,7 +69,7 @@ func TestPagesExpenses(t *testing.T) {
 		}
 		st, _, body = f.page(t, http.MethodPost, fmt.Sprintf("/secondment/expenses/%d", trip.ID), f.tech.Token,
 			url.Values{"date": {"2026-03-06"}, "kind": {"travel"}, "km": {"x"}, "description": {"trip"}})
-		if st != 422 || !strings.Contains(body, "<b>km</b>") || !strings.Contains(body, fmt.Sprintf(`action="/secondment/expenses/%d"`, trip.ID)) {
+		if st != 422 || !strings.Contains(body, "<b>Km</b>") || !strings.Contains(body, fmt.Sprintf(`action="/secondment/expenses/%d"`, trip.ID)) {
 			t.Fatalf("bad correction %d", st)
 		}
 		st, loc, _ := f.page(t, http.MethodPost, fmt.Sprintf("/secondment/expenses/%d", trip.ID), f.tech.Token,
@@ -89,7 +89,7 @@ func TestPagesExpenses(t *testing.T) {
 		}
 		var list httpx.List[ExpenseOut]
 		f.app.Do(t, http.MethodGet, fmt.Sprintf("/api/v1/placements/%d/expenses?month=2026-03", f.placementID), f.am.Token, nil).Expect(t, 200).JSON(t, &list)
-		if len(list.Items) != 2 || list.Items[0].Amount != "12.50" || list.Items[0].KM != nil || list.Items[1].Amount != "4.50" {
+		if len(list.Items) != 2 || list.Items[0].Amount.StringFixed(2) != "12.50" || list.Items[0].KM != nil || list.Items[1].Amount.StringFixed(2) != "4.50" {
 			t.Fatalf("March after the forms %+v", list.Items)
 		}
 	})

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net"
 	"net/http"
+	"os"
 	"slices"
 	"sort"
 	"strings"
@@ -22,7 +23,12 @@ import (
 	"backoffice/internal/testkit"
 )
 
-func TestMain(m *testing.M) { testkit.Main(m) }
+func TestMain(m *testing.M) {
+	if os.Getenv(asBinaryEnv) != "" { // a child process of TestTwoInstancesOnOneDatabase
+		os.Exit(runAsBinary())
+	}
+	testkit.Main(m)
+}
 
 // fullApp is the server with every module of the binary.
 func fullApp(t *testing.T) *testkit.App {

@@ -11,7 +11,6 @@ import (
 
 	"github.com/gofiber/fiber/v2"
 
-	"backoffice/internal/audit"
 	"backoffice/internal/auth"
 	"backoffice/internal/httpx"
 	"backoffice/internal/outbox"
@@ -62,6 +61,9 @@ func (m *Module) Pages(r fiber.Router) {
 	r.Get("/users", admin, m.usersPage)
 	r.Post("/users", admin, m.userCreate)
 	r.Post("/users/:id/active", admin, m.userActive)
+	r.Get("/users/:id", admin, m.userPage)
+	r.Post("/users/:id", admin, m.userSave)
+	r.Post("/users/:id/password", admin, m.userPassword)
 	r.Get("/audit", admin, m.auditPage)
 	r.Get("/outbox", admin, m.outboxPage)
 }
@@ -290,6 +292,7 @@ func (m *Module) blockPost(c *fiber.Ctx) error {
 
 type usersData struct {
 	List      httpx.List[auth.User]
+	Companies map[int64]string // customer id → name
 	Next      string
 	Errors    []problem.FieldError
 	Customers []Customer
@@ -312,6 +315,10 @@ func (m *Module) renderUsers(c *fiber.Ctx, fe []problem.FieldError) error {
 	}
 	if d.Customers, err = customersByName(c.UserContext(), m.DB, 500); err != nil {
 		return err
+	}
+	d.Companies = map[int64]string{}
+	for _, cu := range d.Customers {
+		d.Companies[cu.ID] = cu.Name
 	}
 	return m.Web.Render(c, "accounts/users", "Users", d)
 }
@@ -349,28 +356,11 @@ func (m *Module) userActive(c *fiber.Ctx) error {
 	if active {
 		msg = u.Email + " is active again."
 	}
-	return web.Redirect(c, "/users", msg)
-}
-
-type auditData struct {
-	List             httpx.List[audit.Entry]
-	Entity, EntityID string
-	Next             string
-}
-
-func (m *Module) auditPage(c *fiber.Ctx) error {
-	page, err := httpx.PageOf(c)
-	if err != nil {
-		return err
+	back := "/users"
+	if c.FormValue("back") == "user" {
+		back = "/users/" + strconv.FormatInt(u.ID, 10)
 	}
-	d := auditData{Entity: c.Query("entity"), EntityID: c.Query("entity_id")}
-	if d.List, err = ListAudit(c.UserContext(), m.DB, d.Entity, d.EntityID, page); err != nil {
-		return err
-	}
-	if d.List.Next != nil {
-		d.Next = url.Values{"entity": {d.Entity}, "entity_id": {d.EntityID}, "after": {*d.List.Next}}.Encode()
-	}
-	return m.Web.Render(c, "accounts/audit", "Audit log", d)
+	return web.Redirect(c, back, msg)
 }
 
 type outboxData struct {

@@ -27,11 +27,14 @@ type UserInput struct {
 	Password   string `json:"password" validate:"required,min=12,max=200"`
 }
 
-// UserPatch changes a user; nil fields stay.
+// UserPatch changes a user; nil fields stay. CustomerID 0 clears the company; a customer
+// contact needs one and staff have none (a staff role clears it).
 type UserPatch struct {
-	Name     *string `json:"name" validate:"omitempty,min=1,max=200"`
-	Active   *bool   `json:"active"`
-	Password *string `json:"password" validate:"omitempty,min=12,max=200"`
+	Name       *string `json:"name" validate:"omitempty,min=1,max=200"`
+	Role       *string `json:"role,omitempty" validate:"omitempty,oneof=admin account_manager technician customer"`
+	CustomerID *int64  `json:"customer_id,omitempty" validate:"omitempty,gte=0"`
+	Active     *bool   `json:"active"`
+	Password   *string `json:"password" validate:"omitempty,min=12,max=200"`
 }
 
 // CreateUser validates and stores a user (argon2id password) and audits it.
@@ -115,6 +118,9 @@ func UpdateUser(ctx context.Context, b bun.IDB, id int64, in UserPatch, now time
 			}
 			u.Active = *in.Active
 		}
+		if err := patchRole(ctx, &u, in); err != nil {
+			return err
+		}
 		if in.Password != nil {
 			if msg := auth.PasswordProblem(*in.Password); msg != "" {
 				return problem.Invalid("password", msg)
@@ -126,10 +132,10 @@ func UpdateUser(ctx context.Context, b bun.IDB, id int64, in UserPatch, now time
 			u.PasswordHash = h
 		}
 		u.UpdatedAt = now
-		if _, err := tx.NewUpdate().Model(&u).Column("name", "active", "password_hash", "updated_at").WherePK().Exec(ctx); err != nil {
-			return err
+		if _, err := tx.NewUpdate().Model(&u).Column("name", "role", "customer_id", "active", "password_hash", "updated_at").WherePK().Exec(ctx); err != nil {
+			return db.Translate(err, problem.NotFound("user"), db.Constraints{"users_customer_id_fkey": problem.Invalid("customer_id", "no such company")})
 		}
-		if !u.Active || in.Password != nil {
+		if !u.Active || in.Password != nil || u.Role != before.Role || !sameID(u.CustomerID, before.CustomerID) {
 			if err := auth.RevokeAll(ctx, tx, u.ID, now); err != nil {
 				return err
 			}
@@ -277,3 +283,34 @@ func EnsureBootstrapAdmin(ctx context.Context, b bun.IDB, email, password string
 	}
 	return true, nil
 }
+
+// patchRole applies a role or company change: a customer contact belongs to a company,
+// staff to none, and nobody changes their own role (an admin cannot lock themselves out).
+func patchRole(ctx context.Context, u *auth.User, in UserPatch) error {
+	if in.Role == nil && in.CustomerID == nil {
+		return nil
+	}
+	role, cid := u.Role, u.CustomerID
+	if in.Role != nil {
+		role = auth.Role(*in.Role)
+	}
+	if in.CustomerID != nil {
+		cid = nil
+		if *in.CustomerID > 0 {
+			v := *in.CustomerID
+			cid = &v
+		}
+	}
+	if role != auth.Customer {
+		cid = nil
+	} else if cid == nil {
+		return problem.Invalid("customer_id", "choose the company of this customer contact")
+	}
+	if p := auth.FromContext(ctx); p != nil && p.UserID == u.ID && role != u.Role {
+		return problem.Conflict("cannot_change_own_role", "you cannot change your own role")
+	}
+	u.Role, u.CustomerID = role, cid
+	return nil
+}
+
+func sameID(a, b *int64) bool { return (a == nil) == (b == nil) && (a == nil || *a == *b) }

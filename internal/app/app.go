@@ -16,6 +16,7 @@ import (
 	"backoffice/internal/calendars"
 	"backoffice/internal/clock"
 	"backoffice/internal/config"
+	"backoffice/internal/customerdata"
 	"backoffice/internal/db"
 	"backoffice/internal/events"
 	"backoffice/internal/platform"
@@ -37,6 +38,7 @@ func Deps(cfg *config.Config, database *db.DB, clk clock.Clock, log *slog.Logger
 func Foundation(d *platform.Deps, testClock *clock.Settable) []platform.Module {
 	return []platform.Module{
 		&accounts.Module{DB: d.DB, Clock: d.Clock, TestClock: testClock, Throttle: auth.NewThrottle(d.DB), Web: d.Web},
+		&customerdata.Module{DB: d.DB, Clock: d.Clock, Log: d.Log},
 		&calendars.Module{Reg: d.Calendars, Clock: d.Clock, Web: d.Web, DB: d.DB},
 		&billing.Module{DB: d.DB, Web: d.Web},
 		&events.Module{DB: d.DB, Clock: d.Clock, Web: d.Web},

@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"github.com/gofiber/fiber/v2"
-	"github.com/shopspring/decimal"
 	"github.com/uptrace/bun"
 
 	"backoffice/internal/apidoc"
@@ -143,21 +142,4 @@ func (m *Module) list(c *fiber.Ctx) error {
 		out[i] = Out(&rows[i])
 	}
 	return c.JSON(httpx.Paginate(out, page, func(o ChargeOut) any { return o.ID }))
-}
-
-// Totals sums charges per VAT rate (net, before VAT): what an invoice of them would bill.
-type Totals struct {
-	Net    decimal.Decimal
-	ByRate map[string]decimal.Decimal
-}
-
-// Sum totals charges.
-func Sum(cs []Charge) Totals {
-	t := Totals{Net: decimal.Zero, ByRate: map[string]decimal.Decimal{}}
-	for i := range cs {
-		n := cs[i].Net()
-		t.Net = t.Net.Add(n)
-		t.ByRate[cs[i].VATRate] = t.ByRate[cs[i].VATRate].Add(n)
-	}
-	return t
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/shopspring/decimal"
 	"github.com/uptrace/bun"
 
 	"backoffice/internal/civil"
@@ -192,4 +193,26 @@ func Reopen(ctx context.Context, tx bun.IDB, now time.Time, chargeID int64, cred
 		return existing, nil
 	}
 	return &c, nil
+}
+
+// RateTotal is the net of a set of charges at one VAT rate.
+type RateTotal struct {
+	VATRate string          `bun:"vat_rate"`
+	Net     decimal.Decimal `bun:"net"`
+	Count   int             `bun:"n"`
+}
+
+// TotalsOf sums a customer's charges of a status per VAT rate (each line rounded to
+// cents first, as an invoice would).
+func TotalsOf(ctx context.Context, idb bun.IDB, customerID int64, status string) ([]RateTotal, error) {
+	var out []RateTotal
+	q := idb.NewSelect().Model((*Charge)(nil)).ColumnExpr("vat_rate, sum(round(quantity * unit_price, 2)) AS net, count(*) AS n").
+		Where("customer_id = ?", customerID).GroupExpr("vat_rate").OrderExpr("vat_rate")
+	if status != "" {
+		q = q.Where("status = ?", status)
+	}
+	if err := q.Scan(ctx, &out); err != nil {
+		return nil, fmt.Errorf("billing: totals: %w", err)
+	}
+	return out, nil
 }

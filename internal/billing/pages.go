@@ -1,6 +1,7 @@
 package billing
 
 import (
+	"github.com/shopspring/decimal"
 	"html/template"
 	"net/url"
 	"strconv"
@@ -24,7 +25,9 @@ type billableData struct {
 	Customer   *accounts.Customer
 	Status     string
 	Charges    []ChargeOut
-	Totals     Totals
+	Totals     []RateTotal
+	Net        decimal.Decimal
+	Count      int
 	Next       template.URL // the next page's address, built here so the template does not re-encode it
 	Statuses   []string
 }
@@ -65,11 +68,12 @@ func (m *Module) billable(c *fiber.Ctx) error {
 		if err != nil {
 			return err
 		}
-		shown := rows
-		if len(shown) > page.Limit {
-			shown = shown[:page.Limit]
+		if d.Totals, err = TotalsOf(ctx, m.DB, id, f.Status); err != nil {
+			return err
 		}
-		d.Totals = Sum(shown)
+		for _, t := range d.Totals {
+			d.Net, d.Count = d.Net.Add(t.Net), d.Count+t.Count
+		}
 		out := make([]ChargeOut, len(rows))
 		for i := range rows {
 			out[i] = Out(&rows[i])

@@ -93,7 +93,7 @@ func ErrorHandler(log *slog.Logger, html HTMLRenderer) fiber.ErrorHandler {
 		if p.Status >= 500 {
 			log.Error("request failed", "request_id", rid, "method", c.Method(), "path", c.Path(), "err", err)
 		}
-		if html != nil && !strings.HasPrefix(c.Path(), "/api/") && p.Status != http.StatusRequestEntityTooLarge {
+		if html != nil && !strings.HasPrefix(c.Path(), "/api/") && p.Status != http.StatusRequestEntityTooLarge && !WantsJSON(c) {
 			c.Status(p.Status)
 			if herr := html(c, p); herr == nil {
 				return nil
@@ -102,6 +102,17 @@ func ErrorHandler(log *slog.Logger, html HTMLRenderer) fiber.ErrorHandler {
 		c.Set(fiber.HeaderContentType, "application/problem+json")
 		return c.Status(p.Status).JSON(p, "application/problem+json")
 	}
+}
+
+// WantsJSON reports whether a UI request asked for JSON rather than a page (a script's
+// fetch with "Accept: application/json"): its errors are then problem+json too, so the
+// script can show the message instead of failing on an HTML error page.
+func WantsJSON(c *fiber.Ctx) bool {
+	accept := c.Get(fiber.HeaderAccept)
+	if accept == "" || strings.Contains(accept, "text/html") {
+		return false
+	}
+	return strings.Contains(accept, "application/json") || strings.Contains(accept, "application/problem+json")
 }
 
 // RequestID returns the request id set by the request-id middleware.

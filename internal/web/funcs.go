@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"html/template"
+	"net/url"
 	"strings"
 	"time"
 
@@ -57,6 +58,8 @@ func Funcs() template.FuncMap {
 			return m
 		},
 		"hasPrefix": strings.HasPrefix,
+		"field":     FieldLabel,
+		"pagerHref": PagerHref,
 		"eqs":       func(a, b any) bool { return fmt.Sprint(a) == fmt.Sprint(b) },
 	}
 }
@@ -156,4 +159,73 @@ func Title(v any) string {
 		return s
 	}
 	return strings.ToUpper(s[:1]) + s[1:]
+}
+
+// FieldLabel turns a field path of a validation error into words for a person:
+// "lines[2].unit_price" → "Line 3 · Unit price", "ended_at" → "Ended at". Pages with a
+// form of their own label their fields; this is the fallback that never shows a code.
+func FieldLabel(path string) string {
+	var parts []string
+	for _, seg := range strings.Split(path, ".") {
+		name, idx, hasIdx := strings.Cut(seg, "[")
+		if name == "" && hasIdx {
+			name = "rows" // "[1].period": the second row of a form's table
+		}
+		if name == "" {
+			continue
+		}
+		word := labelWord(name)
+		if hasIdx {
+			n := 0
+			if _, err := fmt.Sscanf(strings.TrimSuffix(idx, "]"), "%d", &n); err == nil {
+				word = strings.TrimSuffix(word, "s") + fmt.Sprintf(" %d", n+1)
+			}
+		} else if n := 0; len(parts) > 0 && isDigits(name) {
+			fmt.Sscanf(name, "%d", &n)
+			parts[len(parts)-1] = strings.TrimSuffix(parts[len(parts)-1], "s") + fmt.Sprintf(" %d", n+1)
+			continue
+		}
+		parts = append(parts, word)
+	}
+	return strings.Join(parts, " · ")
+}
+
+func isDigits(s string) bool {
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// labelWord is one segment of a field path in words: "unit_price" → "Unit price",
+// "vat_rate" → "VAT rate", "customer_id" → "Customer".
+func labelWord(name string) string {
+	words := strings.Split(strings.TrimSuffix(name, "_id"), "_")
+	for i, w := range words {
+		switch w {
+		case "sku", "vat", "kvk", "iban", "bic", "sla", "csv", "pdf", "url":
+			words[i] = strings.ToUpper(w)
+		}
+	}
+	return Title(strings.Join(words, " "))
+}
+
+// PagerHref is the link of the "Next page" button for the query string of the next page
+// ("status=sent&after=42"). html/template would query-escape a string placed after "?"
+// in an href (→ "?status%3dsent%26after%3d42", which reloads page 1), so the link is built
+// here: the query is parsed and encoded again (nothing but a query can come through) and
+// handed over as a template.URL.
+func PagerHref(query string) template.URL {
+	v, err := url.ParseQuery(query)
+	if err != nil {
+		return "?"
+	}
+	for k, vs := range v {
+		if len(vs) == 1 && vs[0] == "" {
+			delete(v, k) // empty filters make the link longer, not different
+		}
+	}
+	return template.URL("?" + v.Encode())
 }

@@ -1,6 +1,8 @@
 package web
 
 import (
+	"html/template"
+	"strings"
 	"testing"
 
 	"github.com/shopspring/decimal"
@@ -14,5 +16,33 @@ func TestMoney(t *testing.T) {
 	}
 	if Title("waiting_on_customer") != "Waiting on customer" {
 		t.Error(Title("waiting_on_customer"))
+	}
+}
+
+func TestFieldLabelNamesNoCodes(t *testing.T) {
+	for in, want := range map[string]string{
+		"lines[2].unit_price": "Line 3 · Unit price", "ended_at": "Ended at", "hours.saturday": "Hours · Saturday",
+		"lines.0.quantity": "Line 1 · Quantity", "[1].period": "Row 2 · Period", "terms.notice_months": "Terms · Notice months",
+	} {
+		if got := FieldLabel(in); got != want {
+			t.Errorf("FieldLabel(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// TestPagerLinkIsNotDoubleEncoded: the pager's href is "?a=b&after=…", not "?a%3db…" (issue 13).
+func TestPagerLinkIsNotDoubleEncoded(t *testing.T) {
+	tpl := template.Must(template.New("p").Funcs(Funcs()).Parse(`<a href="{{pagerHref .}}">`))
+	var b strings.Builder
+	if err := tpl.Execute(&b, "entity=quote&after=MjAyNi0wMy0wMlQx%2BMDA6MDA%3D&q="); err != nil {
+		t.Fatal(err)
+	}
+	if want := `<a href="?after=MjAyNi0wMy0wMlQx%2BMDA6MDA%3D&amp;entity=quote">`; b.String() != want {
+		t.Fatalf("pager link %s, want %s", b.String(), want)
+	}
+	b.Reset()
+	_ = tpl.Execute(&b, `javascript:alert(1)`)
+	if strings.Contains(b.String(), "javascript") && !strings.Contains(b.String(), `href="?javascript`) {
+		t.Fatalf("pager accepted a non-query: %s", b.String())
 	}
 }

@@ -38,6 +38,9 @@ type NavItem struct {
 	Roles []auth.Role
 	Order int
 	Group string // "Sales", "Service", "People", "Admin", "Portal"
+	// Active marks the one item of the current page (set per request: the longest Href
+	// that is the path or a parent of it), so "/portal" is not lit beside "/portal/quotes".
+	Active bool
 }
 
 // View is what every page template receives; domain data is in .Data.
@@ -156,14 +159,24 @@ func (e *Engine) AddNav(items ...NavItem) {
 
 var groupOrder = []string{"Portal", "My work", "Sales", "Service", "Secondment", "Customers", "Admin"}
 
-func (e *Engine) navFor(p *auth.Principal) []NavGroup {
+func (e *Engine) navFor(p *auth.Principal, path string) []NavGroup {
 	e.mu.RLock()
 	defer e.mu.RUnlock()
 	byGroup := map[string][]NavItem{}
+	best := ""
 	for _, it := range e.nav {
 		if p != nil && (len(it.Roles) == 0 || slices.Contains(it.Roles, p.Role)) {
 			byGroup[it.Group] = append(byGroup[it.Group], it)
+			if navMatches(path, it.Href) && len(it.Href) > len(best) {
+				best = it.Href
+			}
 		}
+	}
+	for g, items := range byGroup {
+		for i := range items {
+			items[i].Active = best != "" && items[i].Href == best
+		}
+		byGroup[g] = items
 	}
 	var out []NavGroup
 	for _, g := range groupOrder {
@@ -176,6 +189,15 @@ func (e *Engine) navFor(p *auth.Principal) []NavGroup {
 		out = append(out, NavGroup{Name: g, Items: items})
 	}
 	return out
+}
+
+// navMatches reports whether the page at path belongs to the nav link href: the same path
+// or a page below it ("/quotes/12" under "/quotes"); "/" only matches itself.
+func navMatches(path, href string) bool {
+	if path == href {
+		return true
+	}
+	return href != "/" && strings.HasPrefix(path, strings.TrimSuffix(href, "/")+"/")
 }
 
 // Render writes page name with data inside the layout.
@@ -203,7 +225,7 @@ func (e *Engine) render(c *fiber.Ctx, name string, v *View) error {
 
 func (e *Engine) view(c *fiber.Ctx, title string, data any) *View {
 	p := auth.From(c)
-	v := &View{Title: title, User: p, Nav: e.navFor(p), Path: c.Path(), Data: data, Assets: e.assets}
+	v := &View{Title: title, User: p, Nav: e.navFor(p, c.Path()), Path: c.Path(), Data: data, Assets: e.assets}
 	if p != nil {
 		v.CSRF = p.CSRF
 	} else {

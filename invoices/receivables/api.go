@@ -1,6 +1,7 @@
 package receivables
 
 import (
+	"fmt"
 	"strconv"
 
 	"github.com/gofiber/fiber/v2"
@@ -37,6 +38,7 @@ func (m *Module) Routes(r *apidoc.Router) {
 	r.Post("/invoices/:id/dispute", apidoc.Op{Summary: "Dispute an invoice (INV-5)", Body: DisputeBody{}, Response: DisputeOut{}, Status: 201}, auth.Require(), m.dispute)
 	r.Post("/invoices/:id/resolve", apidoc.Op{Summary: "Resolve an invoice's dispute", Body: ResolveBody{}, Response: DisputeOut{}}, staff, m.resolve)
 	r.Post("/dunning-runs", apidoc.Op{Summary: "Run the dunning job now (safe to repeat)", Response: RunOut{}}, admin, m.runDunning)
+	m.reportRoutes(r)
 }
 
 func paymentOut(p Payment) PaymentOut {
@@ -196,7 +198,19 @@ func (m *Module) getRates(c *fiber.Ctx) error {
 
 func (m *Module) putRates(c *fiber.Ctx) error {
 	var in []RateIO
-	if err := httpx.Bind(c, &in); err != nil {
+	if len(c.Body()) == 0 {
+		return problem.BadRequest("empty_body", "the request needs a JSON array of rates")
+	}
+	if err := httpx.DecodeStrict(c.Body(), &in); err != nil {
+		return err
+	}
+	var f problem.Fields
+	for i := range in {
+		if err := httpx.Struct(&in[i]); err != nil {
+			f.Add(fmt.Sprintf("[%d]", i), err.Error())
+		}
+	}
+	if err := f.Err(); err != nil {
 		return err
 	}
 	t := make(RateTable, len(in))

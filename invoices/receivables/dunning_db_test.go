@@ -40,6 +40,9 @@ func TestDunningJob(t *testing.T) {
 		if s1 != 1 || m1 != 1 || e1 != 1 {
 			t.Fatalf("after one run: %d steps, %d mails, %d events; want 1 each (the disputed invoice gets none, INV-5)", s1, m1, e1)
 		}
+		if n := count(t, "SELECT count(*) FROM outbox_attachments a JOIN outbox o ON o.id = a.message_id WHERE o.entity_id = ? AND a.content_type = 'application/pdf'", itoa(id)); n != 1 {
+			t.Fatalf("the reminder mail carries %d PDF letters", n)
+		}
 		if _, err := svc.RunDunning(ctx); err != nil {
 			t.Fatal(err)
 		}

@@ -12,6 +12,7 @@ import (
 	"backoffice/internal/auth"
 	"backoffice/internal/civil"
 	"backoffice/internal/httpx"
+	"backoffice/internal/money"
 	"backoffice/internal/problem"
 	"backoffice/internal/web"
 )
@@ -135,7 +136,7 @@ func (m *Module) postDispute(c *fiber.Ctx) error {
 		return problem.Invalid("reason", "is required")
 	}
 	if s := strings.TrimSpace(c.FormValue("disputed_part")); s != "" {
-		d, err := decimal.NewFromString(strings.ReplaceAll(s, ",", "."))
+		d, err := money.ParseInput(s)
 		if err != nil {
 			return problem.Invalid("disputed_part", "must be an amount")
 		}
@@ -208,7 +209,7 @@ func formInt(c *fiber.Ctx, k string) int64 {
 
 func (m *Module) postPayment(c *fiber.Ctx) error {
 	var f problem.Fields
-	amt, err := decimal.NewFromString(strings.ReplaceAll(strings.TrimSpace(c.FormValue("amount")), ",", "."))
+	amt, err := money.ParseInput(c.FormValue("amount"))
 	if err != nil {
 		f.Add("amount", "must be an amount")
 	}
@@ -289,7 +290,7 @@ func (m *Module) postRates(c *fiber.Ctx) error {
 		}
 	}
 	if c.FormValue("remove") == "" {
-		rate, err := decimal.NewFromString(strings.ReplaceAll(strings.TrimSpace(c.FormValue("rate")), ",", "."))
+		rate, err := money.ParseInput(c.FormValue("rate"))
 		if err != nil {
 			return problem.Invalid("rate", "must be a number")
 		}

@@ -30,3 +30,29 @@ func TestPages(t *testing.T) {
 	}
 	a.Do(t, "GET", "/receivables", contact.Token, nil).Expect(t, 403)
 }
+
+func TestAgeingAPI(t *testing.T) {
+	a, _ := setup(t, time.Date(2026, 5, 1, 10, 0, 0, 0, clock.Amsterdam))
+	am := testkit.Login(t, auth.AccountManager, nil)
+	cust := testkit.Customer(t, testkit.CustomerOpts{})
+	issuedInvoice(t, cust.ID, testkit.Unique("G"), "100.00", "2026-04-20", "2026-05-04", "004") // not due
+	issuedInvoice(t, cust.ID, testkit.Unique("G"), "200.00", "2026-03-01", "2026-03-31", "004") // 31 days late
+	issuedInvoice(t, cust.ID, testkit.Unique("G"), "300.00", "2026-01-01", "2026-01-15", "004") // 106 days late
+	var out struct {
+		Customers []struct {
+			CustomerID int64             `json:"customer_id"`
+			Buckets    map[string]string `json:"buckets"`
+			Total      string            `json:"total"`
+		} `json:"customers"`
+	}
+	a.Do(t, "GET", "/api/v1/receivables/ageing?on=2026-05-01", am.Token, nil).Expect(t, 200).JSON(t, &out)
+	for _, r := range out.Customers {
+		if r.CustomerID == cust.ID {
+			if r.Buckets["not_due"] != "100.00" || r.Buckets["31_60"] != "200.00" || r.Buckets["over_90"] != "300.00" || r.Buckets["1_30"] != "0.00" || r.Total != "600.00" {
+				t.Fatalf("ageing %+v", r)
+			}
+			return
+		}
+	}
+	t.Fatal("customer missing from the ageing report")
+}

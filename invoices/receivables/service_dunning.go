@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"time"
 
 	"github.com/shopspring/decimal"
 	"github.com/uptrace/bun"
@@ -113,9 +114,14 @@ func (s *Service) dunOne(ctx context.Context, id int64, all []invoiceRow, today 
 		}
 		did = true
 		if inv.BillingEmail != "" {
-			if err := outbox.Enqueue(ctx, tx, s.now(), &outbox.Message{Kind: "dunning_" + row.Stage, To: inv.BillingEmail,
+			var notBefore time.Time // letters go out in office hours, not at night
+			if oc, ok := cal.(interface{ NextOpening(time.Time) time.Time }); ok {
+				notBefore = oc.NextOpening(s.now())
+			}
+			if err := outbox.Enqueue(ctx, tx, s.now(), &outbox.Message{Kind: "dunning_" + row.Stage, To: inv.BillingEmail, NotBefore: notBefore,
 				Subject: letter.Subject(), Body: letter.Text(), Entity: "invoice", EntityID: fmt.Sprint(id),
-				DedupKey: outbox.Key("dunning:%d:%s", id, row.Stage)}); err != nil {
+				DedupKey:    outbox.Key("dunning:%d:%s", id, row.Stage),
+				Attachments: []outbox.Attachment{{Filename: fmt.Sprintf("%s-%s.pdf", inv.Number, row.Stage), ContentType: "application/pdf", Content: row.LetterPDF}}}); err != nil {
 				return err
 			}
 		}

@@ -202,7 +202,7 @@ func (s *Service) Reverse(ctx context.Context, id int64, note string) (*Payment,
 func (s *Service) Refund(ctx context.Context, customerID int64, amount decimal.Decimal, note string) (*Payment, error) {
 	var p *Payment
 	err := s.d.DB.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
-		if _, err := tx.ExecContext(ctx, "SELECT pg_advisory_xact_lock(540, ?)", customerID); err != nil {
+		if err := lockCustomerCredit(ctx, tx, customerID); err != nil {
 			return err
 		}
 		credit, err := customerCredit(ctx, tx, customerID)

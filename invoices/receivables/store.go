@@ -281,3 +281,9 @@ func customerExists(ctx context.Context, tx bun.IDB, id int64) (bool, error) {
 }
 
 var _ = civil.Date{}
+
+// lockCustomerCredit serialises refunds of one customer's credit until the transaction ends.
+func lockCustomerCredit(ctx context.Context, tx bun.IDB, customerID int64) error {
+	_, err := tx.ExecContext(ctx, "SELECT pg_advisory_xact_lock(540, ?::int)", customerID%2147483647)
+	return err
+}

@@ -22,10 +22,14 @@
     if (!t) { return; }
     if (t.hasAttribute("data-toggle")) {
       var el = document.getElementById(t.getAttribute("data-toggle"));
-      if (el) { el.classList.toggle("open"); }
+      if (el) { e.preventDefault(); el.classList.toggle("open"); }
     } else if (t.hasAttribute("data-back") && window.history.length > 1) {
       e.preventDefault(); window.history.back();
     }
+  });
+  // <select data-autosubmit> submits its form on change (filters), without an inline handler.
+  document.addEventListener("change", function (e) {
+    if (e.target.hasAttribute && e.target.hasAttribute("data-autosubmit") && e.target.form) { e.target.form.submit(); }
   });
   document.addEventListener("submit", function (e) {
     var msg = e.target.getAttribute("data-confirm");

@@ -1,0 +1,141 @@
+package accounts
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"net/url"
+	"sort"
+	"strings"
+
+	"github.com/gofiber/fiber/v2"
+
+	"backoffice/internal/audit"
+	"backoffice/internal/civil"
+	"backoffice/internal/httpx"
+	"backoffice/internal/problem"
+	"backoffice/internal/web"
+)
+
+// The audit log page: filters by entity, record and date (kept in the URL, so the pager and
+// a shared link keep them), and each entry's changes as a table of field, before and after.
+
+type auditData struct {
+	Rows             []auditRow
+	Entities         []string
+	Entity, EntityID string
+	From, To         string
+	Next             string
+}
+
+// auditRow is an audit entry as a person reads it.
+type auditRow struct {
+	audit.Entry
+	Changes []auditChange
+	Raw     string // changes that are not a map of fields, shown as they are
+}
+
+// auditChange is one changed field: Before is empty when the entry only records a value.
+type auditChange struct {
+	Field, Before, After string
+	HasBefore            bool
+}
+
+func (m *Module) auditPage(c *fiber.Ctx) error {
+	page, err := httpx.PageOf(c)
+	if err != nil {
+		return err
+	}
+	d := auditData{Entity: c.Query("entity"), EntityID: c.Query("entity_id"), From: c.Query("from"), To: c.Query("to")}
+	f := AuditFilter{Entity: d.Entity, EntityID: d.EntityID}
+	var fe problem.Fields
+	if d.From != "" {
+		if f.From, err = civil.Parse(d.From); err != nil {
+			fe.Add("from", "must be a date")
+		}
+	}
+	if d.To != "" {
+		if f.To, err = civil.Parse(d.To); err != nil {
+			fe.Add("to", "must be a date")
+		}
+	}
+	if err := fe.Err(); err != nil {
+		return err
+	}
+	list, err := ListAuditFiltered(c.UserContext(), m.DB, f, page)
+	if err != nil {
+		return err
+	}
+	for _, e := range list.Items {
+		d.Rows = append(d.Rows, auditRowOf(e))
+	}
+	if d.Entities, err = AuditEntities(c.UserContext(), m.DB); err != nil {
+		return err
+	}
+	if list.Next != nil {
+		d.Next = url.Values{"entity": {d.Entity}, "entity_id": {d.EntityID}, "from": {d.From}, "to": {d.To}, "after": {*list.Next}}.Encode()
+	}
+	return m.Web.Render(c, "accounts/audit", "Audit log", d)
+}
+
+// auditRowOf reads an entry's changes: {"field": {"from": a, "to": b}} (audit.Diff) or
+// {"field": value}; anything else is shown as recorded.
+func auditRowOf(e audit.Entry) auditRow {
+	r := auditRow{Entry: e}
+	var m map[string]json.RawMessage
+	if len(bytes.TrimSpace(e.Changes)) == 0 || string(e.Changes) == "null" {
+		return r
+	}
+	if err := json.Unmarshal(e.Changes, &m); err != nil {
+		r.Raw = string(e.Changes)
+		return r
+	}
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		ch := auditChange{Field: web.FieldLabel(k)}
+		var ft struct {
+			From *json.RawMessage `json:"from"`
+			To   *json.RawMessage `json:"to"`
+		}
+		var probe map[string]json.RawMessage
+		if json.Unmarshal(m[k], &probe) == nil && len(probe) == 2 && probe["from"] != nil && probe["to"] != nil && json.Unmarshal(m[k], &ft) == nil {
+			ch.HasBefore, ch.Before, ch.After = true, auditValue(*ft.From), auditValue(*ft.To)
+		} else {
+			ch.After = auditValue(m[k])
+		}
+		r.Changes = append(r.Changes, ch)
+	}
+	return r
+}
+
+// auditValue writes a JSON value for a person: text without quotes, "—" for nothing,
+// yes/no, and other values compactly.
+func auditValue(v json.RawMessage) string {
+	var x any
+	if err := json.Unmarshal(v, &x); err != nil {
+		return string(v)
+	}
+	switch t := x.(type) {
+	case nil:
+		return "—"
+	case string:
+		if t == "" {
+			return "—"
+		}
+		return t
+	case bool:
+		if t {
+			return "yes"
+		}
+		return "no"
+	case float64:
+		return strings.TrimSuffix(strings.TrimRight(fmt.Sprintf("%f", t), "0"), ".")
+	}
+	var b bytes.Buffer
+	_ = json.Compact(&b, v)
+	return b.String()
+}

@@ -1,0 +1,117 @@
+package accounts
+
+import (
+	"strconv"
+
+	"github.com/gofiber/fiber/v2"
+
+	"backoffice/internal/auth"
+	"backoffice/internal/httpx"
+	"backoffice/internal/problem"
+	"backoffice/internal/web"
+)
+
+// The user page (/users/{id}): an admin edits name, role and company, (de)activates the
+// account and sets a new password. Every form works without JavaScript; deactivating asks
+// for confirmation in the page itself.
+
+type userPageData struct {
+	U         *auth.User
+	Company   string
+	Customers []Customer
+	Roles     []option
+	Form      string // the form the errors belong to: "profile" or "password"
+	Errors    []problem.FieldError
+	Self      bool
+}
+
+type option struct{ Value, Label string }
+
+// roleOptions are the roles in words.
+var roleOptions = []option{{"account_manager", "Account manager"}, {"technician", "Technician"}, {"admin", "Admin"}, {"customer", "Customer contact"}}
+
+func (m *Module) renderUser(c *fiber.Ctx, u *auth.User, form string, errs []problem.FieldError) error {
+	d := userPageData{U: u, Roles: roleOptions, Form: form, Errors: errs, Self: auth.From(c).UserID == u.ID}
+	var err error
+	if d.Customers, err = customersByName(c.UserContext(), m.DB, 500); err != nil {
+		return err
+	}
+	for _, cu := range d.Customers {
+		if u.CustomerID != nil && cu.ID == *u.CustomerID {
+			d.Company = cu.Name
+		}
+	}
+	if errs != nil {
+		c.Status(fiber.StatusUnprocessableEntity)
+	}
+	return m.Web.Render(c, "accounts/user", u.Name, d)
+}
+
+func (m *Module) loadUser(c *fiber.Ctx) (*auth.User, error) {
+	id, err := httpx.PathID(c, "id")
+	if err != nil {
+		return nil, err
+	}
+	return GetUser(c.UserContext(), m.DB, auth.From(c), id)
+}
+
+func (m *Module) userPage(c *fiber.Ctx) error {
+	u, err := m.loadUser(c)
+	if err != nil {
+		return err
+	}
+	return m.renderUser(c, u, "", nil)
+}
+
+func (m *Module) userSave(c *fiber.Ctx) error {
+	u, err := m.loadUser(c)
+	if err != nil {
+		return err
+	}
+	name, role := c.FormValue("name"), c.FormValue("role")
+	var cid int64
+	if s := c.FormValue("customer_id"); s != "" {
+		if cid, err = strconv.ParseInt(s, 10, 64); err != nil || cid < 0 {
+			cid = 0
+		}
+	}
+	in := UserPatch{Name: &name, Role: &role, CustomerID: &cid}
+	err = httpx.Struct(&in)
+	if err == nil {
+		_, err = UpdateUser(c.UserContext(), m.DB, u.ID, in, m.Clock.Now())
+	}
+	if fe, ok := problem.FormErrors(err); ok {
+		posted := *u
+		posted.Name, posted.Role = name, auth.Role(role)
+		posted.CustomerID = nil
+		if cid > 0 {
+			posted.CustomerID = &cid
+		}
+		return m.renderUser(c, &posted, "profile", fe)
+	} else if err != nil {
+		return err
+	}
+	return web.Redirect(c, "/users/"+strconv.FormatInt(u.ID, 10), "Saved "+name+".")
+}
+
+func (m *Module) userPassword(c *fiber.Ctx) error {
+	u, err := m.loadUser(c)
+	if err != nil {
+		return err
+	}
+	pw := c.FormValue("password")
+	if pw != c.FormValue("password_again") {
+		return m.renderUser(c, u, "password", []problem.FieldError{{Field: "password_again", Message: "does not match the new password"}})
+	}
+	in := UserPatch{Password: &pw}
+	err = httpx.Struct(&in)
+	if err == nil {
+		_, err = UpdateUser(c.UserContext(), m.DB, u.ID, in, m.Clock.Now())
+	}
+	if fe, ok := problem.FormErrors(err); ok {
+		return m.renderUser(c, u, "password", fe)
+	} else if err != nil {
+		return err
+	}
+	return web.Redirect(c, "/users/"+strconv.FormatInt(u.ID, 10), "New password set for "+u.Email+"; their sessions are signed out.")
+}

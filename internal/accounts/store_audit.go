@@ -1,0 +1,58 @@
+package accounts
+
+import (
+	"context"
+
+	"github.com/uptrace/bun"
+
+	"backoffice/internal/audit"
+	"backoffice/internal/civil"
+	"backoffice/internal/clock"
+	"backoffice/internal/httpx"
+)
+
+// AuditFilter narrows the audit log page: an entity (and one of its records) and a range
+// of Amsterdam days, both ends included; zero values do not filter.
+type AuditFilter struct {
+	Entity, EntityID string
+	From, To         civil.Date
+}
+
+// ListAuditFiltered pages the audit log newest first through f.
+func ListAuditFiltered(ctx context.Context, b bun.IDB, f AuditFilter, page httpx.Page) (httpx.List[audit.Entry], error) {
+	var rows []audit.Entry
+	q := b.NewSelect().Model(&rows).Order("id DESC").Limit(page.Fetch())
+	if f.Entity != "" {
+		q = q.Where("entity = ?", f.Entity)
+		if f.EntityID != "" {
+			q = q.Where("entity_id = ?", f.EntityID)
+		}
+	}
+	if !f.From.IsZero() {
+		q = q.Where("at >= ?", f.From.Start(clock.Amsterdam))
+	}
+	if !f.To.IsZero() {
+		q = q.Where("at < ?", f.To.AddDays(1).Start(clock.Amsterdam))
+	}
+	var cur idCursor
+	if ok, err := page.Cursor(&cur); err != nil {
+		return httpx.List[audit.Entry]{}, err
+	} else if ok {
+		q = q.Where("id < ?", cur.ID)
+	}
+	if err := q.Scan(ctx); err != nil {
+		return httpx.List[audit.Entry]{}, err
+	}
+	return httpx.Paginate(rows, page, func(e audit.Entry) any { return idCursor{e.ID} }), nil
+}
+
+// AuditEntities lists the kinds of entity the log holds, for the filter's choice.
+func AuditEntities(ctx context.Context, b bun.IDB) ([]string, error) {
+	var out []string
+	err := b.NewRaw(`WITH RECURSIVE e(entity) AS (
+		(SELECT entity FROM audit_log ORDER BY entity LIMIT 1)
+		UNION ALL
+		SELECT (SELECT a.entity FROM audit_log a WHERE a.entity > e.entity ORDER BY a.entity LIMIT 1) FROM e WHERE e.entity IS NOT NULL)
+		SELECT entity FROM e WHERE entity IS NOT NULL LIMIT 100`).Scan(ctx, &out)
+	return out, err
+}
