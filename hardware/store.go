@@ -8,6 +8,7 @@ import (
 	"backoffice/internal/auth"
 	"backoffice/internal/billing"
 	"backoffice/internal/db"
+	"backoffice/internal/events"
 	"backoffice/internal/problem"
 )
 
@@ -228,4 +229,11 @@ func openChargeCount(ctx context.Context, idb bun.IDB, s TitleScope) (int, error
 	})
 	n, err := q.Count(ctx)
 	return int(n), err
+}
+
+// publishedEvents reads the events of a kind published so far (the demo seed learns the
+// orders accepted earlier in its own transaction, before River delivers them).
+func publishedEvents(ctx context.Context, idb bun.IDB, kind string) ([]events.Event, error) {
+	var es []events.Event
+	return es, idb.NewSelect().Model(&es).Where("kind = ?", kind).OrderExpr("id").Scan(ctx)
 }

@@ -2,6 +2,7 @@ package hardware
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"strings"
 	"time"
@@ -217,4 +218,12 @@ func (s *Service) onTicketCreated(ctx context.Context, tx bun.Tx, e *events.Even
 		return nil
 	}
 	return linkTicket(ctx, tx, id, p.TicketID, p.Number)
+}
+
+func mustJSON(v any) []byte {
+	b, err := json.Marshal(v)
+	if err != nil {
+		panic(err)
+	}
+	return b
 }

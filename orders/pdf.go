@@ -193,6 +193,12 @@ func termsBlock(pdf *fpdf.Fpdf, tr func(string) string, q *Quote) {
 	}
 	terms = append(terms, "Delivery dates are target dates; the lead time starts when all details are agreed, data supplied, this quote accepted and any agreed advance payment received (Q-6).")
 	for _, l := range q.Lines {
+		if l.Kind == KindHardware {
+			terms = append(terms, "Hardware is sold and delivered to your registered address unless agreed otherwise. Not included unless agreed in writing: mounting material, accessories such as cables, consumables (batteries, ink, toner), licences of embedded software, and installation and configuration (HW-1). The goods remain ours until paid in full (HW-4); report visible defects within 24 hours of delivery (HW-5).")
+			break
+		}
+	}
+	for _, l := range q.Lines {
 		if l.Kind == KindRecurring {
 			t := q.Terms
 			terms = append(terms, fmt.Sprintf("Recurring services run for %d months from the start date and then renew by %d months unless terminated %s before the end of the running term (Q-8). On termination all outstanding claims fall due at once (Q-9).",

@@ -220,6 +220,12 @@ func serve(ctx context.Context, cfg *config.Config, args []string, stdout io.Wri
 	} else if created {
 		fmt.Fprintln(stdout, "created bootstrap admin", cfg.BootstrapAdminEmail)
 	}
+	srv, err := server.New(deps, database, modules, server.Options{Jobs: true})
+	if err != nil {
+		return err
+	}
+	// After server.New: the subscriptions are registered, so the events the demo
+	// publishes reach their subscribers.
 	if *demo {
 		seeded, err := app.SeedDemo(ctx, deps, modules)
 		if err != nil {
@@ -229,10 +235,6 @@ func serve(ctx context.Context, cfg *config.Config, args []string, stdout io.Wri
 			fmt.Fprintln(stdout, "loaded demo data")
 		}
 		printLogins(stdout)
-	}
-	srv, err := server.New(deps, database, modules, server.Options{Jobs: true})
-	if err != nil {
-		return err
 	}
 	if err := srv.Start(ctx); err != nil {
 		return err

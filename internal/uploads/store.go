@@ -47,4 +47,3 @@ func Get(ctx context.Context, idb bun.IDB, kind string, ownerID, id int64) (*Upl
 	}
 	return u, nil
 }
-
