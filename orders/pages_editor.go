@@ -116,7 +116,9 @@ func quoteForm(c *fiber.Ctx) (*QuoteIn, []editorRow) {
 	}
 	sd := civil.Date{}
 	if s := c.FormValue("start_date"); s != "" {
-		sd, _ = civil.Parse(s)
+		if d, err := civil.Parse(s); err == nil {
+			sd = d
+		} // an unreadable date stays empty, like an absent one
 	}
 	in.StartDate = &sd
 	b := func(name string) *bool { v := c.FormValue(name) == "on"; return &v }

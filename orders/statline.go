@@ -67,14 +67,17 @@ func parseStatLinePeriod(s string) (civil.Month, bool) {
 	if !ok {
 		return civil.Month{}, false
 	}
-	y, _ := strconv.Atoi(year)
+	y, err := strconv.Atoi(year)
+	if err != nil {
+		return civil.Month{}, false
+	}
 	return civil.Month{Year: y, Month: mon}, true
 }
 
 func monthOf(year, month string) (civil.Month, bool) {
-	y, _ := strconv.Atoi(year)
-	m, _ := strconv.Atoi(month)
-	if m < 1 || m > 12 {
+	y, yerr := strconv.Atoi(year)
+	m, merr := strconv.Atoi(month)
+	if yerr != nil || merr != nil || m < 1 || m > 12 {
 		return civil.Month{}, false
 	}
 	return civil.Month{Year: y, Month: time.Month(m)}, true

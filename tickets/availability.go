@@ -121,8 +121,11 @@ func ParseQuarter(s string) (Quarter, error) {
 	if m == nil {
 		return Quarter{}, fmt.Errorf("%q is not a quarter such as 2026-Q1", s)
 	}
-	y, _ := strconv.Atoi(m[1])
-	q, _ := strconv.Atoi(m[2])
+	y, yerr := strconv.Atoi(m[1])
+	q, qerr := strconv.Atoi(m[2])
+	if yerr != nil || qerr != nil {
+		return Quarter{}, fmt.Errorf("%q is not a quarter such as 2026-Q1", s)
+	}
 	return Quarter{Year: y, Q: q}, nil
 }
 

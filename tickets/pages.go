@@ -22,7 +22,13 @@ import (
 var templates embed.FS
 
 // Templates of the module.
-func (m *Module) Templates() fs.FS { s, _ := fs.Sub(templates, "templates"); return s }
+func (m *Module) Templates() fs.FS {
+	s, err := fs.Sub(templates, "templates")
+	if err != nil {
+		panic(err) // the embedded directory is part of the binary
+	}
+	return s
+}
 
 // Nav links of the module.
 func (m *Module) Nav() []web.NavItem {

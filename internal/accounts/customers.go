@@ -14,7 +14,6 @@ import (
 	"backoffice/internal/audit"
 	"backoffice/internal/auth"
 	"backoffice/internal/db"
-	"backoffice/internal/httpx"
 	"backoffice/internal/problem"
 )
 
@@ -110,8 +109,8 @@ func CreateCustomer(ctx context.Context, b bun.IDB, in CustomerInput, now time.T
 		return nil, err
 	}
 	err := b.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
-		if _, err := tx.NewInsert().Model(c).Returning("id").Exec(ctx); err != nil {
-			return db.Translate(err, problem.ErrNotFound, constraints)
+		if err := insertCustomer(ctx, tx, c); err != nil {
+			return err
 		}
 		return audit.Record(ctx, tx, now, "customer", c.ID, "create", c)
 	})
@@ -122,16 +121,18 @@ func CreateCustomer(ctx context.Context, b bun.IDB, in CustomerInput, now time.T
 func UpdateCustomer(ctx context.Context, b bun.IDB, id int64, in CustomerInput, now time.Time) (*Customer, error) {
 	var c Customer
 	err := b.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
-		if err := tx.NewSelect().Model(&c).Where("id = ?", id).For("UPDATE").Scan(ctx); err != nil {
-			return db.Translate(err, problem.NotFound("customer"), constraints)
+		locked, err := getCustomer(ctx, tx, id, true)
+		if err != nil {
+			return err
 		}
+		c = *locked
 		before := c
 		if err := in.apply(&c, false); err != nil {
 			return err
 		}
 		c.UpdatedAt = now
-		if _, err := tx.NewUpdate().Model(&c).WherePK().Exec(ctx); err != nil {
-			return db.Translate(err, problem.ErrNotFound, constraints)
+		if err := updateCustomer(ctx, tx, &c); err != nil {
+			return err
 		}
 		return audit.Record(ctx, tx, now, "customer", c.ID, "update", audit.Diff(before, c))
 	})
@@ -146,42 +147,9 @@ func GetCustomer(ctx context.Context, b bun.IDB, p *auth.Principal, id int64) (*
 	if err := auth.Guard(p, id); err != nil {
 		return nil, err
 	}
-	var c Customer
-	if err := b.NewSelect().Model(&c).Where("id = ?", id).Scan(ctx); err != nil {
-		return nil, db.Translate(err, problem.NotFound("customer"), constraints)
-	}
-	return &c, nil
-}
-
-// CustomerCursor is the sort key of the customer list.
-type CustomerCursor struct {
-	Name string `json:"n"`
-	ID   int64  `json:"i"`
-}
-
-// ListCustomers pages through customers by name (customer users see only their own).
-func ListCustomers(ctx context.Context, b bun.IDB, p *auth.Principal, search string, page httpx.Page) (httpx.List[Customer], error) {
-	var rows []Customer
-	q := b.NewSelect().Model(&rows).OrderExpr("lower(name), id").Limit(page.Fetch())
-	q = auth.Scope(q, p, "id")
-	if s := strings.TrimSpace(search); s != "" {
-		q = q.Where("name ILIKE ? OR kvk_number = ? OR city ILIKE ?", "%"+escapeLike(s)+"%", s, escapeLike(s)+"%")
-	}
-	var cur CustomerCursor
-	if ok, err := page.Cursor(&cur); err != nil {
-		return httpx.List[Customer]{}, err
-	} else if ok {
-		q = q.Where("(lower(name), id) > (lower(?), ?)", cur.Name, cur.ID)
-	}
-	if err := q.Scan(ctx); err != nil {
-		return httpx.List[Customer]{}, err
-	}
-	return httpx.Paginate(rows, page, func(c Customer) any { return CustomerCursor{c.Name, c.ID} }), nil
-}
-
-func escapeLike(s string) string {
-	return strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(s)
+	return getCustomer(ctx, b, id, false)
 }
 
 // constraints are the schema's rules answered with the accounts' own problems.
-var constraints = db.Constraints{"customers_kvk_key": ErrKvKTaken, "users_email_key": ErrEmailTaken}
+var constraints = db.Constraints{"customers_kvk_key": ErrKvKTaken, "users_email_key": ErrEmailTaken,
+	"users_customer_id_fkey": problem.Invalid("customer_id", "no such company")}

@@ -1,6 +1,7 @@
 package accounts
 
 import (
+	"backoffice/internal/outbox"
 	"embed"
 	"errors"
 	"io/fs"
@@ -13,7 +14,6 @@ import (
 
 	"backoffice/internal/auth"
 	"backoffice/internal/httpx"
-	"backoffice/internal/outbox"
 	"backoffice/internal/problem"
 	"backoffice/internal/web"
 )
@@ -22,7 +22,13 @@ import (
 var templates embed.FS
 
 // Templates of the module.
-func (m *Module) Templates() fs.FS { s, _ := fs.Sub(templates, "templates"); return s }
+func (m *Module) Templates() fs.FS {
+	s, err := fs.Sub(templates, "templates")
+	if err != nil {
+		panic(err) // the embedded directory is part of the binary
+	}
+	return s
+}
 
 // Nav links of the module.
 func (m *Module) Nav() []web.NavItem {
@@ -194,6 +200,7 @@ func (m *Module) customerCreate(c *fiber.Ctx) error {
 	}
 	if fe, ok := problem.FormErrors(err); ok {
 		draft := Customer{}
+		// The draft only refills the form; the errors it finds are the ones fe already holds.
 		_ = (&CustomerInput{Name: in.Name, Country: in.Country, Street: in.Street, PostalCode: in.PostalCode, City: in.City, Language: in.Language}).apply(&draft, false)
 		draft.KvKNumber, draft.VATID, draft.BillingEmail = in.KvKNumber, in.VATID, in.BillingEmail
 		c.Status(fiber.StatusUnprocessableEntity)
@@ -277,7 +284,10 @@ func (m *Module) blockPost(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	hours, _ := strconv.Atoi(c.FormValue("hours"))
+	hours, err := strconv.Atoi(strings.TrimSpace(c.FormValue("hours")))
+	if err != nil {
+		hours = 0 // not a number: the validator reports hours as missing
+	}
 	in := BlockInput{Hours: hours, Reason: c.FormValue("reason")}
 	err = httpx.Struct(&in)
 	var u *auth.User
@@ -326,7 +336,10 @@ func (m *Module) renderUsers(c *fiber.Ctx, fe []problem.FieldError) error {
 func (m *Module) userCreate(c *fiber.Ctx) error {
 	in := UserInput{Email: c.FormValue("email"), Name: c.FormValue("name"), Role: c.FormValue("role"), Password: c.FormValue("password")}
 	if s := c.FormValue("customer_id"); s != "" {
-		v, _ := strconv.ParseInt(s, 10, 64)
+		v, err := strconv.ParseInt(s, 10, 64)
+		if err != nil {
+			v = 0 // not an id: CreateUser reports customer_id as unknown
+		}
 		in.CustomerID = &v
 	}
 	err := httpx.Struct(&in)

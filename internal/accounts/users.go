@@ -1,7 +1,6 @@
 package accounts
 
 import (
-	"backoffice/internal/db"
 	"context"
 	"fmt"
 	"strings"
@@ -11,7 +10,6 @@ import (
 
 	"backoffice/internal/audit"
 	"backoffice/internal/auth"
-	"backoffice/internal/httpx"
 	"backoffice/internal/problem"
 )
 
@@ -63,16 +61,16 @@ func CreateUser(ctx context.Context, b bun.IDB, in UserInput, now time.Time) (*a
 		CustomerID: in.CustomerID, PasswordHash: hash, Active: true, CreatedAt: now, UpdatedAt: now}
 	err = b.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
 		if u.CustomerID != nil {
-			n, err := tx.NewSelect().Table("customers").Where("id = ?", *u.CustomerID).Count(ctx)
+			ok, err := CustomerExists(ctx, tx, *u.CustomerID)
 			if err != nil {
 				return err
 			}
-			if n == 0 {
+			if !ok {
 				return problem.Invalid("customer_id", "no such customer")
 			}
 		}
-		if _, err := tx.NewInsert().Model(u).Returning("id").Exec(ctx); err != nil {
-			return db.Translate(err, problem.ErrNotFound, constraints)
+		if err := insertUser(ctx, tx, u); err != nil {
+			return err
 		}
 		return audit.Record(ctx, tx, now, "user", u.ID, "create", u)
 	})
@@ -85,15 +83,15 @@ func CreateUser(ctx context.Context, b bun.IDB, in UserInput, now time.Time) (*a
 // GetUser loads a user visible to p: admins see all, customer contacts see their
 // colleagues, everyone sees themselves.
 func GetUser(ctx context.Context, b bun.IDB, p *auth.Principal, id int64) (*auth.User, error) {
-	var u auth.User
-	if err := b.NewSelect().Model(&u).Where("id = ?", id).Scan(ctx); err != nil {
-		return nil, db.Translate(err, problem.NotFound("user"), constraints)
+	u, err := getUser(ctx, b, id, false)
+	if err != nil {
+		return nil, err
 	}
 	if p.UserID == u.ID || p.Is(auth.Admin, auth.AccountManager) {
-		return &u, nil
+		return u, nil
 	}
 	if p.Role == auth.Customer && u.CustomerID != nil && auth.Guard(p, *u.CustomerID) == nil {
-		return &u, nil
+		return u, nil
 	}
 	return nil, problem.NotFound("user")
 }
@@ -102,9 +100,11 @@ func GetUser(ctx context.Context, b bun.IDB, p *auth.Principal, id int64) (*auth
 func UpdateUser(ctx context.Context, b bun.IDB, id int64, in UserPatch, now time.Time) (*auth.User, error) {
 	var u auth.User
 	err := b.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
-		if err := tx.NewSelect().Model(&u).Where("id = ?", id).For("UPDATE").Scan(ctx); err != nil {
-			return db.Translate(err, problem.NotFound("user"), constraints)
+		locked, err := getUser(ctx, tx, id, true)
+		if err != nil {
+			return err
 		}
+		u = *locked
 		before := u
 		if in.Name != nil {
 			if strings.TrimSpace(*in.Name) == "" {
@@ -132,8 +132,8 @@ func UpdateUser(ctx context.Context, b bun.IDB, id int64, in UserPatch, now time
 			u.PasswordHash = h
 		}
 		u.UpdatedAt = now
-		if _, err := tx.NewUpdate().Model(&u).Column("name", "role", "customer_id", "active", "password_hash", "updated_at").WherePK().Exec(ctx); err != nil {
-			return db.Translate(err, problem.NotFound("user"), db.Constraints{"users_customer_id_fkey": problem.Invalid("customer_id", "no such company")})
+		if err := updateUserColumns(ctx, tx, &u, "name", "role", "customer_id", "active", "password_hash", "updated_at"); err != nil {
+			return err
 		}
 		if !u.Active || in.Password != nil || u.Role != before.Role || !sameID(u.CustomerID, before.CustomerID) {
 			if err := auth.RevokeAll(ctx, tx, u.ID, now); err != nil {
@@ -157,29 +157,6 @@ type UserCursor struct {
 	ID int64 `json:"i"`
 }
 
-// ListUsers pages users by id, optionally by role or customer.
-func ListUsers(ctx context.Context, b bun.IDB, p *auth.Principal, role string, customerID *int64, page httpx.Page) (httpx.List[auth.User], error) {
-	var rows []auth.User
-	q := b.NewSelect().Model(&rows).Order("id").Limit(page.Fetch())
-	q = auth.Scope(q, p, "customer_id")
-	if role != "" {
-		q = q.Where("role = ?", role)
-	}
-	if customerID != nil {
-		q = q.Where("customer_id = ?", *customerID)
-	}
-	var cur UserCursor
-	if ok, err := page.Cursor(&cur); err != nil {
-		return httpx.List[auth.User]{}, err
-	} else if ok {
-		q = q.Where("id > ?", cur.ID)
-	}
-	if err := q.Scan(ctx); err != nil {
-		return httpx.List[auth.User]{}, err
-	}
-	return httpx.Paginate(rows, page, func(u auth.User) any { return UserCursor{u.ID} }), nil
-}
-
 // BlockInput asks to block a contact (T-7).
 type BlockInput struct {
 	Hours  int    `json:"hours" validate:"required,min=1,max=48"`
@@ -195,9 +172,11 @@ const MaxBlock = 48 * time.Hour
 func Block(ctx context.Context, b bun.IDB, p *auth.Principal, id int64, in BlockInput, now time.Time) (*auth.User, error) {
 	var u auth.User
 	err := b.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
-		if err := tx.NewSelect().Model(&u).Where("id = ?", id).For("UPDATE").Scan(ctx); err != nil {
-			return db.Translate(err, problem.NotFound("user"), constraints)
+		locked, err := getUser(ctx, tx, id, true)
+		if err != nil {
+			return err
 		}
+		u = *locked
 		if u.Role != auth.Customer {
 			if p.Role == auth.Customer {
 				return problem.NotFound("user")
@@ -211,12 +190,12 @@ func Block(ctx context.Context, b bun.IDB, p *auth.Principal, id int64, in Block
 			return problem.Conflict("cannot_block_self", "a representative blocks another representative, not itself")
 		}
 		until := now.Add(time.Duration(in.Hours) * time.Hour)
-		if _, err := tx.NewInsert().Model(&BlockRow{UserID: u.ID, BlockedBy: p.UserID, Reason: strings.TrimSpace(in.Reason), StartsAt: now, EndsAt: until}).Exec(ctx); err != nil {
+		if err := insertBlock(ctx, tx, &BlockRow{UserID: u.ID, BlockedBy: p.UserID, Reason: strings.TrimSpace(in.Reason), StartsAt: now, EndsAt: until}); err != nil {
 			return err
 		}
 		reason := strings.TrimSpace(in.Reason)
 		u.BlockedUntil, u.BlockedReason, u.UpdatedAt = &until, &reason, now
-		if _, err := tx.NewUpdate().Model(&u).Column("blocked_until", "blocked_reason", "updated_at").WherePK().Exec(ctx); err != nil {
+		if err := updateUserColumns(ctx, tx, &u, "blocked_until", "blocked_reason", "updated_at"); err != nil {
 			return err
 		}
 		if err := auth.RevokeAll(ctx, tx, u.ID, now); err != nil {
@@ -234,17 +213,19 @@ func Block(ctx context.Context, b bun.IDB, p *auth.Principal, id int64, in Block
 func Unblock(ctx context.Context, b bun.IDB, id int64, now time.Time) (*auth.User, error) {
 	var u auth.User
 	err := b.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
-		if err := tx.NewSelect().Model(&u).Where("id = ?", id).For("UPDATE").Scan(ctx); err != nil {
-			return db.Translate(err, problem.NotFound("user"), constraints)
+		locked, err := getUser(ctx, tx, id, true)
+		if err != nil {
+			return err
 		}
+		u = *locked
 		if !u.BlockedAt(now) {
 			return problem.Conflict("not_blocked", "this user is not blocked")
 		}
 		u.BlockedUntil, u.BlockedReason, u.UpdatedAt = nil, nil, now
-		if _, err := tx.NewUpdate().Model(&u).Column("blocked_until", "blocked_reason", "updated_at").WherePK().Exec(ctx); err != nil {
+		if err := updateUserColumns(ctx, tx, &u, "blocked_until", "blocked_reason", "updated_at"); err != nil {
 			return err
 		}
-		if _, err := tx.NewUpdate().Model((*BlockRow)(nil)).Set("lifted_at = ?", now).Where("user_id = ? AND lifted_at IS NULL AND ends_at > ?", u.ID, now).Exec(ctx); err != nil {
+		if err := liftBlocks(ctx, tx, u.ID, now); err != nil {
 			return err
 		}
 		return audit.Record(ctx, tx, now, "user", u.ID, "unblock", map[string]any{})
@@ -273,7 +254,7 @@ func EnsureBootstrapAdmin(ctx context.Context, b bun.IDB, email, password string
 	if email == "" {
 		return false, nil
 	}
-	n, err := b.NewSelect().Model((*auth.User)(nil)).Count(ctx)
+	n, err := countUsers(ctx, b)
 	if err != nil || n > 0 {
 		return false, err
 	}

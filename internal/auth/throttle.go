@@ -3,6 +3,7 @@ package auth
 import (
 	"context"
 	"errors"
+	"log/slog"
 	"math"
 	"strings"
 	"time"
@@ -97,7 +98,9 @@ func (t *Throttle) Failed(ctx context.Context, email, ip string) error {
 	}
 	// Forget what no longer matters (cheap: indexed on updated_at, runs rarely).
 	if time.Now().UnixNano()%50 == 0 {
-		_, _ = t.DB.NewRaw(`DELETE FROM login_throttle WHERE updated_at < now() - interval '1 day'`).Exec(ctx)
+		if _, err := t.DB.NewRaw(`DELETE FROM login_throttle WHERE updated_at < now() - interval '1 day'`).Exec(ctx); err != nil {
+			slog.WarnContext(ctx, "auth: pruning the login throttle failed", "err", err) // the next call retries
+		}
 	}
 	return nil
 }

@@ -290,7 +290,9 @@ func (w warnOnly) Enabled(ctx context.Context, l slog.Level) bool {
 
 // WithAttrs keeps the filter on the derived handler (slog.Logger.With calls it; the
 // embedded handler's own WithAttrs would drop the filter and let every info line through).
-func (w warnOnly) WithAttrs(attrs []slog.Attr) slog.Handler { return warnOnly{w.Handler.WithAttrs(attrs)} }
+func (w warnOnly) WithAttrs(attrs []slog.Attr) slog.Handler {
+	return warnOnly{w.Handler.WithAttrs(attrs)}
+}
 
 // WithGroup keeps the filter too.
 func (w warnOnly) WithGroup(name string) slog.Handler { return warnOnly{w.Handler.WithGroup(name)} }
