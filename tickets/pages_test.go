@@ -74,6 +74,14 @@ func TestPages(t *testing.T) {
 		if code != 422 || !strings.Contains(body, "Please correct") {
 			t.Errorf("empty comment: %d", code)
 		}
+		if strings.Contains(body, `id="comment-public" checked`) {
+			t.Errorf("a failed internal note turned the reply box back to public")
+		}
+		code, loc, _ = b.form(t, b.tech, fmt.Sprintf("/tickets/%d/comments", id), url.Values{"body": {"Internal: check the MX"}})
+		if code != http.StatusSeeOther || !strings.Contains(loc, "note=internal") {
+			t.Fatalf("internal note post: %d %s", code, loc)
+		}
+		b.page(t, b.tech, loc, 200, `id="comment-public" >`)
 		code, _, _ = b.form(t, b.tech, fmt.Sprintf("/tickets/%d/update", id), url.Values{"priority": {"P1"}, "assignee_id": {fmt.Sprint(b.tech.User.ID)}})
 		if code != http.StatusSeeOther {
 			t.Errorf("update: %d", code)

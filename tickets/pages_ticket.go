@@ -3,6 +3,7 @@ package tickets
 import (
 	"backoffice/internal/httpx"
 	"strconv"
+	"strings"
 
 	"github.com/gofiber/fiber/v2"
 
@@ -23,6 +24,7 @@ type ticketData struct {
 	Policies    []Policy
 	Errors      []problem.FieldError
 	Draft       string
+	Internal    bool // the reply box stays on "internal note" after one (or after a failed one)
 	Portal      bool
 	Reopenable  bool
 	Files       []uploads.Upload
@@ -46,6 +48,7 @@ func (m *Module) renderTicket(c *fiber.Ctx, id int64, fe []problem.FieldError, d
 		return err
 	}
 	td.OriginURL = originURL(d.Ticket.Origin, td.Portal)
+	td.Internal = c.Query("note") == "internal" || (c.Method() == fiber.MethodPost && strings.HasSuffix(c.Path(), "/comments") && c.FormValue("public") == "")
 	if fe != nil && c.Response().StatusCode() == fiber.StatusOK {
 		c.Status(fiber.StatusUnprocessableEntity)
 	}
@@ -98,11 +101,11 @@ func (m *Module) commentPost(c *fiber.Ctx) error {
 	public := c.FormValue("public") == "on" || c.FormValue("public") == "true"
 	in := CommentInput{Body: c.FormValue("body"), Public: &public}
 	_, err = m.svc.AddComment(c.UserContext(), id, in)
-	msg := "Internal note added."
+	msg, to := "Internal note added.", ticketURL("", id)+"?note=internal#comment-form"
 	if public {
-		msg = "Reply sent to the customer."
+		msg, to = "Reply sent to the customer.", ticketURL("", id)
 	}
-	return m.after(c, id, err, in.Body, ticketURL("", id), msg)
+	return m.after(c, id, err, in.Body, to, msg)
 }
 
 func (m *Module) statusPost(c *fiber.Ctx) error {

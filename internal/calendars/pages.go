@@ -90,7 +90,9 @@ type yearData struct {
 	Next     int
 }
 
-var weekdays = []string{"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+// weekdays are the days the form offers opening hours for: Saturday and Sunday are never
+// working days (CAL-1), so the form does not offer them (it used to, and always refused them).
+var weekdays = []string{"monday", "tuesday", "wednesday", "thursday", "friday"}
 
 func (m *Module) year(c *fiber.Ctx) error {
 	cal, err := m.Reg.Get(c.UserContext(), c.Params("id"))

@@ -10,6 +10,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"backoffice/internal/auth"
 	"backoffice/internal/civil"
 	"backoffice/internal/clock"
 	"backoffice/internal/money"
@@ -60,7 +61,24 @@ func Funcs() template.FuncMap {
 		"hasPrefix": strings.HasPrefix,
 		"field":     FieldLabel,
 		"pagerHref": PagerHref,
-		"eqs":       func(a, b any) bool { return fmt.Sprint(a) == fmt.Sprint(b) },
+		"duration":  Duration,
+		"words":     func(code string) string { return Title(strings.ToLower(code)) }, // "RESPONSE_DUE" → "Response due"
+		"minutes":   Minutes,
+		// hasRole .User "admin" "account_manager": show a link or button only to the roles
+		// its route admits (the page route's auth.Require), so nobody sees a link that
+		// answers 403.
+		"hasRole": func(p *auth.Principal, roles ...string) bool {
+			if p == nil {
+				return false
+			}
+			for _, r := range roles {
+				if string(p.Role) == r {
+					return true
+				}
+			}
+			return false
+		},
+		"eqs": func(a, b any) bool { return fmt.Sprint(a) == fmt.Sprint(b) },
 	}
 }
 
@@ -228,4 +246,48 @@ func PagerHref(query string) template.URL {
 		}
 	}
 	return template.URL("?" + v.Encode())
+}
+
+// Duration writes an ISO 8601 duration of hours and minutes ("PT1H", "PT1H30M", "PT24H")
+// as a person reads it: "1 hour", "1 hour 30 min", "24 hours". Other text is returned as is.
+func Duration(iso string) string {
+	rest, ok := strings.CutPrefix(iso, "PT")
+	if !ok || rest == "" {
+		return iso
+	}
+	h, m := 0, 0
+	for rest != "" {
+		i := strings.IndexAny(rest, "HMS")
+		if i <= 0 {
+			return iso
+		}
+		n := 0
+		if _, err := fmt.Sscanf(rest[:i], "%d", &n); err != nil {
+			return iso
+		}
+		switch rest[i] {
+		case 'H':
+			h = n
+		case 'M':
+			m = n
+		}
+		rest = rest[i+1:]
+	}
+	return Minutes(h*60 + m)
+}
+
+// Minutes writes a number of minutes as "2 hours", "1 hour 30 min" or "45 min".
+func Minutes(total int) string {
+	h, m := total/60, total%60
+	var parts []string
+	switch {
+	case h == 1:
+		parts = append(parts, "1 hour")
+	case h > 1:
+		parts = append(parts, fmt.Sprintf("%d hours", h))
+	}
+	if m > 0 || h == 0 {
+		parts = append(parts, fmt.Sprintf("%d min", m))
+	}
+	return strings.Join(parts, " ")
 }

@@ -46,3 +46,11 @@ func TestPagerLinkIsNotDoubleEncoded(t *testing.T) {
 		t.Fatalf("pager accepted a non-query: %s", b.String())
 	}
 }
+
+func TestDurationReadsAsHours(t *testing.T) {
+	for in, want := range map[string]string{"PT1H": "1 hour", "PT2H": "2 hours", "PT1H30M": "1 hour 30 min", "PT45M": "45 min", "PT24H": "24 hours", "soon": "soon"} {
+		if got := Duration(in); got != want {
+			t.Errorf("Duration(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
