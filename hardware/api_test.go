@@ -81,6 +81,15 @@ func TestDeliveries(t *testing.T) {
 			t.Fatalf("%+v", items)
 		}
 	})
+	t.Run("HW-4_payment_difficulties_flag_retained_items", func(t *testing.T) {
+		path := fmt.Sprintf("/api/v1/hardware/customers/%d/payment-difficulties", b.cust)
+		b.app.Do(t, "POST", path, b.tech.Token, nil).Expect(t, 403)
+		var n map[string]int
+		b.app.Do(t, "POST", path, b.am.Token, nil).Expect(t, 200).JSON(t, &n)
+		if n["items_flagged"] != 2 {
+			t.Fatalf("%v", n)
+		}
+	})
 	t.Run("HW-1_delivery_note_pdf", func(t *testing.T) {
 		r := b.app.Do(t, "GET", fmt.Sprintf("/api/v1/deliveries/%d/note", d.ID), b.contact.Token, nil).Expect(t, 200)
 		if !strings.HasPrefix(string(r.Body), "%PDF") {

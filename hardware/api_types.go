@@ -118,6 +118,7 @@ type ItemOut struct {
 	Quantity             decimal.Decimal `json:"quantity"`
 	Product              ProductRef      `json:"product"`
 	CustomerID           int64           `json:"customer_id"`
+	CustomerName         string          `json:"customer_name"`
 	OrderID              int64           `json:"order_id"`
 	DeliveryID           int64           `json:"delivery_id"`
 	DeliveredAt          time.Time       `json:"delivered_at"`
@@ -135,7 +136,7 @@ type ItemOut struct {
 }
 
 func itemOut(it *Item, now time.Time) ItemOut {
-	out := ItemOut{ID: it.ID, Serial: it.Serial, Quantity: it.Quantity, Product: refOf(it.Product), CustomerID: it.CustomerID,
+	out := ItemOut{ID: it.ID, Serial: it.Serial, Quantity: it.Quantity, Product: refOf(it.Product), CustomerID: it.CustomerID, CustomerName: it.CustomerName,
 		OrderID: it.OrderID, DeliveryID: it.DeliveryID, DeliveredAt: it.DeliveredAt, RiskSince: it.RiskSince, Title: it.Title,
 		TitleTransferredAt: it.TitleTransferredAt, VisibleDefectsUntil: VisibleDeadline(it.DeliveredAt), WarrantyUntil: it.WarrantyUntil,
 		Warranty: WarrantyOut{it.WarrantyCovered, it.WarrantyReason}, RepossessionPossible: it.RepossessionPossible && it.Title == Retained,

@@ -131,6 +131,7 @@ type Item struct {
 
 	Product      *Product `bun:"-"`
 	TermsProfile string   `bun:"-"`
+	CustomerName string   `bun:"-"`
 }
 
 // DefectReport is a customer's report of a defect of an item (HW-5).

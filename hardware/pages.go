@@ -32,7 +32,7 @@ func (m *Module) Pages(r fiber.Router) {
 	r.Get("/hardware/items", st, m.itemsPage)
 	r.Get("/hardware/items/:id", st, m.itemPage)
 	r.Get("/hardware/repossession", mg, m.repossessionPage)
-	r.Post("/hardware/customers/:id/payment-difficulties", mg, m.difficultiesPost)
+	r.Post("/hardware/repossession", mg, m.difficultiesPost)
 	r.Get("/hardware/defects", st, m.defectsPage)
 	r.Get("/hardware/defects/:id", st, m.defectPage)
 	r.Get("/hardware/defects/:id/attachments/:file", auth.Require(), m.attachment)

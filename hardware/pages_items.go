@@ -47,9 +47,9 @@ func (m *Module) portalItems(c *fiber.Ctx) error {
 }
 
 func (m *Module) difficultiesPost(c *fiber.Ctx) error {
-	cid, err := id(c, "id", "customer")
-	if err != nil {
-		return err
+	var cid int64
+	if _, err := fmt.Sscan(c.FormValue("customer"), &cid); err != nil || cid <= 0 {
+		return problem.Invalid("customer", "give the customer number")
 	}
 	n, err := m.Service.MarkPaymentDifficulties(c.UserContext(), auth.From(c), cid)
 	if err != nil {

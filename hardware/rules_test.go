@@ -47,11 +47,11 @@ func TestInspectionWindows(t *testing.T) {
 		// 25 October 2026: clocks go 03:00 → 02:00; 24 real hours end at 09:00 CET
 		{"HW-5_visible_DST_autumn_night_wall_clock_24h_is_late", Visible, "2026-10-24 10:00", "", "2026-10-25 09:30", "2026-10-25 09:00", false},
 		{"HW-5_visible_DST_autumn_night_in_time", Visible, "2026-10-24 10:00", "", "2026-10-25 08:59", "2026-10-25 09:00", true},
-		{"HW-5_hidden_weekend_skipped", Hidden, "2026-03-02 10:00", "2026-03-06 11:00", "2026-03-13 23:59", "2026-03-13 23:59", true},
+		{"HW-5_CAL-1_hidden_weekend_skipped", Hidden, "2026-03-02 10:00", "2026-03-06 11:00", "2026-03-13 23:59", "2026-03-13 23:59", true},
 		{"HW-5_hidden_weekend_saturday_after_5th_day_late", Hidden, "2026-03-02 10:00", "2026-03-06 11:00", "2026-03-14 00:00", "2026-03-13 23:59", false},
 		{"HW-5_hidden_discovered_on_saturday", Hidden, "2026-03-02 10:00", "2026-03-07 11:00", "2026-03-13 18:00", "2026-03-13 23:59", true},
 		// Koningsdag Monday 27 April 2026 is no working day (CAL-1)
-		{"HW-5_hidden_Koningsdag_not_counted", Hidden, "2026-04-20 10:00", "2026-04-22 09:00", "2026-04-30 17:00", "2026-04-30 23:59", true},
+		{"HW-5_CAL-1_hidden_Koningsdag_not_counted", Hidden, "2026-04-20 10:00", "2026-04-22 09:00", "2026-04-30 17:00", "2026-04-30 23:59", true},
 		{"HW-5_hidden_Koningsdag_late_on_friday", Hidden, "2026-04-20 10:00", "2026-04-22 09:00", "2026-05-01 00:01", "2026-04-30 23:59", false},
 		{"HW-5_hidden_DST_autumn_end_of_day_local", Hidden, "2026-10-01 10:00", "2026-10-22 09:00", "2026-10-29 23:30", "2026-10-29 23:59", true},
 	}

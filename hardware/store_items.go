@@ -36,16 +36,30 @@ func getItem(ctx context.Context, idb bun.IDB, id int64, lock bool) (*Item, erro
 }
 
 func withProducts(ctx context.Context, idb bun.IDB, items []*Item) error {
-	var ids []int64
+	var ids, cids []int64
 	for _, it := range items {
 		ids = append(ids, it.ProductID)
+		cids = append(cids, it.CustomerID)
 	}
 	ps, err := productsByID(ctx, idb, ids)
 	if err != nil {
 		return err
 	}
+	names := map[int64]string{}
+	if len(cids) > 0 {
+		var rows []struct {
+			ID   int64  `bun:"id"`
+			Name string `bun:"name"`
+		}
+		if err := idb.NewSelect().Table("customers").Column("id", "name").Where("id IN (?)", bun.In(cids)).Scan(ctx, &rows); err != nil {
+			return err
+		}
+		for _, r := range rows {
+			names[r.ID] = r.Name
+		}
+	}
 	for _, it := range items {
-		it.Product = ps[it.ProductID]
+		it.Product, it.CustomerName = ps[it.ProductID], names[it.CustomerID]
 	}
 	return nil
 }

@@ -3,8 +3,12 @@ package main
 import (
 	"bytes"
 	"context"
+	"database/sql"
+	"slices"
 	"strings"
 	"testing"
+
+	_ "github.com/jackc/pgx/v5/stdlib"
 
 	"backoffice/internal/testkit"
 )
@@ -81,5 +85,34 @@ func TestSeedDemoIntoEmptyDatabase(t *testing.T) {
 	}
 	if err := run(ctx, []string{"seed", "--demo"}, strings.NewReader(""), &out); err == nil {
 		t.Fatal("second seed accepted")
+	}
+	// The demo shows every domain: charges, invoices whose numbers follow their issue dates
+	// (INV-1), deliveries, payments and dunning stages.
+	db, err := sql.Open("pgx", cl.URL("seeddemo"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	var numbers []string
+	rows, err := db.QueryContext(ctx, "SELECT number FROM invoices WHERE number IS NOT NULL ORDER BY issue_date, number")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for rows.Next() {
+		var n string
+		if err := rows.Scan(&n); err != nil {
+			t.Fatal(err)
+		}
+		numbers = append(numbers, n)
+	}
+	if rows.Err() != nil || len(numbers) < 5 || !slices.IsSorted(numbers) {
+		t.Fatalf("INV-1 demo invoice numbers in issue-date order: %v (%v)", numbers, rows.Err())
+	}
+	for _, q := range []string{"SELECT count(*) FROM charges", "SELECT count(*) FROM hw_deliveries", "SELECT count(*) FROM hw_items", "SELECT count(*) FROM payments",
+		"SELECT count(*) FROM events", "SELECT count(DISTINCT stage) FROM dunning_steps"} {
+		var n int
+		if err := db.QueryRowContext(ctx, q).Scan(&n); err != nil || n == 0 {
+			t.Errorf("demo data: %s = %d (%v)", q, n, err)
+		}
 	}
 }

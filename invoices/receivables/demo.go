@@ -3,6 +3,7 @@ package receivables
 import (
 	"context"
 	"fmt"
+	"sort"
 	"strings"
 
 	"github.com/shopspring/decimal"
@@ -40,7 +41,14 @@ func (m *Module) SeedDemo(ctx context.Context, tx bun.Tx, demo *platform.Demo) e
 		{b, 35, "1200.00", "004", "Helpdesk bundle, 20 hours"},      // 6: first reminder
 	}
 	ids := make([]int64, len(plans))
-	for i, p := range plans {
+	// Numbers follow the issue dates (a gapless series in time order, INV-1): oldest first.
+	order := make([]int, len(plans))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(x, y int) bool { return plans[order[x]].ago > plans[order[y]].ago })
+	for _, i := range order {
+		p := plans[i]
 		id, err := demoInvoice(ctx, tx, format, p.cust, today.AddDays(-p.ago), 14, decimal.RequireFromString(p.net), p.profile, p.ds, now)
 		if err != nil {
 			return fmt.Errorf("demo invoice: %w", err)
