@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"backoffice/internal/auth"
+	"backoffice/internal/civil"
 	"backoffice/internal/testkit"
 )
 
@@ -47,6 +48,33 @@ func TestExplainHourLists(t *testing.T) {
 			q := entriesQuery(tx, &out, c.p, c.f)
 			plan := testkit.Plan(t, tx, q.String())
 			testkit.ExpectIndexPlan(t, plan, "hour_entries")
+		})
+	}
+}
+
+// TestExplainPlacementList proves the placement list is an index range scan at 100,000
+// placements (issue 14), on the first page and after a cursor.
+func TestExplainPlacementList(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	tx, sqls := testkit.CaptureTx(t)
+	testkit.ShadowTable(t, tx, "placements")
+	if _, err := tx.ExecContext(ctx, `INSERT INTO placements (customer_id, technician_id, role, hourly_rate, start_date, bands, created_at, updated_at)
+		SELECT 1 + g % 200, 1 + g % 300, 'Beheerder', 85, date '2020-01-01' + g % 2000, '[]', now(), now()
+		FROM generate_series(1, 100000) g; ANALYZE placements`); err != nil {
+		t.Fatal(err)
+	}
+	staff := &auth.Principal{UserID: 1, Role: auth.Admin}
+	for name, f := range map[string]PlacementFilter{
+		"GET_/placements":       {Limit: 51},
+		"GET_/placements_after": {Limit: 51, After: &PlacementCursor{StartDate: civil.Date{Year: 2023, Month: 1, Day: 1}, ID: 50000}},
+	} {
+		t.Run(name, func(t *testing.T) {
+			sqls.Queries = nil
+			if _, err := listPlacements(ctx, tx, staff, f); err != nil {
+				t.Fatal(err)
+			}
+			testkit.ExpectIndexPlan(t, testkit.Plan(t, tx, sqls.Last(t, "SELECT")), "placements")
 		})
 	}
 }

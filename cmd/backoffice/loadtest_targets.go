@@ -86,6 +86,19 @@ func seedOrders(ctx context.Context, d *db.DB, base, admin string, v volumes, s 
 	}
 	fmt.Fprintf(log, "  seeded %-34s in %5.1fs\n", fmt.Sprintf("%d orders and contracts", v.Orders), time.Since(t0).Seconds())
 	t0 = time.Now()
+	if _, err := p.Exec(ctx, `INSERT INTO invoices (customer_id, status, number, issue_date, due_date, customer_name, net, vat, gross, created_at, updated_at, issued_at)
+		SELECT o.customer_id, 'issued', 'F2025-' || lpad((2 * o.id + k)::text, 7, '0'), o.created_at::date, o.created_at::date + 14, 'Klant', o.net, o.vat, o.gross,
+		       o.created_at, o.created_at, o.created_at
+		FROM orders o CROSS JOIN generate_series(1, 2) k ORDER BY o.id, k`); err != nil {
+		return fmt.Errorf("invoices: %w", err)
+	}
+	if _, err := p.Exec(ctx, `INSERT INTO hw_deliveries (order_id, customer_id, terms_profile, status, planned_on, street, postal_code, city, country, created_at, updated_at)
+		SELECT o.id, o.customer_id, 'standard', 'planned', o.start_date, 'Straat 1', '1234 AB', 'Utrecht', 'NL', o.created_at, o.created_at
+		FROM orders o ORDER BY o.id`); err != nil {
+		return fmt.Errorf("deliveries: %w", err)
+	}
+	fmt.Fprintf(log, "  seeded %-34s in %5.1fs\n", fmt.Sprintf("%d invoices, %d deliveries", 2*v.Orders, v.Orders), time.Since(t0).Seconds())
+	t0 = time.Now()
 	m := fmt.Sprintf("%04d-%02d", s.ClosedMonth.Year, int(s.ClosedMonth.Month))
 	for i := range s.Technicians {
 		if err := call(ctx, base, "POST", fmt.Sprintf("/placements/%d/statements/%s/close", i+1, m), admin, nil, nil); err != nil {
@@ -182,6 +195,11 @@ func endpoints(ctx context.Context, base, admin string, techs []string, v volume
 				Args: []any{s.ClosedMonth.Last().String(), s.ClosedMonth.First().String()},
 				Then: []ceiling{{SQL: `SELECT * FROM placement_statements WHERE month = $1 AND placement_id = ANY($2)`,
 					Args: []any{s.ClosedMonth.First().String(), placementIDs(v.Placements)}}}}},
+		{Name: "GET /invoices?limit=50", Method: "GET", Path: fixed("/invoices?limit=50"), Token: adm,
+			Ceiling: &ceiling{SQL: `SELECT * FROM invoices AS q ORDER BY q.id DESC LIMIT 51`}},
+		{Name: "GET /invoices/{id}", Method: "GET", Path: spread("/invoices/%d", 2*v.Orders), Token: adm},
+		{Name: "GET /deliveries (500 newest)", Method: "GET", Path: fixed("/deliveries"), Token: adm,
+			Ceiling: &ceiling{SQL: `SELECT * FROM hw_deliveries ORDER BY id DESC LIMIT 500`}},
 		{Name: "GET /audit?limit=50", Method: "GET", Path: fixed("/audit?limit=50"), Token: adm,
 			Ceiling: &ceiling{SQL: `SELECT * FROM audit_log ORDER BY id DESC LIMIT 51`}},
 	}, nil

@@ -260,11 +260,9 @@ func CancelByAgreement(ctx context.Context, tx bun.IDB, now time.Time, a Agreeme
 	return int(n), err
 }
 
+// translate maps the ledger's database errors with the one db.Translate.
 func translate(err error) error {
-	if db.Constraint(err) == "charges_invoiced_immutable" {
-		return ErrImmutable
-	}
-	return err
+	return db.Translate(err, problem.NotFound("charge"), db.Constraints{"charges_invoiced_immutable": ErrImmutable, "charges_cancelled_final": ErrImmutable})
 }
 
 // ErrImmutable: an invoiced charge never changes.
