@@ -26,7 +26,8 @@ func (m *Module) Routes(r *apidoc.Router) {
 	r.Post("/deliveries", apidoc.Op{Summary: "Plan a (partial) delivery of an order's hardware lines, to the registered address unless agreed (HW-1)", Tag: t,
 		Body: DeliveryIn{}, Response: DeliveryOut{}, Status: 201}, auth.Require(staff...), m.createDelivery)
 	r.Get("/deliveries", apidoc.Op{Summary: "List deliveries", Tag: t, Response: httpx.List[DeliveryOut]{}, Query: []apidoc.Param{
-		{Name: "order_id", Type: "integer"}, {Name: "customer_id", Type: "integer"}, apidoc.Q("status", "planned, delivered, stored, terminated")}}, auth.Require(), m.listDeliveries)
+		{Name: "order_id", Type: "integer"}, {Name: "customer_id", Type: "integer"}, apidoc.Q("status", "planned, delivered, stored, terminated"),
+		{Name: "limit", Type: "integer"}, apidoc.Q("after", "cursor")}}, auth.Require(), m.listDeliveries)
 	r.Get("/deliveries/:id", apidoc.Op{Summary: "Get a delivery with its items", Tag: t, Response: DeliveryOut{}}, auth.Require(), m.getDelivery)
 	r.Get("/deliveries/:id/note", apidoc.Op{Summary: "Delivery note PDF with serials and what is not included (HW-1)", Tag: t, Produces: "application/pdf"}, auth.Require(), m.deliveryNote)
 	r.Post("/deliveries/:id/deliver", apidoc.Op{Summary: "Record the hand-over: risk passes (HW-3), items retained until paid (HW-4), charges per delivery (INV-7)", Tag: t,
@@ -38,7 +39,7 @@ func (m *Module) Routes(r *apidoc.Router) {
 
 	r.Get("/hardware/items", apidoc.Op{Summary: "Delivered items with risk, title, inspection window and warranty", Tag: t, Response: httpx.List[ItemOut]{}, Query: []apidoc.Param{
 		{Name: "customer_id", Type: "integer"}, apidoc.Q("title", "retained or transferred"), apidoc.Q("serial", "exact serial"),
-		{Name: "repossession_possible", Type: "boolean"}}}, auth.Require(), m.listItems)
+		{Name: "repossession_possible", Type: "boolean"}, {Name: "limit", Type: "integer"}, apidoc.Q("after", "cursor")}}, auth.Require(), m.listItems)
 	r.Get("/hardware/items/:id", apidoc.Op{Summary: "A delivered item", Tag: t, Response: ItemOut{}}, auth.Require(), m.getItem)
 	r.Post("/hardware/customers/:id/payment-difficulties", apidoc.Op{Summary: "Customer in payment difficulties: its retained items may be repossessed (HW-4)", Tag: t,
 		Response: map[string]int{}}, auth.Require(manager...), m.paymentDifficulties)

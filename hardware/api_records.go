@@ -27,16 +27,33 @@ func (m *Module) createDelivery(c *fiber.Ctx) error {
 	return c.Status(201).JSON(deliveryOut(d, nil, m.d.Clock.Now()))
 }
 
+// idCursor is the cursor of the id-ordered lists.
+type idCursor struct {
+	ID int64 `json:"i"`
+}
+
 func (m *Module) listDeliveries(c *fiber.Ctx) error {
-	ds, err := m.Service.Deliveries(c.UserContext(), auth.From(c), DeliveryFilter{OrderID: qInt(c, "order_id"), CustomerID: qInt(c, "customer_id"), Status: c.Query("status")})
+	page, err := httpx.PageOf(c)
+	if err != nil {
+		return err
+	}
+	var cur idCursor
+	if _, err := page.Cursor(&cur); err != nil {
+		return err
+	}
+	ds, err := m.Service.Deliveries(c.UserContext(), auth.From(c), DeliveryFilter{OrderID: qInt(c, "order_id"), CustomerID: qInt(c, "customer_id"),
+		Status: c.Query("status"), Before: cur.ID, Limit: page.Fetch()})
 	if err != nil {
 		return err
 	}
 	out := []DeliveryOut{}
 	for i := range ds {
+		if err := m.Service.Lines(c.UserContext(), &ds[i]); err != nil {
+			return err
+		}
 		out = append(out, deliveryOut(&ds[i], nil, m.d.Clock.Now()))
 	}
-	return c.JSON(list(out))
+	return c.JSON(httpx.Paginate(out, page, func(d DeliveryOut) any { return idCursor{d.ID} }))
 }
 
 func (m *Module) getDelivery(c *fiber.Ctx) error {
@@ -97,7 +114,16 @@ func (m *Module) terminate(c *fiber.Ctx) error {
 }
 
 func (m *Module) listItems(c *fiber.Ctx) error {
-	f := ItemFilter{CustomerID: qInt(c, "customer_id"), Title: c.Query("title"), Serial: c.Query("serial"), Repossession: c.QueryBool("repossession_possible")}
+	page, err := httpx.PageOf(c)
+	if err != nil {
+		return err
+	}
+	var cur idCursor
+	if _, err := page.Cursor(&cur); err != nil {
+		return err
+	}
+	f := ItemFilter{CustomerID: qInt(c, "customer_id"), Title: c.Query("title"), Serial: c.Query("serial"), Repossession: c.QueryBool("repossession_possible"),
+		After: cur.ID, Limit: page.Fetch()}
 	items, err := m.Service.Items(c.UserContext(), auth.From(c), f)
 	if err != nil {
 		return err
@@ -106,7 +132,7 @@ func (m *Module) listItems(c *fiber.Ctx) error {
 	for _, it := range items {
 		out = append(out, itemOut(it, m.d.Clock.Now()))
 	}
-	return c.JSON(list(out))
+	return c.JSON(httpx.Paginate(out, page, func(i ItemOut) any { return idCursor{i.ID} }))
 }
 
 func (m *Module) getItem(c *fiber.Ctx) error {

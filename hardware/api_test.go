@@ -76,6 +76,19 @@ func TestDeliveries(t *testing.T) {
 		if len(items.Items) != 0 {
 			t.Fatal("foreign items visible")
 		}
+		var pg struct {
+			Items []ItemOut
+			Next  *string
+		}
+		b.app.Do(t, "GET", fmt.Sprintf("/api/v1/hardware/items?limit=1&customer_id=%d", b.cust), b.am.Token, nil).Expect(t, 200).JSON(t, &pg)
+		if len(pg.Items) != 1 || pg.Next == nil {
+			t.Fatalf("page 1 %+v", pg)
+		}
+		first := pg.Items[0].ID
+		b.app.Do(t, "GET", fmt.Sprintf("/api/v1/hardware/items?limit=1&customer_id=%d&after=%s", b.cust, *pg.Next), b.am.Token, nil).Expect(t, 200).JSON(t, &pg)
+		if len(pg.Items) != 1 || pg.Items[0].ID == first {
+			t.Fatalf("page 2 %+v", pg)
+		}
 		b.app.Do(t, "GET", "/api/v1/hardware/items?serial="+s2, b.contact.Token, nil).Expect(t, 200).JSON(t, &items)
 		if len(items.Items) != 1 {
 			t.Fatalf("%+v", items)

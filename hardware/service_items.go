@@ -14,6 +14,9 @@ func (s *Service) Items(ctx context.Context, p *auth.Principal, f ItemFilter) ([
 	return listItems(ctx, s.DB, p, f, 1000)
 }
 
+// Lines loads a listed delivery's lines.
+func (s *Service) Lines(ctx context.Context, d *Delivery) error { return loadLines(ctx, s.DB, d) }
+
 // Item loads an item the principal may see.
 func (s *Service) Item(ctx context.Context, p *auth.Principal, id int64) (*Item, error) {
 	it, err := getItem(ctx, s.DB, id, false)

@@ -176,6 +176,8 @@ type DeliveryFilter struct {
 	OrderID    int64
 	CustomerID int64
 	Status     string
+	Before     int64 // cursor: deliveries with a smaller id (the list is newest first)
+	Limit      int64
 }
 
 func listDeliveries(ctx context.Context, idb bun.IDB, p *auth.Principal, f DeliveryFilter, limit int64) ([]Delivery, error) {
@@ -190,6 +192,12 @@ func listDeliveries(ctx context.Context, idb bun.IDB, p *auth.Principal, f Deliv
 	}
 	if f.Status != "" {
 		q = q.Where("status = ?", f.Status)
+	}
+	if f.Before > 0 {
+		q = q.Where("id < ?", f.Before)
+	}
+	if f.Limit > 0 {
+		q = q.Limit(f.Limit)
 	}
 	return ds, q.Scan(ctx)
 }

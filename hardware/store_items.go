@@ -71,6 +71,8 @@ type ItemFilter struct {
 	Serial       string
 	DeliveryID   int64
 	Repossession bool
+	After        int64 // cursor: items with a larger id
+	Limit        int64
 }
 
 func listItems(ctx context.Context, idb bun.IDB, p *auth.Principal, f ItemFilter, limit int64) ([]*Item, error) {
@@ -91,6 +93,12 @@ func listItems(ctx context.Context, idb bun.IDB, p *auth.Principal, f ItemFilter
 	}
 	if f.Repossession {
 		q = q.Where("repossession_possible AND title = ?", Retained)
+	}
+	if f.After > 0 {
+		q = q.Where("id > ?", f.After)
+	}
+	if f.Limit > 0 {
+		q = q.Limit(f.Limit)
 	}
 	if err := q.Scan(ctx); err != nil {
 		return nil, err
