@@ -162,7 +162,7 @@ func (m *Module) listCustomers(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	l, err := ListCustomers(c.UserContext(), m.DB, auth.From(c), c.Query("q"), page)
+	l, err := ListCustomers(c.UserContext(), m.DB, c.Query("q"), page)
 	if err != nil {
 		return err
 	}
@@ -174,7 +174,7 @@ func (m *Module) getCustomer(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	cu, err := GetCustomer(c.UserContext(), m.DB, auth.From(c), id)
+	cu, err := GetCustomer(c.UserContext(), m.DB, id)
 	if err != nil {
 		return err
 	}
@@ -202,8 +202,7 @@ func (m *Module) contacts(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	p := auth.From(c)
-	if _, err := GetCustomer(c.UserContext(), m.DB, p, id); err != nil {
+	if _, err := GetCustomer(c.UserContext(), m.DB, id); err != nil {
 		return err
 	}
 	users, err := Contacts(c.UserContext(), m.DB, id)
@@ -242,7 +241,7 @@ func (m *Module) listUsers(c *fiber.Ctx) error {
 		}
 		cid = &v
 	}
-	l, err := ListUsers(c.UserContext(), m.DB, auth.From(c), c.Query("role"), cid, page)
+	l, err := ListUsers(c.UserContext(), m.DB, c.Query("role"), cid, page)
 	if err != nil {
 		return err
 	}
@@ -254,7 +253,7 @@ func (m *Module) getUser(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	u, err := GetUser(c.UserContext(), m.DB, auth.From(c), id)
+	u, err := GetUser(c.UserContext(), m.DB, id)
 	if err != nil {
 		return err
 	}
@@ -286,7 +285,7 @@ func (m *Module) block(c *fiber.Ctx) error {
 	if err := httpx.Bind(c, &in); err != nil {
 		return err
 	}
-	u, err := Block(c.UserContext(), m.DB, auth.From(c), id, in, m.Clock.Now())
+	u, err := Block(c.UserContext(), m.DB, id, in, m.Clock.Now())
 	if err != nil {
 		return err
 	}

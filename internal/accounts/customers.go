@@ -143,7 +143,8 @@ func UpdateCustomer(ctx context.Context, b bun.IDB, id int64, in CustomerInput, 
 }
 
 // GetCustomer loads a customer the principal may see (foreign ones are not found).
-func GetCustomer(ctx context.Context, b bun.IDB, p *auth.Principal, id int64) (*Customer, error) {
+func GetCustomer(ctx context.Context, b bun.IDB, id int64) (*Customer, error) {
+	p := auth.FromContext(ctx)
 	if err := auth.Guard(p, id); err != nil {
 		return nil, err
 	}

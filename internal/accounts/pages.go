@@ -159,7 +159,7 @@ func (m *Module) customersPage(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	l, err := ListCustomers(c.UserContext(), m.DB, auth.From(c), c.Query("q"), page)
+	l, err := ListCustomers(c.UserContext(), m.DB, c.Query("q"), page)
 	if err != nil {
 		return err
 	}
@@ -229,7 +229,7 @@ func (m *Module) customerPage(c *fiber.Ctx) error {
 
 func (m *Module) renderCustomer(c *fiber.Ctx, id int64, fe []problem.FieldError) error {
 	p := auth.From(c)
-	cu, err := GetCustomer(c.UserContext(), m.DB, p, id)
+	cu, err := GetCustomer(c.UserContext(), m.DB, id)
 	if err != nil {
 		return err
 	}
@@ -292,7 +292,7 @@ func (m *Module) blockPost(c *fiber.Ctx) error {
 	err = httpx.Struct(&in)
 	var u *auth.User
 	if err == nil {
-		u, err = Block(c.UserContext(), m.DB, auth.From(c), id, in, m.Clock.Now())
+		u, err = Block(c.UserContext(), m.DB, id, in, m.Clock.Now())
 	}
 	if err != nil {
 		return err
@@ -315,7 +315,7 @@ func (m *Module) renderUsers(c *fiber.Ctx, fe []problem.FieldError) error {
 	if err != nil {
 		return err
 	}
-	l, err := ListUsers(c.UserContext(), m.DB, auth.From(c), c.Query("role"), nil, page)
+	l, err := ListUsers(c.UserContext(), m.DB, c.Query("role"), nil, page)
 	if err != nil {
 		return err
 	}

@@ -52,7 +52,7 @@ func (m *Module) loadUser(c *fiber.Ctx) (*auth.User, error) {
 	if err != nil {
 		return nil, err
 	}
-	return GetUser(c.UserContext(), m.DB, auth.From(c), id)
+	return GetUser(c.UserContext(), m.DB, id)
 }
 
 func (m *Module) userPage(c *fiber.Ctx) error {

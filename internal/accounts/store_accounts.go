@@ -44,7 +44,8 @@ type CustomerCursor struct {
 }
 
 // ListCustomers pages through customers by name (customer users see only their own).
-func ListCustomers(ctx context.Context, b bun.IDB, p *auth.Principal, search string, page httpx.Page) (httpx.List[Customer], error) {
+func ListCustomers(ctx context.Context, b bun.IDB, search string, page httpx.Page) (httpx.List[Customer], error) {
+	p := auth.FromContext(ctx)
 	var rows []Customer
 	q := b.NewSelect().Model(&rows).OrderExpr("lower(name), id").Limit(page.Fetch())
 	q = auth.Scope(q, p, "id")
@@ -106,7 +107,8 @@ func liftBlocks(ctx context.Context, idb bun.IDB, userID int64, now time.Time) e
 }
 
 // ListUsers pages users by id, optionally by role or customer.
-func ListUsers(ctx context.Context, b bun.IDB, p *auth.Principal, role string, customerID *int64, page httpx.Page) (httpx.List[auth.User], error) {
+func ListUsers(ctx context.Context, b bun.IDB, role string, customerID *int64, page httpx.Page) (httpx.List[auth.User], error) {
+	p := auth.FromContext(ctx)
 	var rows []auth.User
 	q := b.NewSelect().Model(&rows).Order("id").Limit(page.Fetch())
 	q = auth.Scope(q, p, "customer_id")

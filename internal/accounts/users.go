@@ -82,7 +82,8 @@ func CreateUser(ctx context.Context, b bun.IDB, in UserInput, now time.Time) (*a
 
 // GetUser loads a user visible to p: admins see all, customer contacts see their
 // colleagues, everyone sees themselves.
-func GetUser(ctx context.Context, b bun.IDB, p *auth.Principal, id int64) (*auth.User, error) {
+func GetUser(ctx context.Context, b bun.IDB, id int64) (*auth.User, error) {
+	p := auth.FromContext(ctx)
 	u, err := getUser(ctx, b, id, false)
 	if err != nil {
 		return nil, err
@@ -169,7 +170,8 @@ const MaxBlock = 48 * time.Hour
 // Block blocks user id for in.Hours (at most 48, T-7). A customer contact may block
 // another contact of its own company; staff (admin, account manager) may block any
 // customer contact on such a request. Sessions and tokens are revoked at once.
-func Block(ctx context.Context, b bun.IDB, p *auth.Principal, id int64, in BlockInput, now time.Time) (*auth.User, error) {
+func Block(ctx context.Context, b bun.IDB, id int64, in BlockInput, now time.Time) (*auth.User, error) {
+	p := auth.FromContext(ctx)
 	var u auth.User
 	err := b.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
 		locked, err := getUser(ctx, tx, id, true)

@@ -35,13 +35,12 @@ type billableData struct {
 // billable shows a customer's charges (open by default), with totals per VAT rate.
 func (m *Module) billable(c *fiber.Ctx) error {
 	ctx := c.UserContext()
-	p := auth.From(c)
 	page, err := httpx.PageOf(c)
 	if err != nil {
 		return err
 	}
 	d := billableData{Status: c.Query("status", Open), Statuses: []string{Open, Invoiced, Cancelled}}
-	list, err := accounts.ListCustomers(ctx, m.DB, p, "", httpx.Page{Limit: 200})
+	list, err := accounts.ListCustomers(ctx, m.DB, "", httpx.Page{Limit: 200})
 	if err != nil {
 		return err
 	}
@@ -51,7 +50,7 @@ func (m *Module) billable(c *fiber.Ctx) error {
 		if perr != nil || id <= 0 {
 			return problem.NotFound("customer")
 		}
-		if d.Customer, err = accounts.GetCustomer(ctx, m.DB, p, id); err != nil {
+		if d.Customer, err = accounts.GetCustomer(ctx, m.DB, id); err != nil {
 			return err
 		}
 		d.CustomerID = id
