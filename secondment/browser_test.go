@@ -36,7 +36,7 @@ func TestBrowserFridayNight(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{"evening", "22:00–00:00", "+50%", "€ 300.00", "non working day", "00:00–02:00", "+100%", "€ 400.00", "4:00 · € 700.00"} {
+	for _, want := range []string{"evening", "22:00–00:00", "+50%", "€ 300,00", "non working day", "00:00–02:00", "+100%", "€ 400,00", "4 hours · € 700,00"} {
 		if !strings.Contains(preview, want) {
 			t.Fatalf("SEC-3 live preview lacks %q:\n%s", want, preview)
 		}
@@ -67,7 +67,7 @@ func TestBrowserFridayNight(t *testing.T) {
 		chromedp.WaitVisible(chromedp.CSS("#edit-form #preview-segments li:nth-child(2)")),
 		chromedp.SetValue(chromedp.CSS("#ended_at"), "2026-03-14T03:00"),
 		chromedp.SendKeys(chromedp.CSS("#description"), " (till 03:00)"),
-		chromedp.Poll[chromedp.Void](`document.getElementById("preview").textContent.includes("5:00 · € 900.00")`, chromedp.WithPollingInterval(100*time.Millisecond), chromedp.WithPollingTimeout(10*time.Second)),
+		chromedp.Poll[chromedp.Void](`document.getElementById("preview").textContent.includes("5 hours · € 900,00")`, chromedp.WithPollingInterval(100*time.Millisecond), chromedp.WithPollingTimeout(10*time.Second)),
 		chromedp.Click(chromedp.CSS("#edit-submit")),
 		chromedp.WaitVisible(chromedp.CSS(".flash")),
 	)

@@ -1,7 +1,6 @@
 package secondment
 
 import (
-	"backoffice/internal/money"
 	"errors"
 	"fmt"
 	"net/url"
@@ -152,7 +151,7 @@ func (m *Module) logHoursForm(c *fiber.Ctx) error {
 	}
 	week, _, _ := weekOf(civil.In(e.StartedAt, clock.Amsterdam))
 	return web.Redirect(c, "/secondment/my-hours?week="+week.String(),
-		fmt.Sprintf("Logged %s, € %s, awaiting approval.", HoursMinutes(e.Minutes), money.String(e.Amount)))
+		fmt.Sprintf("Logged %s, %s, awaiting approval.", web.Minutes(e.Minutes), web.Money(e.Amount)))
 }
 
 func (m *Module) withdrawForm(c *fiber.Ctx) error {

@@ -1,7 +1,6 @@
 package secondment
 
 import (
-	"backoffice/internal/money"
 	"errors"
 	"fmt"
 
@@ -107,5 +106,5 @@ func (m *Module) editEntryForm(c *fiber.Ctx) error {
 		}
 		return m.web.RenderError(c, "secondment/entry_edit", "Edit hours", msg, d)
 	}
-	return web.Redirect(c, weekBack(e), fmt.Sprintf("Saved: %s, € %s, awaiting approval.", HoursMinutes(e.Minutes), money.String(e.Amount)))
+	return web.Redirect(c, weekBack(e), fmt.Sprintf("Saved: %s, %s, awaiting approval.", web.Minutes(e.Minutes), web.Money(e.Amount)))
 }

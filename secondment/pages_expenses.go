@@ -164,7 +164,7 @@ func (m *Module) addExpenseForm(c *fiber.Ctx) error {
 	if err == nil {
 		var x *Expense
 		if x, err = m.svc.AddExpense(c.UserContext(), id, in); err == nil {
-			return web.Redirect(c, expensesPath(id, civil.Month{Year: x.Date.Year, Month: x.Date.Month}), fmt.Sprintf("Expense of € %s claimed.", money.String(x.Amount)))
+			return web.Redirect(c, expensesPath(id, civil.Month{Year: x.Date.Year, Month: x.Date.Month}), fmt.Sprintf("Expense of %s claimed.", web.Money(x.Amount)))
 		}
 	}
 	mo, merr := m.monthQuery(c)
@@ -190,7 +190,7 @@ func (m *Module) editExpenseForm(c *fiber.Ctx) error {
 	if err == nil {
 		var x *Expense
 		if x, err = m.svc.EditExpense(c.UserContext(), id, in); err == nil {
-			return web.Redirect(c, expensesPath(x.PlacementID, civil.Month{Year: x.Date.Year, Month: x.Date.Month}), fmt.Sprintf("Expense saved: € %s.", money.String(x.Amount)))
+			return web.Redirect(c, expensesPath(x.PlacementID, civil.Month{Year: x.Date.Year, Month: x.Date.Month}), fmt.Sprintf("Expense saved: %s.", web.Money(x.Amount)))
 		}
 	}
 	return m.expenseFailure(c, cur.PlacementID, civil.Month{Year: cur.Date.Year, Month: cur.Date.Month}, id, err)

@@ -62,6 +62,13 @@ func Funcs() template.FuncMap {
 		"field":     FieldLabel,
 		"pagerHref": PagerHref,
 		"duration":  Duration,
+		// plural 1 "month" "months" → "1 month"; 3 → "3 months".
+		"plural": func(n int, one, many string) string {
+			if n == 1 {
+				return "1 " + one
+			}
+			return fmt.Sprintf("%d %s", n, many)
+		},
 		"words":     func(code string) string { return Title(strings.ToLower(code)) }, // "RESPONSE_DUE" → "Response due"
 		"minutes":   Minutes,
 		// hasRole .User "admin" "account_manager": show a link or button only to the roles
