@@ -342,11 +342,18 @@ func (m *Module) setClock(c *fiber.Ctx) error {
 	if err := httpx.Bind(c, &in); err != nil {
 		return err
 	}
+	at := in.Now
+	if err := saveTestClock(c.UserContext(), m.DB, &at, clock.Real{}.Now()); err != nil { // when it was set: the real instant
+		return err
+	}
 	m.TestClock.Set(in.Now)
 	return c.JSON(ClockOut{Now: in.Now, Pinned: true})
 }
 
 func (m *Module) resetClock(c *fiber.Ctx) error {
+	if err := saveTestClock(c.UserContext(), m.DB, nil, clock.Real{}.Now()); err != nil {
+		return err
+	}
 	m.TestClock.Reset()
 	return c.JSON(ClockOut{Now: m.TestClock.Now(), Pinned: false})
 }
