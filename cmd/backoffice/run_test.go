@@ -109,7 +109,7 @@ func TestSeedDemoIntoEmptyDatabase(t *testing.T) {
 		t.Fatalf("INV-1 demo invoice numbers in issue-date order: %v (%v)", numbers, rows.Err())
 	}
 	for _, q := range []string{"SELECT count(*) FROM charges", "SELECT count(*) FROM hw_deliveries", "SELECT count(*) FROM hw_items", "SELECT count(*) FROM payments",
-		"SELECT count(*) FROM events", "SELECT count(DISTINCT stage) FROM dunning_steps"} {
+		"SELECT count(*) FROM events", "SELECT count(*) FROM event_deliveries", "SELECT count(DISTINCT stage) FROM dunning_steps"} {
 		var n int
 		if err := db.QueryRowContext(ctx, q).Scan(&n); err != nil || n == 0 {
 			t.Errorf("demo data: %s = %d (%v)", q, n, err)

@@ -60,6 +60,11 @@ var DemoLogins = [][2]string{
 
 // SeedDemo loads demo data when the database has no users yet; it reports whether it did.
 func SeedDemo(ctx context.Context, d *platform.Deps, modules []platform.Module) (bool, error) {
+	// The demo's events must reach the modules' subscribers, also when `backoffice seed`
+	// runs without a server: register the subscriptions first (idempotent).
+	if err := platform.RegisterSubscriptions(ctx, d.Events, modules); err != nil {
+		return false, err
+	}
 	seeded := false
 	err := d.DB.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
 		// Serialise concurrent seeders and re-check emptiness inside the transaction.

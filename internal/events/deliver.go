@@ -41,11 +41,9 @@ func NewBus(db *bun.DB, clk clock.Clock, log *slog.Logger) *Bus {
 	return &Bus{db: db, clock: clk, log: log, subs: map[string]Subscription{}}
 }
 
-// Subscribe adds a subscription (names are unique).
+// Subscribe adds a subscription; names are unique, and subscribing a name again replaces
+// it (the server and the demo seed both register the modules' subscriptions).
 func (b *Bus) Subscribe(s Subscription) {
-	if _, dup := b.subs[s.Name]; dup {
-		panic("events: two subscriptions named " + s.Name)
-	}
 	b.subs[s.Name] = s
 }
 

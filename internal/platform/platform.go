@@ -94,3 +94,17 @@ type Demo struct {
 type DemoSeeder interface {
 	SeedDemo(ctx context.Context, tx bun.Tx, demo *Demo) error
 }
+
+// RegisterSubscriptions gives the event bus every module's subscriptions and stores them,
+// so that Publish fans events out to them. Safe to call more than once (the server at
+// start, the demo seed before it publishes).
+func RegisterSubscriptions(ctx context.Context, bus *events.Bus, modules []Module) error {
+	for _, m := range modules {
+		if sub, ok := m.(Subscriber); ok {
+			for _, sc := range sub.Subscriptions() {
+				bus.Subscribe(sc)
+			}
+		}
+	}
+	return bus.Register(ctx)
+}

@@ -68,14 +68,7 @@ func New(d *platform.Deps, database *db.DB, modules []platform.Module, opt Optio
 			d.Web.AddNav(t.Nav()...)
 		}
 	}
-	for _, m := range modules {
-		if sub, ok := m.(platform.Subscriber); ok {
-			for _, sc := range sub.Subscriptions() {
-				d.Events.Subscribe(sc)
-			}
-		}
-	}
-	if err := d.Events.Register(context.Background()); err != nil {
+	if err := platform.RegisterSubscriptions(context.Background(), d.Events, modules); err != nil {
 		return nil, err
 	}
 	app := fiber.New(fiber.Config{
