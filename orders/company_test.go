@@ -83,7 +83,7 @@ func TestQuotePDFPrintsOnlyConfiguredDetails(t *testing.T) {
 			t.Errorf("PDF lacks %q", w)
 		}
 	}
-	for _, bad := range []string{"VAT NL", "IBAN", "NL00BANK", "12345678", "example"} {
+	for _, bad := range []string{"BTW NL", "IBAN", "NL00BANK", "12345678", "example"} {
 		if strings.Contains(txt, bad) {
 			t.Errorf("PDF prints %q although it is not configured", bad)
 		}
@@ -93,7 +93,7 @@ func TestQuotePDFPrintsOnlyConfiguredDetails(t *testing.T) {
 		t.Fatal(err)
 	}
 	txt = pdfText(t, b)
-	for _, w := range []string{"Europalaan 100", "VAT NL812345678B01", "IBAN NL91ABNA0417164300"} {
+	for _, w := range []string{"Europalaan 100", "BTW NL812345678B01", "IBAN NL91ABNA0417164300"} {
 		if !strings.Contains(txt, w) {
 			t.Errorf("PDF lacks %q", w)
 		}
