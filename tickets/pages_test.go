@@ -86,6 +86,10 @@ func TestPages(t *testing.T) {
 		if code != http.StatusSeeOther {
 			t.Errorf("update: %d", code)
 		}
+		hist := b.page(t, b.tech, fmt.Sprintf("/tickets/%d", id), 200)
+		if i := strings.Index(hist, `data-event="assignee"`); i < 0 || strings.Contains(hist[i:i+300], fmt.Sprintf("<td>%d</td>", b.tech.User.ID)) {
+			t.Errorf("the event log shows the assignee as an id, not a name")
+		}
 		code, _, body = b.form(t, b.tech, fmt.Sprintf("/tickets/%d/status", id), url.Values{"status": {"resolved"}})
 		if code != 422 || !strings.Contains(body, "resolution") {
 			t.Errorf("resolve without resolution: %d", code)

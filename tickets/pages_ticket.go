@@ -158,3 +158,29 @@ func (m *Module) updatePost(c *fiber.Ctx) error {
 	_, _, err = m.svc.Patch(c.UserContext(), id, in)
 	return m.after(c, id, err, "", ticketURL("", id), "Ticket updated; due times recomputed.")
 }
+
+// EventValue writes an event log value for a person: assignee and policy ids become names,
+// statuses and categories words; "—" for none.
+func (d ticketData) EventValue(kind string, v *string) string {
+	if v == nil || *v == "" {
+		return "—"
+	}
+	switch kind {
+	case EventAssignee:
+		for _, o := range d.Assignees {
+			if o.Value == *v {
+				return o.Label
+			}
+		}
+		return "a former colleague"
+	case EventPolicy:
+		for _, p := range d.Policies {
+			if strconv.FormatInt(p.ID, 10) == *v {
+				return p.Name
+			}
+		}
+	case EventStatus, EventCategory:
+		return web.Title(*v)
+	}
+	return *v
+}

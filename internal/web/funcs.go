@@ -69,8 +69,8 @@ func Funcs() template.FuncMap {
 			}
 			return fmt.Sprintf("%d %s", n, many)
 		},
-		"words":     func(code string) string { return Title(strings.ToLower(code)) }, // "RESPONSE_DUE" → "Response due"
-		"minutes":   Minutes,
+		"words":   func(code string) string { return Title(strings.ToLower(code)) }, // "RESPONSE_DUE" → "Response due"
+		"minutes": Minutes,
 		// hasRole .User "admin" "account_manager": show a link or button only to the roles
 		// its route admits (the page route's auth.Require), so nobody sees a link that
 		// answers 403.
