@@ -40,10 +40,10 @@ func TestCompanyFooterOmitsMissingDetails(t *testing.T) {
 		co   Company
 		want string
 	}{
-		{Company{Name: "Cloudwise B.V."}, "Cloudwise B.V. · page 2"},
-		{Company{Name: "Cloudwise B.V.", VATID: "NL812345678B01"}, "Cloudwise B.V. · VAT NL812345678B01 · page 2"},
-		{Company{Name: "C", KvK: "30123456", VATID: "NL8B01", IBAN: "NL91ABNA0417164300"}, "C · KvK 30123456 · VAT NL8B01 · IBAN NL91ABNA0417164300 · page 2"},
-		{Company{}, "page 2"},
+		{Company{Name: "Cloudwise B.V."}, "Cloudwise B.V. · pagina 2"},
+		{Company{Name: "Cloudwise B.V.", VATID: "NL812345678B01"}, "Cloudwise B.V. · BTW NL812345678B01 · pagina 2"},
+		{Company{Name: "C", KvK: "30123456", VATID: "NL8B01", IBAN: "NL91ABNA0417164300"}, "C · KvK 30123456 · BTW NL8B01 · IBAN NL91ABNA0417164300 · pagina 2"},
+		{Company{}, "pagina 2"},
 	}
 	for _, c := range cases {
 		if got := c.co.footer(2); got != c.want {
@@ -83,7 +83,7 @@ func TestQuotePDFPrintsOnlyConfiguredDetails(t *testing.T) {
 			t.Errorf("PDF lacks %q", w)
 		}
 	}
-	for _, bad := range []string{"VAT NL", "IBAN", "NL00BANK", "12345678", "example"} {
+	for _, bad := range []string{"BTW NL", "IBAN", "NL00BANK", "12345678", "example"} {
 		if strings.Contains(txt, bad) {
 			t.Errorf("PDF prints %q although it is not configured", bad)
 		}
@@ -93,7 +93,7 @@ func TestQuotePDFPrintsOnlyConfiguredDetails(t *testing.T) {
 		t.Fatal(err)
 	}
 	txt = pdfText(t, b)
-	for _, w := range []string{"Europalaan 100", "VAT NL812345678B01", "IBAN NL91ABNA0417164300"} {
+	for _, w := range []string{"Europalaan 100", "BTW NL812345678B01", "IBAN NL91ABNA0417164300"} {
 		if !strings.Contains(txt, w) {
 			t.Errorf("PDF lacks %q", w)
 		}

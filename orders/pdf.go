@@ -1,8 +1,6 @@
 package orders
 
 import (
-	"backoffice/internal/accounts"
-	"backoffice/internal/httpx"
 	"bytes"
 	"context"
 	"fmt"
@@ -13,17 +11,24 @@ import (
 	"github.com/gofiber/fiber/v2"
 	"github.com/shopspring/decimal"
 
+	"backoffice/internal/accounts"
+	"backoffice/internal/civil"
 	"backoffice/internal/clock"
+	"backoffice/internal/httpx"
+	"backoffice/internal/i18n"
+	"backoffice/internal/money"
 	"backoffice/internal/web"
 )
 
-// QuotePDF renders a quote as a PDF document: our details, the customer, the lines, the VAT
-// summary per rate, the validity date and the terms that apply (Q-1, Q-2, Q-3, Q-7, Q-8,
-// IDX-1). Dates are Amsterdam dates; amounts are euros with two decimals.
+// QuotePDF renders a quote as a PDF document in Dutch, in the house document style: our
+// company block (address, KvK, BTW, IBAN), the customer, the lines, the VAT per rate, the
+// one-off and recurring totals apart with the commitment of the initial term, the terms in
+// plain words, and either the acceptance record (who, when, how) or how to accept.
+// Dates are Dutch dates ("2 maart 2026"), amounts € 1.234,50.
 func QuotePDF(q *Quote, cust CustomerAddress, co Company, now time.Time) ([]byte, error) {
 	pdf := fpdf.New("P", "mm", "A4", "")
 	tr := pdf.UnicodeTranslatorFromDescriptor("") // cp1252: €, ë, é
-	pdf.SetTitle(tr("Quote "+q.Number), false)
+	pdf.SetTitle(tr("Offerte "+q.Number), false)
 	pdf.SetAuthor(tr(co.Name), false)
 	pdf.SetCreationDate(now)
 	pdf.SetMargins(18, 18, 18)
@@ -35,35 +40,25 @@ func QuotePDF(q *Quote, cust CustomerAddress, co Company, now time.Time) ([]byte
 		pdf.CellFormat(0, 5, tr(co.footer(pdf.PageNo())), "", 0, "C", false, 0, "")
 	})
 	pdf.AddPage()
-
-	pdf.SetFont("Helvetica", "B", 16)
-	pdf.CellFormat(110, 8, tr(co.Name), "", 0, "L", false, 0, "")
-	pdf.SetFont("Helvetica", "B", 18)
-	pdf.CellFormat(0, 8, "QUOTE", "", 1, "R", false, 0, "")
-	pdf.SetFont("Helvetica", "", 9)
-	if co.Address != "" {
-		pdf.CellFormat(0, 4.5, tr(co.Address), "", 1, "L", false, 0, "")
-	}
-	pdf.Ln(6)
+	companyBlock(pdf, tr, co, "Offerte")
 
 	y := pdf.GetY()
 	pdf.SetFont("Helvetica", "B", 10)
-	pdf.CellFormat(95, 5, "Customer", "", 1, "L", false, 0, "")
+	pdf.CellFormat(95, 5, "Aan", "", 1, "L", false, 0, "")
 	pdf.SetFont("Helvetica", "", 10)
 	for _, l := range cust.lines() {
 		pdf.CellFormat(95, 5, tr(l), "", 1, "L", false, 0, "")
 	}
 	pdf.SetXY(118, y)
-	facts := [][2]string{{"Number", fmt.Sprintf("%s (version %d)", q.Number, q.Version)}, {"Date", dateOf(q.SentAt, q.CreatedAt)}}
+	facts := [][2]string{{"Nummer", fmt.Sprintf("%s (versie %d)", q.Number, q.Version)}, {"Datum", dateOf(q.SentAt, q.CreatedAt)}}
 	if !q.ValidUntil.IsZero() {
-		facts = append(facts, [2]string{"Valid until", q.ValidUntil.String()})
+		facts = append(facts, [2]string{"Geldig tot", i18n.Date("nl", q.ValidUntil)})
 	} else {
-		facts = append(facts, [2]string{"Valid", fmt.Sprintf("%d days from sending", q.ValidDays)})
+		facts = append(facts, [2]string{"Geldig", fmt.Sprintf("%d dagen na verzending", q.ValidDays)})
 	}
 	if !q.StartDate.IsZero() {
-		facts = append(facts, [2]string{"Start date", q.StartDate.String()})
+		facts = append(facts, [2]string{"Startdatum", i18n.Date("nl", q.StartDate)})
 	}
-	facts = append(facts, [2]string{"Status", string(q.EffectiveStatus(now))})
 	for _, f := range facts {
 		pdf.SetX(118)
 		pdf.SetFont("Helvetica", "B", 9)
@@ -77,13 +72,30 @@ func QuotePDF(q *Quote, cust CustomerAddress, co Company, now time.Time) ([]byte
 	pdf.Ln(2)
 
 	linesTable(pdf, tr, q.Lines)
-	totalsTable(pdf, tr, ComputeTotals(q.Lines))
+	totalsTable(pdf, tr, ComputeTotals(q.Lines), q)
 	termsBlock(pdf, tr, q)
+	acceptanceBlock(pdf, tr, q)
 	var buf bytes.Buffer
 	if err := pdf.Output(&buf); err != nil {
 		return nil, fmt.Errorf("orders: render quote PDF: %w", err)
 	}
 	return buf.Bytes(), nil
+}
+
+// companyBlock is the head of every document: our name and registered details on the
+// left, the document's title on the right.
+func companyBlock(pdf *fpdf.Fpdf, tr func(string) string, co Company, title string) {
+	pdf.SetFont("Helvetica", "B", 16)
+	pdf.CellFormat(110, 8, tr(co.Name), "", 0, "L", false, 0, "")
+	pdf.SetFont("Helvetica", "B", 18)
+	pdf.SetTextColor(31, 79, 209)
+	pdf.CellFormat(0, 8, tr(title), "", 1, "R", false, 0, "")
+	pdf.SetTextColor(0, 0, 0)
+	pdf.SetFont("Helvetica", "", 9)
+	for _, l := range co.lines() {
+		pdf.CellFormat(0, 4.5, tr(l), "", 1, "L", false, 0, "")
+	}
+	pdf.Ln(6)
 }
 
 func maxf(a, b float64) float64 {
@@ -94,18 +106,24 @@ func maxf(a, b float64) float64 {
 }
 
 func dateOf(sent *time.Time, created time.Time) string {
+	t := created
 	if sent != nil {
-		return sent.In(clock.Amsterdam).Format("2006-01-02")
+		t = *sent
 	}
-	return created.In(clock.Amsterdam).Format("2006-01-02")
+	if t.IsZero() {
+		return "—"
+	}
+	return i18n.Date("nl", civil.Of(t.In(clock.Amsterdam)))
 }
 
 // euro formats an amount the Dutch way (€ 1.234,50), as the pages do.
 func euro(d decimal.Decimal) string { return web.Money(d) }
 
+var periodNL = map[Period]string{"month": "maand", "year": "jaar"}
+
 func linesTable(pdf *fpdf.Fpdf, tr func(string) string, lines []Line) {
 	w := []float64{78, 18, 16, 24, 12, 26}
-	head := []string{"Description", "Qty", "Unit", "Price", "VAT", "Total"}
+	head := []string{"Omschrijving", "Aantal", "Eenheid", "Prijs", "Btw", "Totaal"}
 	pdf.SetFont("Helvetica", "B", 9)
 	pdf.SetFillColor(235, 238, 243)
 	for i, h := range head {
@@ -120,16 +138,16 @@ func linesTable(pdf *fpdf.Fpdf, tr func(string) string, lines []Line) {
 	for _, l := range lines {
 		desc := l.Description
 		if l.Kind == KindRecurring {
-			desc += " (per " + string(l.Period) + ")"
+			desc += " (per " + periodNL[l.Period] + ")"
 		}
 		if l.SKU != "" {
-			desc += " [" + l.SKU + "]"
+			desc += " · art. " + l.SKU
 		}
 		x, y := pdf.GetXY()
 		pdf.MultiCell(w[0], 5, tr(desc), "", "L", false)
 		h := pdf.GetY() - y
 		pdf.SetXY(x+w[0], y)
-		cells := []string{l.Quantity.String(), l.Unit, euro(l.UnitPrice), l.VATRate.String() + "%", euro(l.Total())}
+		cells := []string{money.Dutch(l.Quantity, -1), l.Unit, euro(l.UnitPrice), l.VATRate.String() + "%", euro(l.Total())}
 		for i, c := range cells {
 			align := "R"
 			if i == 1 {
@@ -143,93 +161,46 @@ func linesTable(pdf *fpdf.Fpdf, tr func(string) string, lines []Line) {
 	pdf.Ln(2)
 }
 
-func totalsTable(pdf *fpdf.Fpdf, tr func(string) string, t Totals) {
+// totalsTable shows the VAT per rate and the total of this quote, then — when it has
+// recurring services — the one-off part and the recurring fees apart, with what the
+// initial term commits the customer to.
+func totalsTable(pdf *fpdf.Fpdf, tr func(string) string, t Totals, q *Quote) {
 	row := func(label, value string, bold bool) {
 		style := ""
 		if bold {
 			style = "B"
 		}
 		pdf.SetFont("Helvetica", style, 10)
-		pdf.SetX(110)
-		pdf.CellFormat(56, 6, tr(label), "", 0, "L", false, 0, "")
+		pdf.SetX(100)
+		pdf.CellFormat(66, 6, tr(label), "", 0, "L", false, 0, "")
 		pdf.CellFormat(26, 6, tr(value), "", 1, "R", false, 0, "")
 	}
-	row("Total excl. VAT", euro(t.Net), false)
+	recurring := t.RecurringMonthly.IsPositive() || t.RecurringYearly.IsPositive()
+	if recurring {
+		row("Eenmalig (excl. btw)", euro(t.OneOff), false)
+		if t.RecurringMonthly.IsPositive() {
+			row("Per maand (excl. btw)", euro(t.RecurringMonthly), false)
+		}
+		if t.RecurringYearly.IsPositive() {
+			row("Per jaar (excl. btw)", euro(t.RecurringYearly), false)
+		}
+		if n := q.Terms.InitialTermMonths; n > 0 {
+			commit := t.RecurringMonthly.Mul(decimal.NewFromInt(int64(n))).Add(t.RecurringYearly.Mul(decimal.NewFromInt(int64(n))).Div(decimal.NewFromInt(12)))
+			row(fmt.Sprintf("Verplichting eerste looptijd (%d maanden)", n), euro(money.Cents(commit)), true)
+		}
+		pdf.Ln(2)
+	}
+	row("Totaal excl. btw", euro(t.Net), false)
 	for _, r := range t.PerRate {
-		row(fmt.Sprintf("VAT %s%% over %s", r.Rate.String(), euro(r.Base)), euro(r.VAT), false)
+		row(fmt.Sprintf("Btw %s%% over %s", r.Rate.String(), euro(r.Base)), euro(r.VAT), false)
 	}
-	row("Total incl. VAT", euro(t.Gross), true)
-	if t.RecurringMonthly.IsPositive() || t.RecurringYearly.IsPositive() {
+	row("Totaal incl. btw", euro(t.Gross), true)
+	if recurring {
 		pdf.SetFont("Helvetica", "I", 8)
-		pdf.SetX(110)
-		pdf.MultiCell(82, 4, tr(fmt.Sprintf("Of which recurring: %s per month, %s per year (excl. VAT); one-off %s.",
-			euro(t.RecurringMonthly), euro(t.RecurringYearly), euro(t.OneOff))), "", "L", false)
+		pdf.SetX(100)
+		pdf.MultiCell(92, 4, tr("De totalen hierboven zijn die van de eerste termijn: de eenmalige posten en de eerste maand of het eerste jaar van de doorlopende diensten."), "", "L", false)
 	}
 	pdf.Ln(4)
-}
-
-func termsBlock(pdf *fpdf.Fpdf, tr func(string) string, q *Quote) {
-	pdf.SetFont("Helvetica", "B", 10)
-	pdf.CellFormat(0, 6, "Terms", "", 1, "L", false, 0, "")
-	pdf.SetFont("Helvetica", "", 8.5)
-	validity := fmt.Sprintf("This quote is valid for %d days", q.ValidDays)
-	if !q.ValidUntil.IsZero() {
-		validity = fmt.Sprintf("This quote can be accepted until %s, 24:00 Amsterdam time", q.ValidUntil)
-	}
-	terms := []string{
-		validity + "; after that it lapses and a revised quote is needed (Q-1).",
-		"All prices are in euros and exclude VAT; VAT is shown per rate (Q-7). Fees for services are payable in advance unless agreed otherwise.",
-		"The quote is accepted as a whole; accepting part of it needs a revised quote (Q-2). Acceptance is recorded with who, when and how and confirmed by e-mail; the accepted quote becomes part of the agreement and prevails over the general terms (Q-3).",
-	}
-	if q.Cancellable {
-		terms = append(terms, "Cancellation is possible until 5 working days before the start date; later the full fee is due (Q-4).")
-	} else {
-		terms = append(terms, "After acceptance the order cannot be cancelled (Q-4); trainings can be cancelled free of charge until 5 days before the date.")
-	}
-	if q.FixedPrice {
-		terms = append(terms, "Fixed price: extra work is only carried out and charged after your approval of its financial consequence (Q-5).")
-	} else {
-		terms = append(terms, "Extra work at your request is charged at the agreed rates, otherwise at our standard rates (Q-5).")
-	}
-	terms = append(terms, "Delivery dates are target dates; the lead time starts when all details are agreed, data supplied, this quote accepted and any agreed advance payment received (Q-6).")
-	for _, l := range q.Lines {
-		if l.Kind == KindHardware {
-			terms = append(terms, "Hardware is sold and delivered to your registered address unless agreed otherwise. Not included unless agreed in writing: mounting material, accessories such as cables, consumables (batteries, ink, toner), licences of embedded software, and installation and configuration (HW-1). The goods remain ours until paid in full (HW-4); report visible defects within 24 hours of delivery (HW-5).")
-			break
-		}
-	}
-	for _, l := range q.Lines {
-		if l.Kind == KindRecurring {
-			t := q.Terms
-			terms = append(terms, fmt.Sprintf("Recurring services run for %d months from the start date and then renew by %d months unless terminated %s before the end of the running term (Q-8). On termination all outstanding claims fall due at once (Q-9).",
-				t.InitialTermMonths, t.RenewalTermMonths, t.noticePeriod()))
-			terms = append(terms, ClauseText(q.Indexation))
-			break
-		}
-	}
-	for _, t := range terms {
-		pdf.MultiCell(0, 4.3, tr("• "+t), "", "L", false)
-		pdf.Ln(0.8)
-	}
-	pdf.Ln(4)
-	pdf.SetFont("Helvetica", "", 9)
-	pdf.CellFormat(0, 5, tr("Accept online in the customer portal, or sign and return this document:"), "", 1, "L", false, 0, "")
-	pdf.Ln(8)
-	pdf.CellFormat(80, 5, "Name and signature", "T", 0, "L", false, 0, "")
-	pdf.CellFormat(10, 5, "", "", 0, "L", false, 0, "")
-	pdf.CellFormat(50, 5, "Date", "T", 1, "L", false, 0, "")
-}
-
-// footer is the page footer: the company's registered details that are configured, then
-// the page number. A detail that is not configured is left out, never invented.
-func (co Company) footer(page int) string {
-	var parts []string
-	for _, f := range [][2]string{{"", co.Name}, {"KvK ", co.KvK}, {"VAT ", co.VATID}, {"IBAN ", co.IBAN}} {
-		if f[1] != "" {
-			parts = append(parts, f[0]+f[1])
-		}
-	}
-	return strings.Join(append(parts, fmt.Sprintf("page %d", page)), " · ")
 }
 
 // CustomerAddress is the customer block of a quote.
@@ -249,7 +220,7 @@ func (c CustomerAddress) lines() []string {
 		out = append(out, c.Country)
 	}
 	if c.VATID != "" {
-		out = append(out, "VAT "+c.VATID)
+		out = append(out, "BTW "+c.VATID)
 	}
 	return out
 }

@@ -17,7 +17,7 @@ func TestQuotePDFHardwareNotIncluded(t *testing.T) {
 		_ = os.WriteFile(dir+"/quote-hardware.pdf", b, 0o644)
 	}
 	txt := pdfText(t, b)
-	for _, w := range []string{"mounting material", "cables", "consumables", "embedded software"} {
+	for _, w := range []string{"bevestigingsmateriaal", "kabels", "verbruiksartikelen", "ingebouwde software"} {
 		if !strings.Contains(txt, w) {
 			t.Errorf("HW-1: quote PDF lacks %q", w)
 		}
