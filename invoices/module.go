@@ -22,7 +22,9 @@ type Module struct {
 // New builds the module from the shared services: company details and number formats
 // come from the configuration.
 func New(d *platform.Deps) *Module {
-	return &Module{svc: NewService(d.DB, d.Clock, d.Config), d: d}
+	m := &Module{svc: NewService(d.DB, d.Clock, d.Config), d: d}
+	m.registerExport()
+	return m
 }
 
 // Service exposes the use cases (tests, receivables wiring).

@@ -39,7 +39,9 @@ func New(d *platform.Deps) *Module {
 	}
 	s := NewService(d.DB, d.Clock, cal, baseURL)
 	s.Company = CompanyFromConfig(d.Config)
-	return &Module{svc: s, web: d.Web}
+	m := &Module{svc: s, web: d.Web}
+	m.registerExport()
+	return m
 }
 
 // Service exposes the use cases (for tests and other wiring).

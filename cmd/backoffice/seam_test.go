@@ -1,8 +1,12 @@
 package main
 
 import (
+	"archive/zip"
+	"bytes"
 	"context"
 	"fmt"
+	"io"
+	"strings"
 	"testing"
 	"time"
 
@@ -115,5 +119,40 @@ func TestSeamQuoteToTitle(t *testing.T) {
 	deliver()
 	if it := items(); len(it) != 2 || it[0].Title != "transferred" || it[1].Title != "transferred" {
 		t.Fatalf("INV-8: the last payment transfers the title, got %+v", it)
+	}
+
+	// DATA-2: the customer's export holds its records and its documents, rendered.
+	res := a.Do(t, "GET", fmt.Sprintf("/api/v1/customers/%d/export", cust.ID), contact.Token, nil).Expect(t, 200)
+	zr, err := zip.NewReader(bytes.NewReader(res.Body), int64(len(res.Body)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var inv2 struct{ Number string }
+	a.Do(t, "GET", fmt.Sprintf("/api/v1/invoices/%d", inv.ID), am.Token, nil).Expect(t, 200).JSON(t, &inv2)
+	want := map[string]bool{"documents/invoices/" + inv2.Number + ".pdf": false, "documents/invoices/" + inv2.Number + ".xml": false,
+		"charges.json": false, "hw_items.csv": false}
+	quotePDF := false
+	for _, f := range zr.File {
+		if _, ok := want[f.Name]; ok {
+			want[f.Name] = true
+		}
+		if strings.HasPrefix(f.Name, "documents/quotes/") && strings.HasSuffix(f.Name, "-v1.pdf") {
+			rc, err := f.Open()
+			if err != nil {
+				t.Fatal(err)
+			}
+			head := make([]byte, 5)
+			_, _ = io.ReadFull(rc, head)
+			rc.Close()
+			quotePDF = string(head) == "%PDF-"
+		}
+	}
+	for name, found := range want {
+		if !found {
+			t.Errorf("DATA-2 export lacks %s", name)
+		}
+	}
+	if !quotePDF {
+		t.Error("DATA-2 export lacks the quote as a PDF")
 	}
 }

@@ -36,6 +36,9 @@ func Export(ctx context.Context, db bun.IDB, customerID int64, w io.Writer) erro
 			return err
 		}
 	}
+	if err := exportDocuments(ctx, db, zw, customerID); err != nil {
+		return err
+	}
 	return zw.Close()
 }
 

@@ -61,9 +61,13 @@ func (m *Module) export(c *fiber.Ctx) error {
 	c.Set(fiber.HeaderContentDisposition, fmt.Sprintf(`attachment; filename="customer-%d-export.zip"`, id))
 	c.Set("Cache-Control", "no-store")
 	log := m.Log
+	// The principal goes along (the domains' document sources render for its view); a copy,
+	// since the stream runs after the handler returned.
+	pr := *auth.From(c)
+	ctx := auth.With(context.Background(), &pr)
 	c.Context().SetBodyStreamWriter(func(w *bufio.Writer) {
 		// Runs after the handler returned: only copies of request data may be used here.
-		if err := Export(context.Background(), m.DB, id, w); err != nil && log != nil {
+		if err := Export(ctx, m.DB, id, w); err != nil && log != nil {
 			log.Error("customer export failed", "customer_id", id, "err", err)
 		}
 		_ = w.Flush()
