@@ -36,4 +36,8 @@ func TestBrowserTicketListAtPhoneWidth(t *testing.T) {
 		t.Fatal(err)
 	}
 	testkit.Screenshot(t, ctx, "tickets-queue-1366")
+	if err := chromedp.Do(ctx, chromedp.Navigate(base+"/sla/dashboard"), chromedp.WaitVisible(chromedp.CSS("#compliance"))); err != nil {
+		t.Fatal(err)
+	}
+	testkit.Screenshot(t, ctx, "tickets-dashboard-1366")
 }
