@@ -170,15 +170,15 @@ func validateChangeQuantity(fe *fieldErrors, p string, q decimal.Decimal) {
 }
 
 func consequence(cr *ChangeRequest) string {
-	net, gross := cr.Totals.Net.StringFixed(2), cr.Totals.Gross.StringFixed(2)
+	net, gross := euro(cr.Totals.Net), euro(cr.Totals.Gross)
 	switch {
 	case cr.FixedPrice:
-		return fmt.Sprintf("This order has a fixed price of EUR %s excl. VAT. The extra work costs EUR %s excl. VAT (EUR %s incl. VAT) on top, bringing the order to EUR %s excl. VAT. It is only carried out and charged after your approval (Q-5).",
-			cr.OrderNetBefore.StringFixed(2), net, gross, cr.OrderNetAfter.StringFixed(2))
+		return fmt.Sprintf("This order has a fixed price of %s excl. VAT. The extra work costs %s excl. VAT (%s incl. VAT) on top, bringing the order to %s excl. VAT. It is only carried out and charged after your approval.",
+			euro(cr.OrderNetBefore), net, gross, euro(cr.OrderNetAfter))
 	case cr.ApprovalRequired:
-		return fmt.Sprintf("The extra work costs EUR %s excl. VAT (EUR %s incl. VAT), priced at the agreed or standard rates. Work starts after your approval (Q-5).", net, gross)
+		return fmt.Sprintf("The extra work costs %s excl. VAT (%s incl. VAT), priced at the agreed or standard rates. Work starts after your approval.", net, gross)
 	default:
-		return fmt.Sprintf("The extra work is reasonably necessary and starts without prior approval; it costs EUR %s excl. VAT (EUR %s incl. VAT), priced at the agreed or standard rates (Q-5).", net, gross)
+		return fmt.Sprintf("The extra work is reasonably necessary and starts without prior approval; it costs %s excl. VAT (%s incl. VAT), priced at the agreed or standard rates.", net, gross)
 	}
 }
 

@@ -9,6 +9,7 @@ import (
 	"github.com/uptrace/bun"
 
 	"backoffice/internal/clock"
+	"backoffice/internal/i18n"
 	"backoffice/internal/outbox"
 )
 
@@ -47,9 +48,9 @@ func (s *Service) mailCustomer(ctx context.Context, tx bun.IDB, customerID int64
 
 func (s *Service) mailQuoteSent(ctx context.Context, tx bun.IDB, q *Quote, now time.Time) error {
 	t := ComputeTotals(q.Lines)
-	body := fmt.Sprintf("Dear customer,\n\nPlease find our quote %s (version %d) \"%s\": EUR %s excl. VAT (EUR %s incl. VAT).\n"+
-		"It is valid until %s (Q-1). You can read it, download the PDF and accept it in the portal:\n%s\n\nKind regards,\n%s",
-		q.Number, q.Version, q.Title, t.Net.StringFixed(2), t.Gross.StringFixed(2), q.ValidUntil, s.link(fmt.Sprintf("/portal/quotes/%d", q.ID)), s.Company.Name)
+	body := fmt.Sprintf("Dear customer,\n\nPlease find our quote %s (version %d) \"%s\": %s excl. VAT (%s incl. VAT).\n"+
+		"It is valid until %s. You can read it, download the PDF and accept it in the portal:\n%s\n\nKind regards,\n%s",
+		q.Number, q.Version, q.Title, euro(t.Net), euro(t.Gross), i18n.Date("en", q.ValidUntil), s.link(fmt.Sprintf("/portal/quotes/%d", q.ID)), s.Company.Name)
 	return s.mailCustomer(ctx, tx, q.CustomerID, now, MailQuoteSent, "quote", q.ID, fmt.Sprintf("quote-sent:%d", q.ID),
 		fmt.Sprintf("Quote %s: %s", q.Number, q.Title), body)
 }
@@ -61,12 +62,12 @@ func (s *Service) mailAccepted(ctx context.Context, tx bun.IDB, q *Quote, o *Ord
 	var b strings.Builder
 	fmt.Fprintf(&b, "Dear %s,\n\nThank you. We confirm that on %s you accepted quote %s (version %d) \"%s\" by %s.\n",
 		a.AcceptedBy, a.At.In(clock.Amsterdam).Format("2 January 2006 at 15:04"), q.Number, q.Version, q.Title, methodText(a.Method))
-	fmt.Fprintf(&b, "Total: EUR %s excl. VAT, EUR %s incl. VAT. The accepted quote is part of our agreement.\n", t.Net.StringFixed(2), t.Gross.StringFixed(2))
-	fmt.Fprintf(&b, "Your order number is %s, start date %s.\n", o.Number, o.StartDate)
+	fmt.Fprintf(&b, "Total: %s excl. VAT, %s incl. VAT. The accepted quote is part of our agreement.\n", euro(t.Net), euro(t.Gross))
+	fmt.Fprintf(&b, "Your order number is %s, start date %s.\n", o.Number, i18n.Date("en", o.StartDate))
 	if c != nil {
 		v := c.TermsOn(s.today(now))
 		fmt.Fprintf(&b, "The recurring services run under contract %s from %s for %d months, renewing by %d months; notice: %s before the end of a term (first deadline %s).\n",
-			c.Number, c.StartDate, c.Terms.InitialTermMonths, c.Terms.RenewalTermMonths, c.Terms.noticePeriod(), v.NoticeDeadline)
+			c.Number, i18n.Date("en", c.StartDate), c.Terms.InitialTermMonths, c.Terms.RenewalTermMonths, c.Terms.noticePeriod(), i18n.Date("en", v.NoticeDeadline))
 	}
 	fmt.Fprintf(&b, "\nKind regards,\n%s", s.Company.Name)
 	if err := s.mailCustomer(ctx, tx, q.CustomerID, now, MailQuoteAccepted, "quote", q.ID, fmt.Sprintf("quote-accepted:%d", q.ID),
