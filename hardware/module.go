@@ -20,6 +20,7 @@ type Module struct {
 
 // New builds the module from the shared services.
 func New(d *platform.Deps) *Module {
+	registerErase()
 	return &Module{d: d, Service: &Service{DB: d.DB, Clock: d.Clock, Calendars: d.Calendars, StorageRate: DefaultStorageRate}}
 }
 

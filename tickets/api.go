@@ -21,6 +21,7 @@ type Module struct {
 
 // New builds the module from the shared services.
 func New(d *platform.Deps) *Module {
+	registerErase()
 	svc := NewService(d.DB, d.Clock, d.Config.DeskEmail)
 	svc.Rates = func() platform.RateBook { return d.Rates }
 	return &Module{svc: svc, web: d.Web}

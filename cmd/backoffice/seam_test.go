@@ -155,4 +155,24 @@ func TestSeamQuoteToTitle(t *testing.T) {
 	if !quotePDF {
 		t.Error("DATA-2 export lacks the quote as a PDF")
 	}
+
+	// DATA-2 erasure: the domains erase the free text that may name people; invoices stay.
+	var tk struct{ ID int64 }
+	a.Do(t, "POST", "/api/v1/tickets", contact.Token, map[string]any{"subject": "Laptop van Jan Jansen start niet",
+		"description": "Jan's laptop shows a black screen.", "category": "incident"}).Expect(t, 201).JSON(t, &tk)
+	var il struct{ Items []struct{ ID int64 } }
+	a.Do(t, "GET", fmt.Sprintf("/api/v1/hardware/items?customer_id=%d", cust.ID), am.Token, nil).Expect(t, 200).JSON(t, &il)
+	a.Do(t, "POST", "/api/v1/defect-reports", contact.Token, map[string]any{"item_id": il.Items[0].ID, "kind": "hidden",
+		"description": "Jan Jansen noticed the hinge cracking."}).Expect(t, 201)
+	var name struct{ Name string }
+	a.Do(t, "GET", fmt.Sprintf("/api/v1/customers/%d", cust.ID), admin.Token, nil).Expect(t, 200).JSON(t, &name)
+	a.Do(t, "POST", fmt.Sprintf("/api/v1/customers/%d/erase", cust.ID), admin.Token, map[string]any{"confirm": name.Name,
+		"reason": "Agreement ended; the customer chose destruction (004:6.5)"}).Expect(t, 200)
+	var left int
+	if err := testkit.DB(t).Bun.NewRaw(`SELECT (SELECT count(*) FROM tickets WHERE customer_id = ? AND (subject LIKE '%Jan%' OR description LIKE '%Jan%'))
+		+ (SELECT count(*) FROM hw_defect_reports WHERE customer_id = ? AND description LIKE '%Jan%')
+		+ (SELECT count(*) FROM hw_deliveries WHERE customer_id = ? AND received_by LIKE '%Anna%')`, cust.ID, cust.ID, cust.ID).Scan(ctx, &left); err != nil || left != 0 {
+		t.Fatalf("DATA-2: %d records still name people after the erasure (%v)", left, err)
+	}
+	a.Do(t, "GET", fmt.Sprintf("/api/v1/invoices/%d", inv.ID), admin.Token, nil).Expect(t, 200)
 }

@@ -7,6 +7,7 @@ import (
 	"path"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/uptrace/bun"
 )
@@ -57,4 +58,35 @@ func exportDocuments(ctx context.Context, db bun.IDB, zw *zip.Writer, customerID
 		}
 	}
 	return nil
+}
+
+// Eraser erases or anonymises the personal data a domain keeps about a customer (free
+// text that may name people: ticket threads, defect descriptions, who signed for a
+// delivery) inside the erasure's transaction, and says how many records it changed.
+type Eraser func(ctx context.Context, tx bun.Tx, customerID int64, now time.Time) (int, error)
+
+var erasers = map[string]Eraser{}
+
+// RegisterEraser lets a domain take part in the erasure (DATA-2); registering a name again
+// replaces it.
+func RegisterEraser(name string, fn Eraser) {
+	mu.Lock()
+	defer mu.Unlock()
+	erasers[name] = fn
+}
+
+type namedEraser struct {
+	name string
+	fn   Eraser
+}
+
+func erasersSorted() []namedEraser {
+	mu.Lock()
+	defer mu.Unlock()
+	out := make([]namedEraser, 0, len(erasers))
+	for n, fn := range erasers {
+		out = append(out, namedEraser{n, fn})
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].name < out[j].name })
+	return out
 }

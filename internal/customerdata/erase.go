@@ -85,6 +85,15 @@ func Erase(ctx context.Context, db bun.IDB, customerID int64, in EraseInput, by 
 			n, _ := res.RowsAffected()
 			rec.Erased["uploads"] = int(n)
 		}
+		// Free text the domains keep about the customer (ticket threads, defect reports …):
+		// each domain erases its own through RegisterEraser.
+		for _, e := range erasersSorted() {
+			n, err := e.fn(ctx, tx, customerID, now)
+			if err != nil {
+				return fmt.Errorf("customerdata: erase %s: %w", e.name, err)
+			}
+			rec.Erased[e.name] = n
+		}
 		// The company itself: anonymised (the row stays: kept invoices refer to it).
 		if _, err := tx.NewRaw(`UPDATE customers SET name = ?, kvk_number = NULL, vat_id = NULL, street = '', postal_code = '', city = '',
 			billing_email = NULL, updated_at = ? WHERE id = ?`, fmt.Sprintf("Erased customer %d", customerID), now, customerID).Exec(ctx); err != nil {
