@@ -1,77 +1,25 @@
 package orders
 
 import (
-	"bytes"
-	"encoding/json"
 	"fmt"
 	"strconv"
 	"strings"
 	"time"
 
-	"github.com/shopspring/decimal"
-
 	"backoffice/internal/civil"
 	"backoffice/internal/money"
 )
 
-// Num is a decimal on the wire that accepts "12.50" or 12.5 and never fails to decode, so
-// a bad value becomes a field error naming the field (with every other field error),
-// instead of a decoding failure of the whole body. Empty means absent.
-type Num string
-
-// numInvalid marks a value that is neither a string nor a number.
-const numInvalid = Num("\x00invalid")
-
-// UnmarshalJSON keeps the raw value; parse judges it.
-func (n *Num) UnmarshalJSON(b []byte) error {
-	b = bytes.TrimSpace(b)
-	switch {
-	case string(b) == "null":
-		*n = ""
-	case len(b) > 0 && b[0] == '"':
-		var s string
-		if err := json.Unmarshal(b, &s); err != nil {
-			*n = numInvalid
-			return nil
-		}
-		*n = Num(strings.TrimSpace(s))
-	case len(b) > 0 && (b[0] == '-' || (b[0] >= '0' && b[0] <= '9')):
-		*n = Num(b)
-	default:
-		*n = numInvalid
-	}
-	return nil
-}
-
-func (n Num) set() bool { return n != "" }
-
-// parse returns the decimal or records a field error; required decides whether absence is
-// an error.
-func (n Num) parse(fe *fieldErrors, field string, required bool) decimal.Decimal {
-	if n == "" {
-		if required {
-			fe.add(field, "is required")
-		}
-		return decimal.Zero
-	}
-	d, err := money.ParseStrict(string(n)) // no exponents, bounded length (issue 9 #2)
-	if err != nil || n == numInvalid {
-		fe.add(field, "must be a number such as \"12.50\"")
-		return decimal.Zero
-	}
-	return d
-}
-
 // LineIn is a quote line in a request.
 type LineIn struct {
-	Kind        string `json:"kind" validate:"required"`
-	Description string `json:"description" validate:"required"`
-	Quantity    Num    `json:"quantity" validate:"required"`
-	Unit        string `json:"unit" validate:"required"`
-	UnitPrice   Num    `json:"unit_price" validate:"required"`
-	VATRate     Num    `json:"vat_rate" validate:"required"`
-	Period      string `json:"period,omitempty"`
-	SKU         string `json:"sku,omitempty"`
+	Kind        string       `json:"kind" validate:"required"`
+	Description string       `json:"description" validate:"required"`
+	Quantity    money.Number `json:"quantity" validate:"required"`
+	Unit        string       `json:"unit" validate:"required"`
+	UnitPrice   money.Number `json:"unit_price" validate:"required"`
+	VATRate     money.Number `json:"vat_rate" validate:"required"`
+	Period      string       `json:"period,omitempty"`
+	SKU         string       `json:"sku,omitempty"`
 }
 
 // TermsIn picks a terms profile and overrides its fields for this quote (Q-8).
@@ -87,12 +35,12 @@ type TermsIn struct {
 // reference: a month name or "year_average"), fixed_percentage, or none; optional floor and
 // cap in percent.
 type IndexationIn struct {
-	Method          string `json:"method,omitempty"`
-	Series          string `json:"series,omitempty"`
-	Reference       string `json:"reference,omitempty"`
-	Floor           Num    `json:"floor,omitempty"`
-	Cap             Num    `json:"cap,omitempty"`
-	FixedPercentage Num    `json:"fixed_percentage,omitempty"`
+	Method          string       `json:"method,omitempty"`
+	Series          string       `json:"series,omitempty"`
+	Reference       string       `json:"reference,omitempty"`
+	Floor           money.Number `json:"floor,omitempty"`
+	Cap             money.Number `json:"cap,omitempty"`
+	FixedPercentage money.Number `json:"fixed_percentage,omitempty"`
 }
 
 // QuoteIn creates a quote (POST) or changes a draft (PATCH: absent fields stay).
@@ -201,16 +149,16 @@ func (x *IndexationIn) clause(base IndexationClause, fe *fieldErrors) Indexation
 			fe.add("indexation.reference", "must be a month name (e.g. october) or year_average")
 		}
 	}
-	if x.Floor.set() {
-		v := x.Floor.parse(fe, "indexation.floor", false)
+	if x.Floor.Set() {
+		v := x.Floor.Parse(&fe.Fields, "indexation.floor", false)
 		c.Floor = &v
 	}
-	if x.Cap.set() {
-		v := x.Cap.parse(fe, "indexation.cap", false)
+	if x.Cap.Set() {
+		v := x.Cap.Parse(&fe.Fields, "indexation.cap", false)
 		c.Cap = &v
 	}
-	if x.FixedPercentage.set() {
-		c.FixedPercent = x.FixedPercentage.parse(fe, "indexation.fixed_percentage", false)
+	if x.FixedPercentage.Set() {
+		c.FixedPercent = x.FixedPercentage.Parse(&fe.Fields, "indexation.fixed_percentage", false)
 	}
 	return c
 }
@@ -218,8 +166,8 @@ func (x *IndexationIn) clause(base IndexationClause, fe *fieldErrors) Indexation
 func (l LineIn) line(fe *fieldErrors, p string) Line {
 	return Line{
 		Kind: LineKind(l.Kind), Description: strings.TrimSpace(l.Description), Unit: strings.TrimSpace(l.Unit),
-		Quantity: l.Quantity.parse(fe, p+"quantity", true), UnitPrice: l.UnitPrice.parse(fe, p+"unit_price", true),
-		VATRate: l.VATRate.parse(fe, p+"vat_rate", true), Period: Period(l.Period), SKU: strings.TrimSpace(l.SKU),
+		Quantity: l.Quantity.Parse(&fe.Fields, p+"quantity", true), UnitPrice: l.UnitPrice.Parse(&fe.Fields, p+"unit_price", true),
+		VATRate: l.VATRate.Parse(&fe.Fields, p+"vat_rate", true), Period: Period(l.Period), SKU: strings.TrimSpace(l.SKU),
 	}
 }
 
@@ -253,9 +201,9 @@ type ChangeRequestIn struct {
 	Description string `json:"description" validate:"required"`
 	Necessary   bool   `json:"necessary"`
 	Lines       []struct {
-		SKU         string `json:"sku"`
-		Description string `json:"description,omitempty"`
-		Quantity    Num    `json:"quantity"`
+		SKU         string       `json:"sku"`
+		Description string       `json:"description,omitempty"`
+		Quantity    money.Number `json:"quantity"`
 	} `json:"lines"`
 }
 
@@ -288,8 +236,8 @@ type SeriesIn struct {
 
 // ValueIn is one monthly index value.
 type ValueIn struct {
-	Period string `json:"period"`
-	Value  Num    `json:"value"`
+	Period string       `json:"period"`
+	Value  money.Number `json:"value"`
 }
 
 // IndexationRunIn starts an indexation proposal (dry_run: compute without storing).

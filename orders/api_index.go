@@ -101,8 +101,8 @@ func monthValues(in []ValueIn) ([]MonthValue, error) {
 			fe.add(p+"period", "%s appears twice", m)
 		}
 		seen[m] = true
-		d := v.Value.parse(&fe, p+"value", true)
-		if v.Value.set() && !d.IsPositive() && !fe.Has(p+"value") {
+		d := v.Value.Parse(&fe.Fields, p+"value", true)
+		if v.Value.Set() && !d.IsPositive() && !fe.Has(p+"value") {
 			fe.add(p+"value", "an index value must be positive")
 		}
 		if !d.Equal(d.Round(4)) {

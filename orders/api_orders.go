@@ -1,6 +1,7 @@
 package orders
 
 import (
+	"backoffice/internal/money"
 	"strconv"
 	"strings"
 	"time"
@@ -138,7 +139,7 @@ func (in *ChangeRequestIn) requests() ([]ChangeLineRequest, error) {
 	var fe fieldErrors
 	reqs := make([]ChangeLineRequest, len(in.Lines))
 	for i, l := range in.Lines {
-		q := l.Quantity.parse(&fe, "lines["+strconv.Itoa(i)+"].quantity", true)
+		q := l.Quantity.Parse(&fe.Fields, "lines["+strconv.Itoa(i)+"].quantity", true)
 		reqs[i] = ChangeLineRequest{SKU: l.SKU, Description: l.Description, Quantity: q}
 	}
 	return reqs, fe.err()
@@ -166,18 +167,18 @@ func (m *Module) decideChange(c *fiber.Ctx) error {
 
 // StandardRateIn sets an entry of the standard rate list.
 type StandardRateIn struct {
-	Description string `json:"description"`
-	Kind        string `json:"kind"`
-	Unit        string `json:"unit"`
-	UnitPrice   Num    `json:"unit_price"`
-	VATRate     Num    `json:"vat_rate"`
+	Description string       `json:"description"`
+	Kind        string       `json:"kind"`
+	Unit        string       `json:"unit"`
+	UnitPrice   money.Number `json:"unit_price"`
+	VATRate     money.Number `json:"vat_rate"`
 }
 
 // rate validates an entry of the standard rate list (API and form), every field error at once.
 func (in *StandardRateIn) rate(sku string) (StandardRate, error) {
 	var fe fieldErrors
 	l := Line{Kind: LineKind(in.Kind), Description: strings.TrimSpace(in.Description), Unit: strings.TrimSpace(in.Unit), Quantity: NumOne,
-		UnitPrice: in.UnitPrice.parse(&fe, "unit_price", true), VATRate: in.VATRate.parse(&fe, "vat_rate", true)}
+		UnitPrice: in.UnitPrice.Parse(&fe.Fields, "unit_price", true), VATRate: in.VATRate.Parse(&fe.Fields, "vat_rate", true)}
 	checkText(&fe, "sku", sku, maxSKULen, true)
 	if l.Kind == KindRecurring {
 		fe.add("kind", "recurring services are quoted, not taken from the rate list")

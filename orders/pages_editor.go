@@ -139,8 +139,8 @@ func quoteForm(c *fiber.Ctx) (*QuoteIn, []editorRow) {
 			continue // an empty row of the editor
 		}
 		rows = append(rows, r)
-		l := LineIn{Kind: r.Kind, Description: r.Description, Quantity: Num(money.InputString(r.Quantity)), Unit: r.Unit,
-			UnitPrice: Num(money.InputString(r.UnitPrice)), VATRate: Num(money.InputString(r.VATRate)), SKU: r.SKU}
+		l := LineIn{Kind: r.Kind, Description: r.Description, Quantity: money.Number(money.InputString(r.Quantity)), Unit: r.Unit,
+			UnitPrice: money.Number(money.InputString(r.UnitPrice)), VATRate: money.Number(money.InputString(r.VATRate)), SKU: r.SKU}
 		if l.Kind == string(KindRecurring) {
 			l.Period = r.Period
 		}

@@ -140,10 +140,10 @@ func (m *Module) changeRequestPost(c *fiber.Ctx) error {
 			continue // an empty row
 		}
 		in.Lines = append(in.Lines, struct {
-			SKU         string `json:"sku"`
-			Description string `json:"description,omitempty"`
-			Quantity    Num    `json:"quantity"`
-		}{row.SKU, row.Description, Num(money.InputString(row.Quantity))})
+			SKU         string       `json:"sku"`
+			Description string       `json:"description,omitempty"`
+			Quantity    money.Number `json:"quantity"`
+		}{row.SKU, row.Description, money.Number(money.InputString(row.Quantity))})
 	}
 	reqs, err := in.requests()
 	if err != nil {

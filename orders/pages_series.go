@@ -71,7 +71,7 @@ func (m *Module) seriesValuesPost(c *fiber.Ctx) error {
 	var rows, in []ValueIn
 	for i := range seriesFormRows {
 		v := ValueIn{Period: strings.TrimSpace(c.FormValue(fmt.Sprintf("values.%d.period", i))),
-			Value: Num(money.InputString(c.FormValue(fmt.Sprintf("values.%d.value", i))))}
+			Value: money.Number(money.InputString(c.FormValue(fmt.Sprintf("values.%d.value", i))))}
 		rows = append(rows, v)
 		if v.Period != "" || v.Value != "" {
 			in = append(in, v)
@@ -155,7 +155,7 @@ func (m *Module) ratesPage(c *fiber.Ctx) error { return m.renderRates(c, ratesPa
 func (m *Module) ratePost(c *fiber.Ctx) error {
 	sku := strings.TrimSpace(c.FormValue("sku"))
 	in := StandardRateIn{Description: c.FormValue("description"), Kind: c.FormValue("kind"), Unit: c.FormValue("unit"),
-		UnitPrice: Num(money.InputString(c.FormValue("unit_price"))), VATRate: Num(money.InputString(c.FormValue("vat_rate")))}
+		UnitPrice: money.Number(money.InputString(c.FormValue("unit_price"))), VATRate: money.Number(money.InputString(c.FormValue("vat_rate")))}
 	r, err := in.rate(sku)
 	if err == nil {
 		if err = m.svc.PutStandardRate(c.UserContext(), r); err == nil {
