@@ -2,6 +2,7 @@ package accounts_test
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -58,4 +59,12 @@ func TestBrowserAuditPager(t *testing.T) {
 		t.Fatal(err)
 	}
 	testkit.Screenshot(t, ctx, "audit-390")
+	other := testkit.User(t, testkit.UserOpts{Role: auth.Technician})
+	for _, w := range []int64{390, 1366} {
+		if err := chromedp.Do(ctx, chromedp.EmulateViewport(w, 900), chromedp.Navigate(base+fmt.Sprintf("/users/%d", other.ID)), chromedp.WaitVisible(chromedp.CSS("#user-edit")),
+			chromedp.Click(chromedp.CSS("#deactivate summary")), chromedp.WaitVisible(chromedp.CSS("#deactivate-confirm"))); err != nil {
+			t.Fatal(err)
+		}
+		testkit.Screenshot(t, ctx, fmt.Sprintf("user-page-%d", w))
+	}
 }
