@@ -45,7 +45,7 @@ func demoSerials(prefix string, from, n int) []string {
 func (m *Module) SeedDemo(ctx context.Context, tx bun.Tx, demo *platform.Demo) error {
 	now := m.d.Clock.Now()
 	clk := clock.NewSettable(clock.Fixed(now))
-	s := &Service{DB: tx, Clock: clk, Calendars: m.Service.Calendars, StorageRate: m.Service.StorageRate}
+	s := &Service{DB: tx, Clock: clk, Calendars: m.Service.Calendars, StorageRate: m.Service.StorageRate, Rates: m.Service.Rates}
 	at := func(ago time.Duration) time.Time { clk.Set(now.Add(-ago)); return now.Add(-ago) }
 	at(400 * 24 * time.Hour)
 	for _, p := range demoProducts {

@@ -21,7 +21,8 @@ type Module struct {
 // New builds the module from the shared services.
 func New(d *platform.Deps) *Module {
 	registerErase()
-	return &Module{d: d, Service: &Service{DB: d.DB, Clock: d.Clock, Calendars: d.Calendars, StorageRate: DefaultStorageRate}}
+	return &Module{d: d, Service: &Service{DB: d.DB, Clock: d.Clock, Calendars: d.Calendars, StorageRate: DefaultStorageRate,
+		Rates: func() platform.RateBook { return d.Rates }}}
 }
 
 // Name of the module; its templates are "hardware/…".

@@ -17,6 +17,7 @@ import (
 	"backoffice/internal/calendars"
 	"backoffice/internal/civil"
 	"backoffice/internal/clock"
+	"backoffice/internal/platform"
 	"backoffice/internal/problem"
 )
 
@@ -25,14 +26,37 @@ type Service struct {
 	DB        bun.IDB
 	Clock     clock.Clock
 	Calendars *calendars.Registry
-	// StorageRate is the standard rate per started week of storage (HW-2), excl. VAT.
+	// StorageRate is the storage rate per started week (HW-2), excl. VAT, used when the
+	// standard rate list (Rates, SKU StorageSKU) has none.
 	StorageRate decimal.Decimal
+	// Rates is the standard price list the orders domain keeps (platform.RateBook).
+	Rates func() platform.RateBook
 	// Calendar is the contract calendar for hidden-defect windows (HW-5, CAL-1).
 	Calendar string
 }
 
-// DefaultStorageRate is the standard storage rate per delivery per started week.
+// DefaultStorageRate is the storage rate per delivery per started week when the standard
+// rate list has no StorageSKU.
 var DefaultStorageRate = decimal.RequireFromString("25.00")
+
+// StorageSKU is the standard rate that stored goods are charged at, per started week (HW-2).
+const StorageSKU = "STORAGE-WEEK"
+
+// storageRate is the standard storage rate per started week (HW-2).
+func (s *Service) storageRate(ctx context.Context, tx bun.IDB) (decimal.Decimal, error) {
+	if s.Rates != nil {
+		if rb := s.Rates(); rb != nil {
+			r, found, err := rb.StandardRate(ctx, tx, StorageSKU)
+			if err != nil {
+				return decimal.Zero, err
+			}
+			if found {
+				return r.UnitPrice, nil
+			}
+		}
+	}
+	return s.StorageRate, nil
+}
 
 func (s *Service) cal(ctx context.Context) (*calendar.Calendar, error) {
 	id := s.Calendar
@@ -174,9 +198,13 @@ func (s *Service) RunStorageCharges(ctx context.Context, now time.Time) (int, er
 		if err != nil {
 			return err
 		}
+		rate, err := s.storageRate(ctx, tx)
+		if err != nil {
+			return err
+		}
 		for i := range ds {
 			before := ds[i].StorageWeeks
-			if err := chargeStorage(ctx, tx, now, &ds[i], now, s.StorageRate); err != nil {
+			if err := chargeStorage(ctx, tx, now, &ds[i], now, rate); err != nil {
 				return err
 			}
 			if ds[i].StorageWeeks != before {

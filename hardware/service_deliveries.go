@@ -256,7 +256,11 @@ func (s *Service) Deliver(ctx context.Context, p *auth.Principal, id int64, in D
 			return err
 		}
 		if d.Status == Stored {
-			if err := chargeStorage(ctx, tx, now, d, at, s.StorageRate); err != nil {
+			rate, err := s.storageRate(ctx, tx)
+			if err != nil {
+				return err
+			}
+			if err := chargeStorage(ctx, tx, now, d, at, rate); err != nil {
 				return err
 			}
 		}

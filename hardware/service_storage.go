@@ -52,7 +52,11 @@ func (s *Service) Refuse(ctx context.Context, p *auth.Principal, id int64, in Re
 			return problem.Invalid("reason", "must be one of refused, address_unreachable, information_missing")
 		}
 		d.Status, d.StoredAt, d.StoredReason, d.RiskSince, d.UpdatedAt = Stored, &at, &in.Reason, &at, now
-		if err := chargeStorage(ctx, tx, now, d, now, s.StorageRate); err != nil {
+		rate, err := s.storageRate(ctx, tx)
+		if err != nil {
+			return err
+		}
+		if err := chargeStorage(ctx, tx, now, d, now, rate); err != nil {
 			return err
 		}
 		if err := updateDelivery(ctx, tx, d); err != nil {

@@ -1,0 +1,1 @@
+DELETE FROM standard_rates WHERE sku = 'STORAGE-WEEK';
