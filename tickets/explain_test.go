@@ -12,7 +12,10 @@ import (
 
 // TestExplainTicketLists proves every ticket list page is an index range scan at
 // 100,000 tickets (issue 14): no Seq Scan on tickets and no Sort, whatever the filter,
-// order or cursor, for staff and for a customer's contact.
+// order or cursor, for staff and for a customer's contact. Customer 17 is a large one (a
+// quarter of all tickets), where a sort of its rows would cost most: the plan must read its
+// page in index order instead (a tiny customer's rows may be sorted cheaply, and the
+// planner may then rightly prefer that).
 func TestExplainTicketLists(t *testing.T) {
 	t.Parallel()
 	ctx := context.Background()
@@ -22,7 +25,7 @@ func TestExplainTicketLists(t *testing.T) {
 	if _, err := tx.ExecContext(ctx, `INSERT INTO tickets (number, customer_id, subject, description, category, priority, status,
 			resolution, assignee_id, sla_policy_id, received_at, created_at, updated_at, resolved_at, response_due_at, resolution_due_at,
 			next_due_at, sla_state, alerts_sent)
-		SELECT 'E' || g, 1 + g % 200, 'Load', 'x', 'incident', 'P' || (1 + g % 4),
+		SELECT 'E' || g, CASE WHEN g % 4 = 0 THEN 17 ELSE 1 + g % 200 END, 'Load', 'x', 'incident', 'P' || (1 + g % 4),
 			CASE WHEN g % 10 < 7 THEN 'open' WHEN g % 10 = 7 THEN 'waiting_on_customer' ELSE 'resolved' END,
 			CASE WHEN g % 10 >= 8 THEN 'fix' END, CASE WHEN g % 3 = 0 THEN 1 + g % 50 END, 1, r, r, r,
 			CASE WHEN g % 10 >= 8 THEN r END, r + interval '1 hour', r + interval '8 hours',
