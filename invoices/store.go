@@ -14,12 +14,10 @@ import (
 
 // The invoices store: the only files with SQL are store*.go.
 
+// translate maps database errors through the one db.Translate; the immutability
+// triggers answer 409 invoice_immutable.
 func translate(err error) error {
-	switch db.Constraint(err) {
-	case "invoices_immutable", "credit_notes_immutable":
-		return ErrImmutable
-	}
-	return err
+	return db.Translate(err, problem.NotFound("invoice"), db.Constraints{"invoices_immutable": ErrImmutable, "credit_notes_immutable": ErrImmutable})
 }
 
 func insertInvoice(ctx context.Context, tx bun.IDB, inv *Invoice) error {
