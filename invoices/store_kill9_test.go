@@ -3,7 +3,6 @@ package invoices_test
 import (
 	"bytes"
 	"context"
-	"fmt"
 	"net"
 	"net/http"
 	"os"
@@ -32,16 +31,7 @@ func TestKill9DuringRun(t *testing.T) {
 	}
 	month := civil.D(2021, 1, 1)
 	const n = 4000
-	if _, err := db.ExecContext(ctx, `
-		WITH c AS (
-			INSERT INTO customers (name, street, postal_code, city, country, created_at, updated_at)
-			SELECT 'Kill9 ' || g, 'Straat ' || g, '1234 AB', 'Utrecht', 'NL', now(), now() FROM generate_series(1, ?) g RETURNING id)
-		INSERT INTO charges (customer_id, source_domain, source_kind, source_id, agreement_kind, agreement_id, key, description, line_kind,
-			quantity, unit, unit_price, vat_rate, billable_on, terms_profile, status, created_at, updated_at)
-		SELECT id, 'orders', 'contract_line', id, 'contract', id, 'kill9:' || id, 'Beheer januari', 'services', 1, 'month', 450, '21', ?, '004', 'open', now(), now() FROM c`,
-		n, month); err != nil {
-		t.Fatal(err)
-	}
+	seedRunCharges(t, s, "kill9", n, month)
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
@@ -104,35 +94,5 @@ func TestKill9DuringRun(t *testing.T) {
 	for held() > 0 && time.Now().Before(deadline.Add(30*time.Second)) {
 		time.Sleep(50 * time.Millisecond)
 	}
-	count := func(q string) int {
-		var v int
-		if err := db.NewRaw(q).Scan(ctx, &v); err != nil {
-			t.Fatal(err)
-		}
-		return v
-	}
-	t.Run("INV-1_kill_9_mid_run_leaves_nothing_and_consumes_no_number", func(t *testing.T) {
-		if v := count("SELECT COALESCE((SELECT value FROM counters WHERE name = 'invoice:2021'), 0)"); v != 0 {
-			t.Errorf("counter at %d after kill -9 (did the run finish before the kill?)", v)
-		}
-		if v := count("SELECT count(*) FROM charges WHERE key LIKE 'kill9:%' AND (status <> 'open' OR invoice_id IS NOT NULL)"); v != 0 {
-			t.Errorf("%d charges touched", v)
-		}
-	})
-	res, err := s.svc.RunInvoices(ctx, month, false, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Run("INV-1_next_run_after_kill_9_is_gapless_from_1", func(t *testing.T) {
-		if res.Issued != n {
-			t.Fatalf("issued %d", res.Issued)
-		}
-		if v := count("SELECT count(*) FROM invoices WHERE number LIKE '2021-%'"); v != n {
-			t.Errorf("%d numbers", v)
-		}
-		if v := count("SELECT max(substr(number, 6)::int) FROM invoices WHERE number LIKE '2021-%'"); v != n {
-			t.Errorf("highest %d", v)
-		}
-	})
-	_ = fmt.Sprint
+	assertInterruptedRunLeftNothing(t, s, "kill9", month, n, [2]string{"INV-1_kill_9_mid_run_leaves_nothing_and_consumes_no_number", "INV-1_next_run_after_kill_9_is_gapless_from_1"})
 }

@@ -2,7 +2,6 @@ package invoices_test
 
 import (
 	"context"
-	"fmt"
 	"testing"
 	"time"
 
@@ -20,16 +19,7 @@ func TestRunKilledMidway(t *testing.T) {
 	ctx := context.Background()
 	month := civil.D(2022, 1, 1)
 	const n = 3000
-	if _, err := db.ExecContext(ctx, `
-		WITH c AS (
-			INSERT INTO customers (name, street, postal_code, city, country, created_at, updated_at)
-			SELECT 'Kill ' || g, 'Straat ' || g, '1234 AB', 'Utrecht', 'NL', now(), now() FROM generate_series(1, ?) g RETURNING id)
-		INSERT INTO charges (customer_id, source_domain, source_kind, source_id, agreement_kind, agreement_id, key, description, line_kind,
-			quantity, unit, unit_price, vat_rate, billable_on, terms_profile, status, created_at, updated_at)
-		SELECT id, 'orders', 'contract_line', id, 'contract', id, 'kill:' || id, 'Beheer januari', 'services', 1, 'month', 450, '21', ?, '004', 'open', now(), now() FROM c`,
-		n, month); err != nil {
-		t.Fatal(err)
-	}
+	seedRunCharges(t, s, "kill", n, month)
 	done := make(chan error, 1)
 	go func() {
 		_, err := s.svc.RunInvoices(ctx, month, false, nil)
@@ -61,36 +51,5 @@ func TestRunKilledMidway(t *testing.T) {
 	if err := <-done; err == nil {
 		t.Fatal("the killed run reported success")
 	}
-	count := func(q string, args ...any) int {
-		var v int
-		if err := db.NewRaw(q, args...).Scan(ctx, &v); err != nil {
-			t.Fatal(err)
-		}
-		return v
-	}
-	t.Run("INV-1_killed_run_leaves_nothing_and_consumes_no_number", func(t *testing.T) {
-		if v := count("SELECT COALESCE((SELECT value FROM counters WHERE name = 'invoice:2022'), 0)"); v != 0 {
-			t.Errorf("counter at %d after the killed run", v)
-		}
-		if v := count("SELECT count(*) FROM charges WHERE key LIKE 'kill:%' AND (status <> 'open' OR invoice_id IS NOT NULL)"); v != 0 {
-			t.Errorf("%d charges touched", v)
-		}
-	})
-	res, err := s.svc.RunInvoices(ctx, month, false, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Run("INV-1_next_run_numbers_from_1_without_gaps", func(t *testing.T) {
-		if res.Issued != n {
-			t.Fatalf("issued %d", res.Issued)
-		}
-		if v := count("SELECT count(DISTINCT number) FROM invoices WHERE number LIKE '2022-%'"); v != n {
-			t.Errorf("%d numbers", v)
-		}
-		if max := count("SELECT max(substr(number, 6)::int) FROM invoices WHERE number LIKE '2022-%'"); max != n {
-			t.Errorf("highest number %d, want %d", max, n)
-		}
-		t.Logf("killed run rolled back; rerun issued 2022-00001 … 2022-%05d", n)
-	})
-	_ = fmt.Sprint
+	assertInterruptedRunLeftNothing(t, s, "kill", month, n, [2]string{"INV-1_killed_run_leaves_nothing_and_consumes_no_number", "INV-1_next_run_numbers_from_1_without_gaps"})
 }
