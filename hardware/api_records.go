@@ -5,7 +5,6 @@ import (
 
 	"github.com/gofiber/fiber/v2"
 
-	"backoffice/internal/auth"
 	"backoffice/internal/httpx"
 	"backoffice/internal/uploads"
 )
@@ -20,7 +19,7 @@ func (m *Module) createDelivery(c *fiber.Ctx) error {
 	if err := httpx.Bind(c, &in); err != nil {
 		return err
 	}
-	d, err := m.Service.CreateDelivery(c.UserContext(), auth.From(c), in)
+	d, err := m.Service.CreateDelivery(c.UserContext(), in)
 	if err != nil {
 		return err
 	}
@@ -41,7 +40,7 @@ func (m *Module) listDeliveries(c *fiber.Ctx) error {
 	if _, err := page.Cursor(&cur); err != nil {
 		return err
 	}
-	ds, err := m.Service.Deliveries(c.UserContext(), auth.From(c), DeliveryFilter{OrderID: qInt(c, "order_id"), CustomerID: qInt(c, "customer_id"),
+	ds, err := m.Service.Deliveries(c.UserContext(), DeliveryFilter{OrderID: qInt(c, "order_id"), CustomerID: qInt(c, "customer_id"),
 		Status: c.Query("status"), Before: cur.ID, Limit: page.Fetch()})
 	if err != nil {
 		return err
@@ -61,7 +60,7 @@ func (m *Module) getDelivery(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	d, items, err := m.Service.DeliveryOf(c.UserContext(), auth.From(c), did)
+	d, items, err := m.Service.DeliveryOf(c.UserContext(), did)
 	if err != nil {
 		return err
 	}
@@ -77,7 +76,7 @@ func (m *Module) deliver(c *fiber.Ctx) error {
 	if err := httpx.Bind(c, &in); err != nil {
 		return err
 	}
-	if _, err := m.Service.Deliver(c.UserContext(), auth.From(c), did, in); err != nil {
+	if _, err := m.Service.Deliver(c.UserContext(), did, in); err != nil {
 		return err
 	}
 	return m.getDelivery(c)
@@ -92,7 +91,7 @@ func (m *Module) refuse(c *fiber.Ctx) error {
 	if err := httpx.Bind(c, &in); err != nil {
 		return err
 	}
-	if _, err := m.Service.Refuse(c.UserContext(), auth.From(c), did, in); err != nil {
+	if _, err := m.Service.Refuse(c.UserContext(), did, in); err != nil {
 		return err
 	}
 	return m.getDelivery(c)
@@ -107,7 +106,7 @@ func (m *Module) terminate(c *fiber.Ctx) error {
 	if err := httpx.Bind(c, &in); err != nil {
 		return err
 	}
-	if _, err := m.Service.Terminate(c.UserContext(), auth.From(c), did, in); err != nil {
+	if _, err := m.Service.Terminate(c.UserContext(), did, in); err != nil {
 		return err
 	}
 	return m.getDelivery(c)
@@ -124,7 +123,7 @@ func (m *Module) listItems(c *fiber.Ctx) error {
 	}
 	f := ItemFilter{CustomerID: qInt(c, "customer_id"), Title: c.Query("title"), Serial: c.Query("serial"), Repossession: c.QueryBool("repossession_possible"),
 		After: cur.ID, Limit: page.Fetch()}
-	items, err := m.Service.Items(c.UserContext(), auth.From(c), f)
+	items, err := m.Service.Items(c.UserContext(), f)
 	if err != nil {
 		return err
 	}
@@ -140,7 +139,7 @@ func (m *Module) getItem(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	it, err := m.Service.Item(c.UserContext(), auth.From(c), iid)
+	it, err := m.Service.Item(c.UserContext(), iid)
 	if err != nil {
 		return err
 	}
@@ -156,7 +155,7 @@ func (m *Module) paymentDifficulties(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	n, err := m.Service.MarkPaymentDifficulties(c.UserContext(), auth.From(c), cid)
+	n, err := m.Service.MarkPaymentDifficulties(c.UserContext(), cid)
 	if err != nil {
 		return err
 	}
@@ -168,7 +167,7 @@ func (m *Module) reportDefect(c *fiber.Ctx) error {
 	if err := httpx.Bind(c, &in); err != nil {
 		return err
 	}
-	r, err := m.Service.ReportDefect(c.UserContext(), auth.From(c), in, nil)
+	r, err := m.Service.ReportDefect(c.UserContext(), in, nil)
 	if err != nil {
 		return err
 	}
@@ -176,7 +175,7 @@ func (m *Module) reportDefect(c *fiber.Ctx) error {
 }
 
 func (m *Module) listDefects(c *fiber.Ctx) error {
-	rs, err := m.Service.Defects(c.UserContext(), auth.From(c), qInt(c, "item_id"))
+	rs, err := m.Service.Defects(c.UserContext(), qInt(c, "item_id"))
 	if err != nil {
 		return err
 	}
@@ -192,7 +191,7 @@ func (m *Module) getDefect(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	r, err := m.Service.Defect(c.UserContext(), auth.From(c), rid)
+	r, err := m.Service.Defect(c.UserContext(), rid)
 	if err != nil {
 		return err
 	}
@@ -208,14 +207,14 @@ func (m *Module) attach(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	if _, err := m.Service.Defect(c.UserContext(), auth.From(c), rid); err != nil {
+	if _, err := m.Service.Defect(c.UserContext(), rid); err != nil {
 		return err
 	}
 	files, err := uploads.FromForm(c, "files", true)
 	if err != nil {
 		return err
 	}
-	out, err := m.Service.Attach(c.UserContext(), auth.From(c), rid, files)
+	out, err := m.Service.Attach(c.UserContext(), rid, files)
 	if err != nil {
 		return err
 	}
@@ -231,7 +230,7 @@ func (m *Module) attachment(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	u, err := m.Service.Attachment(c.UserContext(), auth.From(c), rid, fid)
+	u, err := m.Service.Attachment(c.UserContext(), rid, fid)
 	if err != nil {
 		return err
 	}
@@ -243,7 +242,7 @@ func (m *Module) requestRMA(c *fiber.Ctx) error {
 	if err := httpx.Bind(c, &in); err != nil {
 		return err
 	}
-	r, err := m.Service.RequestRMA(c.UserContext(), auth.From(c), in)
+	r, err := m.Service.RequestRMA(c.UserContext(), in)
 	if err != nil {
 		return err
 	}
@@ -251,7 +250,7 @@ func (m *Module) requestRMA(c *fiber.Ctx) error {
 }
 
 func (m *Module) listRMAs(c *fiber.Ctx) error {
-	rs, err := m.Service.RMAs(c.UserContext(), auth.From(c), qInt(c, "item_id"))
+	rs, err := m.Service.RMAs(c.UserContext(), qInt(c, "item_id"))
 	if err != nil {
 		return err
 	}
@@ -267,7 +266,7 @@ func (m *Module) getRMA(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	r, err := m.Service.RMAOf(c.UserContext(), auth.From(c), rid)
+	r, err := m.Service.RMAOf(c.UserContext(), rid)
 	if err != nil {
 		return err
 	}
@@ -284,7 +283,7 @@ func (m *Module) rmaStep(step string) fiber.Handler {
 		if err := httpx.Bind(c, &in); err != nil {
 			return err
 		}
-		r, err := m.Service.StepRMA(c.UserContext(), auth.From(c), rid, step, in)
+		r, err := m.Service.StepRMA(c.UserContext(), rid, step, in)
 		if err != nil {
 			return err
 		}

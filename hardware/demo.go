@@ -85,12 +85,12 @@ func (m *Module) SeedDemo(ctx context.Context, tx bun.Tx, demo *platform.Demo) e
 	}
 	plan := func(ol *OrderLine, qty int, serials []string, ago time.Duration) (*Delivery, error) {
 		at(ago)
-		return s.CreateDelivery(ctx, staffP, DeliveryIn{OrderID: ol.OrderID, PlannedOn: civil.In(now.Add(-ago), clock.Amsterdam),
+		return s.CreateDelivery(auth.With(ctx, staffP), DeliveryIn{OrderID: ol.OrderID, PlannedOn: civil.In(now.Add(-ago), clock.Amsterdam),
 			Lines: []DeliveryLineIn{{OrderLineID: ol.OrderLineID, Quantity: decimal.NewFromInt(int64(qty)), Serials: serials}}})
 	}
 	deliver := func(d *Delivery, ago time.Duration, who string) (*Delivery, error) {
 		t := at(ago)
-		return s.Deliver(ctx, staffP, d.ID, DeliverIn{DeliveredAt: &t, ReceivedBy: who})
+		return s.Deliver(auth.With(ctx, staffP), d.ID, DeliverIn{DeliveredAt: &t, ReceivedBy: who})
 	}
 	if t14 := find("LAP-T14"); t14 != nil {
 		// 20 laptops delivered long ago and paid: title transferred.
@@ -121,7 +121,7 @@ func (m *Module) SeedDemo(ctx context.Context, tx bun.Tx, demo *platform.Demo) e
 			return err
 		}
 		at(9 * day)
-		if _, err := s.Refuse(ctx, staffP, d3.ID, RefuseIn{Reason: "refused"}); err != nil {
+		if _, err := s.Refuse(auth.With(ctx, staffP), d3.ID, RefuseIn{Reason: "refused"}); err != nil {
 			return err
 		}
 		at(0)
@@ -132,17 +132,17 @@ func (m *Module) SeedDemo(ctx context.Context, tx bun.Tx, demo *platform.Demo) e
 		if err == nil && len(items) == 3 {
 			// A late hidden defect and an approved return.
 			disc := now.Add(-20 * day)
-			if _, err := s.ReportDefect(ctx, staffP, DefectIn{ItemID: items[1].ID, Kind: Hidden, Description: "Ventilator maakt ratelend geluid bij belasting",
+			if _, err := s.ReportDefect(auth.With(ctx, staffP), DefectIn{ItemID: items[1].ID, Kind: Hidden, Description: "Ventilator maakt ratelend geluid bij belasting",
 				DiscoveredAt: &disc}, nil); err != nil {
 				return err
 			}
 			at(3 * day)
-			r, err := s.RequestRMA(ctx, staffP, RMAIn{ItemID: items[2].ID, CustomerID: &items[2].CustomerID, Reason: "Toetsenbord reageert niet meer (toetsen E en R)"})
+			r, err := s.RequestRMA(auth.With(ctx, staffP), RMAIn{ItemID: items[2].ID, CustomerID: &items[2].CustomerID, Reason: "Toetsenbord reageert niet meer (toetsen E en R)"})
 			if err != nil {
 				return err
 			}
 			at(2 * day)
-			if _, err := s.StepRMA(ctx, staffP, r.ID, "approve", RMAStepIn{Instructions: "Verstuur op eigen kosten en risico, onbeschadigd, compleet met lader en in de originele doos, naar Backoffice IT B.V., t.a.v. RMA-afdeling, Keizersgracht 1, 1015 CC Amsterdam. Vermeld het RMA-nummer op de doos."}); err != nil {
+			if _, err := s.StepRMA(auth.With(ctx, staffP), r.ID, "approve", RMAStepIn{Instructions: "Verstuur op eigen kosten en risico, onbeschadigd, compleet met lader en in de originele doos, naar Backoffice IT B.V., t.a.v. RMA-afdeling, Keizersgracht 1, 1015 CC Amsterdam. Vermeld het RMA-nummer op de doos."}); err != nil {
 				return err
 			}
 		} else if err != nil {
@@ -169,7 +169,7 @@ func (m *Module) SeedDemo(ctx context.Context, tx bun.Tx, demo *platform.Demo) e
 			}
 		}
 		at(17 * time.Hour)
-		if _, err := s.ReportDefect(ctx, customer, DefectIn{ItemID: items[0].ID, Kind: Visible,
+		if _, err := s.ReportDefect(auth.With(ctx, customer), DefectIn{ItemID: items[0].ID, Kind: Visible,
 			Description: "Scherm heeft een kras linksboven; de doos was aan die kant ingedeukt"}, nil); err != nil {
 			return err
 		}

@@ -114,7 +114,7 @@ type deliveriesData struct {
 
 func (m *Module) deliveriesPage(c *fiber.Ctx) error {
 	f := DeliveryFilter{Status: c.Query("status"), OrderID: qInt(c, "order_id"), CustomerID: qInt(c, "customer_id")}
-	ds, err := m.Service.Deliveries(c.UserContext(), auth.From(c), f)
+	ds, err := m.Service.Deliveries(c.UserContext(), f)
 	if err != nil {
 		return err
 	}
@@ -191,7 +191,7 @@ func (m *Module) deliveryPost(c *fiber.Ctx) error {
 	err = f.Err()
 	var d *Delivery
 	if err == nil {
-		d, err = m.Service.CreateDelivery(c.UserContext(), auth.From(c), in)
+		d, err = m.Service.CreateDelivery(c.UserContext(), in)
 	}
 	if err != nil {
 		return fail(c, err, func(fe []problem.FieldError) error { return m.renderNewDelivery(c, orderID, fe) })
@@ -211,7 +211,7 @@ func (m *Module) renderDelivery(c *fiber.Ctx, page string, fe []problem.FieldErr
 	if err != nil {
 		return err
 	}
-	d, items, err := m.Service.DeliveryOf(c.UserContext(), auth.From(c), did)
+	d, items, err := m.Service.DeliveryOf(c.UserContext(), did)
 	if err != nil {
 		return err
 	}
@@ -229,7 +229,7 @@ func (m *Module) deliverPost(c *fiber.Ctx) error {
 	}
 	var f problem.Fields
 	in := DeliverIn{ReceivedBy: c.FormValue("received_by"), DeliveredAt: formTime(c, "delivered_at", &f)}
-	d, _, err := m.Service.DeliveryOf(c.UserContext(), auth.From(c), did)
+	d, _, err := m.Service.DeliveryOf(c.UserContext(), did)
 	if err != nil {
 		return err
 	}
@@ -245,7 +245,7 @@ func (m *Module) deliverPost(c *fiber.Ctx) error {
 		}
 	}
 	if err = f.Err(); err == nil {
-		_, err = m.Service.Deliver(c.UserContext(), auth.From(c), did, in)
+		_, err = m.Service.Deliver(c.UserContext(), did, in)
 	}
 	if err != nil {
 		return fail(c, err, func(fe []problem.FieldError) error { return m.renderDelivery(c, "driver", fe) })
@@ -261,7 +261,7 @@ func (m *Module) refusePost(c *fiber.Ctx) error {
 	var f problem.Fields
 	in := RefuseIn{Reason: c.FormValue("reason"), At: formTime(c, "at", &f)}
 	if err = f.Err(); err == nil {
-		_, err = m.Service.Refuse(c.UserContext(), auth.From(c), did, in)
+		_, err = m.Service.Refuse(c.UserContext(), did, in)
 	}
 	if err != nil {
 		return fail(c, err, func(fe []problem.FieldError) error { return m.renderDelivery(c, "delivery", fe) })
@@ -275,7 +275,7 @@ func (m *Module) terminatePost(c *fiber.Ctx) error {
 		return err
 	}
 	in := TerminateIn{Reason: c.FormValue("reason"), Scope: c.FormValue("scope")}
-	if _, err := m.Service.Terminate(c.UserContext(), auth.From(c), did, in); err != nil {
+	if _, err := m.Service.Terminate(c.UserContext(), did, in); err != nil {
 		return fail(c, err, func(fe []problem.FieldError) error { return m.renderDelivery(c, "delivery", fe) })
 	}
 	return web.Redirect(c, fmt.Sprintf("/hardware/deliveries/%d", did), "Delivery terminated without liability; its charges are cancelled (HW-2).")

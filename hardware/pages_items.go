@@ -22,7 +22,7 @@ type itemsData struct {
 }
 
 func (m *Module) renderItems(c *fiber.Ctx, page, title string, f ItemFilter, portal bool) error {
-	items, err := m.Service.Items(c.UserContext(), auth.From(c), f)
+	items, err := m.Service.Items(c.UserContext(), f)
 	if err != nil {
 		return err
 	}
@@ -51,7 +51,7 @@ func (m *Module) difficultiesPost(c *fiber.Ctx) error {
 	if _, err := fmt.Sscan(c.FormValue("customer"), &cid); err != nil || cid <= 0 {
 		return problem.Invalid("customer", "give the customer number")
 	}
-	n, err := m.Service.MarkPaymentDifficulties(c.UserContext(), auth.From(c), cid)
+	n, err := m.Service.MarkPaymentDifficulties(c.UserContext(), cid)
 	if err != nil {
 		return err
 	}
@@ -71,7 +71,7 @@ type itemData struct {
 
 func (m *Module) renderItem(c *fiber.Ctx, itemID int64, fe []problem.FieldError) error {
 	ctx, p := c.UserContext(), auth.From(c)
-	it, err := m.Service.Item(ctx, p, itemID)
+	it, err := m.Service.Item(ctx, itemID)
 	if err != nil {
 		return err
 	}
@@ -79,14 +79,14 @@ func (m *Module) renderItem(c *fiber.Ctx, itemID int64, fe []problem.FieldError)
 	if d.TitleReason, err = m.Service.TitleReason(ctx, it); err != nil {
 		return err
 	}
-	rs, err := m.Service.Defects(ctx, p, it.ID)
+	rs, err := m.Service.Defects(ctx, it.ID)
 	if err != nil {
 		return err
 	}
 	for i := range rs {
 		d.Defects = append(d.Defects, defectOut(&rs[i], nil))
 	}
-	rmas, err := m.Service.RMAs(ctx, p, it.ID)
+	rmas, err := m.Service.RMAs(ctx, it.ID)
 	if err != nil {
 		return err
 	}
@@ -129,7 +129,7 @@ func (m *Module) defectPost(c *fiber.Ctx) error {
 	}
 	var r *DefectReport
 	if err == nil {
-		r, err = m.Service.ReportDefect(c.UserContext(), p, in, files)
+		r, err = m.Service.ReportDefect(c.UserContext(), in, files)
 	}
 	if err != nil {
 		return fail(c, err, func(fe []problem.FieldError) error { return m.renderItem(c, itemID, fe) })
@@ -156,7 +156,7 @@ func (m *Module) renderDefect(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	r, err := m.Service.Defect(ctx, p, rid)
+	r, err := m.Service.Defect(ctx, rid)
 	if err != nil {
 		return err
 	}
@@ -164,7 +164,7 @@ func (m *Module) renderDefect(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	it, err := m.Service.Item(ctx, p, r.ItemID)
+	it, err := m.Service.Item(ctx, r.ItemID)
 	if err != nil {
 		return err
 	}
@@ -188,8 +188,8 @@ type defectsData struct {
 }
 
 func (m *Module) defectsPage(c *fiber.Ctx) error {
-	ctx, p := c.UserContext(), auth.From(c)
-	rs, err := m.Service.Defects(ctx, p, 0)
+	ctx := c.UserContext()
+	rs, err := m.Service.Defects(ctx, 0)
 	if err != nil {
 		return err
 	}
@@ -197,7 +197,7 @@ func (m *Module) defectsPage(c *fiber.Ctx) error {
 	for i := range rs {
 		d.Defects = append(d.Defects, defectOut(&rs[i], nil))
 	}
-	rmas, err := m.Service.RMAs(ctx, p, 0)
+	rmas, err := m.Service.RMAs(ctx, 0)
 	if err != nil {
 		return err
 	}
@@ -217,7 +217,7 @@ func (m *Module) rmaPost(c *fiber.Ctx) error {
 		fmt.Sscan(c.FormValue("customer_id"), &cid)
 		in.CustomerID = &cid
 	}
-	r, err := m.Service.RequestRMA(c.UserContext(), p, in)
+	r, err := m.Service.RequestRMA(c.UserContext(), in)
 	if err != nil {
 		return fail(c, err, func(fe []problem.FieldError) error { return m.renderItem(c, itemID, fe) })
 	}
@@ -235,16 +235,16 @@ type rmaData struct {
 }
 
 func (m *Module) renderRMA(c *fiber.Ctx, fe []problem.FieldError) error {
-	ctx, p := c.UserContext(), auth.From(c)
+	ctx := c.UserContext()
 	rid, err := id(c, "id", "rma")
 	if err != nil {
 		return err
 	}
-	r, err := m.Service.RMAOf(ctx, p, rid)
+	r, err := m.Service.RMAOf(ctx, rid)
 	if err != nil {
 		return err
 	}
-	it, err := m.Service.Item(ctx, p, r.ItemID)
+	it, err := m.Service.Item(ctx, r.ItemID)
 	if err != nil {
 		return err
 	}
@@ -268,7 +268,7 @@ func (m *Module) rmaStepPost(c *fiber.Ctx) error {
 		ok := v == "yes"
 		in.ConditionOK = &ok
 	}
-	if _, err := m.Service.StepRMA(c.UserContext(), auth.From(c), rid, step, in); err != nil {
+	if _, err := m.Service.StepRMA(c.UserContext(), rid, step, in); err != nil {
 		return fail(c, err, func(fe []problem.FieldError) error { return m.renderRMA(c, fe) })
 	}
 	return web.Redirect(c, fmt.Sprintf("/hardware/rmas/%d", rid), "RMA: "+step+" recorded.")

@@ -9,7 +9,6 @@ import (
 	"github.com/go-pdf/fpdf"
 	"github.com/gofiber/fiber/v2"
 
-	"backoffice/internal/auth"
 	"backoffice/internal/clock"
 	"backoffice/internal/config"
 )
@@ -137,7 +136,7 @@ func (m *Module) deliveryNote(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	d, _, err := m.Service.DeliveryOf(c.UserContext(), auth.From(c), did)
+	d, _, err := m.Service.DeliveryOf(c.UserContext(), did)
 	if err != nil {
 		return err
 	}

@@ -30,7 +30,8 @@ const UploadKindDefect = "defect_report"
 // ReportDefect records a defect report with its verdict (HW-5): in time or not, the
 // deadline, and for a late report that all claims about the defect are lost. A late
 // report is recorded all the same; a ticket is opened through defect.reported.
-func (s *Service) ReportDefect(ctx context.Context, p *auth.Principal, in DefectIn, files []uploads.File) (*DefectReport, error) {
+func (s *Service) ReportDefect(ctx context.Context, in DefectIn, files []uploads.File) (*DefectReport, error) {
+	p := auth.FromContext(ctx)
 	now := s.Clock.Now()
 	cal, err := s.cal(ctx)
 	if err != nil {
@@ -123,7 +124,8 @@ func (s *Service) ReportDefect(ctx context.Context, p *auth.Principal, in Defect
 }
 
 // Defect loads a report the principal may see.
-func (s *Service) Defect(ctx context.Context, p *auth.Principal, id int64) (*DefectReport, error) {
+func (s *Service) Defect(ctx context.Context, id int64) (*DefectReport, error) {
+	p := auth.FromContext(ctx)
 	r, err := getDefect(ctx, s.DB, id)
 	if err != nil {
 		return nil, err
@@ -132,13 +134,15 @@ func (s *Service) Defect(ctx context.Context, p *auth.Principal, id int64) (*Def
 }
 
 // Defects lists reports (of one item when itemID > 0).
-func (s *Service) Defects(ctx context.Context, p *auth.Principal, itemID int64) ([]DefectReport, error) {
+func (s *Service) Defects(ctx context.Context, itemID int64) ([]DefectReport, error) {
+	p := auth.FromContext(ctx)
 	return listDefects(ctx, s.DB, p, itemID, 500)
 }
 
 // Attach adds files to a report the principal may see.
-func (s *Service) Attach(ctx context.Context, p *auth.Principal, id int64, files []uploads.File) ([]uploads.Upload, error) {
-	r, err := s.Defect(ctx, p, id)
+func (s *Service) Attach(ctx context.Context, id int64, files []uploads.File) ([]uploads.Upload, error) {
+	p := auth.FromContext(ctx)
+	r, err := s.Defect(ctx, id)
 	if err != nil {
 		return nil, err
 	}
@@ -161,8 +165,8 @@ func (s *Service) Attachments(ctx context.Context, id int64) ([]uploads.Upload, 
 }
 
 // Attachment loads one file of a report the principal may see.
-func (s *Service) Attachment(ctx context.Context, p *auth.Principal, id, fileID int64) (*uploads.Upload, error) {
-	if _, err := s.Defect(ctx, p, id); err != nil {
+func (s *Service) Attachment(ctx context.Context, id, fileID int64) (*uploads.Upload, error) {
+	if _, err := s.Defect(ctx, id); err != nil {
 		return nil, err
 	}
 	return uploads.Get(ctx, s.DB, UploadKindDefect, id, fileID)

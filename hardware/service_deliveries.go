@@ -75,7 +75,8 @@ func trimAll(ss []string) []string {
 
 // CreateDelivery plans a (partial) delivery of an order's hardware lines, to the
 // customer's registered address unless another was agreed (HW-1).
-func (s *Service) CreateDelivery(ctx context.Context, p *auth.Principal, in DeliveryIn) (*Delivery, error) {
+func (s *Service) CreateDelivery(ctx context.Context, in DeliveryIn) (*Delivery, error) {
+	p := auth.FromContext(ctx)
 	if err := staffOnly(p); err != nil {
 		return nil, err
 	}
@@ -190,7 +191,8 @@ type DeliverIn struct {
 // Deliver records the hand-over: the goods come into the customer's control, the risk
 // passes (HW-3), every item gets its warranty (HW-7) and stays ours until paid (HW-4),
 // and the delivered lines become charges of the order (INV-7).
-func (s *Service) Deliver(ctx context.Context, p *auth.Principal, id int64, in DeliverIn) (*Delivery, error) {
+func (s *Service) Deliver(ctx context.Context, id int64, in DeliverIn) (*Delivery, error) {
+	p := auth.FromContext(ctx)
 	if err := staffOnly(p); err != nil {
 		return nil, err
 	}

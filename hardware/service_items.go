@@ -10,7 +10,8 @@ import (
 )
 
 // Items lists delivered items the principal may see.
-func (s *Service) Items(ctx context.Context, p *auth.Principal, f ItemFilter) ([]*Item, error) {
+func (s *Service) Items(ctx context.Context, f ItemFilter) ([]*Item, error) {
+	p := auth.FromContext(ctx)
 	return listItems(ctx, s.DB, p, f, 1000)
 }
 
@@ -18,7 +19,8 @@ func (s *Service) Items(ctx context.Context, p *auth.Principal, f ItemFilter) ([
 func (s *Service) Lines(ctx context.Context, d *Delivery) error { return loadLines(ctx, s.DB, d) }
 
 // Item loads an item the principal may see.
-func (s *Service) Item(ctx context.Context, p *auth.Principal, id int64) (*Item, error) {
+func (s *Service) Item(ctx context.Context, id int64) (*Item, error) {
+	p := auth.FromContext(ctx)
 	it, err := getItem(ctx, s.DB, id, false)
 	if err != nil {
 		return nil, err
@@ -41,7 +43,8 @@ func (s *Service) TitleReason(ctx context.Context, it *Item) (string, error) {
 
 // MarkPaymentDifficulties flags the retained items of a customer in payment
 // difficulties as repossession_possible (HW-4, 002:10.3, 004:15.6).
-func (s *Service) MarkPaymentDifficulties(ctx context.Context, p *auth.Principal, customerID int64) (int, error) {
+func (s *Service) MarkPaymentDifficulties(ctx context.Context, customerID int64) (int, error) {
+	p := auth.FromContext(ctx)
 	if err := staffOnly(p); err != nil {
 		return 0, err
 	}

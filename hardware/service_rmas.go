@@ -33,7 +33,8 @@ type RMAStepIn struct {
 }
 
 // RequestRMA asks for a return (HW-6): only for an item delivered to that customer.
-func (s *Service) RequestRMA(ctx context.Context, p *auth.Principal, in RMAIn) (*RMA, error) {
+func (s *Service) RequestRMA(ctx context.Context, in RMAIn) (*RMA, error) {
+	p := auth.FromContext(ctx)
 	now := s.Clock.Now()
 	var r *RMA
 	err := s.tx(ctx, func(ctx context.Context, tx bun.Tx) error {
@@ -78,7 +79,8 @@ func (s *Service) RequestRMA(ctx context.Context, p *auth.Principal, in RMAIn) (
 
 // StepRMA moves an RMA on: approve (our written consent with instructions, HW-6),
 // reject, receive (condition checked) or resolve (repair | replace | none, HW-7).
-func (s *Service) StepRMA(ctx context.Context, p *auth.Principal, id int64, step string, in RMAStepIn) (*RMA, error) {
+func (s *Service) StepRMA(ctx context.Context, id int64, step string, in RMAStepIn) (*RMA, error) {
+	p := auth.FromContext(ctx)
 	if err := staffOnly(p); err != nil {
 		return nil, err
 	}
@@ -183,7 +185,8 @@ func (s *Service) resolve(ctx context.Context, tx bun.IDB, r *RMA, in RMAStepIn,
 }
 
 // RMAOf loads an RMA the principal may see.
-func (s *Service) RMAOf(ctx context.Context, p *auth.Principal, id int64) (*RMA, error) {
+func (s *Service) RMAOf(ctx context.Context, id int64) (*RMA, error) {
+	p := auth.FromContext(ctx)
 	r, err := getRMA(ctx, s.DB, id, false)
 	if err != nil {
 		return nil, err
@@ -192,6 +195,7 @@ func (s *Service) RMAOf(ctx context.Context, p *auth.Principal, id int64) (*RMA,
 }
 
 // RMAs lists RMAs (of one item when itemID > 0).
-func (s *Service) RMAs(ctx context.Context, p *auth.Principal, itemID int64) ([]RMA, error) {
+func (s *Service) RMAs(ctx context.Context, itemID int64) ([]RMA, error) {
+	p := auth.FromContext(ctx)
 	return listRMAs(ctx, s.DB, p, itemID, 500)
 }

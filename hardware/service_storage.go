@@ -24,7 +24,8 @@ type RefuseIn struct {
 // Refuse records a delivery that could not be made: the goods are stored at the
 // customer's cost and risk from that moment (HW-2); the first started week is charged
 // at once, later weeks by the storage job.
-func (s *Service) Refuse(ctx context.Context, p *auth.Principal, id int64, in RefuseIn) (*Delivery, error) {
+func (s *Service) Refuse(ctx context.Context, id int64, in RefuseIn) (*Delivery, error) {
+	p := auth.FromContext(ctx)
 	if err := staffOnly(p); err != nil {
 		return nil, err
 	}
@@ -78,7 +79,8 @@ type TerminateIn struct {
 // Terminate ends a delivery that cannot be made (in time): either party may end that
 // part of the order, or the whole agreement, without liability (HW-2, 004:14.7); the
 // charges concerned are cancelled.
-func (s *Service) Terminate(ctx context.Context, p *auth.Principal, id int64, in TerminateIn) (*Delivery, error) {
+func (s *Service) Terminate(ctx context.Context, id int64, in TerminateIn) (*Delivery, error) {
+	p := auth.FromContext(ctx)
 	if err := staffOnly(p); err != nil {
 		return nil, err
 	}
@@ -134,7 +136,8 @@ func (s *Service) Terminate(ctx context.Context, p *auth.Principal, id int64, in
 }
 
 // DeliveryOf loads a delivery the principal may see.
-func (s *Service) DeliveryOf(ctx context.Context, p *auth.Principal, id int64) (*Delivery, []*Item, error) {
+func (s *Service) DeliveryOf(ctx context.Context, id int64) (*Delivery, []*Item, error) {
+	p := auth.FromContext(ctx)
 	d, err := getDelivery(ctx, s.DB, id, false)
 	if err != nil {
 		return nil, nil, err
@@ -147,7 +150,8 @@ func (s *Service) DeliveryOf(ctx context.Context, p *auth.Principal, id int64) (
 }
 
 // Deliveries lists deliveries.
-func (s *Service) Deliveries(ctx context.Context, p *auth.Principal, f DeliveryFilter) ([]Delivery, error) {
+func (s *Service) Deliveries(ctx context.Context, f DeliveryFilter) ([]Delivery, error) {
+	p := auth.FromContext(ctx)
 	return listDeliveries(ctx, s.DB, p, f, 500)
 }
 
