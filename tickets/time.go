@@ -137,11 +137,18 @@ func (s *Service) publishResolution(ctx context.Context, tx bun.IDB, t *Ticket, 
 				return ErrNoRate
 			}
 			today := civil.In(now, clock.Amsterdam)
+			// The ticket's earlier time charges, in one query, by time entry.
+			all, err := billing.List(ctx, tx, billing.Filter{Agreement: &billing.Agreement{Kind: "ticket", ID: t.ID},
+				Source: &billing.Source{Domain: "tickets", Kind: "time_entry"}})
+			if err != nil {
+				return err
+			}
+			bySource := map[int64][]billing.Charge{}
+			for _, c := range all {
+				bySource[c.SourceID] = append(bySource[c.SourceID], c)
+			}
 			for _, e := range entries {
-				earlier, err := billing.List(ctx, tx, billing.Filter{Source: &billing.Source{Domain: "tickets", Kind: "time_entry", ID: e.ID}})
-				if err != nil {
-					return err
-				}
+				earlier := bySource[e.ID]
 				if billedAlready(earlier) {
 					continue
 				}
