@@ -124,3 +124,24 @@ func MailRecipient(ctx context.Context, idb bun.IDB, customerID int64, contactID
 		WHERE c.id = ?`, cid, customerID).Scan(ctx, &r)
 	return r, db.Translate(err, problem.NotFound("customer"), constraints)
 }
+
+// MatchLimit bounds how many customers or users a list search follows by name: a search
+// for a name is narrow by nature; a broader one still finds the list's own text.
+const MatchLimit = 200
+
+// CustomersNamed returns the ids of customers whose name contains the search (an ILIKE
+// pattern from listq.Query.Like), through customers_name_trgm_idx: the lists search
+// "customer name" with these ids on their own customer_id index.
+func CustomersNamed(ctx context.Context, idb bun.IDB, like string) ([]int64, error) {
+	var ids []int64
+	err := idb.NewSelect().TableExpr("customers").Column("id").Where("name ILIKE ?", like).Order("id").Limit(MatchLimit).Scan(ctx, &ids)
+	return ids, err
+}
+
+// UsersNamed returns the ids of users whose name contains the search (listq.Query.Like),
+// through users_name_trgm_idx.
+func UsersNamed(ctx context.Context, idb bun.IDB, like string) ([]int64, error) {
+	var ids []int64
+	err := idb.NewSelect().TableExpr("users").Column("id").Where("name ILIKE ?", like).Order("id").Limit(MatchLimit).Scan(ctx, &ids)
+	return ids, err
+}
