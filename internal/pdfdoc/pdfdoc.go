@@ -136,9 +136,9 @@ func (d *Doc) Parties(heading string, address []string, facts []Fact) {
 	left := d.GetY()
 	d.SetY(y)
 	for _, f := range facts {
-		d.SetX(118)
+		d.SetX(108)
 		d.SetFont("Helvetica", "B", 9)
-		d.CellFormat(32, 5, d.tr(f.Label), "", 0, "L", false, 0, "")
+		d.CellFormat(34, 5, d.tr(f.Label), "", 0, "L", false, 0, "")
 		d.SetFont("Helvetica", "", 9)
 		d.MultiCell(0, 5, d.tr(f.Value), "", "L", false)
 	}
