@@ -28,13 +28,13 @@ func TestExplainChargeList(t *testing.T) {
 	}
 	cid := int64(17)
 	for name, f := range map[string]billing.Filter{
-		"GET_/charges":                       {},
-		"GET_/charges_after":                 {AfterID: 40000},
-		"GET_/charges?customer_id":           {CustomerID: &cid, AfterID: 20000},
-		"GET_/charges?status=open":           {Status: billing.Open},
-		"GET_/charges?source=orders":         {Source: &billing.Source{Domain: "orders"}},
-		"GET_/charges?source=tickets/time":   {Source: &billing.Source{Domain: "tickets", Kind: "time"}, AfterID: 30000},
-		"GET_/charges?customer_id&status":    {CustomerID: &cid, Status: billing.Open},
+		"GET_/charges":                     {},
+		"GET_/charges_after":               {AfterID: 40000},
+		"GET_/charges?customer_id":         {CustomerID: &cid, AfterID: 20000},
+		"GET_/charges?status=open":         {Status: billing.Open},
+		"GET_/charges?source=orders":       {Source: &billing.Source{Domain: "orders"}},
+		"GET_/charges?source=tickets/time": {Source: &billing.Source{Domain: "tickets", Kind: "time"}, AfterID: 30000},
+		"GET_/charges?customer_id&status":  {CustomerID: &cid, Status: billing.Open},
 	} {
 		t.Run(name, func(t *testing.T) {
 			sqls.Queries = nil
