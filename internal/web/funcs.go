@@ -13,6 +13,7 @@ import (
 	"backoffice/internal/auth"
 	"backoffice/internal/civil"
 	"backoffice/internal/clock"
+	"backoffice/internal/i18n"
 	"backoffice/internal/money"
 )
 
@@ -20,6 +21,7 @@ import (
 func Funcs() template.FuncMap {
 	return template.FuncMap{
 		"money":    Money,
+		"percent":  Percent,
 		"date":     Date,
 		"datetime": DateTime,
 		"time":     func(t time.Time) string { return t.In(clock.Amsterdam).Format("15:04") },
@@ -89,7 +91,8 @@ func Funcs() template.FuncMap {
 	}
 }
 
-// Money formats euros the Dutch way: € 1.234,50 (negative: € -1.234,50).
+// Money formats euros the one way every page and message writes them, i18n.Euro:
+// € 1.234,50 (negative: € -1.234,50).
 func Money(v any) string {
 	var d decimal.Decimal
 	switch x := v.(type) {
@@ -115,22 +118,21 @@ func Money(v any) string {
 	default:
 		return fmt.Sprint(v)
 	}
-	s := d.StringFixed(2)
-	neg := strings.HasPrefix(s, "-")
-	s = strings.TrimPrefix(s, "-")
-	intPart, frac, _ := strings.Cut(s, ".")
-	var b strings.Builder
-	for i, r := range intPart {
-		if i > 0 && (len(intPart)-i)%3 == 0 {
-			b.WriteByte('.')
+	return i18n.Euro(d)
+}
+
+// Percent formats a rate the way amounts are written: 8,25 %.
+func Percent(v any) string {
+	switch x := v.(type) {
+	case decimal.Decimal:
+		return i18n.Amount(x) + " %"
+	case *decimal.Decimal:
+		if x == nil {
+			return ""
 		}
-		b.WriteRune(r)
+		return i18n.Amount(*x) + " %"
 	}
-	sign := ""
-	if neg {
-		sign = "-"
-	}
-	return "€ " + sign + b.String() + "," + frac
+	return fmt.Sprint(v) + " %"
 }
 
 // Date formats a civil date or an instant (in Amsterdam) as "Mon 2 Jan 2006".
