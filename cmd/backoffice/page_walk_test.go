@@ -18,6 +18,7 @@ import (
 	"golang.org/x/net/html"
 
 	"backoffice/internal/app"
+	"backoffice/internal/i18n"
 	"backoffice/internal/config"
 	"backoffice/internal/db"
 	"backoffice/internal/server"
@@ -66,11 +67,14 @@ type pageLink struct {
 	form           url.Values // a form's hidden fields (what it posts without typing)
 }
 
-// pageLinks lists the same-site links and form actions of an HTML page, relative to its path.
-func pageLinks(page string, body []byte) []pageLink {
+// pageLinks lists the same-site links and form actions of an HTML page, relative to its
+// path, and the page's visible text (not scripts, styles, preformatted or typed text).
+func pageLinks(page string, body []byte) ([]pageLink, string) {
 	base, _ := url.Parse(page)
 	var out []pageLink
 	var form *pageLink
+	var text strings.Builder
+	hidden := 0
 	z := html.NewTokenizer(bytes.NewReader(body))
 	resolve := func(ref string) string {
 		u, err := url.Parse(ref)
@@ -87,9 +91,20 @@ func pageLinks(page string, body []byte) []pageLink {
 	for {
 		tt := z.Next()
 		if tt == html.ErrorToken {
-			return out
+			return out, text.String()
 		}
 		tok := z.Token()
+		switch tok.Data {
+		case "script", "style", "pre", "code", "textarea", "option":
+			if tt == html.StartTagToken {
+				hidden++
+			} else if tt == html.EndTagToken {
+				hidden--
+			}
+		}
+		if tt == html.TextToken && hidden == 0 {
+			text.WriteString(tok.Data + " ")
+		}
 		attr := func(k string) (string, bool) {
 			for _, a := range tok.Attr {
 				if a.Key == k {
@@ -134,6 +149,11 @@ func pageLinks(page string, body []byte) []pageLink {
 
 var digits = regexp.MustCompile(`\d+`)
 
+// rawCode is what an internal code looks like in a page's text: snake_case
+// ("resolution_breach", "ended_at"), SCREAMING_CASE ("RESPONSE_DUE") or an ISO-8601
+// duration ("PT1H"), where people should read words.
+var rawCode = regexp.MustCompile(`\b[a-z]+_[a-z_]+\b|\b[A-Z]+_[A-Z_]+\b|\bPT\d+[HMS]\b`)
+
 // skipInWalk are links the walk must not follow: they end its login, or are files.
 func skipInWalk(target string) bool {
 	p, _, _ := strings.Cut(target, "?")
@@ -145,11 +165,24 @@ func skipInWalk(target string) bool {
 	return false
 }
 
+// TestNavLabelsAreMessages: every navigation label and group of the binary is a message
+// in English and Dutch (issue 13: staff labels through internal/i18n).
+func TestNavLabelsAreMessages(t *testing.T) {
+	a := fullApp(t)
+	if m := a.Deps.Web.MissingNavKeys(); len(m) > 0 {
+		t.Fatalf("navigation labels without a message (internal/web/messages/staff.*.json):\n%s", strings.Join(m, "\n"))
+	}
+	if m := i18n.Missing(); len(m) > 0 {
+		t.Fatalf("message keys missing in a language:\n%s", strings.Join(m, "\n"))
+	}
+}
+
 // TestPageRoleWalk is issue 13's guard for role-aware pages: logged in as each demo user,
 // it follows every link and submits every form (with only its hidden fields) on every
 // page it can reach from the home page, and fails when one answers 403 (a link or button
 // that role cannot use: navigation and action buttons must follow the same rules as the
-// routes), 404 for a link (a broken link), or 5xx. Each route shape (ids replaced) is
+// routes), 404 for a link (a broken link), or 5xx, or when a page shows an internal code
+// (rawCode) where a label belongs. Each route shape (ids replaced) is
 // visited a few times, not every record.
 func TestPageRoleWalk(t *testing.T) {
 	srv := demoServer(t, "pagewalk")
@@ -245,8 +278,12 @@ func TestPageRoleWalk(t *testing.T) {
 					continue
 				}
 				pages++
-				for _, l := range pageLinks(v.link.target, body) {
+				links, text := pageLinks(v.link.target, body)
+				for _, l := range links {
 					queue = append(queue, visit{l, v.link.target})
+				}
+				if codes := rawCode.FindAllString(text, 5); len(codes) > 0 {
+					t.Errorf("%s shows internal codes %q: a label belongs there", v.link.target, codes)
 				}
 			}
 			if pages < 10 {

@@ -67,6 +67,8 @@ func Funcs() template.FuncMap {
 			return m
 		},
 		"hasPrefix": strings.HasPrefix,
+		// ui "layout.next_page": a staff message (StaffLang), for partials without a view.
+		"ui":        UI,
 		"field":     FieldLabel,
 		"pagerHref": PagerHref,
 		"duration":  Duration,
@@ -187,6 +189,9 @@ func DateTime(v any) string {
 
 // Title turns "waiting_on_customer" into "Waiting on customer".
 func Title(v any) string {
+	if l := codeLabel(fmt.Sprint(v)); l != "" {
+		return l // the code's message (staff.<lang>.json "enum.<code>")
+	}
 	s := strings.ReplaceAll(fmt.Sprint(v), "_", " ")
 	if s == "" {
 		return s
@@ -235,6 +240,9 @@ func isDigits(s string) bool {
 // labelWord is one segment of a field path in words: "unit_price" → "Unit price",
 // "vat_rate" → "VAT rate", "customer_id" → "Customer".
 func labelWord(name string) string {
+	if l := fieldWord(name); l != "" {
+		return l // the field's message (staff.<lang>.json "field.<name>")
+	}
 	words := strings.Split(strings.TrimSuffix(name, "_id"), "_")
 	for i, w := range words {
 		switch w {
