@@ -18,9 +18,9 @@ import (
 	"golang.org/x/net/html"
 
 	"backoffice/internal/app"
-	"backoffice/internal/i18n"
 	"backoffice/internal/config"
 	"backoffice/internal/db"
+	"backoffice/internal/i18n"
 	"backoffice/internal/server"
 	"backoffice/internal/testkit"
 )
@@ -220,7 +220,10 @@ func TestPageRoleWalk(t *testing.T) {
 			if err := json.NewDecoder(res.Body).Decode(&out); err != nil {
 				t.Fatal(err)
 			}
-			type visit struct{ link pageLink; from string }
+			type visit struct {
+				link pageLink
+				from string
+			}
 			queue := []visit{{pageLink{method: "GET", target: "/"}, "login"}}
 			seen := map[string]bool{}
 			shapes := map[string]int{}
