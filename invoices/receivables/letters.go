@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"embed"
 	"fmt"
-	"io/fs"
 	"strings"
 	"time"
 
@@ -39,13 +38,7 @@ type Letter struct {
 //go:embed messages/*.json
 var messagesFS embed.FS
 
-func init() {
-	sub, err := fs.Sub(messagesFS, "messages")
-	if err != nil {
-		panic(err)
-	}
-	i18n.MustRegister(sub)
-}
+func init() { i18n.MustRegisterDir(messagesFS, "messages") }
 
 // msg translates a letter text (internal/i18n; Dutch by default and as fallback).
 func msg(lang, key string, data ...map[string]any) string {
