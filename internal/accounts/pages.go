@@ -358,30 +358,6 @@ func (m *Module) userCreate(c *fiber.Ctx) error {
 	return web.Redirect(c, "/users", "User "+in.Email+" created.")
 }
 
-func (m *Module) userActive(c *fiber.Ctx) error {
-	id, err := httpx.PathID(c, "id")
-	if err != nil {
-		return err
-	}
-	active := c.FormValue("active") == "true"
-	back := "/users"
-	if c.FormValue("back") == "user" {
-		back = "/users/" + strconv.FormatInt(id, 10)
-	}
-	if !active && !web.Confirmed(c) {
-		return web.NotConfirmed(c, back)
-	}
-	u, err := UpdateUser(c.UserContext(), m.DB, id, UserPatch{Active: &active}, m.Clock.Now())
-	if err != nil {
-		return err
-	}
-	msg := u.Email + " deactivated; their sessions and tokens are revoked."
-	if active {
-		msg = u.Email + " is active again."
-	}
-	return web.Redirect(c, back, msg)
-}
-
 type outboxData struct {
 	List   httpx.List[outbox.Message]
 	Status string
