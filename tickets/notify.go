@@ -14,6 +14,7 @@ import (
 	"backoffice/internal/clock"
 	"backoffice/internal/i18n"
 	"backoffice/internal/outbox"
+	"backoffice/internal/web"
 )
 
 // The outbox kinds this package writes.
@@ -36,7 +37,7 @@ func enqueue(ctx context.Context, tx bun.Tx, now time.Time, t *Ticket, kind, to,
 // customer's contacts at once with the T-6 deadline.
 func (s *Service) notifyCreated(ctx context.Context, tx bun.Tx, p *auth.Principal, t *Ticket, sla SLA, sc clockOf, now time.Time) error {
 	var b strings.Builder
-	fmt.Fprintf(&b, "New %s ticket %s from %s, priority %s.\n\n%s\n\n%s\n\n", t.Category, t.Number, p.Email, t.Priority, t.Subject, t.Description)
+	fmt.Fprintf(&b, "New %s ticket %s from %s, priority %s.\n\n%s\n\n%s\n\n", words(t.Category), t.Number, p.Email, t.Priority, t.Subject, t.Description)
 	fmt.Fprintf(&b, "Response due %s, resolution due %s (policy %q, calendar %s).\n",
 		local(sla.ResponseDueAt), local(sla.ResolutionDueAt), sc.Policy.Name, sc.Policy.CalendarName)
 	if t.ControllerNoticeDueAt != nil {
@@ -137,3 +138,7 @@ func (s *Service) assigneeOrDesk(ctx context.Context, tx bun.IDB, t *Ticket) (st
 	}
 	return email, nil
 }
+
+// words writes a code the way a person reads it inside a sentence: "resolution_breach"
+// → "resolution breach", "data_breach" → "data breach".
+func words[S ~string](code S) string { return strings.ToLower(web.Title(string(code))) }
