@@ -12,7 +12,6 @@ import (
 	"testing"
 
 	"backoffice/internal/auth"
-	"backoffice/internal/httpx"
 	"backoffice/internal/testkit"
 )
 
@@ -27,18 +26,7 @@ func TestPlacementListTools(t *testing.T) {
 	}
 	base := fmt.Sprintf("/api/v1/placements?customer_id=%d", f.customerID)
 	all := func(t *testing.T, q string) []PlacementOut {
-		var out []PlacementOut
-		for next, n := "", 0; n < 20; n++ {
-			var l httpx.List[PlacementOut]
-			f.app.Do(t, http.MethodGet, base+"&"+q+next, f.am.Token, nil).Expect(t, 200).JSON(t, &l)
-			out = append(out, l.Items...)
-			if l.Next == nil {
-				return out
-			}
-			next = "&after=" + url.QueryEscape(*l.Next)
-		}
-		t.Fatal("the pager does not end")
-		return nil
+		return testkit.AllPages[PlacementOut](t, f.app, f.am.Token, base+"&"+q)
 	}
 	if got := all(t, "q=BEHEER"); len(got) != 4 { // Systeembeheerder of setup and three more
 		t.Fatalf("search by role: %d placements, want 4", len(got))
