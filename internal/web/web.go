@@ -32,6 +32,11 @@ var layoutFS embed.FS
 //go:embed static/*
 var staticFS embed.FS
 
+//go:embed messages/*.json
+var messagesFS embed.FS
+
+func init() { i18n.MustRegisterDir(messagesFS, "messages") }
+
 // NavItem is a link in the side navigation, shown to the listed roles.
 type NavItem struct {
 	Label string
@@ -57,6 +62,7 @@ type View struct {
 	Assets map[string]string
 	Clock  string // pinned test clock, shown as a banner
 	Lang   string // the reader's language for {{t $.Lang …}}: a customer user's company's, else nl
+	Brand  string // the header's name: the supplier's company name in the portal, else "Backoffice"
 }
 
 // NavGroup is a titled block of links.
@@ -74,6 +80,15 @@ type Engine struct {
 	files  map[string][]byte // hashed URL → content
 	clk    clock.Clock
 	funcs  template.FuncMap
+	brand  string // the supplier's company name shown to customer users
+}
+
+// SetBrand sets the name the portal shows its customers instead of "Backoffice"
+// (BACKOFFICE_COMPANY_NAME).
+func (e *Engine) SetBrand(name string) {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	e.brand = name
 }
 
 // New parses the layout and hashes the static assets.
@@ -180,6 +195,9 @@ func (e *Engine) navFor(p *auth.Principal, path string) []NavGroup {
 		}
 		byGroup[g] = items
 	}
+	if p != nil && p.Role == auth.Customer {
+		translateNav(byGroup, i18n.Lang(p.Lang))
+	}
 	var out []NavGroup
 	for _, g := range groupOrder {
 		if items := byGroup[g]; len(items) > 0 {
@@ -191,6 +209,18 @@ func (e *Engine) navFor(p *auth.Principal, path string) []NavGroup {
 		out = append(out, NavGroup{Name: g, Items: items})
 	}
 	return out
+}
+
+// translateNav puts a customer's nav labels in their language (ids "nav.<href>").
+func translateNav(byGroup map[string][]NavItem, lang string) {
+	l := i18n.For(lang)
+	for _, items := range byGroup {
+		for i := range items {
+			if id := "nav." + items[i].Href; i18n.Has(lang, id) {
+				items[i].Label = l.T(id)
+			}
+		}
+	}
 }
 
 // navMatches reports whether the page at path belongs to the nav link href: the same path
@@ -227,9 +257,14 @@ func (e *Engine) render(c *fiber.Ctx, name string, v *View) error {
 
 func (e *Engine) view(c *fiber.Ctx, title string, data any) *View {
 	p := auth.From(c)
-	v := &View{Title: title, User: p, Nav: e.navFor(p, c.Path()), Path: c.Path(), Data: data, Assets: e.assets, Lang: i18n.NL}
+	v := &View{Title: title, User: p, Nav: e.navFor(p, c.Path()), Path: c.Path(), Data: data, Assets: e.assets, Lang: i18n.NL, Brand: "Backoffice"}
 	if p != nil {
 		v.Lang = i18n.Lang(p.Lang)
+		e.mu.RLock()
+		if p.Role == auth.Customer && e.brand != "" {
+			v.Brand = e.brand
+		}
+		e.mu.RUnlock()
 		v.CSRF = p.CSRF
 	} else {
 		v.CSRF = PreLoginCSRF(c)
@@ -245,6 +280,19 @@ func (e *Engine) view(c *fiber.Ctx, title string, data any) *View {
 	}
 	return v
 }
+
+// Lang is the language of the request's reader (as $.Lang in templates): a customer
+// user's company's, else Dutch.
+func Lang(c *fiber.Ctx) string {
+	if p := auth.From(c); p != nil {
+		return i18n.Lang(p.Lang)
+	}
+	return i18n.NL
+}
+
+// Tr translates id into the reader's language (flash messages, page titles);
+// placeholders as name/value pairs.
+func Tr(c *fiber.Ctx, id string, kv ...any) string { return T(Lang(c), id, kv...) }
 
 const flashCookie = "bo_flash"
 
