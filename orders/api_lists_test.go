@@ -9,8 +9,10 @@ import (
 	"strings"
 	"testing"
 
+	"backoffice/internal/auth"
 	"backoffice/internal/httpx"
 	"backoffice/internal/listq"
+	"backoffice/internal/testkit"
 )
 
 // listEnv is a customer with 23 quotes titled "Lijst 00" … "Lijst 22" (one a formula),
@@ -207,4 +209,43 @@ func readCSV(t *testing.T, body []byte) [][]string {
 		t.Fatalf("%v: %s", err, body)
 	}
 	return rows
+}
+
+// TestCustomerPageTabs: the customer page shows the customer's quotes, orders and
+// contracts as tabs (links, no JavaScript), each a paginated list through the list's own
+// query, and only the tabs the user's role may see (issue 13).
+func TestCustomerPageTabs(t *testing.T) {
+	e, _ := listEnv(t)
+	path := fmt.Sprintf("/customers/%d", e.cust.ID)
+	first := e.page(t, path+"?tab=quotes", `data-tab="quotes"`, `data-tab="orders"`, `data-tab="contracts"`, `class="active" aria-current="page">Quotes`, `id="next-page"`)
+	rowsOf := func(page string) int {
+		i := strings.Index(page, `id="tab-list"`)
+		if i < 0 {
+			return 0
+		}
+		return strings.Count(page[i:i+strings.Index(page[i:], "</table>")], "<tr>") - 1
+	}
+	if n := rowsOf(first); n != 20 {
+		t.Fatalf("first page of the quotes tab has %d rows, want 20", n)
+	}
+	i := strings.Index(first, `href="?after=`)
+	if i < 0 {
+		t.Fatal("the next-page link does not keep the tab")
+	}
+	href := first[i+len(`href="`):]
+	href = strings.ReplaceAll(href[:strings.Index(href, `"`)], "&amp;", "&")
+	if !strings.Contains(href, "tab=quotes") {
+		t.Fatalf("next page %s loses the tab", href)
+	}
+	second := e.page(t, path+href)
+	if n := rowsOf(second); n != 3 || strings.Contains(second, `id="next-page"`) {
+		t.Fatalf("second page has %d rows, want the last 3", n)
+	}
+	e.page(t, path+"?tab=contracts", "No contracts for this customer.")
+	e.a.Do(t, "GET", path+"?tab=nope", e.am.Token, nil).Expect(t, 404)
+	tech := testkit.Login(t, auth.Technician, nil)
+	e.a.Do(t, "GET", path+"?tab=quotes", tech.Token, nil).Expect(t, 404)
+	if body := string(e.a.Do(t, "GET", path, tech.Token, nil).Expect(t, 200).Body); strings.Contains(body, `data-tab="quotes"`) || !strings.Contains(body, `data-tab="orders"`) {
+		t.Fatal("a technician sees the tabs of its role only")
+	}
 }

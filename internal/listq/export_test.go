@@ -81,4 +81,3 @@ func TestStreamPagesThroughTheList(t *testing.T) {
 		t.Fatalf("disposition %q", res.Header.Get("Content-Disposition"))
 	}
 }
-

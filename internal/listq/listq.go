@@ -33,6 +33,9 @@ type Column[T any] struct {
 	Key   string         // the ?sort= value ("number")
 	Expr  string         // the indexed SQL expression ("q.number"); with the id it is the keyset
 	Value func(T) string // the row's value of Expr as PostgreSQL reads it back (cursor key)
+	// Arg turns the cursor key back into Expr's value in SQL when Expr is computed
+	// ("lower(?)" for Expr "lower(c.name)", Value the raw name); default "?".
+	Arg string
 }
 
 // Spec is one list's paging and sorting: the id column, the offered sorts (the first is
@@ -155,7 +158,11 @@ func (s Spec[T]) Apply(sq *bun.SelectQuery, q Query) *bun.SelectQuery {
 		if byID {
 			sq = sq.Where(s.ID+" "+op+" ?", q.after.ID)
 		} else {
-			sq = sq.Where("("+col.Expr+", "+s.ID+") "+op+" (?, ?)", q.after.K, q.after.ID)
+			arg := col.Arg
+			if arg == "" {
+				arg = "?"
+			}
+			sq = sq.Where("("+col.Expr+", "+s.ID+") "+op+" ("+arg+", ?)", q.after.K, q.after.ID)
 		}
 	}
 	if !byID {
