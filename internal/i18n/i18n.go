@@ -93,16 +93,6 @@ func MustRegister(fsys fs.FS) {
 	}
 }
 
-// MustRegisterDir is MustRegister for the message files in dir of fsys (an embed.FS
-// holding "messages/*.json").
-func MustRegisterDir(fsys fs.FS, dir string) {
-	sub, err := fs.Sub(fsys, dir)
-	if err != nil {
-		panic(err)
-	}
-	MustRegister(sub)
-}
-
 // Missing lists "lang: id" for every id registered in one language and not in another.
 func Missing() []string {
 	mu.RLock()
