@@ -78,7 +78,7 @@ func TestBrowserReportAnswerSee(t *testing.T) {
 			t.Fatal(err)
 		}
 		sla, err := chromedp.Run(desk, chromedp.Text(chromedp.CSS("#sla")))
-		if err != nil || !strings.Contains(sla, "answered") || !strings.Contains(sla, "Report received") || !strings.Contains(sla, "PT4H") {
+		if err != nil || !strings.Contains(sla, "answered") || !strings.Contains(sla, "Report received") || !strings.Contains(sla, "4 hours") {
 			t.Fatalf("SLA panel after the answer: %q (%v)", sla, err)
 		}
 		testkit.Screenshot(t, desk, "desk-ticket")

@@ -6,8 +6,6 @@ import (
 	"backoffice/internal/i18n"
 )
 
-// messagesFS holds the portal's texts in Dutch and English.
-//
 //go:embed messages/*.json
 var messagesFS embed.FS
 

@@ -32,11 +32,6 @@ var layoutFS embed.FS
 //go:embed static/*
 var staticFS embed.FS
 
-//go:embed messages/*.json
-var messagesFS embed.FS
-
-func init() { i18n.MustRegisterDir(messagesFS, "messages") }
-
 // NavItem is a link in the side navigation, shown to the listed roles.
 type NavItem struct {
 	Label string
@@ -62,6 +57,7 @@ type View struct {
 	Assets map[string]string
 	Clock  string // pinned test clock, shown as a banner
 	Lang   string // the reader's language for {{t $.Lang …}}: a customer user's company's, else nl
+	UILang string // the language of the layout and navigation: StaffLang for staff, Lang for customers
 	Brand  string // the header's name: the supplier's company name in the portal, else "Backoffice"
 }
 
@@ -195,32 +191,24 @@ func (e *Engine) navFor(p *auth.Principal, path string) []NavGroup {
 		}
 		byGroup[g] = items
 	}
-	if p != nil && p.Role == auth.Customer {
-		translateNav(byGroup, i18n.Lang(p.Lang))
+	lang := UILang(p)
+	for g, items := range byGroup {
+		for i := range items {
+			items[i].Label = label(lang, NavKey(items[i].Label), items[i].Label)
+		}
+		byGroup[g] = items
 	}
 	var out []NavGroup
 	for _, g := range groupOrder {
 		if items := byGroup[g]; len(items) > 0 {
-			out = append(out, NavGroup{Name: g, Items: items})
+			out = append(out, NavGroup{Name: label(lang, NavGroupKey(g), g), Items: items})
 			delete(byGroup, g)
 		}
 	}
 	for g, items := range byGroup {
-		out = append(out, NavGroup{Name: g, Items: items})
+		out = append(out, NavGroup{Name: label(lang, NavGroupKey(g), g), Items: items})
 	}
 	return out
-}
-
-// translateNav puts a customer's nav labels in their language (ids "nav.<href>").
-func translateNav(byGroup map[string][]NavItem, lang string) {
-	l := i18n.For(lang)
-	for _, items := range byGroup {
-		for i := range items {
-			if id := "nav." + items[i].Href; i18n.Has(lang, id) {
-				items[i].Label = l.T(id)
-			}
-		}
-	}
 }
 
 // navMatches reports whether the page at path belongs to the nav link href: the same path
@@ -260,6 +248,7 @@ func (e *Engine) view(c *fiber.Ctx, title string, data any) *View {
 	v := &View{Title: title, User: p, Nav: e.navFor(p, c.Path()), Path: c.Path(), Data: data, Assets: e.assets, Lang: i18n.NL, Brand: "Backoffice"}
 	if p != nil {
 		v.Lang = i18n.Lang(p.Lang)
+		v.UILang = UILang(p)
 		e.mu.RLock()
 		if p.Role == auth.Customer && e.brand != "" {
 			v.Brand = e.brand
@@ -290,7 +279,7 @@ func Lang(c *fiber.Ctx) string {
 	return i18n.NL
 }
 
-// Tr translates id into the reader's language (flash messages, page titles);
+// Tr translates id into the reader's language (portal flash messages, page titles);
 // placeholders as name/value pairs.
 func Tr(c *fiber.Ctx, id string, kv ...any) string { return T(Lang(c), id, kv...) }
 
