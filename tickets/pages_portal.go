@@ -49,14 +49,14 @@ func (m *Module) portalCreate(c *fiber.Ctx) error {
 	if v := c.FormValue("priority"); v != "" {
 		in.Priority = &v
 	}
-	t, _, err := m.svc.CreateTicket(c.UserContext(), in)
+	d, err := m.svc.CreateTicket(c.UserContext(), in)
 	if fe, ok := problem.FormErrors(err); ok {
 		c.Status(problem.StatusOf(err))
 		return m.renderPortalNew(c, in, fe)
 	} else if err != nil {
 		return err
 	}
-	return web.Redirect(c, ticketURL("/portal", t.ID), "Thank you — we received your report as "+t.Number+".")
+	return web.Redirect(c, ticketURL("/portal", d.Ticket.ID), "Thank you — we received your report as "+d.Ticket.Number+".")
 }
 
 func (m *Module) portalTicket(c *fiber.Ctx) error {
