@@ -9,23 +9,33 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	"backoffice/internal/auth"
+	"backoffice/internal/listq"
 	"backoffice/internal/web"
 )
 
+type ordersData struct {
+	Rows []OrderOut
+	List listq.View
+}
+
 func (m *Module) ordersPage(c *fiber.Ctx) error {
-	var cid *int64
-	if v, err := strconv.ParseInt(c.Query("customer_id"), 10, 64); err == nil && v > 0 {
-		cid = &v
-	}
-	os, err := m.svc.ListOrders(c.UserContext(), cid, 0, 100)
+	cid, lq, err := customerQuery(c, orderList)
 	if err != nil {
 		return err
 	}
-	rows := make([]OrderOut, len(os))
-	for i, o := range os {
-		rows[i] = orderOut(o)
+	if listq.WantsCSV(c) {
+		return m.orderCSV(c, cid, lq)
 	}
-	return m.web.Render(c, "orders/orders", "Orders", rows)
+	os, err := m.svc.SearchOrders(c.UserContext(), cid, lq)
+	if err != nil {
+		return err
+	}
+	os, next := orderList.Trim(os, lq)
+	d := ordersData{List: orderList.View("/orders", filterValues(map[string]string{"customer_id": c.Query("customer_id")}), lq, next)}
+	for _, o := range os {
+		d.Rows = append(d.Rows, orderOut(o))
+	}
+	return m.web.Render(c, "orders/orders", "Orders", d)
 }
 
 func (m *Module) orderCancelPost(c *fiber.Ctx) error {
@@ -43,15 +53,29 @@ func (m *Module) orderCancelPost(c *fiber.Ctx) error {
 type contractsData struct {
 	Rows   []ContractOut
 	Portal bool
+	List   listq.View
 }
 
 func (m *Module) renderContracts(c *fiber.Ctx, portal bool) error {
-	cs, err := m.svc.ListContracts(c.UserContext(), ContractFilter{Limit: 200})
+	cid, lq, err := customerQuery(c, contractList)
 	if err != nil {
 		return err
 	}
+	f := ContractFilter{CustomerID: cid, List: &lq}
+	if listq.WantsCSV(c) {
+		return m.contractCSV(c, f)
+	}
+	cs, err := m.svc.ListContracts(c.UserContext(), f)
+	if err != nil {
+		return err
+	}
+	cs, next := contractList.Trim(cs, lq)
+	path := "/contracts"
+	if portal {
+		path = "/portal/contracts"
+	}
 	today := m.svc.Today()
-	d := contractsData{Portal: portal}
+	d := contractsData{Portal: portal, List: contractList.View(path, filterValues(map[string]string{"customer_id": c.Query("customer_id")}), lq, next)}
 	for _, k := range cs {
 		d.Rows = append(d.Rows, contractOut(k, today))
 	}

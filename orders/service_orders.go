@@ -8,6 +8,7 @@ import (
 	"github.com/uptrace/bun"
 
 	"backoffice/internal/auth"
+	"backoffice/internal/listq"
 )
 
 // createOrder turns an accepted quote into an order, and its recurring lines into a
@@ -97,6 +98,12 @@ func (s *Service) GetOrder(ctx context.Context, id int64) (*OrderView, error) {
 }
 
 // ListOrders lists orders newest first.
+// SearchOrders is the order list of the list tools (search, sort, cursor), for the page,
+// the API and the CSV export alike.
+func (s *Service) SearchOrders(ctx context.Context, customerID *int64, lq listq.Query) ([]*Order, error) {
+	return searchOrderList(ctx, s.DB, auth.FromContext(ctx), customerID, lq)
+}
+
 func (s *Service) ListOrders(ctx context.Context, customerID *int64, afterID int64, limit int) ([]*Order, error) {
 	return listOrders(ctx, s.DB, auth.FromContext(ctx), customerID, afterID, limit)
 }

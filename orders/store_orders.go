@@ -12,6 +12,7 @@ import (
 
 	"backoffice/internal/auth"
 	"backoffice/internal/civil"
+	"backoffice/internal/listq"
 )
 
 type orderRow struct {
@@ -184,15 +185,33 @@ func insertExtension(ctx context.Context, idb bun.IDB, orderID int64, e *Extensi
 
 // listOrders lists orders newest first, for one customer when customerID is set.
 func listOrders(ctx context.Context, idb bun.IDB, p *auth.Principal, customerID *int64, afterID int64, limit int) ([]*Order, error) {
+	return findOrders(ctx, idb, p, customerID, func(q *bun.SelectQuery) (*bun.SelectQuery, error) {
+		if afterID > 0 {
+			q = q.Where("o.id < ?", afterID)
+		}
+		return q.Order("o.id DESC").Limit(int64(limit)), nil
+	})
+}
+
+// searchOrderList is the order list of the list tools: search, sort and cursor of lq.
+func searchOrderList(ctx context.Context, idb bun.IDB, p *auth.Principal, customerID *int64, lq listq.Query) ([]*Order, error) {
+	return findOrders(ctx, idb, p, customerID, func(q *bun.SelectQuery) (*bun.SelectQuery, error) {
+		q, err := searchCustomers(ctx, idb, q, lq, "(o.number || ' ' || o.title)", "o.customer_id")
+		return orderList.Apply(q, lq), err
+	})
+}
+
+func findOrders(ctx context.Context, idb bun.IDB, p *auth.Principal, customerID *int64, page func(*bun.SelectQuery) (*bun.SelectQuery, error)) ([]*Order, error) {
 	var rows []orderRow
 	q := auth.Scope(orderQuery(idb, &rows), p, "o.customer_id")
 	if customerID != nil {
 		q = q.Where("o.customer_id = ?", *customerID)
 	}
-	if afterID > 0 {
-		q = q.Where("o.id < ?", afterID)
+	q, err := page(q)
+	if err != nil {
+		return nil, err
 	}
-	if err := q.Order("o.id DESC").Limit(int64(limit)).Scan(ctx); err != nil {
+	if err := q.Scan(ctx); err != nil {
 		return nil, err
 	}
 	out := make([]*Order, len(rows))

@@ -1,6 +1,7 @@
 package accounts
 
 import (
+	"context"
 	"errors"
 	"strconv"
 	"strings"
@@ -14,7 +15,9 @@ import (
 	"backoffice/internal/auth"
 	"backoffice/internal/clock"
 	"backoffice/internal/httpx"
+	"backoffice/internal/listq"
 	"backoffice/internal/outbox"
+	"backoffice/internal/platform"
 	"backoffice/internal/problem"
 	"backoffice/internal/web"
 )
@@ -26,6 +29,9 @@ type Module struct {
 	TestClock *clock.Settable // nil unless BACKOFFICE_TEST_CLOCK=1
 	Throttle  *auth.Throttle  // failed-login counters in PostgreSQL (ASVS V2.2)
 	Web       *web.Engine
+	// Tabs are the domains' tabs of the customer page (platform.Deps.CustomerTabs, read
+	// per request: the server collects them after the modules are built).
+	Tabs func() []platform.CustomerTab
 }
 
 // LoginIn is the login request.
@@ -76,7 +82,8 @@ func (m *Module) Routes(r *apidoc.Router) {
 	staff := auth.Require(auth.Admin, auth.AccountManager)
 	r.Post("/customers", apidoc.Op{Summary: "Create a customer company", Body: CustomerInput{}, Response: Customer{}, Status: 201}, staff, m.createCustomer)
 	r.Get("/customers", apidoc.Op{Summary: "List customers (customer users: their own)", Response: httpx.List[Customer]{},
-		Query: []apidoc.Param{apidoc.Q("q", "search name, KvK or city"), {Name: "limit", Type: "integer"}, apidoc.Q("after", "cursor")}}, auth.Require(), m.listCustomers)
+		Query: []apidoc.Param{apidoc.Q("q", "search name, KvK or city"),
+			apidoc.Q("sort", "name, city or created"), apidoc.Q("dir", "asc or desc"), apidoc.Q("format", "csv: the whole list as CSV"), {Name: "limit", Type: "integer"}, apidoc.Q("after", "cursor")}}, auth.Require(), m.listCustomers)
 	r.Get("/customers/:id", apidoc.Op{Summary: "Get a customer", Response: Customer{}}, auth.Require(), m.getCustomer)
 	r.Patch("/customers/:id", apidoc.Op{Summary: "Change a customer", Body: CustomerInput{}, Response: Customer{}}, staff, m.patchCustomer)
 	r.Get("/customers/:id/contacts", apidoc.Op{Summary: "The customer's contact persons", Response: httpx.List[UserOut]{}}, auth.Require(), m.contacts)
@@ -158,15 +165,27 @@ func (m *Module) createCustomer(c *fiber.Ctx) error {
 }
 
 func (m *Module) listCustomers(c *fiber.Ctx) error {
-	page, err := httpx.PageOf(c)
+	lq, err := CustomerList.Parse(c)
 	if err != nil {
 		return err
 	}
-	l, err := ListCustomers(c.UserContext(), m.DB, c.Query("q"), page)
+	if listq.WantsCSV(c) {
+		return m.customerCSV(c, lq)
+	}
+	rows, err := ListCustomers(c.UserContext(), m.DB, lq)
 	if err != nil {
 		return err
 	}
-	return c.JSON(l)
+	return c.JSON(listq.Paginate(CustomerList, rows, lq, func(c Customer) Customer { return c }))
+}
+
+// customerCSV streams the customer list of lq (the page's and the API's query) as CSV.
+func (m *Module) customerCSV(c *fiber.Ctx, lq listq.Query) error {
+	return CustomerList.Stream(c, lq, listq.Export[Customer]{File: "customers.csv",
+		Header: []string{"Name", "KvK number", "VAT ID", "Country", "Street", "Postal code", "City", "Billing e-mail", "Language"},
+		Row: func(cu Customer) []string {
+			return []string{cu.Name, deref(cu.KvKNumber), deref(cu.VATID), cu.Country, cu.Street, cu.PostalCode, cu.City, deref(cu.BillingEmail), cu.Language}
+		}}, func(ctx context.Context, lq listq.Query) ([]Customer, error) { return ListCustomers(ctx, m.DB, lq) })
 }
 
 func (m *Module) getCustomer(c *fiber.Ctx) error {

@@ -56,3 +56,17 @@ func TestRegisterAndMissing(t *testing.T) {
 		t.Errorf("Missing() = %v, want en: test.only_nl", Missing())
 	}
 }
+
+func TestGreeting(t *testing.T) {
+	for _, c := range []struct{ lang, name, want string }{
+		{NL, "Jan de Vries", "Beste Jan de Vries,"}, {EN, "Jan de Vries", "Dear Jan de Vries,"},
+		{NL, "", "Geachte relatie,"}, {EN, " ", "Dear Acme team,"},
+	} {
+		if got := Greeting(c.lang, c.name, "Acme"); got != c.want {
+			t.Errorf("Greeting(%s, %q) = %q, want %q", c.lang, c.name, got, c.want)
+		}
+	}
+	if got := Signed(EN, "Cloudwise"); got != "Kind regards,\nCloudwise" {
+		t.Errorf("Signed = %q", got)
+	}
+}

@@ -36,6 +36,9 @@ type Deps struct {
 	// agreed rate (a ticket not covered, T-4; storage of refused goods, HW-2). The orders
 	// domain keeps them; cmd/backoffice wires it in. Nil until wired: read it when used.
 	Rates RateBook
+	// CustomerTabs are the domains' tabs of the customer page (CustomerTabber), collected
+	// by cmd/backoffice once every module is built; accounts reads them per request.
+	CustomerTabs []CustomerTab
 }
 
 // StandardRate is one entry of the standard price list.
