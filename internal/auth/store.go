@@ -161,6 +161,7 @@ type principalRow struct {
 	BlockedUntil *time.Time `bun:"blocked_until"`
 	CSRF         string     `bun:"csrf_token"`
 	Lang         string     `bun:"lang"`
+	Company      string     `bun:"company"`
 	ExpiresAt    time.Time  `bun:"expires_at"`
 }
 
@@ -172,6 +173,7 @@ func (r *principalRow) principal(now time.Time) (*Principal, error) {
 	}
 	p := u.Principal()
 	p.Lang = r.Lang
+	p.Company = r.Company
 	return p, nil
 }
 
@@ -184,7 +186,8 @@ func BySession(ctx context.Context, db bun.IDB, token string, now time.Time) (*P
 
 func bySession(ctx context.Context, db bun.IDB, hash [sha256.Size]byte, now time.Time) (*Principal, time.Time, error) {
 	var r principalRow
-	err := db.NewRaw(`SELECT u.id, u.email, u.name, u.role, u.customer_id, u.active, u.blocked_until, s.csrf_token, COALESCE(c.language, '') AS lang, s.expires_at
+	err := db.NewRaw(`SELECT u.id, u.email, u.name, u.role, u.customer_id, u.active, u.blocked_until, s.csrf_token, COALESCE(c.language, '') AS lang,
+		COALESCE(c.name, '') AS company, s.expires_at
 		FROM sessions AS s JOIN users AS u ON u.id = s.user_id LEFT JOIN customers AS c ON c.id = u.customer_id
 		WHERE s.token_hash = ? AND s.expires_at > ?`, hash[:], now).Scan(ctx, &r)
 	if err != nil {
@@ -207,7 +210,8 @@ func ByToken(ctx context.Context, db bun.IDB, token string, now time.Time) (*Pri
 
 func byToken(ctx context.Context, db bun.IDB, hash [sha256.Size]byte, now time.Time) (*Principal, time.Time, error) {
 	var r principalRow
-	err := db.NewRaw(`SELECT u.id, u.email, u.name, u.role, u.customer_id, u.active, u.blocked_until, '' AS csrf_token, COALESCE(c.language, '') AS lang, t.expires_at
+	err := db.NewRaw(`SELECT u.id, u.email, u.name, u.role, u.customer_id, u.active, u.blocked_until, '' AS csrf_token, COALESCE(c.language, '') AS lang,
+		COALESCE(c.name, '') AS company, t.expires_at
 		FROM api_tokens AS t JOIN users AS u ON u.id = t.user_id LEFT JOIN customers AS c ON c.id = u.customer_id
 		WHERE t.token_hash = ? AND t.revoked_at IS NULL AND t.expires_at > ?`, hash[:], now).Scan(ctx, &r)
 	if err != nil {
