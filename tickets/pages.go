@@ -241,12 +241,12 @@ func (m *Module) createPost(c *fiber.Ctx) error {
 		c.Status(fiber.StatusUnprocessableEntity)
 		return m.renderNew(c, in, received, fe)
 	}
-	t, _, err := m.svc.CreateTicket(c.UserContext(), in)
+	d, err := m.svc.CreateTicket(c.UserContext(), in)
 	if fe, ok := problem.FormErrors(err); ok {
 		c.Status(problem.StatusOf(err))
 		return m.renderNew(c, in, received, fe)
 	} else if err != nil {
 		return err
 	}
-	return web.Redirect(c, "/tickets/"+strconv.FormatInt(t.ID, 10), "Ticket "+t.Number+" created.")
+	return web.Redirect(c, "/tickets/"+strconv.FormatInt(d.Ticket.ID, 10), "Ticket "+d.Ticket.Number+" created.")
 }
