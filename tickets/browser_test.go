@@ -78,10 +78,23 @@ func TestBrowserReportAnswerSee(t *testing.T) {
 			t.Fatal(err)
 		}
 		sla, err := chromedp.Run(desk, chromedp.Text(chromedp.CSS("#sla")))
-		if err != nil || !strings.Contains(sla, "answered") || !strings.Contains(sla, "Report received") || !strings.Contains(sla, "PT4H") {
+		if err != nil || !strings.Contains(sla, "answered") || !strings.Contains(sla, "Report received") || !strings.Contains(sla, "4 hours") {
 			t.Fatalf("SLA panel after the answer: %q (%v)", sla, err)
 		}
 		testkit.Screenshot(t, desk, "desk-ticket")
+		// Issue 13: after an internal note the reply box stays on "internal note".
+		err = chromedp.Do(desk,
+			chromedp.Click(chromedp.CSS("#comment-public")),
+			chromedp.SendKeys(chromedp.CSS("#comment-body"), "Internal: driver 31.0.101 fixes it."),
+			chromedp.Click(chromedp.CSS("#send-comment")),
+			chromedp.WaitVisible(chromedp.CSS(".flash")),
+		)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if public, err := chromedp.Run(desk, chromedp.Evaluate[bool](`document.getElementById("comment-public").checked`)); err != nil || public {
+			t.Fatalf("after an internal note the reply box is back on visible to the customer (%v)", err)
+		}
 	})
 	t.Run("T-2_customer_sees_the_answer_and_replies", func(t *testing.T) {
 		err := chromedp.Do(customer,
