@@ -10,6 +10,7 @@ import (
 
 	"github.com/gofiber/fiber/v2"
 
+	"backoffice/internal/accounts"
 	"backoffice/internal/auth"
 	"backoffice/internal/civil"
 	"backoffice/internal/clock"
@@ -192,6 +193,8 @@ type placementsData struct {
 	Form       map[string]string
 	Errors     []problem.FieldError
 	CanCreate  bool
+	Customers  []accounts.Option // the new-placement form's pickers
+	Staff      []accounts.Option
 }
 
 func (m *Module) placementsPage(c *fiber.Ctx) error {
@@ -200,6 +203,9 @@ func (m *Module) placementsPage(c *fiber.Ctx) error {
 		return err
 	}
 	d := placementsData{Placements: ps, Form: map[string]string{"calendar_id": "nl-werktijden"}, CanCreate: !auth.From(c).Is(auth.Customer)}
+	if d.Customers, d.Staff, err = m.svc.Pickers(c.UserContext()); err != nil {
+		return err
+	}
 	return m.web.Render(c, "secondment/placements", "Placements", d)
 }
 
@@ -249,6 +255,9 @@ func (m *Module) createPlacementForm(c *fiber.Ctx) error {
 			return lerr
 		}
 		d := placementsData{Placements: ps, Form: map[string]string{}, Errors: fields, CanCreate: true}
+		if d.Customers, d.Staff, err = m.svc.Pickers(c.UserContext()); err != nil {
+			return err
+		}
 		for _, k := range []string{"customer_id", "technician_id", "role", "hourly_rate", "km_rate", "start_date", "end_date", "calendar_id"} {
 			d.Form[k] = c.FormValue(k)
 		}
@@ -263,6 +272,7 @@ type placementData struct {
 	Entries      []HourEntry
 	Replacements []Replacement
 	Months       []civil.Month
+	Staff        []accounts.Option // the replacement form's technician picker
 	Errors       []problem.FieldError
 	IsCustomer   bool
 	CanEnd       bool
@@ -295,6 +305,9 @@ func (m *Module) placementPageData(c *fiber.Ctx, id int64) (*placementData, erro
 		return nil, err
 	}
 	d := &placementData{P: p, Entries: es, Replacements: rs, IsCustomer: auth.From(c).Is(auth.Customer), CanEnd: p.EndDate.IsZero() && p.NoticeReceivedAt == nil}
+	if _, d.Staff, err = m.svc.Pickers(ctx); err != nil {
+		return nil, err
+	}
 	now := civil.MonthOf(m.svc.clock.Now(), clock.Amsterdam)
 	for mm := (civil.Month{Year: p.StartDate.Year, Month: p.StartDate.Month}); len(d.Months) < 24 && !(mm.Year > now.Year || (mm.Year == now.Year && mm.Month > now.Month)); mm = mm.Next() {
 		d.Months = append([]civil.Month{mm}, d.Months...)

@@ -22,6 +22,8 @@ func Funcs() template.FuncMap {
 	return template.FuncMap{
 		"money":   Money,
 		"percent": Percent,
+		// monthName 2026-12 → "December 2026"
+		"monthName": func(m civil.Month) string { return m.Month.String() + " " + fmt.Sprint(m.Year) },
 		// Customer-facing text in the reader's language ({{t $.Lang "portal.quotes.title"}},
 		// placeholders as pairs: {{t $.Lang "portal.hello" "Name" .Name}}), with money and
 		// dates in that language's format ({{tmoney $.Lang .Total}}, {{tdate $.Lang .Due}}).
