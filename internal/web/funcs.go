@@ -141,6 +141,10 @@ func Percent(v any) string {
 			return ""
 		}
 		return i18n.Amount(*x) + " %"
+	case string: // a measured rate on the wire, "99.9500" → "99,95 %": exact, never rounded up to a target
+		if d, err := decimal.NewFromString(x); err == nil {
+			return i18n.Quantity(d) + " %"
+		}
 	}
 	return fmt.Sprint(v) + " %"
 }
