@@ -52,7 +52,7 @@ func (m *Module) listOrders(c *fiber.Ctx) error {
 	if _, err := p.Cursor(&after); err != nil {
 		return err
 	}
-	os, err := m.svc.ListOrders(c.UserContext(), cid, after, int(p.Fetch()))
+	os, err := m.svc.ListOrders(c.UserContext(), OrderFilter{CustomerID: cid, AfterID: after, Limit: int(p.Fetch())})
 	if err != nil {
 		return err
 	}

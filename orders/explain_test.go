@@ -60,9 +60,9 @@ func TestExplainOrderLists(t *testing.T) {
 			_, err := listQuotes(ctx, tx, QuoteFilter{Limit: 51, Principal: contact, Today: today})
 			return err
 		}},
-		{"GET_/orders", "orders", func() error { _, err := listOrders(ctx, tx, staff, nil, 0, 51); return err }},
-		{"GET_/orders_after", "orders", func() error { _, err := listOrders(ctx, tx, staff, nil, 60000, 51); return err }},
-		{"GET_/orders_contact", "orders", func() error { _, err := listOrders(ctx, tx, contact, nil, 0, 51); return err }},
+		{"GET_/orders", "orders", func() error { _, err := listOrders(ctx, tx, staff, OrderFilter{Limit: 51}); return err }},
+		{"GET_/orders_after", "orders", func() error { _, err := listOrders(ctx, tx, staff, OrderFilter{AfterID: 60000, Limit: 51}); return err }},
+		{"GET_/orders_contact", "orders", func() error { _, err := listOrders(ctx, tx, contact, OrderFilter{Limit: 51}); return err }},
 		{"GET_/contracts", "contracts", func() error {
 			_, err := listContracts(ctx, tx, ContractFilter{Limit: 51, Principal: staff})
 			return err

@@ -12,20 +12,33 @@ import (
 	"backoffice/internal/web"
 )
 
+type ordersData struct {
+	Rows    []OrderOut
+	Waiting bool // only orders whose lead time has not started
+}
+
 func (m *Module) ordersPage(c *fiber.Ctx) error {
 	var cid *int64
 	if v, err := strconv.ParseInt(c.Query("customer_id"), 10, 64); err == nil && v > 0 {
 		cid = &v
 	}
-	os, err := m.svc.ListOrders(c.UserContext(), cid, 0, 100)
+	var waiting bool
+	switch c.Query("lead_time") {
+	case "":
+	case "not_started":
+		waiting = true
+	default:
+		return problem.Invalid("lead_time", "must be not_started")
+	}
+	os, err := m.svc.ListOrders(c.UserContext(), OrderFilter{CustomerID: cid, LeadTimeNotStarted: waiting, Limit: 100})
 	if err != nil {
 		return err
 	}
-	rows := make([]OrderOut, len(os))
+	d := ordersData{Rows: make([]OrderOut, len(os)), Waiting: waiting}
 	for i, o := range os {
-		rows[i] = orderOut(o)
+		d.Rows[i] = orderOut(o)
 	}
-	return m.web.Render(c, "orders/orders", "Orders", rows)
+	return m.web.Render(c, "orders/orders", "Orders", d)
 }
 
 func (m *Module) orderCancelPost(c *fiber.Ctx) error {
@@ -41,17 +54,26 @@ func (m *Module) orderCancelPost(c *fiber.Ctx) error {
 }
 
 type contractsData struct {
-	Rows   []ContractOut
-	Portal bool
+	Rows         []ContractOut
+	Portal       bool
+	NoticeWithin int // the list shows only contracts whose notice deadline is this close
 }
 
 func (m *Module) renderContracts(c *fiber.Ctx, portal bool) error {
-	cs, err := m.svc.ListContracts(c.UserContext(), ContractFilter{Limit: 200})
+	f := ContractFilter{Limit: 200}
+	if v := c.Query("notice_within"); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 1 || n > 3660 {
+			return problem.Invalid("notice_within", "must be a number of days from 1 to 3660")
+		}
+		f.NoticeWithinDays = n
+	}
+	cs, err := m.svc.ListContracts(c.UserContext(), f)
 	if err != nil {
 		return err
 	}
 	today := m.svc.Today()
-	d := contractsData{Portal: portal}
+	d := contractsData{Portal: portal, NoticeWithin: f.NoticeWithinDays}
 	for _, k := range cs {
 		d.Rows = append(d.Rows, contractOut(k, today))
 	}
@@ -127,7 +149,11 @@ func (m *Module) portalPages(r fiber.Router) {
 }
 
 func (m *Module) portalQuotesPage(c *fiber.Ctx) error {
-	qs, err := m.svc.ListQuotes(c.UserContext(), QuoteFilter{Limit: 200, Principal: auth.From(c)})
+	f := QuoteFilter{Limit: 200, Principal: auth.From(c), Status: QuoteStatus(c.Query("status"))}
+	if f.Status != "" && !f.Status.Valid() {
+		return problem.Invalid("status", "unknown status")
+	}
+	qs, err := m.svc.ListQuotes(c.UserContext(), f)
 	if err != nil {
 		return err
 	}

@@ -97,8 +97,8 @@ func (s *Service) GetOrder(ctx context.Context, id int64) (*OrderView, error) {
 }
 
 // ListOrders lists orders newest first.
-func (s *Service) ListOrders(ctx context.Context, customerID *int64, afterID int64, limit int) ([]*Order, error) {
-	return listOrders(ctx, s.DB, auth.FromContext(ctx), customerID, afterID, limit)
+func (s *Service) ListOrders(ctx context.Context, f OrderFilter) ([]*Order, error) {
+	return listOrders(ctx, s.DB, auth.FromContext(ctx), f)
 }
 
 // lockedOrder loads and locks an order after the tenancy guard.

@@ -182,17 +182,28 @@ func insertExtension(ctx context.Context, idb bun.IDB, orderID int64, e *Extensi
 	return nil
 }
 
-// listOrders lists orders newest first, for one customer when customerID is set.
-func listOrders(ctx context.Context, idb bun.IDB, p *auth.Principal, customerID *int64, afterID int64, limit int) ([]*Order, error) {
+// OrderFilter narrows the order list; zero fields do not filter.
+type OrderFilter struct {
+	CustomerID         *int64
+	LeadTimeNotStarted bool // open orders with a precondition missing
+	AfterID            int64
+	Limit              int
+}
+
+// listOrders lists orders newest first, filtered by f.
+func listOrders(ctx context.Context, idb bun.IDB, p *auth.Principal, f OrderFilter) ([]*Order, error) {
 	var rows []orderRow
 	q := auth.Scope(orderQuery(idb, &rows), p, "o.customer_id")
-	if customerID != nil {
-		q = q.Where("o.customer_id = ?", *customerID)
+	if f.CustomerID != nil {
+		q = q.Where("o.customer_id = ?", *f.CustomerID)
 	}
-	if afterID > 0 {
-		q = q.Where("o.id < ?", afterID)
+	if f.LeadTimeNotStarted {
+		q = q.Where(leadTimeWaiting) // index orders_lead_time_waiting_idx
 	}
-	if err := q.Order("o.id DESC").Limit(int64(limit)).Scan(ctx); err != nil {
+	if f.AfterID > 0 {
+		q = q.Where("o.id < ?", f.AfterID)
+	}
+	if err := q.Order("o.id DESC").Limit(int64(f.Limit)).Scan(ctx); err != nil {
 		return nil, err
 	}
 	out := make([]*Order, len(rows))

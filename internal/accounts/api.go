@@ -15,6 +15,7 @@ import (
 	"backoffice/internal/clock"
 	"backoffice/internal/httpx"
 	"backoffice/internal/outbox"
+	"backoffice/internal/platform"
 	"backoffice/internal/problem"
 	"backoffice/internal/web"
 )
@@ -26,6 +27,8 @@ type Module struct {
 	TestClock *clock.Settable // nil unless BACKOFFICE_TEST_CLOCK=1
 	Throttle  *auth.Throttle  // failed-login counters in PostgreSQL (ASVS V2.2)
 	Web       *web.Engine
+	// Home gives the home page the cards every module contributes (platform.HomeCards).
+	Home *platform.HomeBoard
 }
 
 // LoginIn is the login request.

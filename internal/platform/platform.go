@@ -36,6 +36,8 @@ type Deps struct {
 	// agreed rate (a ticket not covered, T-4; storage of refused goods, HW-2). The orders
 	// domain keeps them; cmd/backoffice wires it in. Nil until wired: read it when used.
 	Rates RateBook
+	// Home collects the modules' home cards (HomeCards) for the home page of each role.
+	Home *HomeBoard
 }
 
 // StandardRate is one entry of the standard price list.
