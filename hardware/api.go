@@ -46,14 +46,14 @@ func (m *Module) Routes(r *apidoc.Router) {
 
 	r.Post("/defect-reports", apidoc.Op{Summary: "Report a defect: the answer says whether it is in time (HW-5) and opens a ticket", Tag: t,
 		Body: DefectIn{}, Response: DefectOut{}, Status: 201}, auth.Require(), m.reportDefect)
-	r.Get("/defect-reports", apidoc.Op{Summary: "List defect reports", Tag: t, Response: httpx.List[DefectOut]{}, Query: []apidoc.Param{{Name: "item_id", Type: "integer"}}}, auth.Require(), m.listDefects)
+	r.Get("/defect-reports", apidoc.Op{Summary: "List defect reports", Tag: t, Response: httpx.List[DefectOut]{}, Query: pageParams}, auth.Require(), m.listDefects)
 	r.Get("/defect-reports/:id", apidoc.Op{Summary: "A defect report with its verdict", Tag: t, Response: DefectOut{}}, auth.Require(), m.getDefect)
 	r.Post("/defect-reports/:id/attachments", apidoc.Op{Summary: "Attach photos or PDFs (multipart field \"files\", at most 10 MB a file, type checked from the content)", Tag: t,
 		Response: []uploads.Upload{}, Status: 201}, auth.Require(), m.attach)
 	r.Get("/defect-reports/:id/attachments/:file", apidoc.Op{Summary: "Download an attachment", Tag: t, Produces: "application/octet-stream"}, auth.Require(), m.attachment)
 
 	r.Post("/rmas", apidoc.Op{Summary: "Request a return (HW-6): only for an item delivered to that customer", Tag: t, Body: RMAIn{}, Response: RMAOut{}, Status: 201}, auth.Require(), m.requestRMA)
-	r.Get("/rmas", apidoc.Op{Summary: "List RMAs", Tag: t, Response: httpx.List[RMAOut]{}, Query: []apidoc.Param{{Name: "item_id", Type: "integer"}}}, auth.Require(), m.listRMAs)
+	r.Get("/rmas", apidoc.Op{Summary: "List RMAs", Tag: t, Response: httpx.List[RMAOut]{}, Query: pageParams}, auth.Require(), m.listRMAs)
 	r.Get("/rmas/:id", apidoc.Op{Summary: "An RMA", Tag: t, Response: RMAOut{}}, auth.Require(), m.getRMA)
 	for _, step := range []string{"approve", "reject", "receive", "resolve"} {
 		r.Post("/rmas/:id/"+step, apidoc.Op{Summary: rmaSummaries[step], Tag: t, Body: RMAStepIn{}, Response: RMAOut{}}, auth.Require(staff...), m.rmaStep(step))
@@ -74,6 +74,9 @@ func id(c *fiber.Ctx, name, what string) (int64, error) {
 	}
 	return v, nil
 }
+
+// pageParams are the query of the newest-first defect and RMA lists.
+var pageParams = []apidoc.Param{{Name: "item_id", Type: "integer"}, {Name: "limit", Type: "integer"}, apidoc.Q("after", "cursor")}
 
 func list[T any](items []T) httpx.List[T] {
 	if items == nil {

@@ -45,11 +45,11 @@ func (m *Module) listDeliveries(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
+	if err := m.Service.LinesOf(c.UserContext(), ds); err != nil {
+		return err
+	}
 	out := []DeliveryOut{}
 	for i := range ds {
-		if err := m.Service.Lines(c.UserContext(), &ds[i]); err != nil {
-			return err
-		}
 		out = append(out, deliveryOut(&ds[i], nil, m.d.Clock.Now()))
 	}
 	return c.JSON(httpx.Paginate(out, page, func(d DeliveryOut) any { return idCursor{d.ID} }))
@@ -174,8 +174,25 @@ func (m *Module) reportDefect(c *fiber.Ctx) error {
 	return c.Status(201).JSON(defectOut(r, nil))
 }
 
+// pageFilter reads ?item_id, ?limit and the ?after cursor of the defect and RMA lists.
+func pageFilter(c *fiber.Ctx) (PageFilter, httpx.Page, error) {
+	page, err := httpx.PageOf(c)
+	if err != nil {
+		return PageFilter{}, page, err
+	}
+	var cur idCursor
+	if _, err := page.Cursor(&cur); err != nil {
+		return PageFilter{}, page, err
+	}
+	return PageFilter{ItemID: qInt(c, "item_id"), Before: cur.ID, Limit: page.Fetch()}, page, nil
+}
+
 func (m *Module) listDefects(c *fiber.Ctx) error {
-	rs, err := m.Service.Defects(c.UserContext(), qInt(c, "item_id"))
+	f, page, err := pageFilter(c)
+	if err != nil {
+		return err
+	}
+	rs, err := m.Service.Defects(c.UserContext(), f)
 	if err != nil {
 		return err
 	}
@@ -183,7 +200,7 @@ func (m *Module) listDefects(c *fiber.Ctx) error {
 	for i := range rs {
 		out = append(out, defectOut(&rs[i], nil))
 	}
-	return c.JSON(list(out))
+	return c.JSON(httpx.Paginate(out, page, func(d DefectOut) any { return idCursor{d.ID} }))
 }
 
 func (m *Module) getDefect(c *fiber.Ctx) error {
@@ -250,7 +267,11 @@ func (m *Module) requestRMA(c *fiber.Ctx) error {
 }
 
 func (m *Module) listRMAs(c *fiber.Ctx) error {
-	rs, err := m.Service.RMAs(c.UserContext(), qInt(c, "item_id"))
+	f, page, err := pageFilter(c)
+	if err != nil {
+		return err
+	}
+	rs, err := m.Service.RMAs(c.UserContext(), f)
 	if err != nil {
 		return err
 	}
@@ -258,7 +279,7 @@ func (m *Module) listRMAs(c *fiber.Ctx) error {
 	for i := range rs {
 		out = append(out, rmaOut(&rs[i]))
 	}
-	return c.JSON(list(out))
+	return c.JSON(httpx.Paginate(out, page, func(r RMAOut) any { return idCursor{r.ID} }))
 }
 
 func (m *Module) getRMA(c *fiber.Ctx) error {

@@ -2,11 +2,13 @@ package hardware
 
 import (
 	"fmt"
+	"net/url"
 	"time"
 
 	"github.com/gofiber/fiber/v2"
 
 	"backoffice/internal/auth"
+	"backoffice/internal/httpx"
 	"backoffice/internal/problem"
 	"backoffice/internal/uploads"
 	"backoffice/internal/web"
@@ -67,7 +69,11 @@ type itemData struct {
 	Portal      bool
 	Now         time.Time
 	Prefix      string
+	More        bool // more than itemPage defects or RMAs: the staff list shows them all, page by page
 }
+
+// itemPage is how many of an item's newest defect reports and RMAs its page shows.
+const itemPage = 20
 
 func (m *Module) renderItem(c *fiber.Ctx, itemID int64, fe []problem.FieldError) error {
 	ctx, p := c.UserContext(), auth.From(c)
@@ -79,20 +85,21 @@ func (m *Module) renderItem(c *fiber.Ctx, itemID int64, fe []problem.FieldError)
 	if d.TitleReason, err = m.Service.TitleReason(ctx, it); err != nil {
 		return err
 	}
-	rs, err := m.Service.Defects(ctx, it.ID)
+	rs, err := m.Service.Defects(ctx, PageFilter{ItemID: it.ID, Limit: itemPage + 1})
 	if err != nil {
 		return err
 	}
-	for i := range rs {
+	for i := range rs[:min(len(rs), itemPage)] {
 		d.Defects = append(d.Defects, defectOut(&rs[i], nil))
 	}
-	rmas, err := m.Service.RMAs(ctx, it.ID)
+	rmas, err := m.Service.RMAs(ctx, PageFilter{ItemID: it.ID, Limit: itemPage + 1})
 	if err != nil {
 		return err
 	}
-	for i := range rmas {
+	for i := range rmas[:min(len(rmas), itemPage)] {
 		d.RMAs = append(d.RMAs, rmaOut(&rmas[i]))
 	}
+	d.More = len(rs) > itemPage || len(rmas) > itemPage
 	name := it.Product.Name
 	if it.Serial != nil {
 		name += " · " + *it.Serial
@@ -182,27 +189,62 @@ func (m *Module) defectPage(c *fiber.Ctx) error   { return m.renderDefect(c) }
 func (m *Module) portalDefect(c *fiber.Ctx) error { return m.renderDefect(c) }
 
 type defectsData struct {
-	Defects []DefectOut
-	RMAs    []RMAOut
-	Now     time.Time
+	Defects    []DefectOut
+	RMAs       []RMAOut
+	Now        time.Time
+	ItemID     int64
+	NextDefect string // query string of the next page of defect reports ("" on the last)
+	NextRMA    string // query string of the next page of RMAs
 }
 
+// defectsPage lists defect reports and RMAs newest first, 50 of each a page; each list
+// has its own cursor (?defects_after, ?rmas_after) and keeps the other's place.
 func (m *Module) defectsPage(c *fiber.Ctx) error {
 	ctx := c.UserContext()
-	rs, err := m.Service.Defects(ctx, 0)
+	const n = 50
+	d := defectsData{Now: m.d.Clock.Now(), ItemID: qInt(c, "item_id")}
+	cursor := func(name string) (int64, error) {
+		var cur idCursor
+		_, err := httpx.Page{After: c.Query(name)}.Cursor(&cur)
+		return cur.ID, err
+	}
+	da, err := cursor("defects_after")
 	if err != nil {
 		return err
 	}
-	d := defectsData{Now: m.d.Clock.Now()}
-	for i := range rs {
+	ra, err := cursor("rmas_after")
+	if err != nil {
+		return err
+	}
+	rs, err := m.Service.Defects(ctx, PageFilter{ItemID: d.ItemID, Before: da, Limit: n + 1})
+	if err != nil {
+		return err
+	}
+	rmas, err := m.Service.RMAs(ctx, PageFilter{ItemID: d.ItemID, Before: ra, Limit: n + 1})
+	if err != nil {
+		return err
+	}
+	next := func(name string, id int64) string {
+		v := url.Values{}
+		for _, k := range []string{"item_id", "defects_after", "rmas_after"} {
+			if s := c.Query(k); s != "" {
+				v.Set(k, s)
+			}
+		}
+		v.Set(name, *httpx.EncodeCursor(idCursor{id}))
+		return v.Encode()
+	}
+	for i := range rs[:min(len(rs), n)] {
 		d.Defects = append(d.Defects, defectOut(&rs[i], nil))
 	}
-	rmas, err := m.Service.RMAs(ctx, 0)
-	if err != nil {
-		return err
+	if len(rs) > n {
+		d.NextDefect = next("defects_after", rs[n-1].ID)
 	}
-	for i := range rmas {
+	for i := range rmas[:min(len(rmas), n)] {
 		d.RMAs = append(d.RMAs, rmaOut(&rmas[i]))
+	}
+	if len(rmas) > n {
+		d.NextRMA = next("rmas_after", rmas[n-1].ID)
 	}
 	return m.d.Web.Render(c, "hardware/defects", "Defect reports and RMAs", d)
 }

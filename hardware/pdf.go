@@ -1,134 +1,89 @@
 package hardware
 
 import (
-	"bytes"
+	"context"
+	"embed"
 	"fmt"
 	"strings"
 	"time"
 
-	"github.com/go-pdf/fpdf"
 	"github.com/gofiber/fiber/v2"
 
+	"backoffice/internal/accounts"
+	"backoffice/internal/civil"
 	"backoffice/internal/clock"
-	"backoffice/internal/config"
+	"backoffice/internal/i18n"
+	"backoffice/internal/pdfdoc"
 )
 
-// DeliveryNotePDF renders the delivery note: the address, the lines with their serials,
-// who signed and when, who bears the risk since when (HW-3), retention of title (HW-4),
-// the inspection duty (HW-5) and what is not included unless agreed (HW-1).
-func DeliveryNotePDF(d *Delivery, customer string, cfg *config.Config, now time.Time) ([]byte, error) {
-	pdf := fpdf.New("P", "mm", "A4", "")
-	tr := pdf.UnicodeTranslatorFromDescriptor("")
-	pdf.SetTitle(tr(fmt.Sprintf("Delivery note %d", d.ID)), false)
-	pdf.SetCreationDate(now)
-	pdf.SetMargins(18, 18, 18)
-	pdf.SetAutoPageBreak(true, 20)
-	pdf.SetFooterFunc(func() {
-		pdf.SetY(-14)
-		pdf.SetFont("Helvetica", "", 8)
-		pdf.SetTextColor(110, 110, 110)
-		parts := []string{cfg.CompanyName}
-		if cfg.CompanyKvK != "" {
-			parts = append(parts, "KvK "+cfg.CompanyKvK)
-		}
-		parts = append(parts, fmt.Sprintf("page %d", pdf.PageNo()))
-		pdf.CellFormat(0, 5, tr(strings.Join(parts, " · ")), "", 0, "C", false, 0, "")
-	})
-	pdf.AddPage()
-	pdf.SetFont("Helvetica", "B", 16)
-	pdf.CellFormat(110, 8, tr(cfg.CompanyName), "", 0, "L", false, 0, "")
-	pdf.SetFont("Helvetica", "B", 16)
-	pdf.CellFormat(0, 8, "DELIVERY NOTE", "", 1, "R", false, 0, "")
-	pdf.SetFont("Helvetica", "", 9)
-	if cfg.CompanyAddress != "" {
-		pdf.CellFormat(0, 4.5, tr(cfg.CompanyAddress), "", 1, "L", false, 0, "")
-	}
-	pdf.Ln(6)
-	y := pdf.GetY()
-	pdf.SetFont("Helvetica", "B", 10)
-	pdf.CellFormat(95, 5, "Delivered to", "", 1, "L", false, 0, "")
-	pdf.SetFont("Helvetica", "", 10)
-	for _, l := range []string{customer, d.Street, strings.TrimSpace(d.PostalCode + "  " + d.City), d.Country} {
-		if l != "" {
-			pdf.CellFormat(95, 5, tr(l), "", 1, "L", false, 0, "")
-		}
-	}
-	fmtT := func(t *time.Time) string {
+//go:embed messages/*.json
+var messagesFS embed.FS
+
+func init() { i18n.MustRegisterDir(messagesFS, "messages") }
+
+// DeliveryNotePDF renders the delivery note in the customer's language (cust.Language) in
+// the house document style: the address, the lines with their serials, who received it
+// and when, since when the risk is the customer's (HW-3), retention of title (HW-4), the
+// inspection duty (HW-5), returns (HW-6) and what is not included unless agreed (HW-1) —
+// in plain words, without rule IDs.
+func DeliveryNotePDF(d *Delivery, cust accounts.Address, co pdfdoc.Company, now time.Time) ([]byte, error) {
+	l := i18n.For(cust.Language)
+	doc := pdfdoc.New(co, l.Lang, l.T("hardware.pdf.title"), l.T("hardware.pdf.doc_title", map[string]any{"ID": d.ID}), now)
+	when := func(t *time.Time) string {
 		if t == nil {
 			return "—"
 		}
-		return t.In(clock.Amsterdam).Format("02-01-2006 15:04")
+		at := t.In(clock.Amsterdam)
+		return i18n.Date(l.Lang, civil.Of(at)) + " " + at.Format("15:04")
 	}
-	facts := [][2]string{{"Delivery", fmt.Sprint(d.ID)}, {"Order", fmt.Sprint(d.OrderID)}, {"Planned", d.PlannedOn.String()},
-		{"Status", d.Status}, {"Delivered", fmtT(d.DeliveredAt)}}
+	facts := []pdfdoc.Fact{{Label: l.T("hardware.pdf.delivery"), Value: fmt.Sprint(d.ID)}, {Label: l.T("hardware.pdf.order"), Value: fmt.Sprint(d.OrderID)},
+		{Label: l.T("hardware.pdf.planned"), Value: i18n.Date(l.Lang, d.PlannedOn)}, {Label: l.T("hardware.pdf.status"), Value: l.T("hardware.status." + d.Status)}}
+	if d.DeliveredAt != nil {
+		facts = append(facts, pdfdoc.Fact{Label: l.T("hardware.pdf.delivered"), Value: when(d.DeliveredAt)})
+	}
 	if d.ReceivedBy != nil {
-		facts = append(facts, [2]string{"Received by", *d.ReceivedBy})
+		facts = append(facts, pdfdoc.Fact{Label: l.T("hardware.pdf.received_by"), Value: *d.ReceivedBy})
 	}
 	if d.RiskSince != nil {
-		facts = append(facts, [2]string{"Risk since", fmtT(d.RiskSince)})
+		facts = append(facts, pdfdoc.Fact{Label: l.T("hardware.pdf.risk_since"), Value: when(d.RiskSince)})
 	}
-	pdf.SetXY(118, y)
-	for _, f := range facts {
-		pdf.SetX(118)
-		pdf.SetFont("Helvetica", "B", 9)
-		pdf.CellFormat(28, 5, f[0], "", 0, "L", false, 0, "")
-		pdf.SetFont("Helvetica", "", 9)
-		pdf.CellFormat(0, 5, tr(f[1]), "", 1, "L", false, 0, "")
+	country := d.Country
+	if country == "NL" {
+		country = ""
 	}
-	pdf.SetY(max(pdf.GetY(), y+32) + 4)
+	doc.Parties(l.T("hardware.pdf.delivered_to"), []string{cust.Name, d.Street, strings.TrimSpace(d.PostalCode + "  " + d.City), country}, facts)
 
-	pdf.SetFont("Helvetica", "B", 9)
-	pdf.SetFillColor(235, 238, 242)
-	pdf.CellFormat(30, 6, "SKU", "", 0, "L", true, 0, "")
-	pdf.CellFormat(80, 6, "Product", "", 0, "L", true, 0, "")
-	pdf.CellFormat(16, 6, "Qty", "", 0, "R", true, 0, "")
-	pdf.CellFormat(0, 6, "Serials", "", 1, "L", true, 0, "")
-	pdf.SetFont("Helvetica", "", 9)
-	for _, l := range d.Lines {
+	cols := []pdfdoc.Column{{Head: l.T("hardware.pdf.col.product"), Width: 120}, {Head: l.T("hardware.pdf.col.sku"), Width: 34}, {Head: l.T("hardware.pdf.col.quantity"), Width: 20, Right: true}}
+	var rows []pdfdoc.Row
+	for _, ln := range d.Lines {
 		name, sku := "", ""
-		if l.Product != nil {
-			name, sku = l.Product.Manufacturer+" "+l.Product.Name, l.Product.SKU
+		if ln.Product != nil {
+			name, sku = strings.TrimSpace(ln.Product.Manufacturer+" "+ln.Product.Name), ln.Product.SKU
 		}
-		serials := strings.Join(l.Serials, ", ")
-		if serials == "" {
-			serials = "—"
+		sub := ""
+		if len(ln.Serials) > 0 {
+			sub = l.T("hardware.pdf.serials", map[string]any{"Serials": strings.Join(ln.Serials, ", ")})
 		}
-		x, y := pdf.GetX(), pdf.GetY()
-		pdf.SetXY(x+126, y)
-		pdf.MultiCell(0, 5, tr(serials), "", "L", false)
-		h := pdf.GetY() - y
-		pdf.SetXY(x, y)
-		pdf.CellFormat(30, 5, tr(sku), "", 0, "L", false, 0, "")
-		pdf.CellFormat(80, 5, tr(name), "", 0, "L", false, 0, "")
-		pdf.CellFormat(16, 5, l.Quantity.String(), "", 1, "R", false, 0, "")
-		pdf.SetY(y + max(h, 5) + 1)
-		pdf.Line(18, pdf.GetY(), 192, pdf.GetY())
+		rows = append(rows, pdfdoc.Row{Cells: []string{name, sku, i18n.QuantityIn(l.Lang, ln.Quantity)}, Sub: sub})
 	}
-	pdf.Ln(5)
-	pdf.SetFont("Helvetica", "B", 10)
-	pdf.CellFormat(0, 6, "Please note", "", 1, "L", false, 0, "")
-	pdf.SetFont("Helvetica", "", 8.5)
-	notes := []string{
-		NotIncluded,
-		"The risk of loss, theft and damage passes to you when the goods come into your control (HW-3, 004:3.10).",
-		"The goods remain our property until you have paid in full the invoices for this hardware and the related services (retention of title, HW-4, 004:15). Until then you may not sell, rent, pledge or encumber them; keep them identifiable, tell us at once of any seizure, and insure them against fire, explosion, water damage and theft.",
-		"Inspect the goods at once: report visible defects, shortages and deviations in writing within 24 hours of delivery; hidden defects at once and at the latest within 5 working days after discovery (HW-5, 004:16). A report does not suspend the duty to pay.",
-		"Returns only with our prior written consent (RMA), undamaged, complete, in the original packaging, at your cost and risk (HW-6).",
+	doc.Table(cols, rows)
+	doc.Ln(3)
+	doc.Heading(l.T("hardware.pdf.please_note"))
+	notes := []string{"not_included", "risk", "title", "inspect", "returns"}
+	for i, n := range notes {
+		notes[i] = l.T("hardware.pdf.note." + n)
 	}
-	for _, t := range notes {
-		pdf.MultiCell(0, 4.3, tr("• "+t), "", "L", false)
-		pdf.Ln(0.8)
+	doc.Bullets(notes)
+	if d.ReceivedBy == nil {
+		doc.Signature(l.T("hardware.pdf.sign_name"), l.T("hardware.pdf.sign_date"))
 	}
-	pdf.Ln(8)
-	pdf.SetFont("Helvetica", "", 9)
-	pdf.CellFormat(80, 5, "Name and signature of recipient", "T", 0, "L", false, 0, "")
-	pdf.CellFormat(10, 5, "", "", 0, "L", false, 0, "")
-	pdf.CellFormat(50, 5, "Date and time", "T", 1, "L", false, 0, "")
-	var buf bytes.Buffer
-	if err := pdf.Output(&buf); err != nil {
-		return nil, err
-	}
-	return buf.Bytes(), nil
+	return doc.Bytes()
+}
+
+// DeliveryAddressee is the customer's name and language for its delivery note (accounts'
+// read API).
+func (s *Service) DeliveryAddressee(ctx context.Context, customerID int64) (accounts.Address, error) {
+	return accounts.CustomerAddress(ctx, s.DB, customerID)
 }
 
 func (m *Module) deliveryNote(c *fiber.Ctx) error {
@@ -140,11 +95,11 @@ func (m *Module) deliveryNote(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	a, err := m.Service.CustomerName(c.UserContext(), d.CustomerID)
+	a, err := m.Service.DeliveryAddressee(c.UserContext(), d.CustomerID)
 	if err != nil {
 		return err
 	}
-	b, err := DeliveryNotePDF(d, a, m.d.Config, m.d.Clock.Now())
+	b, err := DeliveryNotePDF(d, a, pdfdoc.CompanyFrom(m.d.Config), m.d.Clock.Now())
 	if err != nil {
 		return err
 	}

@@ -133,10 +133,13 @@ func (s *Service) Defect(ctx context.Context, id int64) (*DefectReport, error) {
 	return r, auth.Guard(p, r.CustomerID)
 }
 
-// Defects lists reports (of one item when itemID > 0).
-func (s *Service) Defects(ctx context.Context, itemID int64) ([]DefectReport, error) {
+// Defects lists a page of reports, newest first (of one item when ItemID > 0).
+func (s *Service) Defects(ctx context.Context, f PageFilter) ([]DefectReport, error) {
 	p := auth.FromContext(ctx)
-	return listDefects(ctx, s.DB, p, itemID, 500)
+	if f.Limit <= 0 || f.Limit > 201 {
+		f.Limit = 201
+	}
+	return listDefects(ctx, s.DB, p, f)
 }
 
 // Attach adds files to a report the principal may see.

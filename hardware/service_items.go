@@ -18,6 +18,15 @@ func (s *Service) Items(ctx context.Context, f ItemFilter) ([]*Item, error) {
 // Lines loads a listed delivery's lines.
 func (s *Service) Lines(ctx context.Context, d *Delivery) error { return loadLines(ctx, s.DB, d) }
 
+// LinesOf fills the lines of a page of deliveries in one batch of queries.
+func (s *Service) LinesOf(ctx context.Context, ds []Delivery) error {
+	ps := make([]*Delivery, len(ds))
+	for i := range ds {
+		ps[i] = &ds[i]
+	}
+	return loadLinesOf(ctx, s.DB, ps)
+}
+
 // Item loads an item the principal may see.
 func (s *Service) Item(ctx context.Context, id int64) (*Item, error) {
 	p := auth.FromContext(ctx)

@@ -194,8 +194,11 @@ func (s *Service) RMAOf(ctx context.Context, id int64) (*RMA, error) {
 	return r, auth.Guard(p, r.CustomerID)
 }
 
-// RMAs lists RMAs (of one item when itemID > 0).
-func (s *Service) RMAs(ctx context.Context, itemID int64) ([]RMA, error) {
+// RMAs lists a page of RMAs, newest first (of one item when ItemID > 0).
+func (s *Service) RMAs(ctx context.Context, f PageFilter) ([]RMA, error) {
 	p := auth.FromContext(ctx)
-	return listRMAs(ctx, s.DB, p, itemID, 500)
+	if f.Limit <= 0 || f.Limit > 201 {
+		f.Limit = 201
+	}
+	return listRMAs(ctx, s.DB, p, f)
 }

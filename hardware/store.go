@@ -2,6 +2,8 @@ package hardware
 
 import (
 	"context"
+	"database/sql"
+	"fmt"
 
 	"github.com/uptrace/bun"
 
@@ -149,24 +151,52 @@ func getDelivery(ctx context.Context, idb bun.IDB, id int64, lock bool) (*Delive
 }
 
 func loadLines(ctx context.Context, idb bun.IDB, d *Delivery) error {
-	if err := idb.NewSelect().Model(&d.Lines).Where("delivery_id = ?", d.ID).OrderExpr("id").Scan(ctx); err != nil {
+	return loadLinesOf(ctx, idb, []*Delivery{d})
+}
+
+// loadLinesOf fills the lines of many deliveries, with their products and order lines,
+// in three queries whatever their number (a list page; no query per delivery or line).
+func loadLinesOf(ctx context.Context, idb bun.IDB, ds []*Delivery) error {
+	if len(ds) == 0 {
+		return nil
+	}
+	ids := make([]int64, len(ds))
+	byID := make(map[int64]*Delivery, len(ds))
+	for i, d := range ds {
+		ids[i], byID[d.ID] = d.ID, d
+		d.Lines = nil
+	}
+	var lines []DeliveryLine
+	if err := idb.NewSelect().Model(&lines).Where("delivery_id IN (?)", bun.In(ids)).OrderExpr("delivery_id, id").Scan(ctx); err != nil {
 		return err
 	}
-	var pids []int64
-	for _, l := range d.Lines {
-		pids = append(pids, l.ProductID)
+	if len(lines) == 0 {
+		return nil
+	}
+	var pids, olids []int64
+	for _, l := range lines {
+		pids, olids = append(pids, l.ProductID), append(olids, l.OrderLineID)
 	}
 	ps, err := productsByID(ctx, idb, pids)
 	if err != nil {
 		return err
 	}
-	for i := range d.Lines {
-		d.Lines[i].Product = ps[d.Lines[i].ProductID]
-		ol := new(OrderLine)
-		if err := idb.NewSelect().Model(ol).Where("order_line_id = ?", d.Lines[i].OrderLineID).Scan(ctx); err != nil {
-			return err
+	var ols []OrderLine
+	if err := idb.NewSelect().Model(&ols).Where("order_line_id IN (?)", bun.In(olids)).Scan(ctx); err != nil {
+		return err
+	}
+	olByID := make(map[int64]*OrderLine, len(ols))
+	for i := range ols {
+		olByID[ols[i].OrderLineID] = &ols[i]
+	}
+	for _, l := range lines {
+		ol := olByID[l.OrderLineID]
+		if ol == nil {
+			return fmt.Errorf("hardware: delivery line %d: order line %d: %w", l.ID, l.OrderLineID, sql.ErrNoRows)
 		}
-		d.Lines[i].OrderLine = ol
+		l.Product, l.OrderLine = ps[l.ProductID], ol
+		d := byID[l.DeliveryID]
+		d.Lines = append(d.Lines, l)
 	}
 	return nil
 }

@@ -258,14 +258,31 @@ func linkTicket(ctx context.Context, idb bun.IDB, reportID, ticketID int64, numb
 	return err
 }
 
-func listDefects(ctx context.Context, idb bun.IDB, p *auth.Principal, itemID int64, limit int64) ([]DefectReport, error) {
-	var rs []DefectReport
-	q := idb.NewSelect().Model(&rs).OrderExpr("id DESC").Limit(limit)
-	q = auth.Scope(q, p, "customer_id")
-	if itemID > 0 {
-		q = q.Where("item_id = ?", itemID)
+// PageFilter narrows a newest-first list of defect reports or RMAs to one item and a
+// page before a cursor id.
+type PageFilter struct {
+	ItemID int64
+	Before int64 // cursor: records with a smaller id
+	Limit  int64
+}
+
+// pageQuery is the shared shape of the defect and RMA lists: newest first, a range
+// scan of (customer_id, id DESC) for a contact, (item_id, id DESC) for one item, the
+// primary key otherwise.
+func pageQuery(q *bun.SelectQuery, p *auth.Principal, f PageFilter) *bun.SelectQuery {
+	q = auth.Scope(q.OrderExpr("id DESC").Limit(f.Limit), p, "customer_id")
+	if f.ItemID > 0 {
+		q = q.Where("item_id = ?", f.ItemID)
 	}
-	return rs, q.Scan(ctx)
+	if f.Before > 0 {
+		q = q.Where("id < ?", f.Before)
+	}
+	return q
+}
+
+func listDefects(ctx context.Context, idb bun.IDB, p *auth.Principal, f PageFilter) ([]DefectReport, error) {
+	var rs []DefectReport
+	return rs, pageQuery(idb.NewSelect().Model(&rs), p, f).Scan(ctx)
 }
 
 // --- RMAs
@@ -289,12 +306,7 @@ func getRMA(ctx context.Context, idb bun.IDB, id int64, lock bool) (*RMA, error)
 	return r, tr(q.Scan(ctx), "rma")
 }
 
-func listRMAs(ctx context.Context, idb bun.IDB, p *auth.Principal, itemID int64, limit int64) ([]RMA, error) {
+func listRMAs(ctx context.Context, idb bun.IDB, p *auth.Principal, f PageFilter) ([]RMA, error) {
 	var rs []RMA
-	q := idb.NewSelect().Model(&rs).OrderExpr("id DESC").Limit(limit)
-	q = auth.Scope(q, p, "customer_id")
-	if itemID > 0 {
-		q = q.Where("item_id = ?", itemID)
-	}
-	return rs, q.Scan(ctx)
+	return rs, pageQuery(idb.NewSelect().Model(&rs), p, f).Scan(ctx)
 }

@@ -69,7 +69,7 @@ func (s *Service) invoiceMail(d *Document) (*outbox.Message, error) {
 	if inv.BillingContact != "" {
 		greeting = l.T("mail.greeting", map[string]any{"Name": inv.BillingContact})
 	}
-	data := map[string]any{"Number": inv.NumberOr(), "Amount": i18n.Euro(inv.Gross), "Due": i18n.Date(inv.Language, *inv.DueDate),
+	data := map[string]any{"Number": inv.NumberOr(), "Amount": i18n.Money(inv.Language, inv.Gross), "Due": i18n.Date(inv.Language, *inv.DueDate),
 		"IBAN": inv.Supplier.IBAN, "Reference": inv.PaymentReference, "Company": inv.Supplier.Name, "Portal": s.BaseURL + "/portal/invoices"}
 	return &outbox.Message{Kind: "invoice_issued", To: inv.BillingEmail, Subject: l.T("mail.invoice_subject", data),
 		Body: greeting + "\n\n" + l.T("mail.invoice_body", data), Entity: "invoice", EntityID: fmt.Sprint(inv.ID),

@@ -2,7 +2,6 @@ package invoices
 
 import (
 	"embed"
-	"io/fs"
 
 	"backoffice/internal/i18n"
 )
@@ -10,10 +9,4 @@ import (
 //go:embed messages/*.json
 var messagesFS embed.FS
 
-func init() {
-	sub, err := fs.Sub(messagesFS, "messages")
-	if err != nil {
-		panic(err)
-	}
-	i18n.MustRegister(sub)
-}
+func init() { i18n.MustRegisterDir(messagesFS, "messages") }

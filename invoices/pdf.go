@@ -9,11 +9,12 @@ import (
 
 	"github.com/boombuler/barcode"
 	"github.com/boombuler/barcode/qr"
-	"github.com/go-pdf/fpdf"
+
 	"github.com/shopspring/decimal"
 
 	"backoffice/internal/civil"
 	"backoffice/internal/i18n"
+	"backoffice/internal/pdfdoc"
 )
 
 // pdfLine is a line as printed (invoice or credit note).
@@ -96,49 +97,15 @@ func render(p *pdfDoc, now time.Time) ([]byte, error) {
 	inv, sup := p.Inv, p.Inv.Supplier
 	lang := inv.Language
 	l := i18n.For(lang)
-	pdf := fpdf.New("P", "mm", "A4", "")
-	tr := pdf.UnicodeTranslatorFromDescriptor("")
 	title := l.T("pdf.invoice")
 	if p.Credit {
 		title = l.T("pdf.credit_note")
 	}
-	pdf.SetTitle(tr(title+" "+p.Number), false)
-	pdf.SetAuthor(tr(sup.Name), false)
-	pdf.SetCreationDate(now)
-	pdf.SetMargins(18, 18, 18)
-	pdf.SetAutoPageBreak(true, 22)
-	pdf.SetFooterFunc(func() {
-		pdf.SetY(-15)
-		pdf.SetFont("Helvetica", "", 7.5)
-		pdf.SetTextColor(110, 110, 110)
-		parts := []string{sup.Name, sup.Address, "KvK " + sup.KvK, l.T("pdf.vat_id") + " " + sup.VATID, "IBAN " + sup.IBAN}
-		if sup.BIC != "" {
-			parts = append(parts, "BIC "+sup.BIC)
-		}
-		pdf.CellFormat(0, 4, tr(strings.Join(parts, " · ")), "", 1, "C", false, 0, "")
-		pdf.CellFormat(0, 4, tr(l.T("pdf.page", map[string]any{"Page": pdf.PageNo()})), "", 0, "C", false, 0, "")
-	})
-	pdf.AddPage()
+	co := pdfdoc.Company{Name: sup.Name, Address: sup.Address, KvK: sup.KvK, VATID: sup.VATID, IBAN: sup.IBAN, BIC: sup.BIC}
+	doc := pdfdoc.New(co, lang, title, title+" "+p.Number, now)
 
-	// Our company block and the title.
-	pdf.SetFont("Helvetica", "B", 15)
-	pdf.CellFormat(110, 7, tr(sup.Name), "", 0, "L", false, 0, "")
-	pdf.SetFont("Helvetica", "B", 20)
-	pdf.SetTextColor(30, 60, 110)
-	pdf.CellFormat(0, 7, tr(title), "", 1, "R", false, 0, "")
-	pdf.SetTextColor(0, 0, 0)
-	pdf.SetFont("Helvetica", "", 9)
-	for _, s := range []string{sup.Address, "KvK " + sup.KvK + " · " + l.T("pdf.vat_id") + " " + sup.VATID, "IBAN " + sup.IBAN + bicSuffix(sup.BIC)} {
-		pdf.CellFormat(0, 4.5, tr(s), "", 1, "L", false, 0, "")
-	}
-	pdf.Ln(8)
-
-	// Customer block (left) and the facts (right).
-	y := pdf.GetY()
-	pdf.SetFont("Helvetica", "B", 10)
-	pdf.CellFormat(95, 5, tr(inv.CustomerName), "", 1, "L", false, 0, "")
-	pdf.SetFont("Helvetica", "", 10)
-	cust := []string{}
+	// The customer (left) and the facts (right).
+	cust := []string{inv.CustomerName}
 	if inv.BillingContact != "" {
 		cust = append(cust, l.T("pdf.attn")+" "+inv.BillingContact)
 	}
@@ -147,73 +114,43 @@ func render(p *pdfDoc, now time.Time) ([]byte, error) {
 		cust = append(cust, countryName(l, inv.CustomerCountry))
 	}
 	if inv.CustomerKvK != "" {
-		cust = append(cust, "KvK "+inv.CustomerKvK)
+		cust = append(cust, l.T("pdfdoc.kvk")+" "+inv.CustomerKvK)
 	}
 	if inv.CustomerVATID != "" {
 		cust = append(cust, l.T("pdf.vat_id")+" "+inv.CustomerVATID)
 	}
-	for _, s := range cust {
-		pdf.CellFormat(95, 5, tr(s), "", 1, "L", false, 0, "")
-	}
-	yLeft := pdf.GetY()
 	numLabel, dateLabel := l.T("pdf.number"), l.T("pdf.date")
 	if p.Credit {
 		numLabel, dateLabel = l.T("pdf.credit_number"), l.T("pdf.credit_date")
 	}
-	facts := [][2]string{{numLabel, p.Number}, {dateLabel, i18n.Date(lang, p.IssueDate)}}
+	facts := []pdfdoc.Fact{{Label: numLabel, Value: p.Number}, {Label: dateLabel, Value: i18n.Date(lang, p.IssueDate)}}
 	if p.Credit {
-		facts = append(facts, [2]string{l.T("pdf.corrects"), inv.NumberOr() + " (" + i18n.Date(lang, *inv.IssueDate) + ")"})
+		facts = append(facts, pdfdoc.Fact{Label: l.T("pdf.corrects"), Value: inv.NumberOr() + " (" + i18n.Date(lang, *inv.IssueDate) + ")"})
 	} else {
-		facts = append(facts, [2]string{l.T("pdf.due"), i18n.Date(lang, *inv.DueDate)})
+		facts = append(facts, pdfdoc.Fact{Label: l.T("pdf.due"), Value: i18n.Date(lang, *inv.DueDate)})
 		if inv.DeliveryDate != nil && *inv.DeliveryDate != p.IssueDate {
-			facts = append(facts, [2]string{l.T("pdf.delivery_date"), i18n.Date(lang, *inv.DeliveryDate)})
+			facts = append(facts, pdfdoc.Fact{Label: l.T("pdf.delivery_date"), Value: i18n.Date(lang, *inv.DeliveryDate)})
 		}
 	}
-	facts = append(facts, [2]string{l.T("pdf.customer_number"), fmt.Sprint(inv.CustomerID)})
+	facts = append(facts, pdfdoc.Fact{Label: l.T("pdf.customer_number"), Value: fmt.Sprint(inv.CustomerID)})
 	if inv.PurchaseOrder != "" {
-		facts = append(facts, [2]string{l.T("pdf.your_reference"), inv.PurchaseOrder})
+		facts = append(facts, pdfdoc.Fact{Label: l.T("pdf.your_reference"), Value: inv.PurchaseOrder})
 	}
-	pdf.SetY(y)
-	for _, f := range facts {
-		pdf.SetX(120)
-		pdf.SetFont("Helvetica", "B", 9)
-		pdf.CellFormat(32, 5, tr(f[0]), "", 0, "L", false, 0, "")
-		pdf.SetFont("Helvetica", "", 9)
-		pdf.CellFormat(0, 5, tr(f[1]), "", 1, "L", false, 0, "")
-	}
-	pdf.SetY(maxf(yLeft, pdf.GetY()) + 8)
+	doc.Parties("", cust, facts)
 	if p.Reason != "" {
-		pdf.SetFont("Helvetica", "", 10)
-		pdf.MultiCell(0, 5, tr(l.T("pdf.reason")+": "+p.Reason), "", "L", false)
-		pdf.Ln(2)
+		doc.Text(l.T("pdf.reason") + ": " + p.Reason)
 	}
 	if inv.Note != "" && !p.Credit {
-		pdf.SetFont("Helvetica", "", 10)
-		pdf.MultiCell(0, 5, tr(inv.Note), "", "L", false)
-		pdf.Ln(2)
+		doc.Text(inv.Note)
 	}
-	linesTable(pdf, tr, l, p.Lines)
-	totalsBlock(pdf, tr, l, p)
-	notesBlock(pdf, tr, l, p)
-	var buf bytes.Buffer
-	if err := pdf.Output(&buf); err != nil {
+	linesTable(doc, p.Lines)
+	totalsBlock(doc, p)
+	notesBlock(doc, p)
+	b, err := doc.Bytes()
+	if err != nil {
 		return nil, fmt.Errorf("invoices: render PDF: %w", err)
 	}
-	return buf.Bytes(), nil
-}
-
-func bicSuffix(bic string) string {
-	if bic == "" {
-		return ""
-	}
-	return " · BIC " + bic
-}
-
-func maxf(a, b float64) float64 {
-	if a > b {
-		return a
-	}
-	return b
+	return b, nil
 }
 
 func countryName(l *i18n.Localizer, code string) string {

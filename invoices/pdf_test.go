@@ -11,6 +11,7 @@ import (
 
 	"backoffice/internal/billing"
 	"backoffice/internal/i18n"
+	"backoffice/internal/testkit"
 	"backoffice/invoices"
 )
 
@@ -20,12 +21,23 @@ func TestPDFs(t *testing.T) {
 	s := newApp(t, jan15)
 	ctx := context.Background()
 	out := os.Getenv("INVOICES_PDF_DIR")
-	write := func(name string, b []byte) {
+	write := func(name string, b []byte, want ...string) {
 		if !bytes.HasPrefix(b, []byte("%PDF-")) || len(b) < 2000 {
 			t.Errorf("%s: not a PDF (%d bytes)", name, len(b))
 		}
 		if out != "" {
 			_ = os.WriteFile(filepath.Join(out, name+".pdf"), b, 0o644)
+		}
+		txt := testkit.PDFText(t, name, b)
+		for _, w := range want {
+			if !strings.Contains(txt, w) {
+				t.Errorf("%s lacks %q:\n%s", name, w, txt)
+			}
+		}
+		for _, bad := range []string{"pdf.", "pdfdoc.", "invoice."} {
+			if strings.Contains(txt, bad) {
+				t.Errorf("%s prints a message id (%q)", name, bad)
+			}
 		}
 	}
 	mk := func(o custOpts, charges ...chargeOpts) *invoices.Document {
@@ -58,10 +70,12 @@ func TestPDFs(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	write("invoice-nl", b)
+	write("invoice-nl", b, "Factuur", "Factuurnummer", "15 januari 2026", "Vervaldatum 29 januari 2026", "€ 1.249,00", "€ 19.359,99",
+		"Btw 21% over € 15.964,00", "KvK 12345678", "BTW NL123456789B01", "IBAN NL91ABNA0417164300", "Betaling", "pagina 1")
 	en := mk(custOpts{Country: "BE", VATID: "BE0123456749", Language: "en"}, chargeOpts{Description: "Consultancy network redesign", Qty: "8", Unit: "hour", Price: "95.00"})
 	b, _ = invoices.PDF(en, jan15)
-	write("invoice-en-reverse-charge", b)
+	write("invoice-en-reverse-charge", b, "Invoice", "Invoice number", "Due date 29 January 2026", "€760.00", "Belgium",
+		"VAT reverse charged", "CoC 12345678", "VAT NL123456789B01", "Payment", "page 1")
 	de := mk(custOpts{Country: "DE", VATID: "DE123456789"}, chargeOpts{Description: "Firewall appliance", LineKind: billing.Goods, Price: "2150.00", Billable: jan15Date().AddDays(-3)})
 	b, _ = invoices.PDF(de, jan15)
 	write("invoice-de-intra-eu", b)
@@ -70,7 +84,13 @@ func TestPDFs(t *testing.T) {
 		t.Fatal(err)
 	}
 	b, _ = invoices.CreditPDF(cn, jan15)
-	write("credit-note-nl", b)
+	cnEN, err := s.svc.Credit(ctx, en.Invoice.ID, invoices.CreditIn{Reason: "Two hours not worked", Lines: []invoices.CreditLineIn{{LineID: en.Lines[0].ID, Quantity: d("2")}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	b2, _ := invoices.CreditPDF(cnEN, jan15)
+	write("credit-note-en", b2, "Credit note", "Corrects invoice", "Reason: Two hours not worked", "Total credited", "€190.00", "set off against invoice")
+	write("credit-note-nl", b, "Creditfactuur", "Corrigeert factuur", "Reden: Eén laptop retour ontvangen", "Totaal gecrediteerd", "€ 1.511,29", "verrekend")
 }
 
 func TestEPCPayload(t *testing.T) {

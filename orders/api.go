@@ -1,13 +1,12 @@
 package orders
 
 import (
-	"strconv"
-
 	"github.com/gofiber/fiber/v2"
 
 	"backoffice/internal/apidoc"
 	"backoffice/internal/auth"
 	"backoffice/internal/httpx"
+	"backoffice/internal/listq"
 	"backoffice/internal/money"
 	"backoffice/internal/problem"
 )
@@ -22,7 +21,7 @@ var (
 
 // Routes registers the JSON API under /api/v1.
 func (m *Module) Routes(r *apidoc.Router) {
-	page := []apidoc.Param{{Name: "limit", Type: "integer"}, apidoc.Q("after", "cursor")}
+	page := listParams("number, title, customer name")
 	r.Post("/quotes", apidoc.Op{Summary: "Create a draft quote (Q-1: valid 30 days unless valid_days; Q-7: prices excl. VAT)", Tag: "orders",
 		Body: QuoteIn{}, Response: QuoteOut{}, Status: 201}, auth.Require(sales...), m.createQuote)
 	r.Get("/quotes", apidoc.Op{Summary: "List quotes with totals; status is derived (a sent quote past valid_until is expired)", Tag: "orders",
@@ -135,50 +134,19 @@ func (m *Module) getQuote(c *fiber.Ctx) error {
 }
 
 func (m *Module) listQuotes(c *fiber.Ctx) error {
-	p, err := httpx.PageOf(c)
+	f, err := quoteQuery(c)
 	if err != nil {
 		return err
 	}
-	f := QuoteFilter{Limit: int(p.Fetch()), Principal: auth.From(c)}
-	var fe fieldErrors
-	if s := c.Query("status"); s != "" {
-		if !QuoteStatus(s).Valid() {
-			fe.add("status", "must be one of draft, sent, accepted, declined, withdrawn, superseded, expired")
-		}
-		f.Status = QuoteStatus(s)
+	if listq.WantsCSV(c) {
+		return m.quoteCSV(c, f)
 	}
-	if s := c.Query("customer_id"); s != "" {
-		v, err := strconv.ParseInt(s, 10, 64)
-		if err != nil || v <= 0 {
-			fe.add("customer_id", "must be a positive whole number")
-		}
-		f.CustomerID = &v
-	}
-	if s := c.Query("expiring_within_days"); s != "" {
-		v, err := strconv.Atoi(s)
-		if err != nil || v < 0 || v > 365 {
-			fe.add("expiring_within_days", "must be a whole number from 0 to 365")
-		}
-		f.ExpiringWithin = &v
-	}
-	if err := fe.err(); err != nil {
-		return err
-	}
-	var after int64
-	if _, err := p.Cursor(&after); err != nil {
-		return err
-	}
-	f.AfterID = after
 	qs, err := m.svc.ListQuotes(c.UserContext(), f)
 	if err != nil {
 		return err
 	}
 	now := m.svc.now()
-	out := make([]QuoteOut, len(qs))
-	for i, q := range qs {
-		out[i] = quoteOut(q, now, 0, 0)
-	}
-	return c.JSON(httpx.Paginate(out, p, func(q QuoteOut) any { return q.ID }))
+	return c.JSON(listq.Paginate(quoteList, qs, *f.List, func(q *Quote) QuoteOut { return quoteOut(q, now, 0, 0) }))
 }
 
 func (m *Module) sendQuote(c *fiber.Ctx) error {

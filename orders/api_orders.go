@@ -11,7 +11,7 @@ import (
 	"backoffice/internal/apidoc"
 	"backoffice/internal/auth"
 	"backoffice/internal/httpx"
-	"backoffice/internal/problem"
+	"backoffice/internal/listq"
 )
 
 func (m *Module) orderRoutes(r *apidoc.Router, page []apidoc.Param) {
@@ -36,31 +36,18 @@ func (m *Module) orderRoutes(r *apidoc.Router, page []apidoc.Param) {
 }
 
 func (m *Module) listOrders(c *fiber.Ctx) error {
-	p, err := httpx.PageOf(c)
+	cid, lq, err := customerQuery(c, orderList)
 	if err != nil {
 		return err
 	}
-	var cid *int64
-	if s := c.Query("customer_id"); s != "" {
-		v, err := strconv.ParseInt(s, 10, 64)
-		if err != nil || v <= 0 {
-			return problem.Invalid("customer_id", "must be a positive whole number")
-		}
-		cid = &v
+	if listq.WantsCSV(c) {
+		return m.orderCSV(c, OrderScope{CustomerID: cid}, lq)
 	}
-	var after int64
-	if _, err := p.Cursor(&after); err != nil {
-		return err
-	}
-	os, err := m.svc.ListOrders(c.UserContext(), OrderFilter{CustomerID: cid, AfterID: after, Limit: int(p.Fetch())})
+	os, err := m.svc.SearchOrders(c.UserContext(), OrderScope{CustomerID: cid}, lq)
 	if err != nil {
 		return err
 	}
-	out := make([]OrderOut, len(os))
-	for i, o := range os {
-		out[i] = orderOut(o)
-	}
-	return c.JSON(httpx.Paginate(out, p, func(o OrderOut) any { return o.ID }))
+	return c.JSON(listq.Paginate(orderList, os, lq, orderOut))
 }
 
 func (m *Module) answerOrder(c *fiber.Ctx, status int, v *OrderView, err error) error {
@@ -234,31 +221,20 @@ func (m *Module) contractRoutes(r *apidoc.Router, page []apidoc.Param) {
 }
 
 func (m *Module) listContracts(c *fiber.Ctx) error {
-	p, err := httpx.PageOf(c)
+	cid, lq, err := customerQuery(c, contractList)
 	if err != nil {
 		return err
 	}
-	f := ContractFilter{Limit: int(p.Fetch())}
-	if s := c.Query("customer_id"); s != "" {
-		v, err := strconv.ParseInt(s, 10, 64)
-		if err != nil || v <= 0 {
-			return problem.Invalid("customer_id", "must be a positive whole number")
-		}
-		f.CustomerID = &v
-	}
-	if _, err := p.Cursor(&f.AfterID); err != nil {
-		return err
+	f := ContractFilter{CustomerID: cid, List: &lq}
+	if listq.WantsCSV(c) {
+		return m.contractCSV(c, f)
 	}
 	cs, err := m.svc.ListContracts(c.UserContext(), f)
 	if err != nil {
 		return err
 	}
 	today := m.svc.Today()
-	out := make([]ContractOut, len(cs))
-	for i, k := range cs {
-		out[i] = contractOut(k, today)
-	}
-	return c.JSON(httpx.Paginate(out, p, func(k ContractOut) any { return k.ID }))
+	return c.JSON(listq.Paginate(contractList, cs, lq, func(k *Contract) ContractOut { return contractOut(k, today) }))
 }
 
 func (m *Module) getContract(c *fiber.Ctx) error {

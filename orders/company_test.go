@@ -35,23 +35,6 @@ func TestCompanyComesFromConfig(t *testing.T) {
 	}
 }
 
-func TestCompanyFooterOmitsMissingDetails(t *testing.T) {
-	cases := []struct {
-		co   Company
-		want string
-	}{
-		{Company{Name: "Cloudwise B.V."}, "Cloudwise B.V. · pagina 2"},
-		{Company{Name: "Cloudwise B.V.", VATID: "NL812345678B01"}, "Cloudwise B.V. · BTW NL812345678B01 · pagina 2"},
-		{Company{Name: "C", KvK: "30123456", VATID: "NL8B01", IBAN: "NL91ABNA0417164300"}, "C · KvK 30123456 · BTW NL8B01 · IBAN NL91ABNA0417164300 · pagina 2"},
-		{Company{}, "pagina 2"},
-	}
-	for _, c := range cases {
-		if got := c.co.footer(2); got != c.want {
-			t.Errorf("footer(%+v) = %q, want %q", c.co, got, c.want)
-		}
-	}
-}
-
 // pdfText inflates the content streams of a PDF so a test can look for printed text.
 func pdfText(t *testing.T, b []byte) string {
 	t.Helper()

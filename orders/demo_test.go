@@ -76,7 +76,7 @@ func TestSeedDemo(t *testing.T) {
 
 	var orders []*Order
 	for _, cid := range demo.CustomerIDs {
-		os, err := svc.ListOrders(staff, OrderFilter{CustomerID: &cid, Limit: 10})
+		os, err := svc.ListOrders(staff, &cid, 0, 10)
 		if err != nil {
 			t.Fatal(err)
 		}

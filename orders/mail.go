@@ -8,6 +8,8 @@ import (
 
 	"github.com/uptrace/bun"
 
+	"backoffice/internal/accounts"
+	"backoffice/internal/civil"
 	"backoffice/internal/clock"
 	"backoffice/internal/i18n"
 	"backoffice/internal/outbox"
@@ -27,51 +29,98 @@ const (
 
 func (s *Service) link(path string) string { return strings.TrimRight(s.BaseURL, "/") + path }
 
-// mailCustomer queues one message per customer contact; a customer without any address gets
-// none (the admin UI shows the outbox, so a missing address is visible there).
-func (s *Service) mailCustomer(ctx context.Context, tx bun.IDB, customerID int64, now time.Time, kind, entity string, entityID int64, dedup, subject, body string) error {
-	to, err := customerContacts(ctx, tx, customerID)
-	if err != nil {
+// customerMail is one e-mail to a customer, written in its language by body (which gets
+// the localizer): the greeting by name and the signature are added around it.
+type customerMail struct {
+	kind, entity string
+	entityID     int64
+	dedup        string
+	contactID    *int64 // the person it concerns (a quote's acceptor); nil: the billing address
+	subject      func(l *i18n.Localizer) string
+	body         func(l *i18n.Localizer) string
+	attach       func(lang string) ([]outbox.Attachment, error)
+}
+
+// mailCustomer queues m to the contact person (else the billing address, else the first
+// contact — accounts.MailRecipient), greeting them by name in the customer's language. A
+// customer without any address gets none (the admin UI shows the outbox).
+func (s *Service) mailCustomer(ctx context.Context, tx bun.IDB, customerID int64, now time.Time, m customerMail) error {
+	r, err := accounts.MailRecipient(ctx, tx, customerID, m.contactID)
+	if err != nil || r.Email == "" {
 		return err
 	}
-	for _, addr := range to {
-		m := &outbox.Message{Kind: kind, To: addr, Subject: subject, Body: body, Entity: entity, EntityID: fmt.Sprint(entityID)}
-		if dedup != "" {
-			m.DedupKey = outbox.Key("%s:%s", dedup, addr)
-		}
-		if err := outbox.Enqueue(ctx, tx, now, m); err != nil {
+	l := i18n.For(r.Language)
+	msg := &outbox.Message{Kind: m.kind, To: r.Email, Subject: m.subject(l), Entity: m.entity, EntityID: fmt.Sprint(m.entityID),
+		Body: i18n.Greeting(l.Lang, r.Name, r.Customer) + "\n\n" + m.body(l) + "\n\n" + i18n.Signed(l.Lang, s.Company.Name)}
+	if m.dedup != "" {
+		msg.DedupKey = outbox.Key("%s:%s", m.dedup, r.Email)
+	}
+	if m.attach != nil {
+		if msg.Attachments, err = m.attach(l.Lang); err != nil {
 			return err
 		}
 	}
-	return nil
+	return outbox.Enqueue(ctx, tx, now, msg)
 }
 
 func (s *Service) mailQuoteSent(ctx context.Context, tx bun.IDB, q *Quote, now time.Time) error {
 	t := ComputeTotals(q.Lines)
-	body := fmt.Sprintf("Dear customer,\n\nPlease find our quote %s (version %d) \"%s\": %s excl. VAT (%s incl. VAT).\n"+
-		"It is valid until %s. You can read it, download the PDF and accept it in the portal:\n%s\n\nKind regards,\n%s",
-		q.Number, q.Version, q.Title, euro(t.Net), euro(t.Gross), i18n.Date("en", q.ValidUntil), s.link(fmt.Sprintf("/portal/quotes/%d", q.ID)), s.Company.Name)
-	return s.mailCustomer(ctx, tx, q.CustomerID, now, MailQuoteSent, "quote", q.ID, fmt.Sprintf("quote-sent:%d", q.ID),
-		fmt.Sprintf("Quote %s: %s", q.Number, q.Title), body)
+	return s.mailCustomer(ctx, tx, q.CustomerID, now, customerMail{kind: MailQuoteSent, entity: "quote", entityID: q.ID,
+		dedup: fmt.Sprintf("quote-sent:%d", q.ID),
+		subject: func(l *i18n.Localizer) string {
+			return l.T("orders.mail.quote_sent.subject", map[string]any{"Number": q.Number, "Title": q.Title})
+		},
+		body: func(l *i18n.Localizer) string {
+			b := l.T("orders.mail.quote_sent.body", map[string]any{"Number": q.Number, "Version": q.Version, "Title": q.Title,
+				"Net": i18n.Money(l.Lang, t.Net), "Gross": i18n.Money(l.Lang, t.Gross), "ValidUntil": i18n.Date(l.Lang, q.ValidUntil),
+				"Link": s.link(fmt.Sprintf("/portal/quotes/%d", q.ID))})
+			if c := commitment(l, t, q.Terms.InitialTermMonths); c != "" {
+				b += "\n" + l.T("orders.mail.recurring", map[string]any{"Commitment": c})
+			}
+			return b
+		}})
 }
 
-// mailAccepted confirms the acceptance to the customer and tells the account manager.
+// mailAccepted confirms the acceptance to the customer — to the person who accepted
+// when known, with the order confirmation attached — and tells the account manager.
 func (s *Service) mailAccepted(ctx context.Context, tx bun.IDB, q *Quote, o *Order, c *Contract, now time.Time) error {
 	a := q.Acceptance
 	t := ComputeTotals(q.Lines)
-	var b strings.Builder
-	fmt.Fprintf(&b, "Dear %s,\n\nThank you. We confirm that on %s you accepted quote %s (version %d) \"%s\" by %s.\n",
-		a.AcceptedBy, a.At.In(clock.Amsterdam).Format("2 January 2006 at 15:04"), q.Number, q.Version, q.Title, methodText(a.Method))
-	fmt.Fprintf(&b, "Total: %s excl. VAT, %s incl. VAT. The accepted quote is part of our agreement.\n", euro(t.Net), euro(t.Gross))
-	fmt.Fprintf(&b, "Your order number is %s, start date %s.\n", o.Number, i18n.Date("en", o.StartDate))
-	if c != nil {
-		v := c.TermsOn(s.today(now))
-		fmt.Fprintf(&b, "The recurring services run under contract %s from %s for %d months, renewing by %d months; notice: %s before the end of a term (first deadline %s).\n",
-			c.Number, i18n.Date("en", c.StartDate), c.Terms.InitialTermMonths, c.Terms.RenewalTermMonths, c.Terms.noticePeriod(), i18n.Date("en", v.NoticeDeadline))
+	var who *int64
+	if a.UserID != 0 {
+		who = &a.UserID
 	}
-	fmt.Fprintf(&b, "\nKind regards,\n%s", s.Company.Name)
-	if err := s.mailCustomer(ctx, tx, q.CustomerID, now, MailQuoteAccepted, "quote", q.ID, fmt.Sprintf("quote-accepted:%d", q.ID),
-		fmt.Sprintf("Confirmation: quote %s accepted", q.Number), b.String()); err != nil {
+	addr, err := accounts.CustomerAddress(ctx, tx, q.CustomerID)
+	if err != nil {
+		return err
+	}
+	at := a.At.In(clock.Amsterdam)
+	err = s.mailCustomer(ctx, tx, q.CustomerID, now, customerMail{kind: MailQuoteAccepted, entity: "quote", entityID: q.ID,
+		dedup: fmt.Sprintf("quote-accepted:%d", q.ID), contactID: who,
+		subject: func(l *i18n.Localizer) string {
+			return l.T("orders.mail.accepted.subject", map[string]any{"Number": q.Number})
+		},
+		body: func(l *i18n.Localizer) string {
+			b := l.T("orders.mail.accepted.body", map[string]any{"Name": a.AcceptedBy, "Date": i18n.Date(l.Lang, civil.Of(at)), "Time": at.Format("15:04"),
+				"Number": q.Number, "Version": q.Version, "Title": q.Title, "How": howAccepted(l, a.Method),
+				"Net": i18n.Money(l.Lang, t.Net), "Gross": i18n.Money(l.Lang, t.Gross), "Order": o.Number, "Start": i18n.Date(l.Lang, o.StartDate),
+				"Link": s.link(fmt.Sprintf("/portal/orders/%d", o.ID))})
+			if c != nil {
+				v := c.TermsOn(s.today(now))
+				b += "\n" + l.T("orders.mail.accepted.contract", map[string]any{"Contract": c.Number, "Start": i18n.Date(l.Lang, c.StartDate),
+					"Initial": months(l, c.Terms.InitialTermMonths), "Renewal": months(l, c.Terms.RenewalTermMonths), "Notice": notice(l, c.Terms),
+					"Deadline": i18n.Date(l.Lang, v.NoticeDeadline)})
+			}
+			return b
+		},
+		attach: func(string) ([]outbox.Attachment, error) {
+			pdf, err := OrderConfirmationPDF(q, o, c, addressOf(addr), s.Company, now)
+			if err != nil {
+				return nil, err
+			}
+			return []outbox.Attachment{{Filename: o.Number + ".pdf", ContentType: "application/pdf", Content: pdf}}, nil
+		}})
+	if err != nil {
 		return err
 	}
 	am, err := userEmail(ctx, tx, q.CreatedBy)
@@ -85,35 +134,50 @@ func (s *Service) mailAccepted(ctx context.Context, tx bun.IDB, q *Quote, o *Ord
 		DedupKey: outbox.Key("quote-accepted-am:%d", q.ID)})
 }
 
-func methodText(m AcceptanceMethod) string {
-	switch m {
-	case AcceptPortal:
-		return "clicking accept in the customer portal with your typed name"
-	case AcceptSignedPDF:
-		return "returning the signed PDF"
-	default:
-		return "e-mail"
-	}
-}
-
 // mailExtension tells the customer the target date moved and why (Q-6, 004:3.3).
 func (s *Service) mailExtension(ctx context.Context, tx bun.IDB, o *Order, e Extension, before, after DeliveryPlan, now time.Time) error {
-	target := "once the lead time starts"
-	if after.LeadTimeStarted {
-		target = fmt.Sprintf("now %s (was %s)", after.TargetDate, before.TargetDate)
-	}
-	body := fmt.Sprintf("Dear customer,\n\nThe delivery of order %s \"%s\" is extended by %d working days (%s): %s.\nThe indicative target date is %s. Delivery dates are target dates (Q-6).\n\nKind regards,\n%s",
-		o.Number, o.Title, e.WorkingDays, strings.ReplaceAll(string(e.Reason), "_", " "), e.Note, target, s.Company.Name)
-	return s.mailCustomer(ctx, tx, o.CustomerID, now, MailLeadTimeExtended, "order", o.ID, "", fmt.Sprintf("Order %s: delivery date moved", o.Number), body)
+	return s.mailCustomer(ctx, tx, o.CustomerID, now, customerMail{kind: MailLeadTimeExtended, entity: "order", entityID: o.ID,
+		subject: func(l *i18n.Localizer) string {
+			return l.T("orders.mail.extension.subject", map[string]any{"Number": o.Number})
+		},
+		body: func(l *i18n.Localizer) string {
+			target := l.T("orders.mail.extension.not_started")
+			if after.LeadTimeStarted {
+				target = l.T("orders.mail.extension.target", map[string]any{"After": i18n.Date(l.Lang, after.TargetDate), "Before": i18n.Date(l.Lang, before.TargetDate)})
+			}
+			return l.T("orders.mail.extension.body", map[string]any{"Number": o.Number, "Title": o.Title, "Days": e.WorkingDays,
+				"Reason": l.T("orders.reason." + string(e.Reason)), "Note": e.Note, "Target": target})
+		}})
 }
 
 // mailChangeRequest asks the customer for approval, or informs about necessary work.
 func (s *Service) mailChangeRequest(ctx context.Context, tx bun.IDB, o *Order, cr *ChangeRequest, now time.Time) error {
-	subject := fmt.Sprintf("Order %s: extra work for your approval", o.Number)
-	if !cr.ApprovalRequired {
-		subject = fmt.Sprintf("Order %s: necessary extra work", o.Number)
-	}
-	body := fmt.Sprintf("Dear customer,\n\n%s\n\n%s\nDetails and approval: %s\n\nKind regards,\n%s",
-		cr.Description, cr.Consequence, s.link(fmt.Sprintf("/portal/orders/%d", o.ID)), s.Company.Name)
-	return s.mailCustomer(ctx, tx, o.CustomerID, now, MailChangeRequest, "change_request", cr.ID, "", subject, body)
+	return s.mailCustomer(ctx, tx, o.CustomerID, now, customerMail{kind: MailChangeRequest, entity: "change_request", entityID: cr.ID,
+		subject: func(l *i18n.Localizer) string {
+			if !cr.ApprovalRequired {
+				return l.T("orders.mail.change.subject_necessary", map[string]any{"Number": o.Number})
+			}
+			return l.T("orders.mail.change.subject_approval", map[string]any{"Number": o.Number})
+		},
+		body: func(l *i18n.Localizer) string {
+			return l.T("orders.mail.change.body", map[string]any{"Description": cr.Description, "Consequence": cr.Consequence,
+				"Link": s.link(fmt.Sprintf("/portal/orders/%d", o.ID))})
+		}})
+}
+
+// mailTermination confirms a contract's notice with its end date.
+func (s *Service) mailTermination(ctx context.Context, tx bun.IDB, c *Contract, t *Termination, now time.Time) error {
+	return s.mailCustomer(ctx, tx, c.CustomerID, now, customerMail{kind: MailTermination, entity: "contract", entityID: c.ID,
+		dedup: fmt.Sprintf("contract-terminated:%d", c.ID),
+		subject: func(l *i18n.Localizer) string {
+			return l.T("orders.mail.termination.subject", map[string]any{"Number": c.Number, "End": i18n.Date(l.Lang, t.EndDate)})
+		},
+		body: func(l *i18n.Localizer) string {
+			b := l.T("orders.mail.termination.body", map[string]any{"Number": c.Number, "End": i18n.Date(l.Lang, t.EndDate),
+				"Received": i18n.Date(l.Lang, civil.Of(t.NoticeReceivedAt.In(clock.Amsterdam)))})
+			if !t.OnTime {
+				b += "\n" + l.T("orders.mail.termination.late")
+			}
+			return b
+		}})
 }

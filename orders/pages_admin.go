@@ -9,6 +9,7 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	"backoffice/internal/auth"
+	"backoffice/internal/listq"
 	"backoffice/internal/problem"
 	"backoffice/internal/web"
 )
@@ -46,7 +47,7 @@ type quoteListData struct {
 	Q         map[string]string
 	Statuses  []string
 	Customers []option
-	Next      string
+	List      listq.View
 }
 
 func (m *Module) customerOptions(c *fiber.Ctx) ([]option, error) {
@@ -62,45 +63,38 @@ func (m *Module) customerOptions(c *fiber.Ctx) ([]option, error) {
 }
 
 func (m *Module) quotesPage(c *fiber.Ctx) error {
-	q := map[string]string{"status": c.Query("status"), "customer_id": c.Query("customer_id"), "expiring": c.Query("expiring")}
-	f := QuoteFilter{Limit: 51, Principal: auth.From(c), Status: QuoteStatus(q["status"])}
-	if f.Status != "" && !f.Status.Valid() {
-		return problem.Invalid("status", "unknown status")
+	f, err := quoteQuery(c)
+	if err != nil {
+		return err
 	}
-	if v, err := strconv.ParseInt(q["customer_id"], 10, 64); err == nil && v > 0 {
-		f.CustomerID = &v
-	}
-	if q["expiring"] != "" {
-		d := ReminderDaysBeforeExpiry
-		f.ExpiringWithin = &d
-	}
-	if v, err := strconv.ParseInt(c.Query("after"), 10, 64); err == nil {
-		f.AfterID = v
+	if listq.WantsCSV(c) {
+		return m.quoteCSV(c, f)
 	}
 	qs, err := m.svc.ListQuotes(c.UserContext(), f)
 	if err != nil {
 		return err
 	}
+	q := map[string]string{"status": c.Query("status"), "customer_id": c.Query("customer_id"), "expiring": c.Query("expiring")}
 	d := quoteListData{Q: q, Statuses: []string{"draft", "sent", "expired", "accepted", "declined", "withdrawn", "superseded"}}
+	qs, next := quoteList.Trim(qs, *f.List)
+	d.List = quoteList.View("/quotes", filterValues(q), *f.List, next)
 	now := m.svc.now()
-	for i, x := range qs {
-		if i == 50 {
-			v := url.Values{}
-			for k, s := range q {
-				if s != "" {
-					v.Set(k, s)
-				}
-			}
-			v.Set("after", strconv.FormatInt(qs[49].ID, 10))
-			d.Next = v.Encode()
-			break
-		}
+	for _, x := range qs {
 		d.Rows = append(d.Rows, quoteOut(x, now, 0, 0))
 	}
 	if d.Customers, err = m.customerOptions(c); err != nil {
 		return err
 	}
 	return m.web.Render(c, "orders/quotes", "Quotes", d)
+}
+
+// filterValues are a page's filters as URL values (the list links keep them).
+func filterValues(q map[string]string) url.Values {
+	v := url.Values{}
+	for k, s := range q {
+		v.Set(k, s)
+	}
+	return v
 }
 
 func (m *Module) quoteNewPage(c *fiber.Ctx) error {

@@ -1,13 +1,11 @@
 package orders
 
 import (
-	"bytes"
 	"context"
 	"fmt"
 	"strings"
 	"time"
 
-	"github.com/go-pdf/fpdf"
 	"github.com/gofiber/fiber/v2"
 	"github.com/shopspring/decimal"
 
@@ -17,95 +15,67 @@ import (
 	"backoffice/internal/httpx"
 	"backoffice/internal/i18n"
 	"backoffice/internal/money"
+	"backoffice/internal/pdfdoc"
 	"backoffice/internal/web"
 )
 
-// QuotePDF renders a quote as a PDF document in Dutch, in the house document style: our
-// company block (address, KvK, BTW, IBAN), the customer, the lines, the VAT per rate, the
-// one-off and recurring totals apart with the commitment of the initial term, the terms in
-// plain words, and either the acceptance record (who, when, how) or how to accept.
-// Dates are Dutch dates ("2 maart 2026"), amounts € 1.234,50.
+// QuotePDF renders a quote in the customer's language (cust.Language; Dutch by default), in
+// the house document style (internal/pdfdoc): our company block, the customer, the lines,
+// the VAT per rate, the one-off and recurring totals apart with the commitment of the
+// initial term, the terms in plain words, and either the acceptance record (who, when,
+// how) or how to accept. Dates are "2 maart 2026" / "2 March 2026", amounts € 1.234,50 / €1,234.50.
 func QuotePDF(q *Quote, cust CustomerAddress, co Company, now time.Time) ([]byte, error) {
-	pdf := fpdf.New("P", "mm", "A4", "")
-	tr := pdf.UnicodeTranslatorFromDescriptor("") // cp1252: €, ë, é
-	pdf.SetTitle(tr("Offerte "+q.Number), false)
-	pdf.SetAuthor(tr(co.Name), false)
-	pdf.SetCreationDate(now)
-	pdf.SetMargins(18, 18, 18)
-	pdf.SetAutoPageBreak(true, 20)
-	pdf.SetFooterFunc(func() {
-		pdf.SetY(-14)
-		pdf.SetFont("Helvetica", "", 8)
-		pdf.SetTextColor(110, 110, 110)
-		pdf.CellFormat(0, 5, tr(co.footer(pdf.PageNo())), "", 0, "C", false, 0, "")
-	})
-	pdf.AddPage()
-	companyBlock(pdf, tr, co, "Offerte")
-
-	y := pdf.GetY()
-	pdf.SetFont("Helvetica", "B", 10)
-	pdf.CellFormat(95, 5, "Aan", "", 1, "L", false, 0, "")
-	pdf.SetFont("Helvetica", "", 10)
-	for _, l := range cust.lines() {
-		pdf.CellFormat(95, 5, tr(l), "", 1, "L", false, 0, "")
-	}
-	pdf.SetXY(118, y)
-	facts := [][2]string{{"Nummer", fmt.Sprintf("%s (versie %d)", q.Number, q.Version)}, {"Datum", dateOf(q.SentAt, q.CreatedAt)}}
+	l := i18n.For(cust.Language)
+	title := l.T("orders.pdf.quote")
+	d := pdfdoc.New(co, l.Lang, title, title+" "+q.Number, now)
+	facts := []pdfdoc.Fact{{Label: d.T("orders.pdf.number"), Value: d.T("orders.pdf.version", map[string]any{"Number": q.Number, "Version": q.Version})},
+		{Label: d.T("orders.pdf.date"), Value: dateOf(l.Lang, q.SentAt, q.CreatedAt)}}
 	if !q.ValidUntil.IsZero() {
-		facts = append(facts, [2]string{"Geldig tot", i18n.Date("nl", q.ValidUntil)})
+		facts = append(facts, pdfdoc.Fact{Label: d.T("orders.pdf.valid_until"), Value: i18n.Date(l.Lang, q.ValidUntil)})
 	} else {
-		facts = append(facts, [2]string{"Geldig", fmt.Sprintf("%d dagen na verzending", q.ValidDays)})
+		facts = append(facts, pdfdoc.Fact{Label: d.T("orders.pdf.valid"), Value: d.T("orders.pdf.valid_days", map[string]any{"Days": q.ValidDays})})
 	}
 	if !q.StartDate.IsZero() {
-		facts = append(facts, [2]string{"Startdatum", i18n.Date("nl", q.StartDate)})
+		facts = append(facts, pdfdoc.Fact{Label: d.T("orders.pdf.start_date"), Value: i18n.Date(l.Lang, q.StartDate)})
 	}
-	for _, f := range facts {
-		pdf.SetX(118)
-		pdf.SetFont("Helvetica", "B", 9)
-		pdf.CellFormat(28, 5, f[0], "", 0, "L", false, 0, "")
-		pdf.SetFont("Helvetica", "", 9)
-		pdf.CellFormat(0, 5, tr(f[1]), "", 1, "L", false, 0, "")
-	}
-	pdf.SetY(maxf(pdf.GetY(), y+32))
-	pdf.SetFont("Helvetica", "B", 13)
-	pdf.MultiCell(0, 7, tr(q.Title), "", "L", false)
-	pdf.Ln(2)
-
-	linesTable(pdf, tr, q.Lines)
-	totalsTable(pdf, tr, ComputeTotals(q.Lines), q)
-	termsBlock(pdf, tr, q)
-	acceptanceBlock(pdf, tr, q)
-	var buf bytes.Buffer
-	if err := pdf.Output(&buf); err != nil {
-		return nil, fmt.Errorf("orders: render quote PDF: %w", err)
-	}
-	return buf.Bytes(), nil
+	d.Parties(d.T("orders.pdf.to"), cust.lines(l), facts)
+	d.Title(q.Title)
+	linesTable(d, q.Lines)
+	totalsTable(d, ComputeTotals(q.Lines), q)
+	termsBlock(d, q)
+	acceptanceBlock(d, q)
+	return d.Bytes()
 }
 
-// companyBlock is the head of every document: our name and registered details on the
-// left, the document's title on the right.
-func companyBlock(pdf *fpdf.Fpdf, tr func(string) string, co Company, title string) {
-	pdf.SetFont("Helvetica", "B", 16)
-	pdf.CellFormat(110, 8, tr(co.Name), "", 0, "L", false, 0, "")
-	pdf.SetFont("Helvetica", "B", 18)
-	pdf.SetTextColor(31, 79, 209)
-	pdf.CellFormat(0, 8, tr(title), "", 1, "R", false, 0, "")
-	pdf.SetTextColor(0, 0, 0)
-	pdf.SetFont("Helvetica", "", 9)
-	for _, l := range co.lines() {
-		pdf.CellFormat(0, 4.5, tr(l), "", 1, "L", false, 0, "")
+// OrderConfirmationPDF confirms an accepted quote as an order: the order number, the
+// quote it came from, the start date, the lines and totals with the commitment, the
+// contract of the recurring services, the terms and the acceptance record.
+func OrderConfirmationPDF(q *Quote, o *Order, c *Contract, cust CustomerAddress, co Company, now time.Time) ([]byte, error) {
+	l := i18n.For(cust.Language)
+	title := l.T("orders.pdf.confirmation")
+	d := pdfdoc.New(co, l.Lang, title, title+" "+o.Number, now)
+	facts := []pdfdoc.Fact{{Label: d.T("orders.pdf.order_number"), Value: o.Number},
+		{Label: d.T("orders.pdf.date"), Value: i18n.Date(l.Lang, civil.Of(o.CreatedAt.In(clock.Amsterdam)))},
+		{Label: d.T("orders.pdf.quote_number"), Value: d.T("orders.pdf.version", map[string]any{"Number": q.Number, "Version": q.Version})},
+		{Label: d.T("orders.pdf.start_date"), Value: i18n.Date(l.Lang, o.StartDate)}}
+	if c != nil {
+		facts = append(facts, pdfdoc.Fact{Label: d.T("orders.pdf.contract_number"), Value: c.Number})
 	}
-	pdf.Ln(6)
+	d.Parties(d.T("orders.pdf.to"), cust.lines(l), facts)
+	d.Title(o.Title)
+	d.Text(d.T("orders.pdf.confirmation_intro", map[string]any{"Quote": q.Number}))
+	linesTable(d, o.Lines)
+	totalsTable(d, ComputeTotals(o.Lines), q)
+	if c != nil {
+		v := c.TermsOn(civil.Of(now.In(clock.Amsterdam)))
+		d.Text(d.T("orders.pdf.contract_text", map[string]any{"Number": c.Number, "Start": i18n.Date(l.Lang, c.StartDate), "Deadline": i18n.Date(l.Lang, v.NoticeDeadline)}))
+	}
+	termsBlock(d, q)
+	acceptanceBlock(d, q)
+	return d.Bytes()
 }
 
-func maxf(a, b float64) float64 {
-	if a > b {
-		return a
-	}
-	return b
-}
-
-func dateOf(sent *time.Time, created time.Time) string {
+func dateOf(lang string, sent *time.Time, created time.Time) string {
 	t := created
 	if sent != nil {
 		t = *sent
@@ -113,102 +83,92 @@ func dateOf(sent *time.Time, created time.Time) string {
 	if t.IsZero() {
 		return "—"
 	}
-	return i18n.Date("nl", civil.Of(t.In(clock.Amsterdam)))
+	return i18n.Date(lang, civil.Of(t.In(clock.Amsterdam)))
 }
 
-// euro formats an amount the Dutch way (€ 1.234,50), as the pages do.
+// euro formats an amount the Dutch way (€ 1.234,50), as the staff pages do.
 func euro(d decimal.Decimal) string { return web.Money(d) }
 
-var periodNL = map[Period]string{"month": "maand", "year": "jaar"}
-
-func linesTable(pdf *fpdf.Fpdf, tr func(string) string, lines []Line) {
-	w := []float64{78, 18, 16, 24, 12, 26}
-	head := []string{"Omschrijving", "Aantal", "Eenheid", "Prijs", "Btw", "Totaal"}
-	pdf.SetFont("Helvetica", "B", 9)
-	pdf.SetFillColor(235, 238, 243)
-	for i, h := range head {
-		align := "R"
-		if i == 0 || i == 2 {
-			align = "L"
-		}
-		pdf.CellFormat(w[i], 7, h, "B", 0, align, true, 0, "")
-	}
-	pdf.Ln(-1)
-	pdf.SetFont("Helvetica", "", 9)
+func linesTable(d *pdfdoc.Doc, lines []Line) {
+	lang := d.L.Lang
+	cols := []pdfdoc.Column{{Head: d.T("orders.pdf.col.description"), Width: 76}, {Head: d.T("orders.pdf.col.quantity"), Width: 16, Right: true},
+		{Head: d.T("orders.pdf.col.unit"), Width: 18}, {Head: d.T("orders.pdf.col.price"), Width: 24, Right: true},
+		{Head: d.T("orders.pdf.col.vat"), Width: 12, Right: true}, {Head: d.T("orders.pdf.col.total"), Width: 28, Right: true}}
+	var rows []pdfdoc.Row
 	for _, l := range lines {
 		desc := l.Description
 		if l.Kind == KindRecurring {
-			desc += " (per " + periodNL[l.Period] + ")"
+			desc += " (" + d.T("orders.pdf.per."+string(l.Period)) + ")"
 		}
+		sub := ""
 		if l.SKU != "" {
-			desc += " · art. " + l.SKU
+			sub = d.T("orders.pdf.sku", map[string]any{"SKU": l.SKU})
 		}
-		x, y := pdf.GetXY()
-		pdf.MultiCell(w[0], 5, tr(desc), "", "L", false)
-		h := pdf.GetY() - y
-		pdf.SetXY(x+w[0], y)
-		cells := []string{money.Dutch(l.Quantity, -1), l.Unit, euro(l.UnitPrice), l.VATRate.String() + "%", euro(l.Total())}
-		for i, c := range cells {
-			align := "R"
-			if i == 1 {
-				align = "L"
-			}
-			pdf.CellFormat(w[i+1], 5, tr(c), "", 0, align, false, 0, "")
-		}
-		pdf.SetXY(x, y+maxf(h, 5)+1)
+		rows = append(rows, pdfdoc.Row{Sub: sub, Cells: []string{desc, i18n.QuantityIn(lang, l.Quantity), l.Unit,
+			i18n.Money(lang, l.UnitPrice), i18n.Percent(lang, l.VATRate), i18n.Money(lang, l.Total())}})
 	}
-	pdf.Line(18, pdf.GetY(), 192, pdf.GetY())
-	pdf.Ln(2)
+	d.Table(cols, rows)
 }
 
-// totalsTable shows the VAT per rate and the total of this quote, then — when it has
-// recurring services — the one-off part and the recurring fees apart, with what the
-// initial term commits the customer to.
-func totalsTable(pdf *fpdf.Fpdf, tr func(string) string, t Totals, q *Quote) {
-	row := func(label, value string, bold bool) {
-		style := ""
-		if bold {
-			style = "B"
-		}
-		pdf.SetFont("Helvetica", style, 10)
-		pdf.SetX(100)
-		pdf.CellFormat(66, 6, tr(label), "", 0, "L", false, 0, "")
-		pdf.CellFormat(26, 6, tr(value), "", 1, "R", false, 0, "")
-	}
+// totalsTable shows, when the quote has recurring services, the one-off part and the
+// recurring fees apart with what the initial term commits the customer to ("€ 250,00 per
+// maand gedurende 48 maanden"), then the VAT per rate and the total.
+func totalsTable(d *pdfdoc.Doc, t Totals, q *Quote) {
+	lang := d.L.Lang
+	var rows []pdfdoc.Total
 	recurring := t.RecurringMonthly.IsPositive() || t.RecurringYearly.IsPositive()
 	if recurring {
-		row("Eenmalig (excl. btw)", euro(t.OneOff), false)
+		rows = append(rows, pdfdoc.Total{Label: d.T("orders.pdf.one_off"), Value: i18n.Money(lang, t.OneOff)})
 		if t.RecurringMonthly.IsPositive() {
-			row("Per maand (excl. btw)", euro(t.RecurringMonthly), false)
+			rows = append(rows, pdfdoc.Total{Label: d.T("orders.pdf.monthly"), Value: i18n.Money(lang, t.RecurringMonthly)})
 		}
 		if t.RecurringYearly.IsPositive() {
-			row("Per jaar (excl. btw)", euro(t.RecurringYearly), false)
+			rows = append(rows, pdfdoc.Total{Label: d.T("orders.pdf.yearly"), Value: i18n.Money(lang, t.RecurringYearly)})
 		}
 		if n := q.Terms.InitialTermMonths; n > 0 {
 			commit := t.RecurringMonthly.Mul(decimal.NewFromInt(int64(n))).Add(t.RecurringYearly.Mul(decimal.NewFromInt(int64(n))).Div(decimal.NewFromInt(12)))
-			row(fmt.Sprintf("Verplichting eerste looptijd (%d maanden)", n), euro(money.Cents(commit)), true)
+			rows = append(rows, pdfdoc.Total{Label: d.T("orders.pdf.commitment"), Value: i18n.Money(lang, money.Cents(commit)), Bold: true})
 		}
-		pdf.Ln(2)
 	}
-	row("Totaal excl. btw", euro(t.Net), false)
+	rows = append(rows, pdfdoc.Total{Label: d.T("orders.pdf.net"), Value: i18n.Money(lang, t.Net), Rule: recurring})
 	for _, r := range t.PerRate {
-		row(fmt.Sprintf("Btw %s%% over %s", r.Rate.String(), euro(r.Base)), euro(r.VAT), false)
+		rows = append(rows, pdfdoc.Total{Label: d.T("orders.pdf.vat_over", map[string]any{"Rate": i18n.Percent(lang, r.Rate), "Base": i18n.Money(lang, r.Base)}), Value: i18n.Money(lang, r.VAT)})
 	}
-	row("Totaal incl. btw", euro(t.Gross), true)
+	rows = append(rows, pdfdoc.Total{Label: d.T("orders.pdf.gross"), Value: i18n.Money(lang, t.Gross), Bold: true, Rule: true})
+	d.Totals(rows)
 	if recurring {
-		pdf.SetFont("Helvetica", "I", 8)
-		pdf.SetX(100)
-		pdf.MultiCell(92, 4, tr("De totalen hierboven zijn die van de eerste termijn: de eenmalige posten en de eerste maand of het eerste jaar van de doorlopende diensten."), "", "L", false)
+		if c := commitment(d.L, t, q.Terms.InitialTermMonths); c != "" {
+			d.Text(c + ".")
+		}
+		d.Note(d.T("orders.pdf.first_term_note"))
 	}
-	pdf.Ln(4)
 }
 
-// CustomerAddress is the customer block of a quote.
+// commitment names what the recurring services commit to: "€ 250,00 per maand gedurende
+// 48 maanden" (and the yearly fees likewise); "" without recurring fees or initial term.
+func commitment(l *i18n.Localizer, t Totals, months int) string {
+	if months <= 0 {
+		return ""
+	}
+	var parts []string
+	if t.RecurringMonthly.IsPositive() {
+		parts = append(parts, l.T("orders.pdf.commitment_monthly", map[string]any{"Amount": i18n.Money(l.Lang, t.RecurringMonthly), "Months": months}))
+	}
+	if t.RecurringYearly.IsPositive() {
+		parts = append(parts, l.T("orders.pdf.commitment_yearly", map[string]any{"Amount": i18n.Money(l.Lang, t.RecurringYearly), "Months": months}))
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return strings.Join(parts, " + ")
+}
+
+// CustomerAddress is the customer block of a quote, and the language of its documents.
 type CustomerAddress struct {
-	Name, Street, PostalCode, City, Country, VATID string
+	Name, Street, PostalCode, City, Country, VATID, Language string
 }
 
-func (c CustomerAddress) lines() []string {
+func (c CustomerAddress) lines(l *i18n.Localizer) []string {
 	out := []string{c.Name}
 	if c.Street != "" {
 		out = append(out, c.Street)
@@ -220,13 +180,17 @@ func (c CustomerAddress) lines() []string {
 		out = append(out, c.Country)
 	}
 	if c.VATID != "" {
-		out = append(out, "BTW "+c.VATID)
+		out = append(out, l.T("pdfdoc.vat_id")+" "+c.VATID)
 	}
 	return out
 }
 
+func addressOf(a accounts.Address) CustomerAddress {
+	return CustomerAddress{Name: a.Name, Street: a.Street, PostalCode: a.PostalCode, City: a.City, Country: a.Country, VATID: a.VATID, Language: a.Language}
+}
+
 // QuoteDocument is what the quote's PDF prints: the quote (as its reader may see it) and
-// the customer's address, read through accounts' read API.
+// the customer's address and language, read through accounts' read API.
 func (s *Service) QuoteDocument(ctx context.Context, id int64) (*Quote, CustomerAddress, error) {
 	q, err := s.GetQuote(ctx, id)
 	if err != nil {
@@ -236,7 +200,7 @@ func (s *Service) QuoteDocument(ctx context.Context, id int64) (*Quote, Customer
 	if err != nil {
 		return nil, CustomerAddress{}, err
 	}
-	return q, CustomerAddress{Name: a.Name, Street: a.Street, PostalCode: a.PostalCode, City: a.City, Country: a.Country, VATID: a.VATID}, nil
+	return q, addressOf(a), nil
 }
 
 func (m *Module) quotePDF(c *fiber.Ctx) error {

@@ -1,53 +1,111 @@
 package orders
 
 import (
-	"os"
-
-	"backoffice/internal/civil"
 	"strings"
 	"testing"
 	"time"
+
+	"backoffice/internal/civil"
+	"backoffice/internal/i18n"
+	"backoffice/internal/testkit"
 )
 
-// TestQuotePDFInDutch: the quote PDF is a Dutch document — "Offerte", "Geldig tot" with a
-// Dutch date, the company block, one-off and recurring totals apart with the commitment of
-// the initial term — without rule IDs or series codes; an accepted quote shows who accepted
-// it, when and how instead of "sign and return" (issue 13).
-func TestQuotePDFInDutch(t *testing.T) {
+var testCompany = Company{Name: "Cloudwise B.V.", Address: "Europalaan 100, 3526 KS Utrecht", KvK: "30123456", VATID: "NL812345678B01", IBAN: "NL91ABNA0417164300", BIC: "ABNANL2A"}
+
+// TestQuotePDFInTheCustomersLanguage: the quote PDF is written in the customer's language
+// — "Offerte"/"Quote", the validity with a date in words, the company block, one-off and
+// recurring totals apart with the commitment named ("€ 125,00 per maand gedurende 36
+// maanden") — without rule IDs or series codes; an accepted quote shows who accepted it,
+// when and how instead of "sign and return" (issue 13).
+func TestQuotePDFInTheCustomersLanguage(t *testing.T) {
+	cases := []struct {
+		lang           string
+		want, accepted []string
+		bad, acceptBad []string
+	}{
+		{"nl", []string{"Offerte", "Geldig tot", "1 april 2026", "Europalaan 100", "KvK 30123456", "BTW NL812345678B01", "IBAN NL91ABNA0417164300",
+			"Eenmalig", "Per maand", "Verplichting eerste looptijd", "€ 125,00 per maand gedurende 48 maanden", "€ 1.798,00", "consumentenprijsindex",
+			"Naam en handtekening", "Voorwaarden", "pagina 1"},
+			[]string{"aanvaard door Anna de Vries op 3 maart 2026 om 10:15, in het klantportaal"},
+			[]string{"Quote", "Valid until", "€1,"}, []string{"handtekening", "onderteken"}},
+		{"en", []string{"Quote", "Valid until", "1 April 2026", "Europalaan 100", "CoC 30123456", "VAT NL812345678B01", "IBAN NL91ABNA0417164300",
+			"One-off", "Per month", "Commitment for the initial term", "€125.00 per month for 48 months", "€1,798.00", "consumer price index",
+			"Name and signature", "Terms", "page 1"},
+			[]string{"accepted by Anna de Vries on 3 March 2026 at 10:15, in the customer portal"},
+			[]string{"Offerte", "Geldig", "maand", "€ 1.798"}, []string{"signature", "sign and return"}},
+	}
+	for _, c := range cases {
+		q := validQuote()
+		q.Indexation = IndexationClause{Method: IndexBySeries, SeriesCode: "cbs-cdt"}
+		q.ValidUntil = civil.D(2026, 4, 1)
+		cust := CustomerAddress{Name: "Acme Zorg B.V.", Street: "Stationsplein 1", PostalCode: "3511 ED", City: "Utrecht", Language: c.lang}
+		b, err := QuotePDF(q, cust, testCompany, monday2March)
+		if err != nil {
+			t.Fatal(err)
+		}
+		txt := testkit.PDFText(t, "quote-"+c.lang, b)
+		for _, w := range c.want {
+			if !strings.Contains(txt, w) {
+				t.Errorf("%s: PDF lacks %q", c.lang, w)
+			}
+		}
+		for _, bad := range append(c.bad, "QUOTE", "Q-1", "Q-8", "IDX-1", "HW-1", "cbs-cdt", "2026-04-01", "orders.") {
+			if strings.Contains(txt, bad) {
+				t.Errorf("%s: PDF prints %q", c.lang, bad)
+			}
+		}
+		q.Status = QuoteAccepted
+		q.Acceptance = &Acceptance{AcceptedBy: "Anna de Vries", Method: AcceptPortal, At: time.Date(2026, 3, 3, 9, 15, 0, 0, time.UTC)}
+		if b, err = QuotePDF(q, cust, testCompany, monday2March); err != nil {
+			t.Fatal(err)
+		}
+		txt = testkit.PDFText(t, "quote-"+c.lang+"-accepted", b)
+		for _, w := range c.accepted {
+			if !strings.Contains(txt, w) {
+				t.Errorf("%s: the accepted quote lacks its acceptance record %q:\n%s", c.lang, w, txt)
+			}
+		}
+		for _, bad := range c.acceptBad {
+			if strings.Contains(txt, bad) {
+				t.Errorf("%s: the accepted quote still asks to sign (%q)", c.lang, bad)
+			}
+		}
+	}
+}
+
+// TestOrderConfirmationPDF: the order confirmation names the order, the quote it came
+// from, the start date and the contract, with the acceptance record, in both languages.
+func TestOrderConfirmationPDF(t *testing.T) {
 	q := validQuote()
-	q.Indexation = IndexationClause{Method: IndexBySeries, SeriesCode: "cbs-cdt"}
-	q.ValidUntil = civil.D(2026, 4, 1)
-	co := Company{Name: "Cloudwise B.V.", Address: "Europalaan 100, 3526 KS Utrecht", KvK: "30123456", VATID: "NL812345678B01", IBAN: "NL91ABNA0417164300"}
-	cust := CustomerAddress{Name: "Acme Zorg B.V.", Street: "Stationsplein 1", PostalCode: "3511 ED", City: "Utrecht"}
-	b, err := QuotePDF(q, cust, co, monday2March)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if dir := os.Getenv("BACKOFFICE_SCREENSHOTS"); dir != "" {
-		_ = os.WriteFile(dir+"/quote-nl.pdf", b, 0o644)
-	}
-	txt := pdfText(t, b)
-	for _, w := range []string{"Offerte", "Geldig tot", "1 april 2026", "Europalaan 100", "KvK 30123456", "BTW NL812345678B01", "IBAN NL91ABNA0417164300",
-		"Eenmalig", "Per maand", "Verplichting eerste looptijd", "48 maanden", "consumentenprijsindex", "Naam en handtekening"} {
-		if !strings.Contains(txt, w) {
-			t.Errorf("PDF lacks %q", w)
-		}
-	}
-	for _, bad := range []string{"QUOTE", "Q-1", "Q-8", "IDX-1", "HW-1", "cbs-cdt", "per year", "2026-04-01"} {
-		if strings.Contains(txt, bad) {
-			t.Errorf("PDF prints %q", bad)
-		}
-	}
 	q.Status = QuoteAccepted
-	q.Acceptance = &Acceptance{AcceptedBy: "Anna de Vries", Method: AcceptPortal, At: time.Date(2026, 3, 3, 9, 15, 0, 0, time.UTC)}
-	if b, err = QuotePDF(q, cust, co, monday2March); err != nil {
-		t.Fatal(err)
+	q.Acceptance = &Acceptance{AcceptedBy: "Anna de Vries", Method: AcceptEmail, At: time.Date(2026, 3, 3, 9, 15, 0, 0, time.UTC)}
+	o := &Order{ID: 3, Number: "O2026-0003", QuoteID: q.ID, QuoteNumber: q.Number, Title: q.Title, StartDate: q.StartDate, Lines: q.Lines, CreatedAt: monday2March}
+	k := &Contract{ID: 4, Number: "K2026-0004", StartDate: q.StartDate, Terms: q.Terms, Indexation: q.Indexation}
+	for lang, want := range map[string][]string{
+		"nl": {"Opdrachtbevestiging", "Ordernummer O2026-0003", "Q2026-0001 (versie 1)", "Startdatum 1 april 2026", "Contract K2026-0004",
+			"aanvaard door Anna de Vries op 3 maart 2026 om 10:15, per e-mail", "€ 125,00 per maand gedurende 48 maanden"},
+		"en": {"Order confirmation", "Order number O2026-0003", "Q2026-0001 (version 1)", "Start date 1 April 2026", "Contract K2026-0004",
+			"accepted by Anna de Vries on 3 March 2026 at 10:15, by e-mail", "€125.00 per month for 48 months"},
+	} {
+		b, err := OrderConfirmationPDF(q, o, k, CustomerAddress{Name: "Acme Zorg B.V.", City: "Utrecht", Language: lang}, testCompany, monday2March)
+		if err != nil {
+			t.Fatal(err)
+		}
+		txt := testkit.PDFText(t, "order-confirmation-"+lang, b)
+		for _, w := range want {
+			if !strings.Contains(txt, w) {
+				t.Errorf("%s: confirmation lacks %q:\n%s", lang, w, txt)
+			}
+		}
+		if strings.Contains(txt, "handtekening") || strings.Contains(txt, "signature") {
+			t.Errorf("%s: an order confirmation asks for a signature", lang)
+		}
 	}
-	if dir := os.Getenv("BACKOFFICE_SCREENSHOTS"); dir != "" {
-		_ = os.WriteFile(dir+"/quote-nl-accepted.pdf", b, 0o644)
-	}
-	txt = pdfText(t, b)
-	if !strings.Contains(txt, "aanvaard door Anna de Vries op 3 maart 2026 om 10:15, in het klantportaal") || strings.Contains(txt, "handtekening") {
-		t.Errorf("the accepted quote does not show its acceptance record instead of the signature lines")
+}
+
+// TestOrdersMessagesInBothLanguages: every message id of orders exists in Dutch and English.
+func TestOrdersMessagesInBothLanguages(t *testing.T) {
+	if m := i18n.Missing(); len(m) > 0 {
+		t.Errorf("missing translations: %v", m)
 	}
 }

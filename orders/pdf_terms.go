@@ -1,153 +1,129 @@
 package orders
 
 import (
-	"fmt"
 	"strings"
-
-	"github.com/go-pdf/fpdf"
 
 	"backoffice/internal/civil"
 	"backoffice/internal/clock"
 	"backoffice/internal/i18n"
+	"backoffice/internal/pdfdoc"
 )
 
-// The Dutch text blocks of the quote PDF: the terms in plain words (the rule IDs stay in
-// the code and tests, not on a customer's document), the acceptance record and the
-// company's details.
+// The text blocks of the quote and order documents: the terms in plain words (the rule
+// IDs stay in the code and tests, not on a customer's document) and the acceptance record.
 
 // termsBlock prints the terms that apply to q.
-func termsBlock(pdf *fpdf.Fpdf, tr func(string) string, q *Quote) {
-	pdf.SetFont("Helvetica", "B", 10)
-	pdf.CellFormat(0, 6, "Voorwaarden", "", 1, "L", false, 0, "")
-	pdf.SetFont("Helvetica", "", 8.5)
-	validity := fmt.Sprintf("Deze offerte is %d dagen geldig", q.ValidDays)
+func termsBlock(d *pdfdoc.Doc, q *Quote) {
+	d.Heading(d.T("orders.pdf.terms"))
+	terms := []string{d.T("orders.terms.valid_days", map[string]any{"Days": q.ValidDays})}
 	if !q.ValidUntil.IsZero() {
-		validity = fmt.Sprintf("U kunt deze offerte aanvaarden tot en met %s", i18n.Date("nl", q.ValidUntil))
+		terms[0] = d.T("orders.terms.valid_until", map[string]any{"Date": i18n.Date(d.L.Lang, q.ValidUntil)})
 	}
-	terms := []string{
-		validity + "; daarna vervalt zij en is een nieuwe offerte nodig.",
-		"Alle prijzen zijn in euro's en exclusief btw; de btw staat per tarief vermeld. Vergoedingen voor diensten worden vooraf gefactureerd, tenzij anders afgesproken.",
-		"De offerte wordt in haar geheel aanvaard; voor een deel ervan is een nieuwe offerte nodig. Wij leggen vast wie, wanneer en hoe heeft aanvaard en bevestigen dat per e-mail; de aanvaarde offerte maakt deel uit van de overeenkomst en gaat voor de algemene voorwaarden.",
-	}
+	terms = append(terms, d.T("orders.terms.prices"), d.T("orders.terms.whole"))
 	if q.Cancellable {
-		terms = append(terms, "Annuleren kan tot 5 werkdagen voor de startdatum; daarna is de volledige vergoeding verschuldigd.")
+		terms = append(terms, d.T("orders.terms.cancellable"))
 	} else {
-		terms = append(terms, "Na aanvaarding kan de opdracht niet worden geannuleerd; trainingen kunnen tot 5 dagen voor de datum kosteloos worden geannuleerd.")
+		terms = append(terms, d.T("orders.terms.not_cancellable"))
 	}
 	if q.FixedPrice {
-		terms = append(terms, "Vaste prijs: meerwerk voeren wij alleen uit en brengen wij alleen in rekening nadat u de financiële gevolgen hebt goedgekeurd.")
+		terms = append(terms, d.T("orders.terms.fixed_price"))
 	} else {
-		terms = append(terms, "Meerwerk op uw verzoek rekenen wij af tegen de afgesproken tarieven, anders tegen onze standaardtarieven.")
+		terms = append(terms, d.T("orders.terms.extra_work"))
 	}
-	terms = append(terms, "Leverdata zijn streefdata; de levertijd begint zodra alle details zijn afgesproken, de gegevens zijn aangeleverd, deze offerte is aanvaard en een eventuele vooruitbetaling is ontvangen.")
-	for _, l := range q.Lines {
-		if l.Kind == KindHardware {
-			terms = append(terms, "Hardware wordt verkocht en geleverd op uw vestigingsadres, tenzij anders afgesproken. Niet inbegrepen, tenzij schriftelijk afgesproken: bevestigingsmateriaal, accessoires zoals kabels, verbruiksartikelen (batterijen, inkt, toner), licenties van ingebouwde software, en installatie en configuratie. De goederen blijven ons eigendom tot volledige betaling; meld zichtbare gebreken binnen 24 uur na levering.")
-			break
-		}
+	terms = append(terms, d.T("orders.terms.delivery"))
+	if hasKind(q.Lines, KindHardware) {
+		terms = append(terms, d.T("orders.terms.hardware"))
 	}
-	for _, l := range q.Lines {
-		if l.Kind == KindRecurring {
-			t := q.Terms
-			terms = append(terms, fmt.Sprintf("Doorlopende diensten lopen %s vanaf de startdatum en worden daarna steeds met %s verlengd, tenzij u uiterlijk %s voor het einde van de lopende termijn opzegt. Bij beëindiging worden alle openstaande vorderingen direct opeisbaar.",
-				nlMonths(t.InitialTermMonths), nlMonths(t.RenewalTermMonths), nlNotice(t)))
-			terms = append(terms, clauseNL(q.Indexation))
-			break
-		}
+	if hasKind(q.Lines, KindRecurring) {
+		t := q.Terms
+		terms = append(terms, d.T("orders.terms.recurring", map[string]any{"Initial": months(d.L, t.InitialTermMonths),
+			"Renewal": months(d.L, t.RenewalTermMonths), "Notice": notice(d.L, t)}), clause(d.L, q.Indexation))
 	}
-	for _, t := range terms {
-		pdf.MultiCell(0, 4.3, tr("• "+t), "", "L", false)
-		pdf.Ln(0.8)
-	}
-	pdf.Ln(4)
+	d.Bullets(terms)
 }
 
-// acceptanceBlock prints the acceptance record of an accepted quote, else how to accept.
-func acceptanceBlock(pdf *fpdf.Fpdf, tr func(string) string, q *Quote) {
+func hasKind(lines []Line, k LineKind) bool {
+	for _, l := range lines {
+		if l.Kind == k {
+			return true
+		}
+	}
+	return false
+}
+
+// acceptanceBlock prints the acceptance record of an accepted quote (who, when, how) — and
+// then no signature lines — else how to accept.
+func acceptanceBlock(d *pdfdoc.Doc, q *Quote) {
 	if a := q.Acceptance; a != nil {
-		how := map[AcceptanceMethod]string{AcceptPortal: "in het klantportaal", AcceptSignedPDF: "met een ondertekende offerte", AcceptEmail: "per e-mail"}[a.Method]
-		at := a.At.In(clock.Amsterdam)
-		pdf.SetFont("Helvetica", "B", 10)
-		pdf.CellFormat(0, 6, "Aanvaard", "", 1, "L", false, 0, "")
-		pdf.SetFont("Helvetica", "", 9)
-		pdf.MultiCell(0, 5, tr(fmt.Sprintf("Deze offerte is aanvaard door %s op %s om %s, %s.", a.AcceptedBy, i18n.Date("nl", civil.Of(at)), at.Format("15:04"), how)), "", "L", false)
+		d.Heading(d.T("orders.pdf.accepted"))
+		d.Text(acceptanceText(d.L, a))
 		return
 	}
-	pdf.SetFont("Helvetica", "", 9)
-	pdf.CellFormat(0, 5, tr("Aanvaarden kan online in het klantportaal, of onderteken en stuur dit document terug:"), "", 1, "L", false, 0, "")
-	pdf.Ln(8)
-	pdf.CellFormat(80, 5, "Naam en handtekening", "T", 0, "L", false, 0, "")
-	pdf.CellFormat(10, 5, "", "", 0, "L", false, 0, "")
-	pdf.CellFormat(50, 5, "Datum", "T", 1, "L", false, 0, "")
+	d.Text(d.T("orders.pdf.how_to_accept"))
+	d.Signature("", "")
 }
 
-func nlMonths(n int) string {
-	if n == 1 {
-		return "1 maand"
+// acceptanceText is "… aanvaard door Anna de Vries op 3 maart 2026 om 10:15, in het klantportaal."
+func acceptanceText(l *i18n.Localizer, a *Acceptance) string {
+	at := a.At.In(clock.Amsterdam)
+	return l.T("orders.pdf.accepted_text", map[string]any{"Name": a.AcceptedBy, "Date": i18n.Date(l.Lang, civil.Of(at)),
+		"Time": at.Format("15:04"), "How": howAccepted(l, a.Method)})
+}
+
+func howAccepted(l *i18n.Localizer, m AcceptanceMethod) string {
+	switch m {
+	case AcceptPortal:
+		return l.T("orders.accept.portal")
+	case AcceptSignedPDF:
+		return l.T("orders.accept.signed_pdf")
 	}
-	return fmt.Sprintf("%d maanden", n)
+	return l.T("orders.accept.email")
 }
 
-func nlNotice(t ContractTerms) string {
+func months(l *i18n.Localizer, n int) string {
+	if n == 1 {
+		return l.T("orders.terms.month")
+	}
+	return l.T("orders.terms.months", map[string]any{"N": n})
+}
+
+func notice(l *i18n.Localizer, t ContractTerms) string {
 	if t.NoticeDays > 0 {
 		if t.NoticeDays == 1 {
-			return "1 dag"
+			return l.T("orders.terms.day")
 		}
-		return fmt.Sprintf("%d dagen", t.NoticeDays)
+		return l.T("orders.terms.days", map[string]any{"N": t.NoticeDays})
 	}
-	return nlMonths(t.NoticeMonths)
+	return months(l, t.NoticeMonths)
 }
 
-// clauseNL is the indexation clause in Dutch, naming the index in words (not its code).
-func clauseNL(c IndexationClause) string {
+// clause is the indexation clause in words, naming the index (not its code).
+func clause(l *i18n.Localizer, c IndexationClause) string {
+	pct := func(p interface{ String() string }) map[string]any {
+		s := p.String()
+		if l.Lang == i18n.NL {
+			s = strings.ReplaceAll(s, ".", ",")
+		}
+		return map[string]any{"Percent": s + "%"}
+	}
 	var s string
 	switch c.Method {
 	case IndexBySeries:
-		index := "de afgesproken prijsindex"
+		index := l.T("orders.index.agreed")
 		if strings.HasPrefix(strings.ToLower(c.SeriesCode), "cbs") {
-			index = "de consumentenprijsindex (CPI) van het CBS"
+			index = l.T("orders.index.cpi")
 		}
-		s = "De vergoedingen worden elk jaar per 1 januari geïndexeerd met " + index
+		s = l.T("orders.index.series", map[string]any{"Index": index})
 	case IndexFixedPercent:
-		s = fmt.Sprintf("De vergoedingen stijgen elk jaar per 1 januari met vast %s%%", strings.ReplaceAll(c.FixedPercent.String(), ".", ","))
+		s = l.T("orders.index.fixed", pct(c.FixedPercent))
 	default:
-		return "De vergoedingen worden niet geïndexeerd."
+		return l.T("orders.index.none")
 	}
 	if c.Floor != nil {
-		s += fmt.Sprintf(", minimaal %s%%", strings.ReplaceAll(c.Floor.String(), ".", ","))
+		s += l.T("orders.index.floor", pct(c.Floor))
 	}
 	if c.Cap != nil {
-		s += fmt.Sprintf(", maximaal %s%%", strings.ReplaceAll(c.Cap.String(), ".", ","))
+		s += l.T("orders.index.cap", pct(c.Cap))
 	}
 	return s + "."
-}
-
-// lines are the company's details for the head of a document; details that are not
-// configured are left out, never invented.
-func (co Company) lines() []string {
-	var out []string
-	if co.Address != "" {
-		out = append(out, co.Address)
-	}
-	var reg []string
-	for _, f := range [][2]string{{"KvK ", co.KvK}, {"BTW ", co.VATID}, {"IBAN ", co.IBAN}} {
-		if f[1] != "" {
-			reg = append(reg, f[0]+f[1])
-		}
-	}
-	if len(reg) > 0 {
-		out = append(out, strings.Join(reg, " · "))
-	}
-	return out
-}
-
-// footer is the page footer: the company's registered details that are configured, then
-// the page number.
-func (co Company) footer(page int) string {
-	parts := []string{}
-	if co.Name != "" {
-		parts = append(parts, co.Name)
-	}
-	parts = append(parts, co.lines()...)
-	return strings.Join(append(parts, fmt.Sprintf("pagina %d", page)), " · ")
 }

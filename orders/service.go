@@ -3,7 +3,7 @@ package orders
 import (
 	"backoffice/internal/accounts"
 	"context"
-	"strings"
+
 	"time"
 
 	"github.com/uptrace/bun"
@@ -13,6 +13,7 @@ import (
 	"backoffice/internal/civil"
 	"backoffice/internal/clock"
 	"backoffice/internal/config"
+	"backoffice/internal/pdfdoc"
 	"backoffice/internal/problem"
 )
 
@@ -29,18 +30,10 @@ type Service struct {
 // Company is the provider's details printed on quotes and signed under e-mails. They come
 // from the configuration (BACKOFFICE_COMPANY_*); an empty field is left off a document
 // rather than printed as a placeholder.
-type Company struct {
-	Name, Address, KvK, VATID, IBAN string
-}
+type Company = pdfdoc.Company
 
 // CompanyFromConfig reads the company details of the configuration (nil: none).
-func CompanyFromConfig(c *config.Config) Company {
-	if c == nil {
-		return Company{}
-	}
-	return Company{Name: strings.TrimSpace(c.CompanyName), Address: strings.TrimSpace(c.CompanyAddress),
-		KvK: strings.TrimSpace(c.CompanyKvK), VATID: strings.TrimSpace(c.CompanyVATID), IBAN: strings.TrimSpace(c.CompanyIBAN)}
-}
+func CompanyFromConfig(c *config.Config) Company { return pdfdoc.CompanyFrom(c) }
 
 // NewService builds the service; Company starts empty and BaseURL is the public URL that
 // links in e-mails start with.

@@ -71,10 +71,7 @@ func (s *Service) TerminateContract(ctx context.Context, id int64, receivedAt ti
 			"deemed_delivered": t.DeemedDelivered.String(), "end_date": t.EndDate.String(), "on_time": t.OnTime}); err != nil {
 			return err
 		}
-		body := fmt.Sprintf("Dear customer,\n\nWe confirm your notice for contract %s. %s\n\nServices after the end date (such as migration help) are billed at our standard rates (Q-9).\n\nKind regards,\n%s",
-			c.Number, t.Reason, s.Company.Name)
-		return s.mailCustomer(ctx, tx, c.CustomerID, now, MailTermination, "contract", c.ID, fmt.Sprintf("contract-terminated:%d", c.ID),
-			fmt.Sprintf("Contract %s ends on %s", c.Number, t.EndDate), body)
+		return s.mailTermination(ctx, tx, c, t, now)
 	})
 	if err != nil {
 		return nil, err

@@ -9,6 +9,7 @@ import (
 	"github.com/uptrace/bun"
 
 	"backoffice/internal/civil"
+	"backoffice/internal/i18n"
 	"backoffice/internal/problem"
 )
 
@@ -185,24 +186,28 @@ func (s *Service) mailIndexationLetter(ctx context.Context, tx bun.IDB, contract
 	for _, l := range c.Lines {
 		desc[l.ID] = l.Description
 	}
-	var b strings.Builder
-	fmt.Fprintf(&b, "Dear customer,\n\nAs of %s the fees of contract %s change as follows:\n\n", IndexationEffective(run.Year), c.Number)
-	right := false
-	for _, p := range ps {
-		fmt.Fprintf(&b, "- %s: EUR %s → EUR %s (factor %s", desc[p.ContractLineID], p.OldFee.StringFixed(2), p.NewFee.StringFixed(2), p.Factor.String())
-		if len(p.IndexNew) > 0 && len(p.IndexPrev) > 0 {
-			fmt.Fprintf(&b, "; %s index %s %s / %s %s", p.Series, p.IndexNew[0].Period, p.IndexNew[0].Value, p.IndexPrev[0].Period, p.IndexPrev[0].Value)
-			if len(p.IndexNew) > 1 {
-				b.WriteString(", yearly averages")
+	eff := IndexationEffective(run.Year)
+	return s.mailCustomer(ctx, tx, c.CustomerID, now, customerMail{kind: MailIndexationLetter, entity: "contract", entityID: c.ID,
+		dedup: fmt.Sprintf("indexation:%d:%d", run.Year, c.ID),
+		subject: func(l *i18n.Localizer) string {
+			return l.T("orders.mail.indexation.subject", map[string]any{"Number": c.Number, "Effective": i18n.Date(l.Lang, eff)})
+		},
+		body: func(l *i18n.Localizer) string {
+			var b strings.Builder
+			b.WriteString(l.T("orders.mail.indexation.intro", map[string]any{"Number": c.Number, "Effective": i18n.Date(l.Lang, eff)}) + "\n\n")
+			right := false
+			for _, p := range ps {
+				b.WriteString(l.T("orders.mail.indexation.line", map[string]any{"Description": desc[p.ContractLineID], "Old": i18n.Money(l.Lang, p.OldFee),
+					"New": i18n.Money(l.Lang, p.NewFee), "Factor": p.Factor.String()}) + "\n")
+				if len(p.IndexNew) > 0 && len(p.IndexPrev) > 0 {
+					b.WriteString(l.T("orders.mail.indexation.index", map[string]any{"New": p.IndexNew[0].Value, "NewPeriod": p.IndexNew[0].Period,
+						"Prev": p.IndexPrev[0].Value, "PrevPeriod": p.IndexPrev[0].Period}) + "\n")
+				}
+				right = right || p.TerminationRight
 			}
-		}
-		fmt.Fprintf(&b, ")\n  %s\n", p.Reason)
-		right = right || p.TerminationRight
-	}
-	if right {
-		b.WriteString("\nYou may terminate the contract because of this change, as stated above.\n")
-	}
-	fmt.Fprintf(&b, "\nKind regards,\n%s", s.Company.Name)
-	return s.mailCustomer(ctx, tx, c.CustomerID, now, MailIndexationLetter, "contract", c.ID, fmt.Sprintf("indexation:%d:%d", run.Year, c.ID),
-		fmt.Sprintf("Contract %s: fees as of %s", c.Number, IndexationEffective(run.Year)), b.String())
+			if right {
+				b.WriteString("\n" + l.T("orders.mail.indexation.right"))
+			}
+			return strings.TrimRight(b.String(), "\n")
+		}})
 }

@@ -8,6 +8,7 @@ import (
 	"github.com/uptrace/bun"
 
 	"backoffice/internal/auth"
+	"backoffice/internal/listq"
 )
 
 // createOrder turns an accepted quote into an order, and its recurring lines into a
@@ -97,8 +98,14 @@ func (s *Service) GetOrder(ctx context.Context, id int64) (*OrderView, error) {
 }
 
 // ListOrders lists orders newest first.
-func (s *Service) ListOrders(ctx context.Context, f OrderFilter) ([]*Order, error) {
-	return listOrders(ctx, s.DB, auth.FromContext(ctx), f)
+// SearchOrders is the order list of the list tools (search, sort, cursor), for the page,
+// the API and the CSV export alike.
+func (s *Service) SearchOrders(ctx context.Context, scope OrderScope, lq listq.Query) ([]*Order, error) {
+	return searchOrderList(ctx, s.DB, auth.FromContext(ctx), scope, lq)
+}
+
+func (s *Service) ListOrders(ctx context.Context, customerID *int64, afterID int64, limit int) ([]*Order, error) {
+	return listOrders(ctx, s.DB, auth.FromContext(ctx), customerID, afterID, limit)
 }
 
 // lockedOrder loads and locks an order after the tenancy guard.

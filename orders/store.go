@@ -10,6 +10,7 @@ import (
 	"backoffice/internal/auth"
 	"backoffice/internal/civil"
 	"backoffice/internal/db"
+	"backoffice/internal/listq"
 	"backoffice/internal/problem"
 )
 
@@ -112,6 +113,7 @@ type QuoteFilter struct {
 	ExpiringWithin *int // open quotes whose validity ends within this many days
 	AfterID        int64
 	Limit          int
+	List           *listq.Query // search, sort and cursor of the list tools; nil: newest first from AfterID
 	Principal      *auth.Principal
 	Today          civil.Date // Amsterdam date of now, for derived expiry
 }
@@ -141,10 +143,19 @@ func listQuotes(ctx context.Context, idb bun.IDB, f QuoteFilter) ([]*Quote, erro
 	if f.ExpiringWithin != nil {
 		q = q.Where("q.status = 'sent' AND q.valid_until >= ? AND q.valid_until <= ?", f.Today, f.Today.AddDays(*f.ExpiringWithin))
 	}
-	if f.AfterID > 0 {
-		q = q.Where("q.id < ?", f.AfterID)
+	if f.List != nil {
+		var err error
+		if q, err = searchCustomers(ctx, idb, q, *f.List, "(q.number || ' ' || q.title)", "q.customer_id"); err != nil {
+			return nil, err
+		}
+		q = quoteList.Apply(q, *f.List)
+	} else {
+		if f.AfterID > 0 {
+			q = q.Where("q.id < ?", f.AfterID)
+		}
+		q = q.Order("q.id DESC").Limit(int64(f.Limit))
 	}
-	if err := q.Order("q.id DESC").Limit(int64(f.Limit)).Scan(ctx); err != nil {
+	if err := q.Scan(ctx); err != nil {
 		return nil, err
 	}
 	out := make([]*Quote, len(rows))

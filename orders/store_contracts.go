@@ -12,6 +12,7 @@ import (
 
 	"backoffice/internal/auth"
 	"backoffice/internal/civil"
+	"backoffice/internal/listq"
 )
 
 type contractRow struct {
@@ -174,6 +175,7 @@ type ContractFilter struct {
 	OrderID    *int64
 	AfterID    int64
 	Limit      int
+	List       *listq.Query // search, sort and cursor of the list tools; nil: newest first from AfterID
 	Principal  *auth.Principal
 	// NoticeWithinDays > 0: running contracts whose notice deadline (as shown on Today)
 	// falls within this many days of Today (Q-8; the home's card).
@@ -193,13 +195,22 @@ func listContracts(ctx context.Context, idb bun.IDB, f ContractFilter) ([]*Contr
 	if f.NoticeWithinDays > 0 {
 		q = q.Where("k.end_date IS NULL").Where(noticeDeadlineSQL+" BETWEEN ? AND ?", f.Today, f.Today, f.Today.AddDays(f.NoticeWithinDays))
 	}
-	if f.AfterID > 0 {
-		q = q.Where("k.id < ?", f.AfterID)
+	if f.List != nil {
+		var err error
+		if q, err = searchCustomers(ctx, idb, q, *f.List, "k.number", "k.customer_id"); err != nil {
+			return nil, err
+		}
+		q = contractList.Apply(q, *f.List)
+	} else {
+		if f.AfterID > 0 {
+			q = q.Where("k.id < ?", f.AfterID)
+		}
+		if f.Limit > 0 {
+			q = q.Limit(int64(f.Limit))
+		}
+		q = q.Order("k.id DESC")
 	}
-	if f.Limit > 0 {
-		q = q.Limit(int64(f.Limit))
-	}
-	if err := q.Order("k.id DESC").Scan(ctx); err != nil {
+	if err := q.Scan(ctx); err != nil {
 		return nil, err
 	}
 	ids := make([]int64, len(rows))

@@ -12,6 +12,7 @@ import (
 
 	"backoffice/internal/auth"
 	"backoffice/internal/civil"
+	"backoffice/internal/listq"
 )
 
 type orderRow struct {
@@ -182,28 +183,45 @@ func insertExtension(ctx context.Context, idb bun.IDB, orderID int64, e *Extensi
 	return nil
 }
 
-// OrderFilter narrows the order list; zero fields do not filter.
-type OrderFilter struct {
-	CustomerID         *int64
-	LeadTimeNotStarted bool // open orders with a precondition missing
-	AfterID            int64
-	Limit              int
+// listOrders lists orders newest first, for one customer when customerID is set.
+func listOrders(ctx context.Context, idb bun.IDB, p *auth.Principal, customerID *int64, afterID int64, limit int) ([]*Order, error) {
+	return findOrders(ctx, idb, p, customerID, func(q *bun.SelectQuery) (*bun.SelectQuery, error) {
+		if afterID > 0 {
+			q = q.Where("o.id < ?", afterID)
+		}
+		return q.Order("o.id DESC").Limit(int64(limit)), nil
+	})
 }
 
-// listOrders lists orders newest first, filtered by f.
-func listOrders(ctx context.Context, idb bun.IDB, p *auth.Principal, f OrderFilter) ([]*Order, error) {
+// OrderScope narrows the order list before the list tools' search: one customer, and
+// ?lead_time=not_started (the home's card: open orders with a precondition missing, Q-6).
+type OrderScope struct {
+	CustomerID         *int64
+	LeadTimeNotStarted bool
+}
+
+// searchOrderList is the order list of the list tools: search, sort and cursor of lq.
+func searchOrderList(ctx context.Context, idb bun.IDB, p *auth.Principal, scope OrderScope, lq listq.Query) ([]*Order, error) {
+	return findOrders(ctx, idb, p, scope.CustomerID, func(q *bun.SelectQuery) (*bun.SelectQuery, error) {
+		if scope.LeadTimeNotStarted {
+			q = q.Where(leadTimeWaiting) // index orders_lead_time_waiting_idx
+		}
+		q, err := searchCustomers(ctx, idb, q, lq, "(o.number || ' ' || o.title)", "o.customer_id")
+		return orderList.Apply(q, lq), err
+	})
+}
+
+func findOrders(ctx context.Context, idb bun.IDB, p *auth.Principal, customerID *int64, page func(*bun.SelectQuery) (*bun.SelectQuery, error)) ([]*Order, error) {
 	var rows []orderRow
 	q := auth.Scope(orderQuery(idb, &rows), p, "o.customer_id")
-	if f.CustomerID != nil {
-		q = q.Where("o.customer_id = ?", *f.CustomerID)
+	if customerID != nil {
+		q = q.Where("o.customer_id = ?", *customerID)
 	}
-	if f.LeadTimeNotStarted {
-		q = q.Where(leadTimeWaiting) // index orders_lead_time_waiting_idx
+	q, err := page(q)
+	if err != nil {
+		return nil, err
 	}
-	if f.AfterID > 0 {
-		q = q.Where("o.id < ?", f.AfterID)
-	}
-	if err := q.Order("o.id DESC").Limit(int64(f.Limit)).Scan(ctx); err != nil {
+	if err := q.Scan(ctx); err != nil {
 		return nil, err
 	}
 	out := make([]*Order, len(rows))

@@ -47,8 +47,9 @@ func (a *API) Routes(r *apidoc.Router) {
 	pl.Get("/:id/statements/:month/pdf", apidoc.Op{Tag: tag, Summary: "Monthly statement as PDF", Produces: "application/pdf"}, a.statementPDF)
 	pl.Post("/:id/statements/:month/close", apidoc.Op{Tag: tag, Summary: "Close a month: the statement becomes final (SEC-4)", Response: StatementOut{}}, staff, a.closeStatement)
 
-	r.Get("/statements", apidoc.Op{Tag: tag, Summary: "Every placement's statement of a month, for the invoice run", Response: httpx.List[StatementOut]{},
-		Query: []apidoc.Param{apidoc.Q("month", "YYYY-MM (required)")}}, staff, a.statements)
+	r.Get("/statements", apidoc.Op{Tag: tag, Summary: "The statement totals of every placement running in a month, for the invoice run (customer, placement order)",
+		Response: httpx.List[StatementSummaryOut]{},
+		Query:    []apidoc.Param{apidoc.Q("month", "YYYY-MM (required)"), {Name: "limit", Type: "integer"}, apidoc.Q("after", "cursor")}}, staff, a.statements)
 	r.Post("/overtime/preview", apidoc.Op{Tag: tag, Summary: "Price a span by overtime band without storing it (SEC-3)", Body: PreviewIn{}, Response: PricingOut{}},
 		auth.Require(), a.preview)
 

@@ -85,3 +85,11 @@ func statementOut(v *StatementView) StatementOut {
 	}
 	return o
 }
+
+func statementSummaryOut(s *StatementSummary) StatementSummaryOut {
+	p := s.Placement
+	return StatementSummaryOut{PlacementID: p.ID, CustomerID: p.CustomerID, CustomerName: p.CustomerName, TechnicianName: p.TechnicianName,
+		Role: p.Role, Month: s.Month.String(), Status: string(s.Status), Closable: s.Closable, ClosedAt: s.ClosedAt,
+		HourlyRate: money.Of(p.HourlyRate), Minutes: s.Minutes, HoursAmount: money.Of(s.HoursAmount),
+		ExpensesAmount: money.Of(s.ExpensesAmount), Total: money.Of(s.Total), OpenCount: s.OpenCount}
+}

@@ -161,13 +161,19 @@ func (a *API) statements(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	vs, err := a.svc.Statements(c.UserContext(), m)
+	page, err := httpx.PageOf(c)
 	if err != nil {
 		return err
 	}
-	items := make([]StatementOut, len(vs))
-	for i := range vs {
-		items[i] = statementOut(&vs[i])
+	vs, err := a.svc.Statements(c.UserContext(), m, page)
+	if err != nil {
+		return err
 	}
-	return c.JSON(httpx.List[StatementOut]{Items: items})
+	items := make([]StatementSummaryOut, len(vs))
+	for i := range vs {
+		items[i] = statementSummaryOut(&vs[i])
+	}
+	return c.JSON(httpx.Paginate(items, page, func(o StatementSummaryOut) any {
+		return StatementCursor{CustomerID: o.CustomerID, ID: o.PlacementID}
+	}))
 }

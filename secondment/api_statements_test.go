@@ -148,7 +148,7 @@ func TestStatement(t *testing.T) {
 		}
 	})
 	t.Run("SEC-4_invoice_run_lists_month", func(t *testing.T) {
-		var list httpx.List[StatementOut]
+		var list httpx.List[StatementSummaryOut]
 		f.app.Do(t, http.MethodGet, "/api/v1/statements?month=2026-03", f.am.Token, nil).Expect(t, 200).JSON(t, &list)
 		found := false
 		for _, s := range list.Items {
@@ -159,7 +159,7 @@ func TestStatement(t *testing.T) {
 		if !found {
 			t.Fatalf("placement %d missing or wrong in %+v", f.placementID, list.Items)
 		}
-		var feb httpx.List[StatementOut]
+		var feb httpx.List[StatementSummaryOut]
 		f.app.Do(t, http.MethodGet, "/api/v1/statements?month=2026-02", f.am.Token, nil).Expect(t, 200).JSON(t, &feb)
 		for _, s := range feb.Items {
 			if s.PlacementID == f.placementID && (s.Status != "open" || s.OpenCount != 1 || s.Closable) {

@@ -199,3 +199,23 @@ type StatementOut struct {
 	OpenCount      int            `json:"open_count"`
 	Warning        string         `json:"warning,omitempty"`
 }
+
+// StatementSummaryOut is one line of the invoice run (GET /statements): a placement's
+// statement totals of the month, without its entries (GET the statement for those).
+type StatementSummaryOut struct {
+	PlacementID    int64        `json:"placement_id"`
+	CustomerID     int64        `json:"customer_id"`
+	CustomerName   string       `json:"customer_name"`
+	TechnicianName string       `json:"technician_name"`
+	Role           string       `json:"role"`
+	Month          string       `json:"month"`
+	Status         string       `json:"status"`
+	Closable       bool         `json:"closable"`
+	ClosedAt       *time.Time   `json:"closed_at"`
+	HourlyRate     money.Amount `json:"hourly_rate"`
+	Minutes        int          `json:"minutes"`
+	HoursAmount    money.Amount `json:"hours_amount"`
+	ExpensesAmount money.Amount `json:"expenses_amount"`
+	Total          money.Amount `json:"total"`
+	OpenCount      int          `json:"open_count"`
+}

@@ -3,6 +3,7 @@ package secondment
 import (
 	"backoffice/internal/civil"
 	"fmt"
+	"net/url"
 
 	"github.com/gofiber/fiber/v2"
 
@@ -62,9 +63,11 @@ func (m *Module) closeForm(c *fiber.Ctx) error {
 type statementsData struct {
 	Month      civil.Month
 	Prev, Next civil.Month
-	Views      []StatementView
+	Views      []StatementSummary
+	NextPage   string // query string of the next page, empty on the last
 }
 
+// statementsPage is the invoice run: a page of 50 placements' statement totals of a month.
 func (m *Module) statementsPage(c *fiber.Ctx) error {
 	now := civil.MonthOf(m.svc.clock.Now(), clock.Amsterdam)
 	mo := civil.Month{Year: now.Year, Month: now.Month - 1}
@@ -78,7 +81,8 @@ func (m *Module) statementsPage(c *fiber.Ctx) error {
 		}
 		mo = p
 	}
-	vs, err := m.svc.Statements(c.UserContext(), mo)
+	page := httpx.Page{Limit: 50, After: c.Query("after")}
+	vs, err := m.svc.Statements(c.UserContext(), mo, page)
 	if err != nil {
 		return err
 	}
@@ -86,5 +90,11 @@ func (m *Module) statementsPage(c *fiber.Ctx) error {
 	if mo.Month == 1 {
 		prev = civil.Month{Year: mo.Year - 1, Month: 12}
 	}
-	return m.web.Render(c, "secondment/statements", "Statements "+mo.String(), statementsData{Month: mo, Prev: prev, Next: mo.Next(), Views: vs})
+	d := statementsData{Month: mo, Prev: prev, Next: mo.Next(), Views: vs}
+	if len(vs) > page.Limit {
+		d.Views = vs[:page.Limit]
+		last := d.Views[page.Limit-1].Placement
+		d.NextPage = url.Values{"month": {mo.String()}, "after": {*httpx.EncodeCursor(StatementCursor{CustomerID: last.CustomerID, ID: last.ID})}}.Encode()
+	}
+	return m.web.Render(c, "secondment/statements", "Statements "+mo.String(), d)
 }

@@ -153,3 +153,22 @@ func (s Statement) Hours() string { return HoursMinutes(s.Minutes) }
 
 // Hours formats the entry's minutes as h:mm for pages.
 func (e StatementEntry) Hours() string { return HoursMinutes(e.Minutes) }
+
+// StatementSummary is a statement's totals without its lines, as the invoice run lists
+// every placement of a month (SEC-4): the stored totals of a final month, the live sums
+// of an open one. Its figures equal the full statement's (BuildStatement).
+type StatementSummary struct {
+	Placement      *Placement
+	Month          civil.Month
+	Status         StatementStatus
+	Minutes        int
+	HoursAmount    decimal.Decimal
+	ExpensesAmount decimal.Decimal
+	Total          decimal.Decimal
+	OpenCount      int
+	Closable       bool
+	ClosedAt       *time.Time
+}
+
+// Hours formats the summary's minutes as h:mm for pages.
+func (s StatementSummary) Hours() string { return HoursMinutes(s.Minutes) }

@@ -2,7 +2,9 @@ package secondment
 
 import (
 	"context"
+	"time"
 
+	"github.com/shopspring/decimal"
 	"github.com/uptrace/bun"
 
 	"backoffice/internal/civil"
@@ -10,53 +12,103 @@ import (
 	"backoffice/internal/problem"
 )
 
-// monthOf is one month of many placements, read with three queries whatever their
-// number (the invoice run's GET /statements; issue 14).
-type monthOf struct {
-	finals   map[int64]*FinalStatement
-	entries  map[int64][]HourEntry
-	expenses map[int64][]Expense
+// StatementCursor is the sort key of the last statement of an invoice-run page: the
+// placements of one customer stay together, in placement order.
+type StatementCursor struct {
+	CustomerID int64 `json:"c"`
+	ID         int64 `json:"id"`
 }
 
-func monthOfPlacements(ctx context.Context, idb bun.IDB, ids []int64, m civil.Month) (*monthOf, error) {
-	out := &monthOf{finals: map[int64]*FinalStatement{}, entries: map[int64][]HourEntry{}, expenses: map[int64][]Expense{}}
+// statementPlacementsQuery is one page of the placements running in m, in (customer,
+// placement) order: a range scan of placements_customer_idx that stops after limit rows,
+// with only the columns a statement summary shows.
+func statementPlacementsQuery(idb bun.IDB, out *[]Placement, m civil.Month, after *StatementCursor, limit int) *bun.SelectQuery {
+	q := idb.NewSelect().Model(out).
+		Column("placement.id", "placement.customer_id", "placement.technician_id", "placement.role", "placement.hourly_rate",
+			"placement.start_date", "placement.end_date", "placement.calendar_id").
+		ColumnExpr("c.name AS customer_name, u.name AS technician_name").
+		Join("JOIN customers AS c ON c.id = placement.customer_id").
+		Join("JOIN users AS u ON u.id = placement.technician_id").
+		Where("placement.start_date <= ?", m.Last()).
+		Where("placement.end_date IS NULL OR placement.end_date >= ?", m.First()).
+		OrderExpr("placement.customer_id, placement.id").Limit(int64(limit))
+	if after != nil {
+		q = q.Where("(placement.customer_id, placement.id) > (?, ?)", after.CustomerID, after.ID)
+	}
+	return q
+}
+
+func statementPlacements(ctx context.Context, idb bun.IDB, m civil.Month, after *StatementCursor, limit int) ([]Placement, error) {
+	var ps []Placement
+	err := statementPlacementsQuery(idb, &ps, m, after, limit).Scan(ctx)
+	return ps, db.Translate(err, problem.NotFound("placements"), constraints)
+}
+
+// finalTotals are the stored totals of the closed months among ids (no snapshot: the
+// list shows totals, the detail reads the snapshot).
+func finalTotals(ctx context.Context, idb bun.IDB, ids []int64, m civil.Month) ([]FinalStatement, error) {
+	var out []FinalStatement
 	if len(ids) == 0 {
 		return out, nil
 	}
-	var finals []FinalStatement
-	if err := idb.NewSelect().Model(&finals).Where("month = ? AND placement_id IN (?)", m.First(), bun.In(ids)).Scan(ctx); err != nil {
-		return nil, db.Translate(err, problem.NotFound("statements"), constraints)
-	}
-	for i := range finals {
-		out.finals[finals[i].PlacementID] = &finals[i]
-	}
-	var open []int64
-	for _, id := range ids {
-		if out.finals[id] == nil {
-			open = append(open, id)
-		}
-	}
-	if len(open) == 0 {
+	err := idb.NewSelect().Model(&out).Column("placement_id", "minutes", "hours_amount", "expenses_amount", "total", "closed_at").
+		Where("month = ? AND placement_id IN (?)", m.First(), bun.In(ids)).Scan(ctx)
+	return out, db.Translate(err, problem.NotFound("statements"), constraints)
+}
+
+// monthSums are an open month's totals of one placement as SQL adds them up: the same
+// entries BuildStatement counts (approved ones started in [from, to), submitted ones as
+// open) and the month's expenses.
+type monthSums struct {
+	PlacementID    int64           `bun:"placement_id"`
+	Minutes        int             `bun:"minutes"`
+	HoursAmount    decimal.Decimal `bun:"hours_amount"`
+	OpenCount      int             `bun:"open_count"`
+	ExpensesAmount decimal.Decimal `bun:"expenses_amount"`
+}
+
+// entryMonthSumsQuery aggregates the month's live entries of the page's placements: an
+// index-only range scan of hour_entries_placement_month_idx (placement, month,
+// started_at INCLUDE status, minutes, amount), proportional to the page, not the table.
+func entryMonthSumsQuery(idb bun.IDB, out *[]monthSums, ids []int64, m civil.Month, from, to time.Time) *bun.SelectQuery {
+	return idb.NewSelect().Model(out).ModelTableExpr("hour_entries").
+		ColumnExpr("placement_id").
+		ColumnExpr("coalesce(sum(minutes) FILTER (WHERE status = 'approved'), 0) AS minutes").
+		ColumnExpr("coalesce(sum(amount) FILTER (WHERE status = 'approved'), 0) AS hours_amount").
+		ColumnExpr("count(*) FILTER (WHERE status = 'submitted') AS open_count").
+		Where("placement_id IN (?) AND month = ?", bun.In(ids), m.First()).
+		Where("started_at >= ? AND started_at < ?", from, to).
+		Where("status IN ('submitted', 'approved')").
+		Group("placement_id")
+}
+
+// openMonthSums adds up the open months among ids, keyed by placement.
+func openMonthSums(ctx context.Context, idb bun.IDB, ids []int64, m civil.Month, from, to time.Time) (map[int64]*monthSums, error) {
+	out := map[int64]*monthSums{}
+	if len(ids) == 0 {
 		return out, nil
 	}
-	var entries []HourEntry
-	if err := idb.NewSelect().Model(&entries).
-		Where("placement_id IN (?) AND month = ?", bun.In(open), m.First()).
-		Where("status IN ('submitted', 'approved')").
-		OrderExpr("placement_id, started_at, id").Scan(ctx); err != nil {
+	var hours []monthSums
+	if err := entryMonthSumsQuery(idb, &hours, ids, m, from, to).Scan(ctx); err != nil {
 		return nil, db.Translate(err, problem.NotFound("hour entries"), constraints)
 	}
-	for _, e := range entries {
-		out.entries[e.PlacementID] = append(out.entries[e.PlacementID], e)
+	for i := range hours {
+		out[hours[i].PlacementID] = &hours[i]
 	}
-	var expenses []Expense
-	if err := idb.NewSelect().Model(&expenses).
-		Where("placement_id IN (?) AND date BETWEEN ? AND ?", bun.In(open), m.First(), m.Last()).
-		OrderExpr("placement_id, date, id").Scan(ctx); err != nil {
+	var expenses []monthSums
+	if err := idb.NewSelect().Model(&expenses).ModelTableExpr("placement_expenses").
+		ColumnExpr("placement_id, sum(amount) AS expenses_amount").
+		Where("placement_id IN (?) AND date BETWEEN ? AND ?", bun.In(ids), m.First(), m.Last()).
+		Group("placement_id").Scan(ctx); err != nil {
 		return nil, db.Translate(err, problem.NotFound("expenses"), constraints)
 	}
 	for _, x := range expenses {
-		out.expenses[x.PlacementID] = append(out.expenses[x.PlacementID], x)
+		s := out[x.PlacementID]
+		if s == nil {
+			s = &monthSums{PlacementID: x.PlacementID, HoursAmount: decimal.Zero}
+			out[x.PlacementID] = s
+		}
+		s.ExpensesAmount = x.ExpensesAmount
 	}
 	return out, nil
 }

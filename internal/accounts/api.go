@@ -1,6 +1,7 @@
 package accounts
 
 import (
+	"context"
 	"errors"
 	"strconv"
 	"strings"
@@ -14,6 +15,7 @@ import (
 	"backoffice/internal/auth"
 	"backoffice/internal/clock"
 	"backoffice/internal/httpx"
+	"backoffice/internal/listq"
 	"backoffice/internal/outbox"
 	"backoffice/internal/platform"
 	"backoffice/internal/problem"
@@ -29,6 +31,9 @@ type Module struct {
 	Web       *web.Engine
 	// Home gives the home page the cards every module contributes (platform.HomeCards).
 	Home *platform.HomeBoard
+	// Tabs are the domains' tabs of the customer page (platform.Deps.CustomerTabs, read
+	// per request: the server collects them after the modules are built).
+	Tabs func() []platform.CustomerTab
 }
 
 // LoginIn is the login request.
@@ -79,7 +84,8 @@ func (m *Module) Routes(r *apidoc.Router) {
 	staff := auth.Require(auth.Admin, auth.AccountManager)
 	r.Post("/customers", apidoc.Op{Summary: "Create a customer company", Body: CustomerInput{}, Response: Customer{}, Status: 201}, staff, m.createCustomer)
 	r.Get("/customers", apidoc.Op{Summary: "List customers (customer users: their own)", Response: httpx.List[Customer]{},
-		Query: []apidoc.Param{apidoc.Q("q", "search name, KvK or city"), {Name: "limit", Type: "integer"}, apidoc.Q("after", "cursor")}}, auth.Require(), m.listCustomers)
+		Query: []apidoc.Param{apidoc.Q("q", "search name, KvK or city"),
+			apidoc.Q("sort", "name, city or created"), apidoc.Q("dir", "asc or desc"), apidoc.Q("format", "csv: the whole list as CSV"), {Name: "limit", Type: "integer"}, apidoc.Q("after", "cursor")}}, auth.Require(), m.listCustomers)
 	r.Get("/customers/:id", apidoc.Op{Summary: "Get a customer", Response: Customer{}}, auth.Require(), m.getCustomer)
 	r.Patch("/customers/:id", apidoc.Op{Summary: "Change a customer", Body: CustomerInput{}, Response: Customer{}}, staff, m.patchCustomer)
 	r.Get("/customers/:id/contacts", apidoc.Op{Summary: "The customer's contact persons", Response: httpx.List[UserOut]{}}, auth.Require(), m.contacts)
@@ -161,15 +167,27 @@ func (m *Module) createCustomer(c *fiber.Ctx) error {
 }
 
 func (m *Module) listCustomers(c *fiber.Ctx) error {
-	page, err := httpx.PageOf(c)
+	lq, err := CustomerList.Parse(c)
 	if err != nil {
 		return err
 	}
-	l, err := ListCustomers(c.UserContext(), m.DB, c.Query("q"), page)
+	if listq.WantsCSV(c) {
+		return m.customerCSV(c, lq)
+	}
+	rows, err := ListCustomers(c.UserContext(), m.DB, lq)
 	if err != nil {
 		return err
 	}
-	return c.JSON(l)
+	return c.JSON(listq.Paginate(CustomerList, rows, lq, func(c Customer) Customer { return c }))
+}
+
+// customerCSV streams the customer list of lq (the page's and the API's query) as CSV.
+func (m *Module) customerCSV(c *fiber.Ctx, lq listq.Query) error {
+	return CustomerList.Stream(c, lq, listq.Export[Customer]{File: "customers.csv",
+		Header: []string{"Name", "KvK number", "VAT ID", "Country", "Street", "Postal code", "City", "Billing e-mail", "Language"},
+		Row: func(cu Customer) []string {
+			return []string{cu.Name, deref(cu.KvKNumber), deref(cu.VATID), cu.Country, cu.Street, cu.PostalCode, cu.City, deref(cu.BillingEmail), cu.Language}
+		}}, func(ctx context.Context, lq listq.Query) ([]Customer, error) { return ListCustomers(ctx, m.DB, lq) })
 }
 
 func (m *Module) getCustomer(c *fiber.Ctx) error {

@@ -14,6 +14,7 @@ import (
 
 	"backoffice/internal/auth"
 	"backoffice/internal/httpx"
+	"backoffice/internal/listq"
 	"backoffice/internal/problem"
 	"backoffice/internal/web"
 )
@@ -131,25 +132,24 @@ func (m *Module) logoutPost(c *fiber.Ctx) error {
 }
 
 type customersData struct {
-	List httpx.List[Customer]
-	Q    string
-	Next string
+	Rows []Customer
+	List listq.View
 }
 
 func (m *Module) customersPage(c *fiber.Ctx) error {
-	page, err := httpx.PageOf(c)
+	lq, err := CustomerList.Parse(c)
 	if err != nil {
 		return err
 	}
-	l, err := ListCustomers(c.UserContext(), m.DB, c.Query("q"), page)
+	if listq.WantsCSV(c) {
+		return m.customerCSV(c, lq)
+	}
+	rows, err := ListCustomers(c.UserContext(), m.DB, lq)
 	if err != nil {
 		return err
 	}
-	d := customersData{List: l, Q: c.Query("q")}
-	if l.Next != nil {
-		d.Next = url.Values{"q": {d.Q}, "after": {*l.Next}}.Encode()
-	}
-	return m.Web.Render(c, "accounts/customers", "Customers", d)
+	rows, next := CustomerList.Trim(rows, lq)
+	return m.Web.Render(c, "accounts/customers", "Customers", customersData{Rows: rows, List: CustomerList.View("/customers", nil, lq, next)})
 }
 
 type customerForm struct {
@@ -191,36 +191,6 @@ func (m *Module) customerCreate(c *fiber.Ctx) error {
 		return err
 	}
 	return web.Redirect(c, "/customers/"+strconv.FormatInt(cu.ID, 10), "Customer "+cu.Name+" created.")
-}
-
-type customerData struct {
-	Customer Customer
-	Contacts []auth.User
-	Errors   []problem.FieldError
-	CanEdit  bool
-	Blocks   bool
-}
-
-func (m *Module) customerPage(c *fiber.Ctx) error {
-	id, err := httpx.PathID(c, "id")
-	if err != nil {
-		return err
-	}
-	return m.renderCustomer(c, id, nil)
-}
-
-func (m *Module) renderCustomer(c *fiber.Ctx, id int64, fe []problem.FieldError) error {
-	p := auth.From(c)
-	cu, err := GetCustomer(c.UserContext(), m.DB, id)
-	if err != nil {
-		return err
-	}
-	contacts, err := Contacts(c.UserContext(), m.DB, id)
-	if err != nil {
-		return err
-	}
-	return m.Web.Render(c, "accounts/customer", cu.Name, customerData{Customer: *cu, Contacts: contacts, Errors: fe,
-		CanEdit: p.Is(auth.Admin, auth.AccountManager), Blocks: p.Is(auth.Admin, auth.AccountManager, auth.Customer)})
 }
 
 func (m *Module) customerUpdate(c *fiber.Ctx) error {

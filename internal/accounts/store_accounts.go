@@ -2,6 +2,7 @@ package accounts
 
 import (
 	"context"
+	"strconv"
 	"strings"
 	"time"
 
@@ -10,6 +11,7 @@ import (
 	"backoffice/internal/auth"
 	"backoffice/internal/db"
 	"backoffice/internal/httpx"
+	"backoffice/internal/listq"
 	"backoffice/internal/problem"
 )
 
@@ -37,31 +39,26 @@ func updateCustomer(ctx context.Context, idb bun.IDB, c *Customer) error {
 	return db.Translate(err, problem.ErrNotFound, constraints)
 }
 
-// CustomerCursor is the sort key of the customer list.
-type CustomerCursor struct {
-	Name string `json:"n"`
-	ID   int64  `json:"i"`
-}
+// CustomerList is the customer list's sorts and cursor (internal/listq): by name
+// (customers_name_idx), by city (customers_city_idx) or newest first.
+var CustomerList = listq.Spec[Customer]{ID: "id", IDOf: func(c Customer) int64 { return c.ID },
+	Sorts: []listq.Column[Customer]{
+		{Key: "name", Expr: "lower(name)", Arg: "lower(?)", Value: func(c Customer) string { return c.Name }},
+		{Key: "city", Expr: "city", Value: func(c Customer) string { return c.City }},
+		{Key: "created", Expr: "id", Value: func(c Customer) string { return strconv.FormatInt(c.ID, 10) }},
+	}}
 
-// ListCustomers pages through customers by name (customer users see only their own).
-func ListCustomers(ctx context.Context, b bun.IDB, search string, page httpx.Page) (httpx.List[Customer], error) {
-	p := auth.FromContext(ctx)
+// ListCustomers returns the customers of the list query lq (at most lq.Fetch(): search in
+// name, KvK number and city through customers_search_idx, sort, cursor); customer users
+// see only their own.
+func ListCustomers(ctx context.Context, b bun.IDB, lq listq.Query) ([]Customer, error) {
 	var rows []Customer
-	q := b.NewSelect().Model(&rows).OrderExpr("lower(name), id").Limit(page.Fetch())
-	q = auth.Scope(q, p, "id")
-	if s := strings.TrimSpace(search); s != "" {
-		q = q.Where("name ILIKE ? OR kvk_number = ? OR city ILIKE ?", "%"+escapeLike(s)+"%", s, escapeLike(s)+"%")
+	q := auth.Scope(b.NewSelect().Model(&rows), auth.FromContext(ctx), "id")
+	if lq.Searching() {
+		q = q.Where("(name || ' ' || coalesce(kvk_number, '') || ' ' || city) ILIKE ?", lq.Like())
 	}
-	var cur CustomerCursor
-	if ok, err := page.Cursor(&cur); err != nil {
-		return httpx.List[Customer]{}, err
-	} else if ok {
-		q = q.Where("(lower(name), id) > (lower(?), ?)", cur.Name, cur.ID)
-	}
-	if err := q.Scan(ctx); err != nil {
-		return httpx.List[Customer]{}, err
-	}
-	return httpx.Paginate(rows, page, func(c Customer) any { return CustomerCursor{c.Name, c.ID} }), nil
+	err := CustomerList.Apply(q, lq).Scan(ctx)
+	return rows, err
 }
 
 func escapeLike(s string) string {

@@ -42,7 +42,8 @@ func CustomerExists(ctx context.Context, idb bun.IDB, id int64) (bool, error) {
 
 // Address is a customer's name and postal address as documents print it.
 type Address struct {
-	Name, Street, PostalCode, City, Country, VATID, BillingEmail string
+	Name, Street, PostalCode, City, Country, VATID, KvK, BillingEmail string
+	Language                                                          string // nl | en: the customer's documents and e-mails
 }
 
 // CustomerAddress is customer id's name and address (404 when there is none).
@@ -52,7 +53,7 @@ func CustomerAddress(ctx context.Context, idb bun.IDB, id int64) (Address, error
 		return Address{}, db.Translate(err, problem.NotFound("customer"), constraints)
 	}
 	return Address{Name: c.Name, Street: c.Street, PostalCode: c.PostalCode, City: c.City, Country: c.Country,
-		VATID: deref(c.VATID), BillingEmail: deref(c.BillingEmail)}, nil
+		VATID: deref(c.VATID), KvK: deref(c.KvKNumber), BillingEmail: deref(c.BillingEmail), Language: c.Language}, nil
 }
 
 // Contacts are the contact persons of a customer, by name (at most 500).
@@ -88,4 +89,54 @@ func countFailedOutbox(ctx context.Context, idb bun.IDB, limit int64) (int64, er
 	var n int64
 	err := idb.NewRaw("SELECT count(*) FROM (SELECT 1 FROM outbox WHERE status = 'failed' LIMIT ?) AS f", limit+1).Scan(ctx, &n)
 	return n, err
+}
+
+// Recipient is who a customer e-mail goes to: the person to greet by name ("" greets the
+// company), the address, and the customer's language.
+type Recipient struct {
+	Name     string `bun:"name"`
+	Email    string `bun:"email"`
+	Customer string `bun:"customer"`
+	Language string `bun:"language"`
+}
+
+// MailRecipient is where mail about a customer's record goes: contactID when that is an
+// active contact person of the customer (a quote's contact, a ticket's reporter); else
+// the billing address, greeting the company; else the company's first active contact.
+// Email is "" when the customer has no address at all (the caller queues nothing).
+func MailRecipient(ctx context.Context, idb bun.IDB, customerID int64, contactID *int64) (Recipient, error) {
+	var r Recipient
+	cid := int64(0)
+	if contactID != nil {
+		cid = *contactID
+	}
+	err := idb.NewRaw(`SELECT c.name AS customer, c.language,
+			COALESCE(u.name, CASE WHEN COALESCE(c.billing_email, '') = '' THEN f.name END, '') AS name,
+			COALESCE(u.email, NULLIF(c.billing_email, ''), f.email, '') AS email
+		FROM customers AS c
+		LEFT JOIN users AS u ON u.id = ? AND u.customer_id = c.id AND u.role = 'customer' AND u.active
+		LEFT JOIN LATERAL (SELECT name, email FROM users WHERE customer_id = c.id AND role = 'customer' AND active ORDER BY id LIMIT 1) AS f ON true
+		WHERE c.id = ?`, cid, customerID).Scan(ctx, &r)
+	return r, db.Translate(err, problem.NotFound("customer"), constraints)
+}
+
+// MatchLimit bounds how many customers or users a list search follows by name: a search
+// for a name is narrow by nature; a broader one still finds the list's own text.
+const MatchLimit = 200
+
+// CustomersNamed returns the ids of customers whose name contains the search (an ILIKE
+// pattern from listq.Query.Like), through customers_name_trgm_idx: the lists search
+// "customer name" with these ids on their own customer_id index.
+func CustomersNamed(ctx context.Context, idb bun.IDB, like string) ([]int64, error) {
+	var ids []int64
+	err := idb.NewSelect().TableExpr("customers").Column("id").Where("name ILIKE ?", like).Order("id").Limit(MatchLimit).Scan(ctx, &ids)
+	return ids, err
+}
+
+// UsersNamed returns the ids of users whose name contains the search (listq.Query.Like),
+// through users_name_trgm_idx.
+func UsersNamed(ctx context.Context, idb bun.IDB, like string) ([]int64, error) {
+	var ids []int64
+	err := idb.NewSelect().TableExpr("users").Column("id").Where("name ILIKE ?", like).Order("id").Limit(MatchLimit).Scan(ctx, &ids)
+	return ids, err
 }

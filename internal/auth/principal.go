@@ -40,6 +40,7 @@ type Principal struct {
 	CustomerID *int64 // set for role customer
 	CSRF       string // the session's CSRF token (UI sessions only)
 	Session    bool   // authenticated by UI session cookie (true) or bearer token
+	Lang       string // a customer user's language (their company's: nl | en); "" for staff
 }
 
 // Is reports whether p has one of roles.

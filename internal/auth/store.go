@@ -154,6 +154,7 @@ type principalRow struct {
 	Active       bool       `bun:"active"`
 	BlockedUntil *time.Time `bun:"blocked_until"`
 	CSRF         string     `bun:"csrf_token"`
+	Lang         string     `bun:"lang"`
 }
 
 // principal checks that the user may act now (active, not blocked) and returns it.
@@ -162,7 +163,9 @@ func (r *principalRow) principal(now time.Time) (*Principal, error) {
 	if !u.Active || u.BlockedAt(now) {
 		return nil, ErrUserBlocked
 	}
-	return u.Principal(), nil
+	p := u.Principal()
+	p.Lang = r.Lang
+	return p, nil
 }
 
 // BySession resolves a session cookie: the session and its user in one query, every
@@ -170,8 +173,8 @@ func (r *principalRow) principal(now time.Time) (*Principal, error) {
 // instance (no cache).
 func BySession(ctx context.Context, db bun.IDB, token string, now time.Time) (*Principal, error) {
 	var r principalRow
-	err := db.NewRaw(`SELECT u.id, u.email, u.name, u.role, u.customer_id, u.active, u.blocked_until, s.csrf_token
-		FROM sessions AS s JOIN users AS u ON u.id = s.user_id
+	err := db.NewRaw(`SELECT u.id, u.email, u.name, u.role, u.customer_id, u.active, u.blocked_until, s.csrf_token, COALESCE(c.language, '') AS lang
+		FROM sessions AS s JOIN users AS u ON u.id = s.user_id LEFT JOIN customers AS c ON c.id = u.customer_id
 		WHERE s.token_hash = ? AND s.expires_at > ?`, HashToken(token), now).Scan(ctx, &r)
 	if err != nil {
 		return nil, err
@@ -188,8 +191,8 @@ func BySession(ctx context.Context, db bun.IDB, token string, now time.Time) (*P
 // so revocation, deactivation and blocks take effect at once on every instance.
 func ByToken(ctx context.Context, db bun.IDB, token string, now time.Time) (*Principal, error) {
 	var r principalRow
-	err := db.NewRaw(`SELECT u.id, u.email, u.name, u.role, u.customer_id, u.active, u.blocked_until, '' AS csrf_token
-		FROM api_tokens AS t JOIN users AS u ON u.id = t.user_id
+	err := db.NewRaw(`SELECT u.id, u.email, u.name, u.role, u.customer_id, u.active, u.blocked_until, '' AS csrf_token, COALESCE(c.language, '') AS lang
+		FROM api_tokens AS t JOIN users AS u ON u.id = t.user_id LEFT JOIN customers AS c ON c.id = u.customer_id
 		WHERE t.token_hash = ? AND t.revoked_at IS NULL AND t.expires_at > ?`, HashToken(token), now).Scan(ctx, &r)
 	if err != nil {
 		return nil, err

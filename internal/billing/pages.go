@@ -11,6 +11,7 @@ import (
 	"backoffice/internal/accounts"
 	"backoffice/internal/auth"
 	"backoffice/internal/httpx"
+	"backoffice/internal/listq"
 	"backoffice/internal/problem"
 )
 
@@ -40,11 +41,11 @@ func (m *Module) billable(c *fiber.Ctx) error {
 		return err
 	}
 	d := billableData{Status: c.Query("status", Open), Statuses: []string{Open, Invoiced, Cancelled}}
-	list, err := accounts.ListCustomers(ctx, m.DB, "", httpx.Page{Limit: 200})
+	list, err := accounts.ListCustomers(ctx, m.DB, listq.Query{Limit: 199})
 	if err != nil {
 		return err
 	}
-	d.Customers = list.Items
+	d.Customers = list
 	if v := c.Query("customer_id"); v != "" {
 		id, perr := strconv.ParseInt(v, 10, 64)
 		if perr != nil || id <= 0 {

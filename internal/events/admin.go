@@ -22,17 +22,25 @@ type Undeliverable struct {
 	CreatedAt  time.Time `bun:"created_at" json:"created_at"`
 }
 
-// ListUndeliverable returns dead deliveries, newest event first, after the cursor event id.
-func ListUndeliverable(ctx context.Context, db bun.IDB, beforeEventID int64, limit int) ([]Undeliverable, error) {
+// DeadCursor is the sort key of the last dead delivery of a page: event, then subscriber.
+type DeadCursor struct {
+	EventID    int64  `json:"e"`
+	Subscriber string `json:"s"`
+}
+
+// ListUndeliverable returns dead deliveries newest event first (subscribers of one event
+// in reverse name order), after the cursor: a range of event_deliveries_dead_idx, and a
+// page boundary inside one event's deliveries loses none of them.
+func ListUndeliverable(ctx context.Context, db bun.IDB, after *DeadCursor, limit int) ([]Undeliverable, error) {
 	var out []Undeliverable
 	q := `SELECT d.subscriber, d.event_id, e.kind, d.entity, d.entity_id, d.attempts, d.last_error, e.created_at
 		FROM event_deliveries d JOIN events e ON e.id = d.event_id WHERE d.status = 'dead'`
 	args := []any{}
-	if beforeEventID > 0 {
-		q += " AND d.event_id < ?"
-		args = append(args, beforeEventID)
+	if after != nil {
+		q += " AND (d.event_id, d.subscriber) < (?, ?)"
+		args = append(args, after.EventID, after.Subscriber)
 	}
-	q += " ORDER BY d.event_id DESC, d.subscriber LIMIT ?"
+	q += " ORDER BY d.event_id DESC, d.subscriber DESC LIMIT ?"
 	args = append(args, limit)
 	if err := db.NewRaw(q, args...).Scan(ctx, &out); err != nil {
 		return nil, fmt.Errorf("events: undeliverable: %w", err)

@@ -160,7 +160,7 @@ func TestInOrderPerEntityAndUndeliverable(t *testing.T) {
 		now = now.Add(2 * time.Hour)
 		clk.Set(now)
 	}
-	dead, err := events.ListUndeliverable(ctx, testkit.DB(t).Bun, 0, 100)
+	dead, err := events.ListUndeliverable(ctx, testkit.DB(t).Bun, nil, 100)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -82,11 +82,14 @@ func (m *Module) load(c *fiber.Ctx) ([]UndeliverableOut, *string, httpx.Page, er
 	if err != nil {
 		return nil, nil, page, err
 	}
-	var before int64
-	if _, err := page.Cursor(&before); err != nil {
+	var cur DeadCursor
+	var after *DeadCursor
+	if ok, err := page.Cursor(&cur); err != nil {
 		return nil, nil, page, err
+	} else if ok {
+		after = &cur
 	}
-	rows, err := ListUndeliverable(c.UserContext(), m.DB, before, int(page.Fetch()))
+	rows, err := ListUndeliverable(c.UserContext(), m.DB, after, int(page.Fetch()))
 	if err != nil {
 		return nil, nil, page, err
 	}
@@ -94,7 +97,7 @@ func (m *Module) load(c *fiber.Ctx) ([]UndeliverableOut, *string, httpx.Page, er
 	for i, u := range rows {
 		out[i] = UndeliverableOut(u)
 	}
-	l := httpx.Paginate(out, page, func(u UndeliverableOut) any { return u.EventID })
+	l := httpx.Paginate(out, page, func(u UndeliverableOut) any { return DeadCursor{EventID: u.EventID, Subscriber: u.Subscriber} })
 	return l.Items, l.Next, page, nil
 }
 

@@ -60,3 +60,35 @@ func itoa(n int) string {
 	}
 	return string(b)
 }
+
+// AmountIn formats money in a language, 2 decimals: 1.249,00 (nl) or 1,249.00 (en).
+func AmountIn(lang string, d decimal.Decimal) string {
+	s := Amount(d)
+	if Lang(lang) == EN {
+		s = strings.NewReplacer(".", ",", ",", ".").Replace(s)
+	}
+	return s
+}
+
+// Money is an amount with the euro sign in a language: € 1.249,00 (nl), €1,249.00 (en).
+func Money(lang string, d decimal.Decimal) string {
+	if Lang(lang) == EN {
+		s := AmountIn(EN, d)
+		if strings.HasPrefix(s, "-") {
+			return "-€" + s[1:]
+		}
+		return "€" + s
+	}
+	return Euro(d)
+}
+
+// QuantityIn formats a quantity without needless decimals: 1,5 (nl), 1.5 (en).
+func QuantityIn(lang string, d decimal.Decimal) string {
+	if Lang(lang) == EN {
+		return d.String()
+	}
+	return Quantity(d)
+}
+
+// Percent formats a rate without needless decimals: 21%, 5,5% (nl), 5.5% (en).
+func Percent(lang string, d decimal.Decimal) string { return QuantityIn(lang, d) + "%" }

@@ -75,6 +75,16 @@ func Register(fsys fs.FS) error {
 	return nil
 }
 
+// MustRegisterDir registers the message files in directory dir of fsys (a module's
+// embedded messages/), for package init: `func init() { i18n.MustRegisterDir(messagesFS, "messages") }`.
+func MustRegisterDir(fsys fs.FS, dir string) {
+	sub, err := fs.Sub(fsys, dir)
+	if err != nil {
+		panic(err)
+	}
+	MustRegister(sub)
+}
+
 // MustRegister is Register for package init.
 func MustRegister(fsys fs.FS) {
 	if err := Register(fsys); err != nil {

@@ -15,6 +15,17 @@ func TestFormats(t *testing.T) {
 			t.Errorf("Amount(%s) = %s, want %s", in, got, want)
 		}
 	}
+	for lang, want := range map[string]string{NL: "€ 1.249,00", EN: "€1,249.00"} {
+		if got := Money(lang, decimal.RequireFromString("1249")); got != want {
+			t.Errorf("Money(%s) = %s, want %s", lang, got, want)
+		}
+	}
+	if got := Money(EN, decimal.RequireFromString("-1234567.5")); got != "-€1,234,567.50" {
+		t.Errorf("Money en negative = %s", got)
+	}
+	if got := QuantityIn(EN, decimal.RequireFromString("1.5")) + QuantityIn(NL, decimal.RequireFromString("1.5")); got != "1.51,5" {
+		t.Errorf("QuantityIn = %s", got)
+	}
 	if got := Date(NL, civil.D(2026, 12, 1)); got != "1 december 2026" {
 		t.Errorf("Date nl = %q", got)
 	}
@@ -43,5 +54,19 @@ func TestRegisterAndMissing(t *testing.T) {
 	}
 	if !found {
 		t.Errorf("Missing() = %v, want en: test.only_nl", Missing())
+	}
+}
+
+func TestGreeting(t *testing.T) {
+	for _, c := range []struct{ lang, name, want string }{
+		{NL, "Jan de Vries", "Beste Jan de Vries,"}, {EN, "Jan de Vries", "Dear Jan de Vries,"},
+		{NL, "", "Geachte relatie,"}, {EN, " ", "Dear Acme team,"},
+	} {
+		if got := Greeting(c.lang, c.name, "Acme"); got != c.want {
+			t.Errorf("Greeting(%s, %q) = %q, want %q", c.lang, c.name, got, c.want)
+		}
+	}
+	if got := Signed(EN, "Cloudwise"); got != "Kind regards,\nCloudwise" {
+		t.Errorf("Signed = %q", got)
 	}
 }

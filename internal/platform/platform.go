@@ -38,6 +38,9 @@ type Deps struct {
 	Rates RateBook
 	// Home collects the modules' home cards (HomeCards) for the home page of each role.
 	Home *HomeBoard
+	// CustomerTabs are the domains' tabs of the customer page (CustomerTabber), collected
+	// by cmd/backoffice once every module is built; accounts reads them per request.
+	CustomerTabs []CustomerTab
 }
 
 // StandardRate is one entry of the standard price list.

@@ -68,6 +68,7 @@ func New(d *platform.Deps, database *db.DB, modules []platform.Module, opt Optio
 			d.Web.AddNav(t.Nav()...)
 		}
 	}
+	platform.CollectCustomerTabs(d, modules)
 	if err := platform.RegisterSubscriptions(context.Background(), d.Events, modules); err != nil {
 		return nil, err
 	}

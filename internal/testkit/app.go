@@ -113,7 +113,8 @@ func User(t testing.TB, opts UserOpts) *auth.User {
 
 // CustomerOpts shape a factory customer.
 type CustomerOpts struct {
-	Name string
+	Name     string
+	Language string // nl (default) or en
 }
 
 // Customer creates a customer company (committed).
@@ -124,7 +125,7 @@ func Customer(t testing.TB, opts CustomerOpts) *accounts.Customer {
 		name = Unique("Customer ")
 	}
 	email := Unique("billing") + "@test.example"
-	c, err := accounts.CreateCustomer(context.Background(), DB(t).Bun, accounts.CustomerInput{Name: &name, BillingEmail: &email}, time.Now())
+	c, err := accounts.CreateCustomer(context.Background(), DB(t).Bun, accounts.CustomerInput{Name: &name, BillingEmail: &email, Language: nonEmpty(opts.Language)}, time.Now())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -249,4 +250,11 @@ func (a *App) Listen(t testing.TB) string {
 	go func() { _ = a.Server.App.Listener(ln) }()
 	t.Cleanup(func() { _ = a.Server.App.ShutdownWithTimeout(5 * time.Second) })
 	return "http://" + ln.Addr().String()
+}
+
+func nonEmpty(s string) *string {
+	if s == "" {
+		return nil
+	}
+	return &s
 }

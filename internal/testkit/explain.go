@@ -110,3 +110,18 @@ func CaptureTx(t testing.TB) (bun.Tx, *Captured) {
 	t.Cleanup(func() { _ = tx.Rollback() })
 	return tx, c
 }
+
+// ExpectSearchPlan fails unless plan finds the rows of a text search (ILIKE) on table
+// through an index (the pg_trgm GIN index: a bitmap index scan whose condition is the
+// ILIKE) and never scans the whole table: a search costs the matches, not the table.
+func ExpectSearchPlan(t testing.TB, plan, table string) {
+	t.Helper()
+	switch {
+	case regexp.MustCompile(`Seq Scan on ` + table + `\b`).MatchString(plan):
+		t.Errorf("the search scans all of %s:\n%s", table, plan)
+	case !regexp.MustCompile(`Bitmap Heap Scan on ` + table + `\b`).MatchString(plan):
+		t.Errorf("the search does not read %s through a bitmap of index matches:\n%s", table, plan)
+	case !regexp.MustCompile(`Bitmap Index Scan on \S+[^\n]*\n\s+Index Cond: [^\n]*~~\*`).MatchString(plan):
+		t.Errorf("the search text is not an index condition:\n%s", plan)
+	}
+}

@@ -13,13 +13,20 @@ import (
 	"backoffice/internal/auth"
 	"backoffice/internal/civil"
 	"backoffice/internal/clock"
+	"backoffice/internal/i18n"
 	"backoffice/internal/money"
 )
 
 // Funcs are the template functions every page can use.
 func Funcs() template.FuncMap {
 	return template.FuncMap{
-		"money":    Money,
+		"money": Money,
+		// Customer-facing text in the reader's language ({{t $.Lang "portal.quotes.title"}},
+		// placeholders as pairs: {{t $.Lang "portal.hello" "Name" .Name}}), with money and
+		// dates in that language's format ({{tmoney $.Lang .Total}}, {{tdate $.Lang .Due}}).
+		"t":        T,
+		"tmoney":   func(lang string, d decimal.Decimal) string { return i18n.Money(lang, d) },
+		"tdate":    func(lang string, d civil.Date) string { return i18n.Date(lang, d) },
 		"date":     Date,
 		"datetime": DateTime,
 		"time":     func(t time.Time) string { return t.In(clock.Amsterdam).Format("15:04") },
@@ -297,4 +304,16 @@ func Minutes(total int) string {
 		parts = append(parts, fmt.Sprintf("%d min", m))
 	}
 	return strings.Join(parts, " ")
+}
+
+// T translates a message id for a template: lang, id, then placeholder name/value pairs.
+func T(lang, id string, kv ...any) string {
+	if len(kv) == 0 {
+		return i18n.For(lang).T(id)
+	}
+	data := map[string]any{}
+	for i := 0; i+1 < len(kv); i += 2 {
+		data[fmt.Sprint(kv[i])] = kv[i+1]
+	}
+	return i18n.For(lang).T(id, data)
 }

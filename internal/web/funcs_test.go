@@ -4,8 +4,12 @@ import (
 	"html/template"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"github.com/shopspring/decimal"
+
+	"backoffice/internal/civil"
+	"backoffice/internal/i18n"
 )
 
 func TestMoney(t *testing.T) {
@@ -51,6 +55,27 @@ func TestDurationReadsAsHours(t *testing.T) {
 	for in, want := range map[string]string{"PT1H": "1 hour", "PT2H": "2 hours", "PT1H30M": "1 hour 30 min", "PT45M": "45 min", "PT24H": "24 hours", "soon": "soon"} {
 		if got := Duration(in); got != want {
 			t.Errorf("Duration(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// TestTemplateFuncT: {{t $.Lang "id" "Name" .Name}} translates into the reader's language
+// (Dutch by default) with placeholders, and tmoney/tdate format in that language.
+func TestTemplateFuncT(t *testing.T) {
+	if err := i18n.Register(fstest.MapFS{
+		"webtest.nl.json": {Data: []byte(`{"webtest.hello": "Beste {{.Name}},"}`)},
+		"webtest.en.json": {Data: []byte(`{"webtest.hello": "Dear {{.Name}},"}`)},
+	}); err != nil {
+		t.Fatal(err)
+	}
+	tpl := template.Must(template.New("x").Funcs(Funcs()).Parse(`{{t .Lang "webtest.hello" "Name" .Name}} {{tmoney .Lang .Amount}} {{tdate .Lang .Date}}`))
+	for lang, want := range map[string]string{"en": "Dear Jan de Vries, €1,249.00 1 December 2026", "nl": "Beste Jan de Vries, € 1.249,00 1 december 2026", "": "Beste Jan de Vries, € 1.249,00 1 december 2026"} {
+		var b strings.Builder
+		if err := tpl.Execute(&b, map[string]any{"Lang": lang, "Name": "Jan de Vries", "Amount": decimal.RequireFromString("1249"), "Date": civil.D(2026, 12, 1)}); err != nil {
+			t.Fatal(err)
+		}
+		if b.String() != want {
+			t.Errorf("%q: %q, want %q", lang, b.String(), want)
 		}
 	}
 }

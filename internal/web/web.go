@@ -23,6 +23,7 @@ import (
 
 	"backoffice/internal/auth"
 	"backoffice/internal/clock"
+	"backoffice/internal/i18n"
 )
 
 //go:embed templates/*.html
@@ -55,6 +56,7 @@ type View struct {
 	Data   any
 	Assets map[string]string
 	Clock  string // pinned test clock, shown as a banner
+	Lang   string // the reader's language for {{t $.Lang …}}: a customer user's company's, else nl
 }
 
 // NavGroup is a titled block of links.
@@ -225,8 +227,9 @@ func (e *Engine) render(c *fiber.Ctx, name string, v *View) error {
 
 func (e *Engine) view(c *fiber.Ctx, title string, data any) *View {
 	p := auth.From(c)
-	v := &View{Title: title, User: p, Nav: e.navFor(p, c.Path()), Path: c.Path(), Data: data, Assets: e.assets}
+	v := &View{Title: title, User: p, Nav: e.navFor(p, c.Path()), Path: c.Path(), Data: data, Assets: e.assets, Lang: i18n.NL}
 	if p != nil {
+		v.Lang = i18n.Lang(p.Lang)
 		v.CSRF = p.CSRF
 	} else {
 		v.CSRF = PreLoginCSRF(c)

@@ -1,18 +1,16 @@
 package receivables
 
 import (
-	"bytes"
 	"embed"
 	"fmt"
-	"io/fs"
 	"strings"
 	"time"
 
-	"github.com/go-pdf/fpdf"
 	"github.com/shopspring/decimal"
 
 	"backoffice/internal/civil"
 	"backoffice/internal/i18n"
+	"backoffice/internal/pdfdoc"
 )
 
 // Letter is what a dunning letter states (INV-3): principal, interest so far, costs, the
@@ -21,7 +19,7 @@ type Letter struct {
 	Lang         string
 	Stage        Stage
 	Company      string
-	CompanyLine  string // address, IBAN
+	From         pdfdoc.Company // our company block (BACKOFFICE_COMPANY_*)
 	IBAN         string
 	Customer     []string // name and address lines
 	Number       string
@@ -39,13 +37,7 @@ type Letter struct {
 //go:embed messages/*.json
 var messagesFS embed.FS
 
-func init() {
-	sub, err := fs.Sub(messagesFS, "messages")
-	if err != nil {
-		panic(err)
-	}
-	i18n.MustRegister(sub)
-}
+func init() { i18n.MustRegisterDir(messagesFS, "messages") }
 
 // msg translates a letter text (internal/i18n; Dutch by default and as fallback).
 func msg(lang, key string, data ...map[string]any) string {
@@ -55,31 +47,7 @@ func msg(lang, key string, data ...map[string]any) string {
 func longDate(lang string, d civil.Date) string { return i18n.Date(i18n.Lang(lang), d) }
 
 // euro formats "€ 1.234,50" (nl) or "€1,234.50" (en).
-func euro(lang string, d decimal.Decimal) string {
-	s := d.StringFixed(2)
-	neg := strings.HasPrefix(s, "-")
-	s = strings.TrimPrefix(s, "-")
-	intPart, frac := s[:len(s)-3], s[len(s)-2:]
-	var b strings.Builder
-	for i, r := range intPart {
-		if i > 0 && (len(intPart)-i)%3 == 0 {
-			if lang == "en" {
-				b.WriteByte(',')
-			} else {
-				b.WriteByte('.')
-			}
-		}
-		b.WriteRune(r)
-	}
-	sign := ""
-	if neg {
-		sign = "-"
-	}
-	if lang == "en" {
-		return "€" + sign + b.String() + "." + frac
-	}
-	return "€ " + sign + b.String() + "," + frac
-}
+func euro(lang string, d decimal.Decimal) string { return i18n.Money(i18n.Lang(lang), d) }
 
 // Subject is the letter's subject line.
 func (l Letter) Subject() string {
@@ -89,6 +57,7 @@ func (l Letter) Subject() string {
 // Text is the letter as plain text (the e-mail body).
 func (l Letter) Text() string {
 	var b strings.Builder
+	fmt.Fprintf(&b, "%s\n\n", l.greeting())
 	fmt.Fprintf(&b, "%s\n\n", msg(l.Lang, "intro", map[string]any{"Number": l.Number, "IssueDate": longDate(l.Lang, l.IssueDate), "DueDate": longDate(l.Lang, l.DueDate)}))
 	fmt.Fprintf(&b, "%s\n\n", msg(l.Lang, "body."+string(l.Stage), map[string]any{"Deadline": longDate(l.Lang, l.Deadline)}))
 	for _, r := range l.rows() {
@@ -114,73 +83,44 @@ func (l Letter) rows() [][2]string {
 	return append(rows, [2]string{msg(l.Lang, "total"), euro(l.Lang, l.Total)})
 }
 
-// PDF renders the letter on A4.
+// greeting addresses the billing contact by name, else the company.
+func (l Letter) greeting() string {
+	name, contact := "", ""
+	if len(l.Customer) > 0 {
+		name = l.Customer[0]
+	}
+	if len(l.Customer) > 1 {
+		contact = l.Customer[1]
+	}
+	return i18n.Greeting(i18n.Lang(l.Lang), contact, name)
+}
+
+// PDF renders the letter on A4 in the house document style (internal/pdfdoc).
 func (l Letter) PDF(now time.Time) ([]byte, error) {
-	pdf := fpdf.New("P", "mm", "A4", "")
-	tr := pdf.UnicodeTranslatorFromDescriptor("")
-	pdf.SetTitle(tr(l.Subject()), false)
-	pdf.SetAuthor(tr(l.Company), false)
-	pdf.SetCreationDate(now)
-	pdf.SetMargins(20, 20, 20)
-	pdf.AddPage()
-	pdf.SetFont("Helvetica", "B", 15)
-	pdf.CellFormat(0, 8, tr(l.Company), "", 1, "L", false, 0, "")
-	pdf.SetFont("Helvetica", "", 9)
-	if l.CompanyLine != "" {
-		pdf.CellFormat(0, 4.5, tr(l.CompanyLine), "", 1, "L", false, 0, "")
+	co := l.From
+	if co.Name == "" {
+		co.Name = l.Company
 	}
-	pdf.Ln(12)
-	pdf.SetFont("Helvetica", "", 10)
-	for _, c := range l.Customer {
-		if strings.TrimSpace(c) != "" {
-			pdf.CellFormat(0, 5, tr(c), "", 1, "L", false, 0, "")
-		}
-	}
-	pdf.Ln(10)
-	pdf.CellFormat(0, 5, tr(msg(l.Lang, "date")+": "+longDate(l.Lang, l.SentOn)), "", 1, "L", false, 0, "")
-	pdf.CellFormat(0, 5, tr(msg(l.Lang, "invoice")+": "+l.Number), "", 1, "L", false, 0, "")
-	pdf.Ln(6)
-	pdf.SetFont("Helvetica", "B", 12)
-	pdf.MultiCell(0, 6, tr(l.Subject()), "", "L", false)
-	pdf.Ln(3)
-	pdf.SetFont("Helvetica", "", 10)
-	pdf.MultiCell(0, 5, tr(msg(l.Lang, "intro", map[string]any{"Number": l.Number, "IssueDate": longDate(l.Lang, l.IssueDate), "DueDate": longDate(l.Lang, l.DueDate)})), "", "L", false)
-	pdf.Ln(3)
-	pdf.MultiCell(0, 5, tr(msg(l.Lang, "body."+string(l.Stage), map[string]any{"Deadline": longDate(l.Lang, l.Deadline)})), "", "L", false)
-	pdf.Ln(5)
+	d := pdfdoc.New(co, i18n.Lang(l.Lang), msg(l.Lang, "title."+string(l.Stage)), l.Subject(), now)
+	d.Parties("", l.Customer, []pdfdoc.Fact{{Label: msg(l.Lang, "date"), Value: longDate(l.Lang, l.SentOn)}, {Label: msg(l.Lang, "invoice"), Value: l.Number},
+		{Label: msg(l.Lang, "total"), Value: euro(l.Lang, l.Total)}})
+	d.Title(l.Subject())
+	d.Text(l.greeting())
+	d.Text(msg(l.Lang, "intro", map[string]any{"Number": l.Number, "IssueDate": longDate(l.Lang, l.IssueDate), "DueDate": longDate(l.Lang, l.DueDate)}))
+	d.Text(msg(l.Lang, "body."+string(l.Stage), map[string]any{"Deadline": longDate(l.Lang, l.Deadline)}))
+	var rows []pdfdoc.Row
 	for i, r := range l.rows() {
-		last := i == len(l.rows())-1
-		if last {
-			pdf.SetFont("Helvetica", "B", 10)
-		}
-		border := ""
-		if last {
-			border = "T"
-		}
 		amount, note := r[1], ""
 		if j := strings.Index(amount, " ("); j >= 0 {
 			amount, note = amount[:j], amount[j+1:]
 		}
-		pdf.CellFormat(100, 6, tr(r[0]), border, 0, "L", false, 0, "")
-		pdf.CellFormat(40, 6, tr(amount), border, 1, "R", false, 0, "")
-		if note != "" {
-			pdf.SetFont("Helvetica", "I", 8)
-			pdf.CellFormat(0, 4, tr(note), "", 1, "L", false, 0, "")
-			pdf.SetFont("Helvetica", "", 10)
-		}
+		rows = append(rows, pdfdoc.Row{Cells: []string{r[0], amount}, Sub: note, Bold: i == len(l.rows())-1})
 	}
-	pdf.SetFont("Helvetica", "", 10)
-	pdf.Ln(6)
+	d.Table([]pdfdoc.Column{{Head: msg(l.Lang, "invoice") + " " + l.Number, Width: 134}, {Head: msg(l.Lang, "amount"), Width: 40, Right: true}}, rows)
+	d.Ln(2)
 	if l.IBAN != "" {
-		pdf.MultiCell(0, 5, tr(msg(l.Lang, "payto", map[string]any{"IBAN": l.IBAN, "Number": l.Number})), "", "L", false)
-		pdf.Ln(4)
+		d.Text(msg(l.Lang, "payto", map[string]any{"IBAN": l.IBAN, "Number": l.Number}))
 	}
-	pdf.CellFormat(0, 5, tr(msg(l.Lang, "regards")), "", 1, "L", false, 0, "")
-	pdf.Ln(8)
-	pdf.CellFormat(0, 5, tr(l.Company), "", 1, "L", false, 0, "")
-	var buf bytes.Buffer
-	if err := pdf.Output(&buf); err != nil {
-		return nil, err
-	}
-	return buf.Bytes(), nil
+	d.Text(msg(l.Lang, "regards") + "\n" + co.Name)
+	return d.Bytes()
 }

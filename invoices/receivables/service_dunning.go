@@ -13,6 +13,7 @@ import (
 	"backoffice/internal/civil"
 	"backoffice/internal/events"
 	"backoffice/internal/outbox"
+	"backoffice/internal/pdfdoc"
 )
 
 // RunDunning moves every overdue invoice one step along its terms profile's schedule
@@ -152,9 +153,8 @@ func (s *Service) letterFor(inv *invoiceRow, row *stepRow, c Claim) Letter {
 		SentOn: row.SentOn, Deadline: row.Deadline, Principal: c.Principal, Interest: c.Interest, Costs: c.CollectionCosts,
 		Customer: []string{inv.CustomerName, inv.BillingContact, inv.CustomerStreet, inv.CustomerPostal + " " + inv.CustomerCity}}
 	if s.d.Config != nil {
-		l.Company = s.d.Config.CompanyName
-		l.IBAN = s.d.Config.CompanyIBAN
-		l.CompanyLine = s.d.Config.CompanyAddress
+		l.From = pdfdoc.CompanyFrom(s.d.Config)
+		l.Company, l.IBAN = l.From.Name, l.From.IBAN
 	}
 	total := c.Principal.Add(c.CollectionCosts).Add(c.Interest)
 	if !c.InterestClaimable {

@@ -1,0 +1,10 @@
+DROP INDEX hw_rmas_item_idx;
+CREATE INDEX hw_rmas_item_idx ON hw_rmas (item_id);
+DROP INDEX hw_defect_reports_item_idx;
+CREATE INDEX hw_defect_reports_item_idx ON hw_defect_reports (item_id);
+DROP INDEX hw_items_repossession_idx;
+DROP INDEX hw_items_title_idx;
+DROP INDEX hw_items_delivery_idx;
+DROP INDEX hw_deliveries_status_idx;
+DROP INDEX hw_deliveries_order_idx;
+CREATE INDEX hw_deliveries_order_idx ON hw_deliveries (order_id);

@@ -1,0 +1,65 @@
+package orders
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"testing"
+
+	"backoffice/internal/testkit"
+)
+
+type sentMail struct {
+	ID      int64  `bun:"id"`
+	To      string `bun:"to_address"`
+	Subject string `bun:"subject"`
+	Body    string `bun:"body"`
+}
+
+func mailOf(t *testing.T, kind string, entityID int64) sentMail {
+	t.Helper()
+	var m sentMail
+	if err := testkit.DB(t).Bun.NewSelect().TableExpr("outbox").Column("id", "to_address", "subject", "body").
+		Where("kind = ? AND entity_id = ?", kind, fmt.Sprint(entityID)).OrderExpr("id DESC").Limit(1).Scan(context.Background(), &m); err != nil {
+		t.Fatalf("%s: %v", kind, err)
+	}
+	return m
+}
+
+// TestCustomerMailsAddressedInTheirLanguage: the quote goes to the billing address (no
+// contact named) in Dutch with Dutch money and dates; the acceptance confirmation goes to
+// the person who accepted, greeted by name, with the order confirmation attached; an
+// English customer gets English with English formats (issue 13).
+func TestCustomerMailsAddressedInTheirLanguage(t *testing.T) {
+	e := setup(t, monday2March)
+	q := e.sentQuote(t, nil)
+	m := mailOf(t, MailQuoteSent, q.ID)
+	if m.To != *e.cust.BillingEmail || !strings.HasPrefix(m.Body, "Geachte relatie,\n\nHierbij ontvangt u onze offerte "+q.Number) ||
+		!strings.Contains(m.Body, "1 april 2026") || !strings.Contains(m.Body, "€ ") || !strings.HasSuffix(m.Body, "Met vriendelijke groet,\n"+e.mod.svc.Company.Name) ||
+		m.Subject != "Offerte "+q.Number+": "+q.Title {
+		t.Errorf("quote mail to %s %q:\n%s", m.To, m.Subject, m.Body)
+	}
+	acc := e.accept(t, q.ID)
+	m = mailOf(t, MailQuoteAccepted, q.ID)
+	if m.To != e.contact.User.Email || !strings.HasPrefix(m.Body, "Beste "+e.contact.User.Name+",\n\n") ||
+		!strings.Contains(m.Body, acc.Order.Number) || !strings.Contains(m.Body, "in het klantportaal") {
+		t.Errorf("confirmation to %s:\n%s", m.To, m.Body)
+	}
+	var files []string
+	if err := testkit.DB(t).Bun.NewSelect().TableExpr("outbox_attachments").Column("filename").Where("message_id = ?", m.ID).Scan(context.Background(), &files); err != nil {
+		t.Fatal(err)
+	}
+	if len(files) != 1 || files[0] != acc.Order.Number+".pdf" {
+		t.Errorf("confirmation attachments %v, want the order confirmation PDF", files)
+	}
+
+	if _, err := testkit.DB(t).Bun.NewUpdate().Table("customers").Set("language = 'en'").Where("id = ?", e.cust.ID).Exec(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	q2 := e.sentQuote(t, nil)
+	m = mailOf(t, MailQuoteSent, q2.ID)
+	if !strings.HasPrefix(m.Body, "Dear "+e.cust.Name+" team,\n\nPlease find our quote "+q2.Number) || !strings.Contains(m.Body, "1 April 2026") ||
+		!strings.Contains(m.Body, "excl. VAT") || strings.Contains(m.Body, "€ ") || !strings.Contains(m.Body, "Kind regards,") || m.Subject != "Quote "+q2.Number+": "+q2.Title {
+		t.Errorf("English quote mail %q:\n%s", m.Subject, m.Body)
+	}
+}
