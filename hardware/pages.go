@@ -274,6 +274,9 @@ func (m *Module) terminatePost(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
+	if !web.Confirmed(c) {
+		return web.NotConfirmed(c, fmt.Sprintf("/hardware/deliveries/%d", did))
+	}
 	in := TerminateIn{Reason: c.FormValue("reason"), Scope: c.FormValue("scope")}
 	if _, err := m.Service.Terminate(c.UserContext(), did, in); err != nil {
 		return fail(c, err, func(fe []problem.FieldError) error { return m.renderDelivery(c, "delivery", fe) })

@@ -136,6 +136,7 @@ type invoiceView struct {
 	Draft   bool
 	Credits []CreditNoteOut
 	Links   map[int64]string // line id → link to the source's page
+	Sources map[int64]string // line id → what the line bills, in words ("Contract fee")
 	Errors  []problem.FieldError
 	Form    map[string]string
 }
@@ -153,9 +154,10 @@ func (m *Module) invoiceView(c *fiber.Ctx, fe []problem.FieldError, form map[str
 	if err != nil {
 		return err
 	}
-	v := invoiceView{Inv: invoiceOut(doc, m.svc.Today()), Draft: doc.Invoice.Status == Draft, Links: map[int64]string{}, Errors: fe, Form: form}
+	v := invoiceView{Inv: invoiceOut(doc, m.svc.Today()), Draft: doc.Invoice.Status == Draft, Links: map[int64]string{}, Sources: map[int64]string{}, Errors: fe, Form: form}
 	for _, l := range doc.Lines {
 		v.Links[l.ID] = SourceLink(l.AgreementKind, l.AgreementID)
+		v.Sources[l.ID] = SourceLabel(l.SourceKind, l.AgreementKind)
 	}
 	for i := range credits {
 		v.Credits = append(v.Credits, creditOut(&CreditDocument{Note: &credits[i], Invoice: doc.Invoice}))
@@ -167,6 +169,25 @@ func (m *Module) invoiceView(c *fiber.Ctx, fe []problem.FieldError, form map[str
 	return m.d.Web.Render(c, "invoices/invoice", title, v)
 }
 
+// SourceLabel says in words what a line bills: "Contract fee", "Order line", "Hours"; a
+// line without a source was added by hand.
+func SourceLabel(sourceKind, agreementKind string) string {
+	switch sourceKind {
+	case "":
+		return "By hand"
+	case "contract_line":
+		return "Contract fee"
+	case "time_entry":
+		return "Ticket time"
+	case "delivery_storage":
+		return "Storage of refused goods"
+	}
+	if agreementKind != "" && !strings.HasPrefix(sourceKind, agreementKind) {
+		return web.Title(agreementKind) + " · " + strings.ToLower(web.Title(sourceKind))
+	}
+	return web.Title(sourceKind)
+}
+
 // SourceLink is the admin page of the agreement a line bills.
 func SourceLink(kind string, id int64) string {
 	switch kind {
@@ -175,7 +196,7 @@ func SourceLink(kind string, id int64) string {
 	case "contract":
 		return fmt.Sprintf("/contracts/%d", id)
 	case "placement":
-		return fmt.Sprintf("/placements/%d", id)
+		return fmt.Sprintf("/secondment/placements/%d", id)
 	case "ticket":
 		return fmt.Sprintf("/tickets/%d", id)
 	}
@@ -279,6 +300,9 @@ func (m *Module) deletePost(c *fiber.Ctx) error {
 	id, err := httpx.PathID(c, "id")
 	if err != nil {
 		return err
+	}
+	if !web.Confirmed(c) {
+		return web.NotConfirmed(c, fmt.Sprintf("/invoices/%d", id))
 	}
 	if err := m.svc.DeleteDraft(c.UserContext(), id); err != nil {
 		return m.formError(c, err)

@@ -213,12 +213,15 @@ func (m *Module) quoteAction(action string) fiber.Handler {
 		case "revise":
 			q, err = m.svc.ReviseQuote(ctx, qid)
 		default:
+			if !web.Confirmed(c) {
+				return web.NotConfirmed(c, fmt.Sprintf("/quotes/%d", qid))
+			}
 			q, err = m.svc.WithdrawQuote(ctx, qid)
 		}
 		if err != nil {
 			return err
 		}
-		msg := map[string]string{"send": "Quote sent; valid until " + q.ValidUntil.String() + ".",
+		msg := map[string]string{"send": "Quote sent; valid until " + web.Date(q.ValidUntil) + ".",
 			"revise": fmt.Sprintf("Version %d created as a draft.", q.Version), "withdraw": "Quote withdrawn."}[action]
 		return web.Redirect(c, fmt.Sprintf("/quotes/%d", q.ID), msg)
 	}

@@ -206,13 +206,20 @@ func (m *Module) terminatePost(c *fiber.Ctx) error {
 		return err
 	}
 	raw := strings.TrimSpace(c.FormValue("notice_received_at"))
+	var fields []problem.FieldError
 	at, perr := time.ParseInLocation(localInput, raw, clock.Amsterdam)
 	if perr != nil {
 		msg := "must be a date and time such as 2026-10-30T15:45"
 		if raw == "" {
 			msg = "is required: when did the notice arrive?"
 		}
-		return m.renderContract(c, []problem.FieldError{{Field: "notice_received_at", Message: msg}}, raw)
+		fields = append(fields, problem.FieldError{Field: "notice_received_at", Message: msg})
+	}
+	if !web.Confirmed(c) { // the checkbox is checked here too, not only by the browser
+		fields = append(fields, problem.FieldError{Field: "confirm", Message: "must be ticked: recording the notice fixes the contract's end date"})
+	}
+	if len(fields) > 0 {
+		return m.renderContract(c, fields, raw)
 	}
 	k, err := m.svc.TerminateContract(c.UserContext(), kid, at)
 	if fields, ok := problem.FieldErrors(err); ok {

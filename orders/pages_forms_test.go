@@ -127,14 +127,14 @@ func TestContractTerminateForm(t *testing.T) {
 	e.page(t, path, "terminate-form", `value="2026-03-02T10:00"`)
 	expectForm(t, postForm(t, e.a, path+"/terminate", e.am.Token, url.Values{"notice_received_at": {""}}, nil), 422, "", "notice_received_at", "is required")
 	expectForm(t, postForm(t, e.a, path+"/terminate", e.am.Token, url.Values{"notice_received_at": {"yesterday"}}, nil), 422, "", "must be a date and time", `value="yesterday"`)
-	expectForm(t, postForm(t, e.a, path+"/terminate", e.am.Token, url.Values{"notice_received_at": {"2026-03-03T09:00"}}, nil), 422, "", "must not be in the future")
-	r := postForm(t, e.a, path+"/terminate", e.am.Token, url.Values{"notice_received_at": {"2026-03-02T09:15"}}, nil)
+	expectForm(t, postForm(t, e.a, path+"/terminate", e.am.Token, url.Values{"notice_received_at": {"2026-03-03T09:00"}, "confirm": {"on"}}, nil), 422, "", "must not be in the future")
+	r := postForm(t, e.a, path+"/terminate", e.am.Token, url.Values{"notice_received_at": {"2026-03-02T09:15"}, "confirm": {"on"}}, nil)
 	expectForm(t, r, 303, path)
 	body := e.page(t, path, "end-date", "14 Jun 2030", "termination-reason", "Q-8")
 	if strings.Contains(body, "terminate-form") {
 		t.Error("a terminated contract still offers the notice form")
 	}
-	expectForm(t, postForm(t, e.a, path+"/terminate", e.am.Token, url.Values{"notice_received_at": {"2026-03-02T09:30"}}, nil), 409, "")
+	expectForm(t, postForm(t, e.a, path+"/terminate", e.am.Token, url.Values{"notice_received_at": {"2026-03-02T09:30"}, "confirm": {"on"}}, nil), 409, "")
 }
 
 // TestSeriesPage: IDX-1 values entered by hand and imported from a StatLine CSV.

@@ -56,6 +56,9 @@ func (m *Module) orderCancelPost(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
+	if !web.Confirmed(c) {
+		return web.NotConfirmed(c, fmt.Sprintf("/orders/%d", oid))
+	}
 	_, res, err := m.svc.CancelOrder(c.UserContext(), oid)
 	if err != nil {
 		return err

@@ -102,12 +102,6 @@ func (a *API) statement(c *fiber.Ctx) error {
 	return c.JSON(statementOut(v))
 }
 
-func heading(v *StatementView) StatementHeading {
-	p := v.Placement
-	return StatementHeading{PlacementID: p.ID, Customer: p.CustomerName, Technician: p.TechnicianName, Role: p.Role,
-		HourlyRate: p.HourlyRate, Month: v.Statement.Month, Status: v.Statement.Status}
-}
-
 func (a *API) statementCSV(c *fiber.Ctx) error {
 	v, err := a.statementView(c)
 	if err != nil {
@@ -127,8 +121,12 @@ func (a *API) statementPDF(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
+	h, err := a.svc.StatementAddressee(c.UserContext(), v)
+	if err != nil {
+		return err
+	}
 	var buf bytes.Buffer
-	if err := WritePDF(&buf, heading(v), v.Statement, v.Location); err != nil {
+	if err := WritePDF(&buf, h, v.Statement, v.Location); err != nil {
 		return err
 	}
 	c.Set(fiber.HeaderContentType, "application/pdf")

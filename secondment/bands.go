@@ -125,7 +125,7 @@ func NewBandTable(rules []BandRule) (BandTable, error) {
 		for j := i + 1; j < len(rules); j++ {
 			a, b := rules[i], rules[j]
 			if a.Days == b.Days && a.From < b.To && b.From < a.To {
-				errs.Add(fmt.Sprintf("bands[%d]", j), fmt.Sprintf("overlaps bands[%d] on %s days", i, a.Days))
+				errs.Add(fmt.Sprintf("bands[%d]", j), fmt.Sprintf("overlaps band %d on %s days", i+1, a.Days.words()))
 			}
 		}
 	}
@@ -229,4 +229,12 @@ func (t *BandTable) Scan(src any) error {
 		return nil
 	}
 	return fmt.Errorf("secondment: cannot scan %T into BandTable", src)
+}
+
+// words is the day kind in a sentence: "working", "non-working".
+func (k DayKind) words() string {
+	if k == NonWorkingDays {
+		return "non-working"
+	}
+	return string(k)
 }

@@ -53,7 +53,7 @@ func TestBrowserFridayNight(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{"Evening", "22:00–00:00", "Non working day", "00:00–02:00", "4:00", "€ 700,00", "Submitted"} {
+	for _, want := range []string{"Evening", "22:00–00:00", "Non-working day", "00:00–02:00", "4:00", "€ 700,00", "Submitted"} {
 		if !strings.Contains(row, want) {
 			t.Fatalf("SEC-3 my entries row lacks %q:\n%s", want, row)
 		}

@@ -4,12 +4,12 @@ import (
 	"backoffice/internal/civil"
 	"backoffice/internal/csvx"
 	"backoffice/internal/money"
+	"backoffice/internal/pdfdoc"
 	"fmt"
 	"io"
 	"strconv"
 	"time"
 
-	"github.com/go-pdf/fpdf"
 	"github.com/shopspring/decimal"
 )
 
@@ -22,6 +22,11 @@ type StatementHeading struct {
 	HourlyRate  decimal.Decimal
 	Month       civil.Month
 	Status      StatementStatus
+	// What the PDF prints besides: the customer's address lines and language, our company.
+	Address   []string
+	Language  string
+	Company   pdfdoc.Company
+	PrintedAt time.Time
 }
 
 // csvHeader is the column row of the statement CSV: one row per segment of every
@@ -74,76 +79,3 @@ func rateString(d decimal.Decimal) string {
 
 // HoursMinutes formats minutes as "h:mm" (75 → "1:15").
 func HoursMinutes(m int) string { return fmt.Sprintf("%d:%02d", m/60, m%60) }
-
-// WritePDF renders the statement as an A4 PDF document.
-func WritePDF(w io.Writer, h StatementHeading, st Statement, loc *time.Location) error {
-	pdf := fpdf.New("P", "mm", "A4", "")
-	tr := pdf.UnicodeTranslatorFromDescriptor("")
-	pdf.SetTitle("Statement "+h.Month.String(), false)
-	pdf.SetMargins(15, 15, 15)
-	pdf.AddPage()
-	pdf.SetFont("Helvetica", "B", 15)
-	pdf.CellFormat(0, 8, tr(fmt.Sprintf("Secondment statement %s", h.Month)), "", 1, "L", false, 0, "")
-	pdf.SetFont("Helvetica", "", 10)
-	for _, line := range []string{
-		fmt.Sprintf("Placement %d — %s", h.PlacementID, h.Role),
-		"Customer: " + h.Customer,
-		"Technician: " + h.Technician,
-		"Hourly rate: € " + rateString(h.HourlyRate) + " excl. VAT; billed monthly in arrears (SEC-4)",
-		"Status: " + string(st.Status),
-	} {
-		pdf.CellFormat(0, 5, tr(line), "", 1, "L", false, 0, "")
-	}
-	if st.OpenCount > 0 {
-		pdf.SetTextColor(170, 60, 0)
-		pdf.CellFormat(0, 5, tr(fmt.Sprintf("Warning: %d entries of this month await approval and are not included.", st.OpenCount)), "", 1, "L", false, 0, "")
-		pdf.SetTextColor(0, 0, 0)
-	}
-	pdf.Ln(3)
-	widths := []float64{22, 26, 38, 16, 14, 26, 38}
-	row := func(style string, cells ...string) {
-		pdf.SetFont("Helvetica", style, 9)
-		for i, c := range cells {
-			align := "L"
-			if i >= 3 {
-				align = "R"
-			}
-			pdf.CellFormat(widths[i], 6, tr(c), "B", 0, align, false, 0, "")
-		}
-		pdf.Ln(-1)
-	}
-	row("B", "Date", "Time", "Band", "Surch.", "Hours", "Rate", "Amount (€)")
-	for _, e := range st.Entries {
-		for _, s := range e.Segments {
-			a, b := s.StartedAt.In(loc), s.EndedAt.In(loc)
-			row("", a.Format("Mon 02-01"), a.Format("15:04")+"–"+b.Format("15:04"), string(s.Band),
-				s.SurchargePercent.String()+"%", HoursMinutes(s.Minutes), rateString(s.Rate), money.String(s.Amount))
-		}
-	}
-	pdf.Ln(3)
-	row("B", "Band totals", "", "", "", "Hours", "", "Amount (€)")
-	for _, b := range st.Bands {
-		row("", string(b.Band), "", "", "", HoursMinutes(b.Minutes), "", money.String(b.Amount))
-	}
-	row("B", "Hours", "", "", "", HoursMinutes(st.Minutes), "", money.String(st.HoursAmount))
-	if len(st.Expenses) > 0 {
-		pdf.Ln(3)
-		row("B", "Expenses", "", "", "", "", "", "Amount (€)")
-		for _, x := range st.Expenses {
-			desc := x.Description
-			if x.KM != nil {
-				desc = *x.KM + " km " + desc
-			}
-			if r := []rune(desc); len(r) > 30 {
-				desc = string(r[:30])
-			}
-			row("", x.Date.String(), string(x.Kind), desc, "", "", "", money.String(x.Amount))
-		}
-	}
-	row("B", "Expenses", "", "", "", "", "", money.String(st.ExpensesAmount))
-	row("B", "Total excl. VAT", "", "", "", "", "", money.String(st.Total))
-	if err := pdf.Output(w); err != nil {
-		return fmt.Errorf("secondment: write pdf: %w", err)
-	}
-	return nil
-}

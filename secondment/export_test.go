@@ -7,6 +7,10 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"backoffice/internal/i18n"
+	"backoffice/internal/pdfdoc"
+	"backoffice/internal/testkit"
 )
 
 func exportFixture(t *testing.T) (StatementHeading, Statement) {
@@ -57,19 +61,44 @@ func TestWriteCSV(t *testing.T) {
 	}
 }
 
+// TestWritePDF: the statement PDF is in the customer's language in the house document
+// style: company block, the month in words, hours per segment with band and surcharge,
+// band totals, expenses with km, the total, and the entries awaiting approval named (SEC-4).
 func TestWritePDF(t *testing.T) {
 	t.Parallel()
 	h, st := exportFixture(t)
-	var buf bytes.Buffer
-	if err := WritePDF(&buf, h, st, werktijden(t).Location()); err != nil {
-		t.Fatal(err)
+	h.Company = pdfdoc.Company{Name: "Cloudwise B.V.", KvK: "30123456", VATID: "NL812345678B01", IBAN: "NL91ABNA0417164300"}
+	h.Address = []string{"Acme B.V.", "Stationsplein 1", "3511 ED  Utrecht"}
+	h.PrintedAt = time.Date(2026, 2, 2, 9, 0, 0, 0, time.UTC)
+	for lang, want := range map[string][]string{
+		"nl": {"Urenoverzicht", "Urenoverzicht januari 2026", "Cloudwise B.V.", "KvK 30123456", "Jan Jansen", "€ 100,00 excl. btw", "9 januari 2026",
+			"22:00–", "avond", "nacht", "123,5 km Utrecht – Zwolle", "reiskosten", "€ 28,41", "Totaal excl. btw", "wachten nog op goedkeuring", "voorlopig", "maandelijks achteraf"},
+		"en": {"Hours statement", "Hours statement January 2026", "CoC 30123456", "€100.00 excl. VAT", "9 January 2026", "evening", "night",
+			"123.5 km Utrecht", "travel", "€28.41", "Total excl. VAT", "await approval", "provisional", "monthly in arrears"},
+	} {
+		h.Language = lang
+		var buf bytes.Buffer
+		if err := WritePDF(&buf, h, st, werktijden(t).Location()); err != nil {
+			t.Fatal(err)
+		}
+		b := buf.Bytes()
+		if !bytes.HasPrefix(b, []byte("%PDF-")) || !bytes.Contains(b[len(b)-16:], []byte("%%EOF")) || len(b) < 1000 {
+			t.Fatalf("SEC-4 pdf is not a complete PDF document (%d bytes)", len(b))
+		}
+		txt := testkit.PDFText(t, "statement-"+lang, b)
+		for _, w := range want {
+			if !strings.Contains(txt, w) {
+				t.Errorf("SEC-4 %s statement lacks %q:\n%s", lang, w, txt)
+			}
+		}
+		for _, bad := range []string{"SEC-", "secondment.", "non_working_day"} {
+			if strings.Contains(txt, bad) {
+				t.Errorf("%s statement prints %q", lang, bad)
+			}
+		}
 	}
-	b := buf.Bytes()
-	if !bytes.HasPrefix(b, []byte("%PDF-")) || !bytes.Contains(b[len(b)-16:], []byte("%%EOF")) || len(b) < 1000 {
-		t.Fatalf("SEC-4 pdf is not a complete PDF document (%d bytes)", len(b))
-	}
-	if !bytes.Contains(b, []byte("Statement 2026-01")) {
-		t.Error("SEC-4 pdf lacks its title")
+	if m := i18n.Missing(); len(m) > 0 {
+		t.Errorf("missing translations: %v", m)
 	}
 }
 

@@ -9,6 +9,7 @@ import (
 	"backoffice/internal/apidoc"
 	"backoffice/internal/auth"
 	"backoffice/internal/clock"
+	"backoffice/internal/pdfdoc"
 	"backoffice/internal/platform"
 	"backoffice/internal/web"
 )
@@ -23,7 +24,11 @@ type Module struct {
 }
 
 // New builds the module from the shared dependencies (the lead wires secondment.New(d)).
-func New(d *platform.Deps) *Module { return NewModule(d.DB, d.Clock, d.Web) }
+func New(d *platform.Deps) *Module {
+	m := NewModule(d.DB, d.Clock, d.Web)
+	m.svc.company = pdfdoc.CompanyFrom(d.Config)
+	return m
+}
 
 // NewModule builds the module over a database, clock and web engine.
 func NewModule(db *bun.DB, clk clock.Clock, eng *web.Engine) *Module {

@@ -362,6 +362,9 @@ func (m *Module) rejectForm(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
+	if !web.Confirmed(c) {
+		return web.NotConfirmed(c, "/secondment/approvals")
+	}
 	if _, err := m.svc.Reject(c.UserContext(), id, c.FormValue("reason")); err != nil {
 		if msg, ok := userMessage(err); ok {
 			return web.Redirect(c, "/secondment/approvals", "Not rejected: "+msg)

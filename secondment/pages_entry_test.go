@@ -35,12 +35,12 @@ func TestPagesEditEntry(t *testing.T) {
 	t.Run("SEC-3_422_rerenders_with_field_errors_nothing_changed", func(t *testing.T) {
 		st, _, body := f.page(t, http.MethodPost, edit, f.tech.Token, url.Values{"started_at": {"2026-03-12T19:00"},
 			"ended_at": {"2026-03-12T18:30"}, "description": {" "}})
-		if st != 422 || !strings.Contains(body, "Please correct") || !strings.Contains(body, "<b>Ended at</b>") ||
+		if st != 422 || !strings.Contains(body, "Please correct") || !strings.Contains(body, "<b>End</b>") ||
 			!strings.Contains(body, "<b>Description</b>") || !strings.Contains(body, `value="2026-03-12T19:00"`) {
 			t.Fatalf("status %d body %s", st, body)
 		}
 		st, _, body = f.page(t, http.MethodPost, edit, f.tech.Token, url.Values{"started_at": {""}, "ended_at": {"x"}, "description": {"y"}})
-		if st != 422 || !strings.Contains(body, "<b>Started at</b>") || !strings.Contains(body, "<b>Ended at</b>") {
+		if st != 422 || !strings.Contains(body, "<b>Start</b>") || !strings.Contains(body, "<b>End</b>") {
 			t.Fatalf("unparsable times: %d", st)
 		}
 		got := f.entry(t, e.ID)

@@ -206,6 +206,9 @@ func (m *Module) deleteExpenseForm(c *fiber.Ctx) error {
 		return err
 	}
 	mo := civil.Month{Year: cur.Date.Year, Month: cur.Date.Month}
+	if !web.Confirmed(c) {
+		return web.NotConfirmed(c, expensesPath(cur.PlacementID, mo))
+	}
 	if _, err := m.svc.DeleteExpense(c.UserContext(), id); err != nil {
 		return m.expenseFailure(c, cur.PlacementID, mo, 0, err)
 	}

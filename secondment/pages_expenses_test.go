@@ -84,7 +84,7 @@ func TestPagesExpenses(t *testing.T) {
 		if st, _, _ := f.page(t, http.MethodPost, fmt.Sprintf("/secondment/expenses/%d/delete", hotel.ID), f.contact.Token, url.Values{}); st != 403 {
 			t.Fatalf("contact deletes: %d", st)
 		}
-		if st, loc, _ := f.page(t, http.MethodPost, fmt.Sprintf("/secondment/expenses/%d/delete", hotel.ID), f.am.Token, url.Values{}); st != 303 || loc != march {
+		if st, loc, _ := f.page(t, http.MethodPost, fmt.Sprintf("/secondment/expenses/%d/delete", hotel.ID), f.am.Token, url.Values{"confirm": {"yes"}}); st != 303 || loc != march {
 			t.Fatalf("delete %d %s", st, loc)
 		}
 		var list httpx.List[ExpenseOut]
@@ -104,7 +104,7 @@ func TestPagesExpenses(t *testing.T) {
 		if st != 409 || !strings.Contains(body, "final") {
 			t.Fatalf("correct in a final month: %d", st)
 		}
-		if st, _, _ := f.page(t, http.MethodPost, fmt.Sprintf("/secondment/expenses/%d/delete", feb.ID), f.am.Token, url.Values{}); st != 409 {
+		if st, _, _ := f.page(t, http.MethodPost, fmt.Sprintf("/secondment/expenses/%d/delete", feb.ID), f.am.Token, url.Values{"confirm": {"yes"}}); st != 409 {
 			t.Fatalf("delete in a final month: %d", st)
 		}
 	})

@@ -44,6 +44,9 @@ func (m *Module) endForm(c *fiber.Ctx) error {
 		return err
 	}
 	received, err := localTime(c.FormValue("notice_received_at"))
+	if err == nil && !web.Confirmed(c) {
+		return m.formFailure(c, id, problem.Invalid(web.ConfirmField, "must be ticked: giving notice fixes the placement's end date"))
+	}
 	if err != nil {
 		return m.formFailure(c, id, problem.Invalid("notice_received_at", "give the date and time the notice e-mail arrived"))
 	}

@@ -53,7 +53,7 @@ func TestPagesLogHoursForm(t *testing.T) {
 			t.Fatalf("status %d location %s", st, loc)
 		}
 		st, _, body := f.page(t, http.MethodGet, loc, f.tech.Token, nil)
-		if st != 200 || !strings.Contains(body, "Non working day") || !strings.Contains(body, "€ 700,00") {
+		if st != 200 || !strings.Contains(body, "Non-working day") || !strings.Contains(body, "€ 700,00") {
 			t.Fatalf("my hours page %d", st)
 		}
 	})
@@ -97,7 +97,7 @@ func TestPagesApproveAndClose(t *testing.T) {
 	if st != 303 || loc != "/secondment/approvals?week=2026-03-09" {
 		t.Fatalf("bulk approve %d %s", st, loc)
 	}
-	if st, _, _ := f.page(t, http.MethodPost, fmt.Sprintf("/secondment/approvals/%d/reject", b.ID), f.contact.Token, url.Values{"reason": {"not agreed"}}); st != 303 {
+	if st, _, _ := f.page(t, http.MethodPost, fmt.Sprintf("/secondment/approvals/%d/reject", b.ID), f.contact.Token, url.Values{"reason": {"not agreed"}, "confirm": {"yes"}}); st != 303 {
 		t.Fatalf("reject %d", st)
 	}
 	f.app.Clock.Set(ams(2026, 4, 1, 9, 0))
@@ -166,7 +166,7 @@ func TestPagesNoticeAndReplacement(t *testing.T) {
 		!strings.Contains(body, f.tech.User.Name) || !strings.Contains(body, f.tech2.User.Name) {
 		t.Fatalf("SEC-1 replacement history on the placement page: %d", st)
 	}
-	st, _, body = f.page(t, http.MethodPost, path+"/end", f.am.Token, url.Values{"notice_received_at": {"2026-03-13T16:30"}})
+	st, _, body = f.page(t, http.MethodPost, path+"/end", f.am.Token, url.Values{"notice_received_at": {"2026-03-13T16:30"}, "confirm": {"yes"}})
 	if st != 303 {
 		t.Fatalf("SEC-2 notice form: %d %s", st, body)
 	}
@@ -174,7 +174,7 @@ func TestPagesNoticeAndReplacement(t *testing.T) {
 	if st != 200 || !strings.Contains(body, "Sun 31 May 2026") || strings.Contains(body, `id="end-form"`) {
 		t.Fatalf("SEC-2 placement after notice: %d", st)
 	}
-	if st, _, _ := f.page(t, http.MethodPost, path+"/end", f.am.Token, url.Values{"notice_received_at": {"2026-03-13T16:30"}}); st != 409 {
+	if st, _, _ := f.page(t, http.MethodPost, path+"/end", f.am.Token, url.Values{"notice_received_at": {"2026-03-13T16:30"}, "confirm": {"yes"}}); st != 409 {
 		t.Fatalf("SEC-2 second notice: %d", st)
 	}
 }

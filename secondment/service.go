@@ -16,6 +16,7 @@ import (
 	"backoffice/internal/civil"
 	"backoffice/internal/clock"
 	"backoffice/internal/db"
+	"backoffice/internal/pdfdoc"
 	"backoffice/internal/problem"
 )
 
@@ -28,8 +29,9 @@ var (
 // Service holds the secondment use cases; each runs in one transaction and writes its
 // audit entry there.
 type Service struct {
-	db    *bun.DB
-	clock clock.Clock
+	db      *bun.DB
+	clock   clock.Clock
+	company pdfdoc.Company // on the statement PDF (BACKOFFICE_COMPANY_*)
 }
 
 // NewService returns the service over db, reading time from clk.

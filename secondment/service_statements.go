@@ -3,11 +3,13 @@ package secondment
 import (
 	"backoffice/internal/civil"
 	"context"
+	"strings"
 	"time"
 
 	"github.com/shopspring/decimal"
 	"github.com/uptrace/bun"
 
+	"backoffice/internal/accounts"
 	"backoffice/internal/audit"
 	"backoffice/internal/auth"
 	"backoffice/internal/httpx"
@@ -206,4 +208,23 @@ func summaryOf(p *Placement, m civil.Month, now time.Time, loc *time.Location, f
 		ExpensesAmount: sums.ExpensesAmount, Total: sums.HoursAmount.Add(sums.ExpensesAmount), OpenCount: sums.OpenCount}
 	out.Closable = CheckClose(m, now, loc, out.OpenCount, out.Status) == nil
 	return out
+}
+
+func heading(v *StatementView) StatementHeading {
+	p := v.Placement
+	return StatementHeading{PlacementID: p.ID, Customer: p.CustomerName, Technician: p.TechnicianName, Role: p.Role,
+		HourlyRate: p.HourlyRate, Month: v.Statement.Month, Status: v.Statement.Status}
+}
+
+// StatementAddressee completes the heading of a statement for its PDF: the customer's
+// address and language (accounts' read API) and our company.
+func (s *Service) StatementAddressee(ctx context.Context, v *StatementView) (StatementHeading, error) {
+	h := heading(v)
+	a, err := accounts.CustomerAddress(ctx, s.db, v.Placement.CustomerID)
+	if err != nil {
+		return h, err
+	}
+	h.Address = []string{a.Name, a.Street, strings.TrimSpace(a.PostalCode + "  " + a.City)}
+	h.Language, h.Company, h.PrintedAt = a.Language, s.company, s.clock.Now()
+	return h, nil
 }

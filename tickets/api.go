@@ -1,6 +1,8 @@
 package tickets
 
 import (
+	"strings"
+
 	"github.com/gofiber/fiber/v2"
 	"github.com/riverqueue/river"
 
@@ -24,6 +26,7 @@ func New(d *platform.Deps) *Module {
 	registerErase()
 	svc := NewService(d.DB, d.Clock, d.Config.DeskEmail)
 	svc.Rates = func() platform.RateBook { return d.Rates }
+	svc.BaseURL, svc.Company = strings.TrimRight(d.Config.PublicURL, "/"), d.Config.CompanyName
 	return &Module{svc: svc, web: d.Web}
 }
 

@@ -47,7 +47,7 @@ func (s *Service) onDefectReported(ctx context.Context, tx bun.Tx, e *events.Eve
 	if p.ReporterID != nil {
 		reporter.UserID = *p.ReporterID
 	}
-	subject := fmt.Sprintf("Defect (%s): %s %s", p.Kind, p.Product, p.Serial)
+	subject := fmt.Sprintf("Defect (%s): %s %s", words(p.Kind), p.Product, p.Serial)
 	if r := []rune(subject); len(r) > 200 {
 		subject = string(r[:200])
 	}
@@ -55,8 +55,8 @@ func (s *Service) onDefectReported(ctx context.Context, tx bun.Tx, e *events.Eve
 	if !p.InTime {
 		verdict = "reported LATE: claims about this defect are lost (HW-5, 004:16.3) — the report is recorded"
 	}
-	desc := fmt.Sprintf("%s\n\nItem %d, serial %s, %s defect, %s.\nDefect report: %s", strings.TrimSpace(p.Description),
-		p.ItemID, p.Serial, p.Kind, verdict, origin)
+	desc := fmt.Sprintf("%s\n\nItem %d, serial %s, %s defect, %s.\nDefect report %d.", strings.TrimSpace(p.Description),
+		p.ItemID, p.Serial, words(p.Kind), verdict, p.ReportID)
 	in := TicketInput{CustomerID: &p.CustomerID, Subject: subject, Description: desc, Category: string(Defect), Origin: origin}
 	now := s.Clock.Now()
 	if !p.ReportedAt.IsZero() && !p.ReportedAt.After(now) && p.ReportedAt.After(now.AddDate(-1, 0, 0)) {

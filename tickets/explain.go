@@ -2,7 +2,10 @@ package tickets
 
 import (
 	"fmt"
+	"strings"
 	"time"
+
+	"backoffice/internal/web"
 )
 
 // Step is one line of the explanation of a ticket's due times: where the clocks start,
@@ -35,14 +38,16 @@ func stamp(t time.Time, loc *time.Location) string { return t.In(loc).Format(sta
 
 // businessText writes business seconds as hours and minutes ("2h30m of business time").
 func businessText(sec int64) string {
-	d := time.Duration(sec) * time.Second
-	h, m, s := int64(d/time.Hour), int64(d%time.Hour/time.Minute), int64(d%time.Minute/time.Second)
-	switch {
-	case s != 0:
-		return fmt.Sprintf("%dh%02dm%02ds of business time", h, m, s)
-	default:
-		return fmt.Sprintf("%dh%02dm of business time", h, m)
+	return readable(time.Duration(sec)*time.Second) + " of business time"
+}
+
+// readable writes a duration as a person reads it: "8 hours", "1 hour 30 min", "45 s".
+func readable(d time.Duration) string {
+	d = d.Round(time.Second)
+	if d%time.Minute != 0 && d < time.Hour {
+		return fmt.Sprintf("%s %d s", strings.TrimSuffix(web.Minutes(int(d/time.Minute)), " 0 min"), int64(d%time.Minute/time.Second))
 	}
+	return web.Minutes(int(d / time.Minute))
 }
 
 // explain lists the steps that made the due times of sla.
@@ -57,7 +62,7 @@ func explain(f Facts, sla SLA, segs []interval, pauses []interval, respondedAt, 
 	}, {
 		Kind: StepTargets, At: f.ReceivedAt,
 		Text: fmt.Sprintf("Policy %q, priority %s: respond within %s and resolve within %s of business time, applied as if from the start.",
-			f.Policy.Name, f.Priority, FormatBusinessDuration(sla.Target.Response), FormatBusinessDuration(sla.Target.Resolution)),
+			f.Policy.Name, f.Priority, readable(sla.Target.Response), readable(sla.Target.Resolution)),
 	}, {
 		Kind: StepCalendar, At: f.ReceivedAt,
 		Text: fmt.Sprintf("Business time is counted in the opening hours of calendar %s on working days (weekends and public holidays do not count), in %s.",
@@ -72,7 +77,7 @@ func explain(f Facts, sla SLA, segs []interval, pauses []interval, respondedAt, 
 		}
 		steps = append(steps, Step{
 			Kind: StepPause, At: p.Start, Until: p.End, BusinessSeconds: sec,
-			Text: fmt.Sprintf("Paused (%s) from %s %s: %s not counted (%d s).", p.Status, stamp(p.Start, loc), until, businessText(sec), sec),
+			Text: fmt.Sprintf("Paused (%s) from %s %s: %s not counted.", strings.ToLower(web.Title(p.Status)), stamp(p.Start, loc), until, businessText(sec)),
 		})
 	}
 	for i, s := range segs {
@@ -87,14 +92,14 @@ func explain(f Facts, sla SLA, segs []interval, pauses []interval, respondedAt, 
 		sec := int64(f.Calendar.BusinessBetween(start, s.End) / time.Second)
 		steps = append(steps, Step{
 			Kind: StepResolvedPeriod, At: start, Until: s.End, BusinessSeconds: sec,
-			Text: fmt.Sprintf("Resolved %s, reopened %s: the resolution clock stood still, %s not counted (%d s); it resumed on reopening.",
-				stamp(start, loc), stamp(s.End, loc), businessText(sec), sec),
+			Text: fmt.Sprintf("Resolved %s, reopened %s: the resolution clock stood still, %s not counted; it resumed on reopening.",
+				stamp(start, loc), stamp(s.End, loc), businessText(sec)),
 		})
 	}
 	steps = append(steps, Step{
 		Kind: StepResponseDue, At: sla.ResponseDueAt, BusinessSeconds: int64((sla.Target.Response + sla.ResponseCredit) / time.Second),
-		Text: fmt.Sprintf("Response due %s = receipt + %s + %d s of pauses before it, counted in business time.",
-			stamp(sla.ResponseDueAt, loc), FormatBusinessDuration(sla.Target.Response), int64(sla.ResponseCredit/time.Second)),
+		Text: fmt.Sprintf("Response due %s = receipt + %s + %s of pauses before it, counted in business time.",
+			stamp(sla.ResponseDueAt, loc), readable(sla.Target.Response), readable(sla.ResponseCredit)),
 	})
 	if !respondedAt.IsZero() {
 		verdict := "within target"
@@ -109,8 +114,8 @@ func explain(f Facts, sla SLA, segs []interval, pauses []interval, respondedAt, 
 	}
 	steps = append(steps, Step{
 		Kind: StepResolutionDue, At: sla.ResolutionDueAt, BusinessSeconds: int64((sla.Target.Resolution + sla.ResolutionCredit) / time.Second),
-		Text: fmt.Sprintf("Resolution due %s = receipt + %s + %d s of pauses and resolved periods before it, counted in business time.",
-			stamp(sla.ResolutionDueAt, loc), FormatBusinessDuration(sla.Target.Resolution), int64(sla.ResolutionCredit/time.Second)),
+		Text: fmt.Sprintf("Resolution due %s = receipt + %s + %s of pauses and resolved periods before it, counted in business time.",
+			stamp(sla.ResolutionDueAt, loc), readable(sla.Target.Resolution), readable(sla.ResolutionCredit)),
 	})
 	if !sla.ResolvedAt.IsZero() {
 		verdict := "within target"

@@ -105,8 +105,8 @@ func alertText(t *Ticket, sla SLA, a Alert) (string, string) {
 	default:
 		what = fmt.Sprintf("the resolution target was breached at %s", local(sla.ResolutionDueAt))
 	}
-	subject := fmt.Sprintf("[%s] SLA %s: %s", t.Number, a.Kind, t.Subject)
-	body := fmt.Sprintf("Ticket %s (%s, %s) for %s: %s.\n", t.Number, t.Priority, t.Status, t.CustomerName, what)
+	subject := fmt.Sprintf("[%s] SLA %s: %s", t.Number, words(a.Kind), t.Subject)
+	body := fmt.Sprintf("Ticket %s (%s, %s) for %s: %s.\n", t.Number, t.Priority, words(t.Status), t.CustomerName, what)
 	return subject, body
 }
 

@@ -8,9 +8,13 @@ import (
 
 	"github.com/uptrace/bun"
 
+	"backoffice/internal/accounts"
 	"backoffice/internal/auth"
+	"backoffice/internal/civil"
 	"backoffice/internal/clock"
+	"backoffice/internal/i18n"
 	"backoffice/internal/outbox"
+	"backoffice/internal/web"
 )
 
 // The outbox kinds this package writes.
@@ -33,7 +37,7 @@ func enqueue(ctx context.Context, tx bun.Tx, now time.Time, t *Ticket, kind, to,
 // customer's contacts at once with the T-6 deadline.
 func (s *Service) notifyCreated(ctx context.Context, tx bun.Tx, p *auth.Principal, t *Ticket, sla SLA, sc clockOf, now time.Time) error {
 	var b strings.Builder
-	fmt.Fprintf(&b, "New %s ticket %s from %s, priority %s.\n\n%s\n\n%s\n\n", t.Category, t.Number, p.Email, t.Priority, t.Subject, t.Description)
+	fmt.Fprintf(&b, "New %s ticket %s from %s, priority %s.\n\n%s\n\n%s\n\n", words(t.Category), t.Number, p.Email, t.Priority, t.Subject, t.Description)
 	fmt.Fprintf(&b, "Response due %s, resolution due %s (policy %q, calendar %s).\n",
 		local(sla.ResponseDueAt), local(sla.ResolutionDueAt), sc.Policy.Name, sc.Policy.CalendarName)
 	if t.ControllerNoticeDueAt != nil {
@@ -45,68 +49,83 @@ func (s *Service) notifyCreated(ctx context.Context, tx bun.Tx, p *auth.Principa
 	if t.Category != DataBreach || !p.IsStaff() {
 		return nil
 	}
-	contacts, err := customerContacts(ctx, tx, t.CustomerID)
+	// T-6: every contact of the customer hears of a breach at once, each by name.
+	r, err := accounts.MailRecipient(ctx, tx, t.CustomerID, nil)
 	if err != nil {
 		return err
 	}
-	for _, to := range contacts {
-		body := fmt.Sprintf("We have discovered a personal-data breach that concerns your data (ticket %s).\n\n%s\n\n%s\n\n"+
-			"We will give you all information you need for the notification to the Autoriteit Persoonsgegevens — the nature of the breach, "+
-			"its likely consequences and the measures taken — no later than %s.\n", t.Number, t.Subject, t.Description, local(*t.ControllerNoticeDueAt))
-		if err := enqueue(ctx, tx, now, t, KindDataBreach, to, fmt.Sprintf("[%s] Data breach notice", t.Number), body, now, nil); err != nil {
+	contacts, err := accounts.Contacts(ctx, tx, t.CustomerID)
+	if err != nil {
+		return err
+	}
+	l := i18n.For(r.Language)
+	data := map[string]any{"Number": t.Number, "Subject": t.Subject, "Description": t.Description, "Due": inWords(l, *t.ControllerNoticeDueAt)}
+	for _, c := range contacts {
+		if !c.Active || c.Role != auth.Customer {
+			continue
+		}
+		body := s.customerBody(l, c.Name, r.Customer, l.T("tickets.mail.breach.body", data))
+		if err := enqueue(ctx, tx, now, t, KindDataBreach, c.Email, l.T("tickets.mail.breach.subject", data), body, now, nil); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-// notifyComment e-mails the customer's contacts on a public staff comment, and the
-// assignee (or the desk) on a customer's reply.
+// customerBody wraps a customer e-mail's text in the greeting by name and the signature.
+func (s *Service) customerBody(l *i18n.Localizer, name, customer, text string) string {
+	return i18n.Greeting(l.Lang, name, customer) + "\n\n" + text + "\n\n" + i18n.Signed(l.Lang, s.Company)
+}
+
+// inWords is an instant in words in the reader's language: "3 maart 2026 om 10:15".
+func inWords(l *i18n.Localizer, t time.Time) string {
+	a := t.In(clock.Amsterdam)
+	return l.T("tickets.at", map[string]any{"Date": i18n.Date(l.Lang, civil.Of(a)), "Time": a.Format("15:04")})
+}
+
+// mailReporter queues a customer e-mail to the ticket's reporter (else the billing
+// address, else the first contact), greeted by name in the customer's language.
+func (s *Service) mailReporter(ctx context.Context, tx bun.Tx, t *Ticket, kind string, now time.Time, subject, body func(l *i18n.Localizer) string) error {
+	r, err := accounts.MailRecipient(ctx, tx, t.CustomerID, t.ReporterID)
+	if err != nil || r.Email == "" {
+		return err
+	}
+	l := i18n.For(r.Language)
+	return enqueue(ctx, tx, now, t, kind, r.Email, subject(l), s.customerBody(l, r.Name, r.Customer, body(l)), now, nil)
+}
+
+func (s *Service) portalLink(t *Ticket) string { return fmt.Sprintf("%s/portal/tickets/%d", s.BaseURL, t.ID) }
+
+// notifyComment e-mails the reporter on a public staff comment, and the assignee (or the
+// desk) on a customer's reply.
 func (s *Service) notifyComment(ctx context.Context, tx bun.Tx, t *Ticket, c *Comment, now time.Time) error {
-	subject := fmt.Sprintf("[%s] %s", t.Number, t.Subject)
 	if c.ByStaff {
 		if !c.Public {
 			return nil
 		}
-		contacts, err := customerContacts(ctx, tx, t.CustomerID)
-		if err != nil {
-			return err
-		}
-		for _, to := range contacts {
-			body := fmt.Sprintf("%s wrote on ticket %s:\n\n%s\n\nReply in the customer portal.\n", c.AuthorName, t.Number, c.Body)
-			if err := enqueue(ctx, tx, now, t, KindTicketComment, to, subject, body, now, nil); err != nil {
-				return err
-			}
-		}
-		return nil
+		data := map[string]any{"Number": t.Number, "Subject": t.Subject, "Author": c.AuthorName, "Body": c.Body, "Link": s.portalLink(t)}
+		return s.mailReporter(ctx, tx, t, KindTicketComment, now,
+			func(l *i18n.Localizer) string { return l.T("tickets.mail.comment.subject", data) },
+			func(l *i18n.Localizer) string { return l.T("tickets.mail.comment.body", data) })
 	}
 	to, err := s.assigneeOrDesk(ctx, tx, t)
 	if err != nil {
 		return err
 	}
 	body := fmt.Sprintf("%s replied on ticket %s (now %s):\n\n%s\n", c.AuthorName, t.Number, t.Status, c.Body)
-	return enqueue(ctx, tx, now, t, KindTicketComment, to, subject, body, now, nil)
+	return enqueue(ctx, tx, now, t, KindTicketComment, to, fmt.Sprintf("[%s] %s", t.Number, t.Subject), body, now, nil)
 }
 
-// notifyResolved e-mails the customer's contacts that the ticket is resolved, saying
-// when the work is billable (T-4 not_covered).
+// notifyResolved e-mails the reporter that the ticket is resolved, saying when the work
+// is billable (T-4 not_covered).
 func (s *Service) notifyResolved(ctx context.Context, tx bun.Tx, t *Ticket, now time.Time) error {
-	contacts, err := customerContacts(ctx, tx, t.CustomerID)
-	if err != nil {
-		return err
-	}
-	how := map[string]string{
-		string(ResolutionFix):        "The cause has been fixed.",
-		string(ResolutionWorkaround): "We resolved it with a work-around.",
-		string(ResolutionNotCovered): "The incident was caused by use contrary to the documentation or the terms and is not covered by support. If you still want us to solve it, the work is billed per hour at our current rates.",
-	}[*t.Resolution]
-	for _, to := range contacts {
-		body := fmt.Sprintf("Ticket %s (%s) is resolved.\n\n%s\n\nIf the problem is not solved, reply in the portal to reopen it.\n", t.Number, t.Subject, how)
-		if err := enqueue(ctx, tx, now, t, KindTicketResolved, to, fmt.Sprintf("[%s] Resolved: %s", t.Number, t.Subject), body, now, nil); err != nil {
-			return err
-		}
-	}
-	return nil
+	data := map[string]any{"Number": t.Number, "Subject": t.Subject, "Link": s.portalLink(t)}
+	return s.mailReporter(ctx, tx, t, KindTicketResolved, now,
+		func(l *i18n.Localizer) string { return l.T("tickets.mail.resolved.subject", data) },
+		func(l *i18n.Localizer) string {
+			data["How"] = l.T("tickets.resolution." + *t.Resolution)
+			return l.T("tickets.mail.resolved.body", data)
+		})
 }
 
 func (s *Service) assigneeOrDesk(ctx context.Context, tx bun.IDB, t *Ticket) (string, error) {
@@ -119,3 +138,7 @@ func (s *Service) assigneeOrDesk(ctx context.Context, tx bun.IDB, t *Ticket) (st
 	}
 	return email, nil
 }
+
+// words writes a code the way a person reads it inside a sentence: "resolution_breach"
+// → "resolution breach", "data_breach" → "data breach".
+func words[S ~string](code S) string { return strings.ToLower(web.Title(string(code))) }

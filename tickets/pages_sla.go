@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/gofiber/fiber/v2"
+	"github.com/shopspring/decimal"
 
 	"backoffice/internal/auth"
 	"backoffice/internal/clock"
@@ -196,7 +197,7 @@ func (m *Module) policyPost(c *fiber.Ctx) error {
 	for _, p := range Priorities {
 		k := strings.ToLower(string(p))
 		form[k+"_response"], form[k+"_resolution"] = strings.TrimSpace(c.FormValue(k+"_response")), strings.TrimSpace(c.FormValue(k+"_resolution"))
-		in.Targets = append(in.Targets, TargetInput{Priority: string(p), Response: form[k+"_response"], Resolution: form[k+"_resolution"]})
+		in.Targets = append(in.Targets, TargetInput{Priority: string(p), Response: hoursInput(form[k+"_response"]), Resolution: hoursInput(form[k+"_resolution"])})
 	}
 	pause := []string{}
 	if form["pause"] == "on" {
@@ -236,4 +237,27 @@ func (m *Module) assignPost(c *fiber.Ctx) error {
 	}
 	c.Status(fiber.StatusUnprocessableEntity)
 	return m.renderPolicies(c, fe, map[string]string{"calendar_id": "nl-kantooruren", "pause": "on"})
+}
+
+// hoursInput reads a target typed as hours ("4", "1,5", "0.25") as the ISO-8601 duration
+// the API takes ("PT4H", "PT1H30M", "PT15M"); anything else (an ISO duration, or a typo
+// the service reports with its field label) is passed on as typed.
+func hoursInput(s string) string {
+	h, err := decimal.NewFromString(strings.Replace(s, ",", ".", 1))
+	if err != nil || !h.IsPositive() {
+		return s
+	}
+	total := h.Mul(decimal.NewFromInt(60))
+	if !total.IsInteger() {
+		return s
+	}
+	min := total.IntPart()
+	out := "PT"
+	if min/60 > 0 {
+		out += fmt.Sprintf("%dH", min/60)
+	}
+	if min%60 > 0 {
+		out += fmt.Sprintf("%dM", min%60)
+	}
+	return out
 }

@@ -24,6 +24,8 @@ type Service struct {
 	DeskEmail string // where new tickets are announced (BACKOFFICE_DESK_EMAIL)
 	// Rates gives the standard rates for time billed on a ticket not covered (T-4).
 	Rates func() platform.RateBook
+	// BaseURL starts the portal links in customer e-mails; Company signs them.
+	BaseURL, Company string
 }
 
 // NewService builds the service.

@@ -231,9 +231,3 @@ func userEmail(ctx context.Context, idb bun.IDB, id int64) (string, error) {
 	return email, err
 }
 
-// customerContacts returns the e-mail addresses of a customer's active contact persons.
-func customerContacts(ctx context.Context, idb bun.IDB, customerID int64) ([]string, error) {
-	var out []string
-	err := idb.NewRaw("SELECT email FROM users WHERE customer_id = ? AND role = 'customer' AND active ORDER BY id", customerID).Scan(ctx, &out)
-	return out, err
-}

@@ -162,7 +162,7 @@ func TestBrowserHardwareDefect(t *testing.T) {
 			t.Fatal(err)
 		}
 		facts, _ := chromedp.Run(bctx, chromedp.Text(chromedp.CSS("#ticket-facts")))
-		if !strings.Contains(facts, "Defect") || !strings.Contains(facts, "hardware/defect_report/") {
+		if !strings.Contains(facts, "Defect") || !strings.Contains(facts, "Opened from the defect report") {
 			t.Fatalf("ticket facts %q", facts)
 		}
 		testkit.Screenshot(t, bctx, "hardware-desk-ticket")

@@ -42,6 +42,8 @@ func parseLoadFlags(args []string) (*loadOptions, error) {
 	fs.IntVar(&o.v.Hours, "hours", 1000000, "hour entries to seed over the placements")
 	fs.IntVar(&o.v.Customers, "customers", 200, "customers to seed")
 	fs.IntVar(&o.v.Audit, "audit", 200000, "audit entries to seed")
+	fs.IntVar(&o.v.Invoices, "invoices", 100000, "issued invoices to seed (60 % paid)")
+	fs.IntVar(&o.v.Items, "items", 100000, "delivered hardware items to seed (two per delivery)")
 	fs.IntVar(&o.clients, "clients", 8, "concurrent clients")
 	fs.DurationVar(&o.duration, "duration", 20*time.Second, "time per endpoint")
 	fs.DurationVar(&o.ceilingFor, "ceiling-duration", 10*time.Second, "time per list's raw SQL ceiling")
@@ -66,6 +68,8 @@ func parseLoadFlags(args []string) (*loadOptions, error) {
 		def("hours", &o.v.Hours, 20000)
 		def("customers", &o.v.Customers, 50)
 		def("audit", &o.v.Audit, 10000)
+		def("invoices", &o.v.Invoices, 5000)
+		def("items", &o.v.Items, 5000)
 		if !set["duration"] {
 			o.duration = 3 * time.Second
 		}
@@ -76,8 +80,9 @@ func parseLoadFlags(args []string) (*loadOptions, error) {
 	if !strings.HasPrefix(o.addr, "127.0.0.1:") && !strings.HasPrefix(o.addr, "[::1]:") {
 		return nil, errors.New("loadtest: -addr must be a loopback address")
 	}
-	if o.v.Placements < o.clients || o.v.Hours/o.v.Placements < 160 || o.v.Orders > o.v.Quotes || o.v.Customers < 1 || o.v.Tickets < 1200 {
-		return nil, errors.New("loadtest: need placements ≥ clients, ≥ 160 hour entries per placement, orders ≤ quotes, tickets ≥ 1200")
+	if o.v.Placements < o.clients || o.v.Hours/o.v.Placements < 160 || o.v.Orders > o.v.Quotes || o.v.Customers < 1 || o.v.Tickets < 1200 ||
+		o.v.Invoices < 1 || o.v.Items < 2 || o.v.Orders < 1 {
+		return nil, errors.New("loadtest: need placements ≥ clients, ≥ 160 hour entries per placement, 1 ≤ orders ≤ quotes, tickets ≥ 1200, invoices ≥ 1, items ≥ 2")
 	}
 	var err error
 	if *only != "" {
@@ -147,7 +152,13 @@ func loadtest(ctx context.Context, args []string, stdout io.Writer) error {
 	if err := seedOrders(ctx, database, base, admin, o.v, s, now, stdout); err != nil {
 		return fmt.Errorf("seed orders: %w", err)
 	}
-	eps, err := endpoints(ctx, base, admin, techs, o.v, s, now)
+	if err := seedLists(ctx, database, o.v, now, stdout); err != nil {
+		return fmt.Errorf("seed lists: %w", err)
+	}
+	if _, err := database.Pool.Exec(ctx, "VACUUM ANALYZE"); err != nil {
+		return err
+	}
+	eps, err := allEndpoints(ctx, base, admin, techs, o.v, s, now)
 	if err != nil {
 		return err
 	}
@@ -179,8 +190,8 @@ func loadtest(ctx context.Context, args []string, stdout io.Writer) error {
 
 // printTable writes the one table of the run (Markdown, for the README and issue notes).
 func printTable(w io.Writer, rs []result, o *loadOptions, rss, peak string, ready time.Duration) {
-	fmt.Fprintf(w, "\n%d tickets, %d quotes, %d orders, %d hour entries over %d placements; %d clients, %s each; serve ready %.2fs; server RSS %s (peak %s)\n\n",
-		o.v.Tickets, o.v.Quotes, o.v.Orders, o.v.Hours, o.v.Placements, o.clients, o.duration, ready.Seconds(), rss, peak)
+	fmt.Fprintf(w, "\n%d tickets, %d quotes, %d orders, %d hour entries over %d placements, %d invoices, %d hardware items; %d clients, %s each; serve ready %.2fs; server RSS %s (peak %s)\n\n",
+		o.v.Tickets, o.v.Quotes, o.v.Orders, o.v.Hours, o.v.Placements, o.v.Invoices, o.v.Items, o.clients, o.duration, ready.Seconds(), rss, peak)
 	fmt.Fprintln(w, "| endpoint | req/s | p50 | p99 | errors | raw SQL req/s | % of ceiling |")
 	fmt.Fprintln(w, "| --- | ---: | ---: | ---: | ---: | ---: | ---: |")
 	for _, r := range rs {

@@ -23,6 +23,7 @@ import (
 // volumes are the sizes the load command seeds.
 type volumes struct {
 	Customers, Tickets, Quotes, Orders, Placements, Hours, Audit int
+	Invoices, Items                                              int
 }
 
 // seeded is what the drivers need to know of the seeded data.

@@ -86,19 +86,6 @@ func seedOrders(ctx context.Context, d *db.DB, base, admin string, v volumes, s 
 	}
 	fmt.Fprintf(log, "  seeded %-34s in %5.1fs\n", fmt.Sprintf("%d orders and contracts", v.Orders), time.Since(t0).Seconds())
 	t0 = time.Now()
-	if _, err := p.Exec(ctx, `INSERT INTO invoices (customer_id, status, number, issue_date, due_date, customer_name, net, vat, gross, created_at, updated_at, issued_at)
-		SELECT o.customer_id, 'issued', 'F2025-' || lpad((2 * o.id + k)::text, 7, '0'), o.created_at::date, o.created_at::date + 14, 'Klant', o.net, o.vat, o.gross,
-		       o.created_at, o.created_at, o.created_at
-		FROM orders o CROSS JOIN generate_series(1, 2) k ORDER BY o.id, k`); err != nil {
-		return fmt.Errorf("invoices: %w", err)
-	}
-	if _, err := p.Exec(ctx, `INSERT INTO hw_deliveries (order_id, customer_id, terms_profile, status, planned_on, street, postal_code, city, country, created_at, updated_at)
-		SELECT o.id, o.customer_id, 'standard', 'planned', o.start_date, 'Straat 1', '1234 AB', 'Utrecht', 'NL', o.created_at, o.created_at
-		FROM orders o ORDER BY o.id`); err != nil {
-		return fmt.Errorf("deliveries: %w", err)
-	}
-	fmt.Fprintf(log, "  seeded %-34s in %5.1fs\n", fmt.Sprintf("%d invoices, %d deliveries", 2*v.Orders, v.Orders), time.Since(t0).Seconds())
-	t0 = time.Now()
 	m := fmt.Sprintf("%04d-%02d", s.ClosedMonth.Year, int(s.ClosedMonth.Month))
 	for i := range s.Technicians {
 		if err := call(ctx, base, "POST", fmt.Sprintf("/placements/%d/statements/%s/close", i+1, m), admin, nil, nil); err != nil {
@@ -106,8 +93,7 @@ func seedOrders(ctx context.Context, d *db.DB, base, admin string, v volumes, s 
 		}
 	}
 	fmt.Fprintf(log, "  seeded %-34s in %5.1fs\n", fmt.Sprintf("%d final statements of %s", len(s.Technicians), m), time.Since(t0).Seconds())
-	_, err := p.Exec(ctx, "VACUUM ANALYZE")
-	return err
+	return nil
 }
 
 // endpoints lists what the load command drives, each list with its main SQL.
@@ -140,7 +126,6 @@ func endpoints(ctx context.Context, base, admin string, techs []string, v volume
 	j := func(v any) []byte { b, _ := json.Marshal(v); return b }
 	clients := uint64(len(techs))
 	hoursFrom := s.Base.AddDate(0, 0, s.EntryDays+1)
-	month := fmt.Sprintf("%04d-%02d", s.ClosedMonth.Year, int(s.ClosedMonth.Month))
 	const tq = `SELECT ticket.*, c.name AS customer_name, coalesce(u.name, '') AS assignee_name FROM tickets AS ticket
 		JOIN customers c ON c.id = ticket.customer_id LEFT JOIN users u ON u.id = ticket.assignee_id`
 	const hq = `SELECT hour_entry.*, u.name AS technician_name, p.customer_id, c.name AS customer_name FROM hour_entries AS hour_entry
@@ -188,21 +173,19 @@ func endpoints(ctx context.Context, base, admin string, techs []string, v volume
 				st := hoursFrom.Add(time.Duration(i/clients) * time.Minute)
 				return j(map[string]any{"started_at": st, "ended_at": st.Add(time.Minute), "description": "Storing verholpen"})
 			}},
-		{Name: "GET /statements?month (all placements)", Method: "GET", Path: fixed("/statements?month=" + month), Token: adm,
-			Ceiling: &ceiling{SQL: `SELECT placement.*, c.name AS customer_name, u.name AS technician_name FROM placements AS placement
-				JOIN customers AS c ON c.id = placement.customer_id JOIN users AS u ON u.id = placement.technician_id
-				WHERE placement.start_date <= $1 AND (placement.end_date IS NULL OR placement.end_date >= $2) ORDER BY c.name, placement.id`,
-				Args: []any{s.ClosedMonth.Last().String(), s.ClosedMonth.First().String()},
-				Then: []ceiling{{SQL: `SELECT * FROM placement_statements WHERE month = $1 AND placement_id = ANY($2)`,
-					Args: []any{s.ClosedMonth.First().String(), placementIDs(v.Placements)}}}}},
-		{Name: "GET /invoices?limit=50", Method: "GET", Path: fixed("/invoices?limit=50"), Token: adm,
-			Ceiling: &ceiling{SQL: `SELECT * FROM invoices AS q ORDER BY q.id DESC LIMIT 51`}},
-		{Name: "GET /invoices/{id}", Method: "GET", Path: spread("/invoices/%d", 2*v.Orders), Token: adm},
-		{Name: "GET /deliveries (500 newest)", Method: "GET", Path: fixed("/deliveries"), Token: adm,
-			Ceiling: &ceiling{SQL: `SELECT * FROM hw_deliveries ORDER BY id DESC LIMIT 500`}},
 		{Name: "GET /audit?limit=50", Method: "GET", Path: fixed("/audit?limit=50"), Token: adm,
 			Ceiling: &ceiling{SQL: `SELECT * FROM audit_log ORDER BY id DESC LIMIT 51`}},
 	}, nil
+}
+
+// allEndpoints are the endpoints above followed by the invoice, receivables, hardware
+// and statement lists (load_lists_targets.go).
+func allEndpoints(ctx context.Context, base, admin string, techs []string, v volumes, s *seeded, now time.Time) ([]endpoint, error) {
+	eps, err := endpoints(ctx, base, admin, techs, v, s, now)
+	if err != nil {
+		return nil, err
+	}
+	return append(eps, listEndpoints(admin, v, s)...), nil
 }
 
 func placementIDs(n int) []int64 {

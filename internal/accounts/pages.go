@@ -236,6 +236,9 @@ func (m *Module) blockPost(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
+	if !web.Confirmed(c) {
+		return web.NotConfirmed(c, "/customers")
+	}
 	hours, err := strconv.Atoi(strings.TrimSpace(c.FormValue("hours")))
 	if err != nil {
 		hours = 0 // not a number: the validator reports hours as missing
@@ -305,27 +308,6 @@ func (m *Module) userCreate(c *fiber.Ctx) error {
 		return err
 	}
 	return web.Redirect(c, "/users", "User "+in.Email+" created.")
-}
-
-func (m *Module) userActive(c *fiber.Ctx) error {
-	id, err := httpx.PathID(c, "id")
-	if err != nil {
-		return err
-	}
-	active := c.FormValue("active") == "true"
-	u, err := UpdateUser(c.UserContext(), m.DB, id, UserPatch{Active: &active}, m.Clock.Now())
-	if err != nil {
-		return err
-	}
-	msg := u.Email + " deactivated; their sessions and tokens are revoked."
-	if active {
-		msg = u.Email + " is active again."
-	}
-	back := "/users"
-	if c.FormValue("back") == "user" {
-		back = "/users/" + strconv.FormatInt(u.ID, 10)
-	}
-	return web.Redirect(c, back, msg)
 }
 
 type outboxData struct {

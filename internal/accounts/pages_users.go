@@ -115,3 +115,28 @@ func (m *Module) userPassword(c *fiber.Ctx) error {
 	}
 	return web.Redirect(c, "/users/"+strconv.FormatInt(u.ID, 10), "New password set for "+u.Email+"; their sessions are signed out.")
 }
+
+// userActive deactivates (confirmed: web.Confirmed) or reactivates a user.
+func (m *Module) userActive(c *fiber.Ctx) error {
+	id, err := httpx.PathID(c, "id")
+	if err != nil {
+		return err
+	}
+	active := c.FormValue("active") == "true"
+	back := "/users"
+	if c.FormValue("back") == "user" {
+		back = "/users/" + strconv.FormatInt(id, 10)
+	}
+	if !active && !web.Confirmed(c) {
+		return web.NotConfirmed(c, back)
+	}
+	u, err := UpdateUser(c.UserContext(), m.DB, id, UserPatch{Active: &active}, m.Clock.Now())
+	if err != nil {
+		return err
+	}
+	msg := u.Email + " deactivated; their sessions and tokens are revoked."
+	if active {
+		msg = u.Email + " is active again."
+	}
+	return web.Redirect(c, back, msg)
+}

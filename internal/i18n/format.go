@@ -92,3 +92,11 @@ func QuantityIn(lang string, d decimal.Decimal) string {
 
 // Percent formats a rate without needless decimals: 21%, 5,5% (nl), 5.5% (en).
 func Percent(lang string, d decimal.Decimal) string { return QuantityIn(lang, d) + "%" }
+
+// MonthYear names a month: januari 2026 (nl), January 2026 (en).
+func MonthYear(lang string, m civil.Month) string {
+	if m.Month < 1 || m.Month > 12 {
+		return ""
+	}
+	return months[Lang(lang)][m.Month-1] + " " + itoa(m.Year)
+}

@@ -36,6 +36,7 @@ import (
 	"backoffice/internal/platform"
 	"backoffice/internal/problem"
 	"backoffice/internal/uploads"
+	"backoffice/internal/web"
 )
 
 // BodyLimit is the largest request body accepted (413 above) on every route but the
@@ -275,6 +276,7 @@ func (s *Server) htmlError(c *fiber.Ctx, p httpx.ProblemBody) error {
 		return c.Redirect("/login?next="+url.QueryEscape(c.OriginalURL()), fiber.StatusSeeOther)
 	}
 	c.Status(p.Status)
+	p.Title = web.ErrorTitle(p.Status, p.Title) // the page's words; the JSON answer keeps its own
 	return s.deps.Web.Render(c, "core/error", p.Title, p)
 }
 

@@ -20,7 +20,8 @@ import (
 // Funcs are the template functions every page can use.
 func Funcs() template.FuncMap {
 	return template.FuncMap{
-		"money": Money,
+		"money":   Money,
+		"percent": Percent,
 		// Customer-facing text in the reader's language ({{t $.Lang "portal.quotes.title"}},
 		// placeholders as pairs: {{t $.Lang "portal.hello" "Name" .Name}}), with money and
 		// dates in that language's format ({{tmoney $.Lang .Total}}, {{tdate $.Lang .Due}}).
@@ -66,6 +67,8 @@ func Funcs() template.FuncMap {
 			return m
 		},
 		"hasPrefix": strings.HasPrefix,
+		// ui "layout.next_page": a staff message (StaffLang), for partials without a view.
+		"ui":        UI,
 		"field":     FieldLabel,
 		"pagerHref": PagerHref,
 		"duration":  Duration,
@@ -96,7 +99,8 @@ func Funcs() template.FuncMap {
 	}
 }
 
-// Money formats euros the Dutch way: € 1.234,50 (negative: € -1.234,50).
+// Money formats euros the one way every page and message writes them, i18n.Euro:
+// € 1.234,50 (negative: € -1.234,50).
 func Money(v any) string {
 	var d decimal.Decimal
 	switch x := v.(type) {
@@ -122,22 +126,21 @@ func Money(v any) string {
 	default:
 		return fmt.Sprint(v)
 	}
-	s := d.StringFixed(2)
-	neg := strings.HasPrefix(s, "-")
-	s = strings.TrimPrefix(s, "-")
-	intPart, frac, _ := strings.Cut(s, ".")
-	var b strings.Builder
-	for i, r := range intPart {
-		if i > 0 && (len(intPart)-i)%3 == 0 {
-			b.WriteByte('.')
+	return i18n.Euro(d)
+}
+
+// Percent formats a rate the way amounts are written: 8,25 %.
+func Percent(v any) string {
+	switch x := v.(type) {
+	case decimal.Decimal:
+		return i18n.Amount(x) + " %"
+	case *decimal.Decimal:
+		if x == nil {
+			return ""
 		}
-		b.WriteRune(r)
+		return i18n.Amount(*x) + " %"
 	}
-	sign := ""
-	if neg {
-		sign = "-"
-	}
-	return "€ " + sign + b.String() + "," + frac
+	return fmt.Sprint(v) + " %"
 }
 
 // Date formats a civil date or an instant (in Amsterdam) as "Mon 2 Jan 2006".
@@ -186,6 +189,9 @@ func DateTime(v any) string {
 
 // Title turns "waiting_on_customer" into "Waiting on customer".
 func Title(v any) string {
+	if l := codeLabel(fmt.Sprint(v)); l != "" {
+		return l // the code's message (staff.<lang>.json "enum.<code>")
+	}
 	s := strings.ReplaceAll(fmt.Sprint(v), "_", " ")
 	if s == "" {
 		return s
@@ -234,6 +240,9 @@ func isDigits(s string) bool {
 // labelWord is one segment of a field path in words: "unit_price" → "Unit price",
 // "vat_rate" → "VAT rate", "customer_id" → "Customer".
 func labelWord(name string) string {
+	if l := fieldWord(name); l != "" {
+		return l // the field's message (staff.<lang>.json "field.<name>")
+	}
 	words := strings.Split(strings.TrimSuffix(name, "_id"), "_")
 	for i, w := range words {
 		switch w {

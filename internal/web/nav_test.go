@@ -24,7 +24,7 @@ func TestNavMatchesOneItem(t *testing.T) {
 func TestNavLightsOnlyTheClosestItem(t *testing.T) {
 	e := &Engine{}
 	e.AddNav(NavItem{Label: "Home", Href: "/portal", Group: "Portal"}, NavItem{Label: "Quotes", Href: "/portal/quotes", Group: "Portal"})
-	groups := e.navFor(&auth.Principal{Role: auth.Customer}, "/portal/quotes/7")
+	groups := e.navFor(&auth.Principal{Role: auth.Customer, Lang: "en"}, "/portal/quotes/7")
 	var lit []string
 	for _, g := range groups {
 		for _, it := range g.Items {

@@ -57,6 +57,7 @@ type View struct {
 	Assets map[string]string
 	Clock  string // pinned test clock, shown as a banner
 	Lang   string // the reader's language for {{t $.Lang …}}: a customer user's company's, else nl
+	UILang string // the language of the layout and navigation: StaffLang for staff, Lang for customers
 }
 
 // NavGroup is a titled block of links.
@@ -180,15 +181,22 @@ func (e *Engine) navFor(p *auth.Principal, path string) []NavGroup {
 		}
 		byGroup[g] = items
 	}
+	lang := UILang(p)
+	for g, items := range byGroup {
+		for i := range items {
+			items[i].Label = label(lang, NavKey(items[i].Label), items[i].Label)
+		}
+		byGroup[g] = items
+	}
 	var out []NavGroup
 	for _, g := range groupOrder {
 		if items := byGroup[g]; len(items) > 0 {
-			out = append(out, NavGroup{Name: g, Items: items})
+			out = append(out, NavGroup{Name: label(lang, NavGroupKey(g), g), Items: items})
 			delete(byGroup, g)
 		}
 	}
 	for g, items := range byGroup {
-		out = append(out, NavGroup{Name: g, Items: items})
+		out = append(out, NavGroup{Name: label(lang, NavGroupKey(g), g), Items: items})
 	}
 	return out
 }
@@ -230,6 +238,7 @@ func (e *Engine) view(c *fiber.Ctx, title string, data any) *View {
 	v := &View{Title: title, User: p, Nav: e.navFor(p, c.Path()), Path: c.Path(), Data: data, Assets: e.assets, Lang: i18n.NL}
 	if p != nil {
 		v.Lang = i18n.Lang(p.Lang)
+		v.UILang = UILang(p)
 		v.CSRF = p.CSRF
 	} else {
 		v.CSRF = PreLoginCSRF(c)

@@ -289,6 +289,9 @@ func (m *Module) postRates(c *fiber.Ctx) error {
 			next = append(next, r)
 		}
 	}
+	if c.FormValue("remove") != "" && !web.Confirmed(c) {
+		return web.NotConfirmed(c, "/receivables/interest-rates")
+	}
 	if c.FormValue("remove") == "" {
 		rate, err := money.ParseInput(c.FormValue("rate"))
 		if err != nil {
