@@ -27,9 +27,9 @@ type homeDemo struct {
 	tokens map[string]string // demo e-mail → bearer token
 }
 
-// demoServer migrates a fresh database, seeds every module's demo data on clk and builds
+// demoServerAt migrates a fresh database, seeds every module's demo data on clk and builds
 // the server over it (the tenancy walk and the homes use it).
-func demoServer(t *testing.T, prefix string, clk *clock.Settable) (*server.Server, *db.DB) {
+func demoServerAt(t *testing.T, prefix string, clk *clock.Settable) (*server.Server, *db.DB) {
 	t.Helper()
 	ctx := context.Background()
 	cl := testkit.Cluster(t)
@@ -70,7 +70,7 @@ func newHomeDemo(t *testing.T) *homeDemo {
 	ctx := context.Background()
 	clk := clock.NewSettable(clock.Real{})
 	clk.Set(time.Date(2026, 12, 2, 10, 0, 0, 0, clock.Amsterdam))
-	srv, database := demoServer(t, "home", clk)
+	srv, database := demoServerAt(t, "home", clk)
 	h := &homeDemo{srv: srv, tokens: map[string]string{}}
 	for _, login := range app.DemoLogins {
 		var id int64

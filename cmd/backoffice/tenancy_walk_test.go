@@ -18,7 +18,7 @@ import (
 // company: it must never answer 2xx (the data), while the owner's contact may.
 func TestTenancyWalk(t *testing.T) {
 	ctx := context.Background()
-	srv, database := demoServer(t, "tenancy", clock.NewSettable(clock.Real{}))
+	srv, database := demoServerAt(t, "tenancy", clock.NewSettable(clock.Real{}))
 	var owner, stranger struct {
 		ID         int64
 		CustomerID int64
