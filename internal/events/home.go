@@ -2,6 +2,7 @@ package events
 
 import (
 	"context"
+	"strings"
 
 	"backoffice/internal/auth"
 	"backoffice/internal/web"
@@ -20,4 +21,10 @@ func (m *Module) HomeCards(ctx context.Context) ([]web.HomeCard, error) {
 	}
 	return []web.HomeCard{web.HomeCard{ID: "events-undeliverable", Title: "Undeliverable events", Href: "/events/undeliverable", Order: 910, Section: "Admin",
 		Note: "Failed every attempt; retry once the cause is fixed."}.Counted(n, limit, web.ToneBad)}, nil
+}
+
+// KindLabel is the event's kind in words for the admin page: "credit_note.issued" →
+// "Credit note issued".
+func (u UndeliverableOut) KindLabel() string {
+	return web.Title(strings.ReplaceAll(u.Kind, ".", " "))
 }
