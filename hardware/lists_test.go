@@ -116,3 +116,32 @@ func TestDeliveryListBudget(t *testing.T) {
 		t.Fatalf("deliveries %+v", page.Items)
 	}
 }
+
+// TestHardwareListBudgets: a page of items reads the items, their products and customers
+// (three queries, not per item); a page of defect reports or RMAs is one query.
+func TestHardwareListBudgets(t *testing.T) {
+	b := setup(t)
+	p := b.product(t, true, 36, ConditionNew)
+	o := b.accept(t, b.cust, p.SKU, 3, "0", "004")
+	d := b.planAndDeliver(t, o, "QB-"+fmt.Sprint(next()), "QB-"+fmt.Sprint(next()), "QB-"+fmt.Sprint(next()))
+	b.app.Clock.Set(t0.Add(time.Hour))
+	defer b.app.Clock.Set(t0)
+	for _, it := range d.Items {
+		b.app.Do(t, "POST", "/api/v1/defect-reports", b.contact.Token, map[string]any{"item_id": it.ID, "kind": "visible", "description": "kras"}).Expect(t, 201)
+		b.app.Do(t, "POST", "/api/v1/rmas", b.contact.Token, map[string]any{"item_id": it.ID, "reason": "kapot"}).Expect(t, 201)
+	}
+	for _, c := range []struct {
+		path   string
+		budget int
+	}{{"/api/v1/hardware/items?limit=50", 4}, {"/api/v1/defect-reports?limit=50", 2}, {"/api/v1/rmas?limit=50", 2}} {
+		n := testkit.CountQueries(t)
+		var page httpx.List[struct {
+			ID int64 `json:"id"`
+		}]
+		b.app.Do(t, http.MethodGet, c.path, b.contact.Token, nil).Expect(t, 200).JSON(t, &page)
+		n.Within(c.budget, c.path) // the principal, then the page (items: and their products and customers, each one batch)
+		if len(page.Items) != 3 {
+			t.Fatalf("%s: %d items", c.path, len(page.Items))
+		}
+	}
+}

@@ -1,8 +1,10 @@
 package tickets
 
 import (
-	"backoffice/internal/httpx"
 	"context"
+	"time"
+
+	"backoffice/internal/httpx"
 
 	"github.com/gofiber/fiber/v2"
 	"github.com/uptrace/bun"
@@ -15,6 +17,9 @@ import (
 
 // UploadKind owns the attachments of a ticket.
 const UploadKind = "ticket"
+
+// The portal's report and reply forms carry photos and PDFs beside their fields.
+func init() { uploads.AcceptOn("/portal/tickets", "/portal/tickets/:id/comments") }
 
 // Attach stores photos or PDFs on a ticket the principal may see.
 func (s *Service) Attach(ctx context.Context, id int64, files []uploads.File) ([]uploads.Upload, error) {
@@ -34,6 +39,15 @@ func (s *Service) Attach(ctx context.Context, id int64, files []uploads.File) ([
 		}
 		return audit.Record(ctx, tx, now, "ticket", id, "attach", map[string]any{"files": len(files)})
 	})
+}
+
+// saveFiles stores files sent with a new ticket or a reply in that transaction.
+func saveFiles(ctx context.Context, tx bun.Tx, now time.Time, p *auth.Principal, t *Ticket, files []uploads.File) error {
+	if len(files) == 0 {
+		return nil
+	}
+	_, err := uploads.Save(ctx, tx, now, uploads.Owner{Kind: UploadKind, ID: t.ID, CustomerID: &t.CustomerID}, p.UserID, files)
+	return err
 }
 
 // Attachments lists a ticket's files (the caller checked access).
@@ -111,6 +125,12 @@ func (m *Module) attachPost(c *fiber.Ctx) error {
 	files, err := uploads.FromForm(c, "files", true)
 	if err == nil {
 		_, err = m.svc.Attach(c.UserContext(), id, files)
+	}
+	if prefix != "" {
+		if err != nil {
+			return m.portalAfter(c, id, err, "", "")
+		}
+		return web.Redirect(c, ticketURL(prefix, id), web.Tr(c, "portal.tickets.attached"))
 	}
 	if err != nil {
 		web.Flash(c, err.Error())

@@ -185,7 +185,9 @@ type newData struct {
 	Categories []Category
 	Priorities []Priority
 	Errors     []problem.FieldError
-	Portal     bool
+	// PortalErrors are the portal form's errors in the reader's language.
+	PortalErrors []portalError
+	Portal       bool
 }
 
 func (m *Module) newPage(c *fiber.Ctx) error {

@@ -6,7 +6,9 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	"backoffice/internal/httpx"
+	"backoffice/internal/i18n"
 	"backoffice/internal/problem"
+	"backoffice/internal/uploads"
 	"backoffice/internal/web"
 )
 
@@ -47,31 +49,73 @@ func (m *Module) portalList(c *fiber.Ctx) error {
 		}
 		d.Next = v.Encode()
 	}
-	return m.web.Render(c, "tickets/portal_list", "My tickets", d)
+	return m.web.Render(c, "tickets/portal_list", web.Tr(c, "portal.tickets.title"), d)
 }
 
 func (m *Module) portalNew(c *fiber.Ctx) error {
 	return m.renderPortalNew(c, TicketInput{Category: string(Incident)}, nil)
 }
 
-func (m *Module) renderPortalNew(c *fiber.Ctx, in TicketInput, fe []problem.FieldError) error {
-	return m.web.Render(c, "tickets/portal_new", "Report a problem",
-		newData{In: in, Categories: Categories, Priorities: Priorities, Errors: fe, Portal: true})
+// portalError is a form error in the reader's language: the field's label and the message.
+type portalError struct{ Label, Message string }
+
+// portalErrors translates a failed submission's errors (codes and field names are
+// stable; unknown messages stay as the service wrote them).
+func portalErrors(lang string, err error) ([]portalError, bool) {
+	fe, ok := problem.FormErrors(err)
+	if !ok {
+		return nil, false
+	}
+	l := i18n.For(lang)
+	out := make([]portalError, 0, len(fe))
+	for _, f := range fe {
+		e := portalError{Message: f.Message}
+		if f.Field == "" {
+			if id := "tk.err." + problem.CodeOf(err); i18n.Has(lang, id) {
+				e.Message = l.T(id)
+			}
+		} else {
+			e.Label = f.Field
+			if id := "tk.field." + f.Field; i18n.Has(lang, id) {
+				e.Label = l.T(id)
+			}
+			if id := "tk.msg." + f.Message; i18n.Has(lang, id) {
+				e.Message = l.T(id)
+			}
+		}
+		out = append(out, e)
+	}
+	return out, true
 }
 
+func (m *Module) renderPortalNew(c *fiber.Ctx, in TicketInput, fe []portalError) error {
+	return m.web.Render(c, "tickets/portal_new", web.Tr(c, "portal.tickets.new_title"),
+		newData{In: in, Categories: Categories, Priorities: Priorities, PortalErrors: fe, Portal: true})
+}
+
+// portalCreate files a report with its photos or PDFs (a multipart form that works
+// without JavaScript): the files are checked first and stored in the creating
+// transaction, so a refused file leaves nothing behind and the form comes back filled in.
 func (m *Module) portalCreate(c *fiber.Ctx) error {
 	in := TicketInput{Subject: c.FormValue("subject"), Description: c.FormValue("description"), Category: c.FormValue("category")}
 	if v := c.FormValue("priority"); v != "" {
 		in.Priority = &v
 	}
-	t, _, err := m.svc.CreateTicket(c.UserContext(), in)
-	if fe, ok := problem.FormErrors(err); ok {
-		c.Status(problem.StatusOf(err))
-		return m.renderPortalNew(c, in, fe)
-	} else if err != nil {
+	files, err := uploads.FromForm(c, "files", false)
+	if err == nil {
+		in.Files = files
+		var t *Ticket
+		if t, _, err = m.svc.CreateTicket(c.UserContext(), in); err == nil {
+			return web.Redirect(c, ticketURL("/portal", t.ID), web.Tr(c, "portal.tickets.created", "Number", t.Number))
+		}
+	}
+	fe, ok := portalErrors(web.Lang(c), err)
+	if !ok {
 		return err
 	}
-	return web.Redirect(c, ticketURL("/portal", t.ID), "Thank you — we received your report as "+t.Number+".")
+	c.Status(problem.StatusOf(err))
+	in.Files = nil
+	return m.renderPortalNew(c, in, fe)
 }
 
 func (m *Module) portalTicket(c *fiber.Ctx) error {
@@ -79,17 +123,20 @@ func (m *Module) portalTicket(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	return m.renderTicket(c, id, nil, "")
+	return m.renderPortalTicket(c, id, nil, "")
 }
 
+// portalComment sends a reply, with photos or PDFs if chosen (stored with the reply).
 func (m *Module) portalComment(c *fiber.Ctx) error {
 	id, err := httpx.PathID(c, "id")
 	if err != nil {
 		return err
 	}
 	in := CommentInput{Body: c.FormValue("body")}
-	_, err = m.svc.AddComment(c.UserContext(), id, in)
-	return m.after(c, id, err, in.Body, ticketURL("/portal", id), "Your reply was sent.")
+	if in.Files, err = uploads.FromForm(c, "files", false); err == nil {
+		_, err = m.svc.AddComment(c.UserContext(), id, in)
+	}
+	return m.portalAfter(c, id, err, in.Body, "portal.tickets.replied")
 }
 
 func (m *Module) portalStatus(c *fiber.Ctx) error {
@@ -99,9 +146,23 @@ func (m *Module) portalStatus(c *fiber.Ctx) error {
 	}
 	in := StatusInput{Status: c.FormValue("status")}
 	_, err = m.svc.ChangeStatus(c.UserContext(), id, in)
-	msg := "Ticket closed. Thank you."
+	msg := "portal.tickets.closed"
 	if in.Status == string(StatusOpen) {
-		msg = "Ticket reopened; the desk will pick it up again."
+		msg = "portal.tickets.reopened"
 	}
-	return m.after(c, id, err, "", ticketURL("/portal", id), msg)
+	return m.portalAfter(c, id, err, "", msg)
+}
+
+// portalAfter answers a portal form post: the ticket page again with the errors in the
+// reader's language, or a redirect with the flash msgID.
+func (m *Module) portalAfter(c *fiber.Ctx, id int64, err error, draft, msgID string) error {
+	if err == nil {
+		return web.Redirect(c, ticketURL("/portal", id), web.Tr(c, msgID))
+	}
+	fe, ok := portalErrors(web.Lang(c), err)
+	if !ok {
+		return err
+	}
+	c.Status(problem.StatusOf(err))
+	return m.renderPortalTicket(c, id, fe, draft)
 }

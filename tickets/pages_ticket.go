@@ -23,6 +23,7 @@ type ticketData struct {
 	Assignees   []option
 	Policies    []Policy
 	Errors      []problem.FieldError
+	PortalErrs  []portalError // the portal's form errors in the reader's language
 	Draft       string
 	Internal    bool // the reply box stays on "internal note" after one (or after a failed one)
 	Portal      bool
@@ -55,6 +56,27 @@ func (m *Module) renderTicket(c *fiber.Ctx, id int64, fe []problem.FieldError, d
 	if td.Portal {
 		return m.web.Render(c, "tickets/portal_ticket", d.Ticket.Number+" · "+d.Ticket.Subject, td)
 	}
+	return m.renderStaffTicket(c, td)
+}
+
+// renderPortalTicket is the customer's ticket page, with errors already translated.
+func (m *Module) renderPortalTicket(c *fiber.Ctx, id int64, fe []portalError, draft string) error {
+	ctx := c.UserContext()
+	d, err := m.svc.Get(ctx, id)
+	if err != nil {
+		return err
+	}
+	td := ticketData{D: d, PortalErrs: fe, Draft: draft, Portal: true, Reopenable: d.Ticket.Status == StatusResolved}
+	if td.Files, err = m.svc.Attachments(ctx, id); err != nil {
+		return err
+	}
+	td.OriginURL = originURL(d.Ticket.Origin, true)
+	return m.web.Render(c, "tickets/portal_ticket", d.Ticket.Number+" · "+d.Ticket.Subject, td)
+}
+
+func (m *Module) renderStaffTicket(c *fiber.Ctx, td ticketData) error {
+	ctx, id := c.UserContext(), td.D.Ticket.ID
+	var err error
 	if td.Assignees, err = m.staffOptions(ctx); err != nil {
 		return err
 	}
@@ -67,7 +89,7 @@ func (m *Module) renderTicket(c *fiber.Ctx, id int64, fe []problem.FieldError, d
 	for _, e := range td.Time {
 		td.TimeMinutes += e.Minutes
 	}
-	return m.web.Render(c, "tickets/ticket", d.Ticket.Number+" · "+d.Ticket.Subject, td)
+	return m.web.Render(c, "tickets/ticket", td.D.Ticket.Number+" · "+td.D.Ticket.Subject, td)
 }
 
 func (m *Module) ticketPage(c *fiber.Ctx) error {

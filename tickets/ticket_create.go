@@ -13,6 +13,7 @@ import (
 	"backoffice/internal/auth"
 	"backoffice/internal/clock"
 	"backoffice/internal/problem"
+	"backoffice/internal/uploads"
 )
 
 // TicketInput is the body of POST /api/v1/tickets.
@@ -28,6 +29,9 @@ type TicketInput struct {
 	ReceivedAt *time.Time `json:"received_at"`
 	// Origin is set by another domain's event (never from the API): one ticket per origin.
 	Origin string `json:"-"`
+	// Files are photos or PDFs sent with the report (the portal form), checked by
+	// uploads.FromForm and stored in the creating transaction: all or nothing.
+	Files []uploads.File `json:"-"`
 }
 
 // validate checks the input for principal p at now, listing every problem.
@@ -130,9 +134,12 @@ func (s *Service) CreateTicket(ctx context.Context, in TicketInput) (*Ticket, SL
 		if err := setTicketNumber(ctx, tx, t.ID, t.Number); err != nil {
 			return err
 		}
+		if err := saveFiles(ctx, tx, now, p, t, in.Files); err != nil {
+			return err
+		}
 		if err := audit.Record(ctx, tx, now, "ticket", t.ID, "create", map[string]any{
 			"number": t.Number, "customer_id": t.CustomerID, "subject": t.Subject, "category": t.Category,
-			"priority": t.Priority, "received_at": t.ReceivedAt, "sla_policy_id": t.PolicyID}); err != nil {
+			"priority": t.Priority, "received_at": t.ReceivedAt, "sla_policy_id": t.PolicyID, "files": len(in.Files)}); err != nil {
 			return err
 		}
 		if err := publishCreated(ctx, tx, now, t); err != nil {

@@ -11,6 +11,7 @@ import (
 	"backoffice/internal/audit"
 	"backoffice/internal/auth"
 	"backoffice/internal/problem"
+	"backoffice/internal/uploads"
 )
 
 // CommentInput is the body of POST /api/v1/tickets/{id}/comments.
@@ -19,6 +20,8 @@ type CommentInput struct {
 	// Public comments are seen (and e-mailed) to the customer; staff may write
 	// internal notes with public=false. Customer comments are always public.
 	Public *bool `json:"public"`
+	// Files are photos or PDFs sent with the reply (UI forms), stored with it.
+	Files []uploads.File `json:"-"`
 }
 
 // StatusInput is the body of POST /api/v1/tickets/{id}/status.
@@ -96,6 +99,9 @@ func (s *Service) AddComment(ctx context.Context, id int64, in CommentInput) (*C
 		if err := insertComment(ctx, tx, c); err != nil {
 			return err
 		}
+		if err := saveFiles(ctx, tx, now, p, t, in.Files); err != nil {
+			return err
+		}
 		if c.ByStaff && c.Public && t.FirstResponseAt == nil {
 			t.FirstResponseAt = ptr(now)
 			if err := insertEvent(ctx, tx, &Event{TicketID: t.ID, At: now, ActorID: actorID(p), Kind: EventFirstResponse}); err != nil {
@@ -116,7 +122,7 @@ func (s *Service) AddComment(ctx context.Context, id int64, in CommentInput) (*C
 			return err
 		}
 		if err := audit.Record(ctx, tx, now, "ticket", t.ID, "comment", map[string]any{
-			"comment_id": c.ID, "public": c.Public, "status": t.Status}); err != nil {
+			"comment_id": c.ID, "public": c.Public, "status": t.Status, "files": len(in.Files)}); err != nil {
 			return err
 		}
 		return s.notifyComment(ctx, tx, t, c, now)

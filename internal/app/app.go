@@ -31,6 +31,7 @@ func Deps(cfg *config.Config, database *db.DB, clk clock.Clock, log *slog.Logger
 	if err != nil {
 		return nil, err
 	}
+	eng.SetBrand(cfg.CompanyName)
 	return &platform.Deps{DB: database.Bun, Clock: clk, Calendars: calendars.NewRegistry(database.Bun), Web: eng, Config: cfg, Log: log,
 		Events: events.NewBus(database.Bun, clk, log), Home: &platform.HomeBoard{}}, nil
 }

@@ -41,6 +41,7 @@ type Principal struct {
 	CSRF       string // the session's CSRF token (UI sessions only)
 	Session    bool   // authenticated by UI session cookie (true) or bearer token
 	Lang       string // a customer user's language (their company's: nl | en); "" for staff
+	Company    string // a customer user's company name (the portal header); "" for staff
 }
 
 // Is reports whether p has one of roles.

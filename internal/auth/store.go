@@ -155,6 +155,7 @@ type principalRow struct {
 	BlockedUntil *time.Time `bun:"blocked_until"`
 	CSRF         string     `bun:"csrf_token"`
 	Lang         string     `bun:"lang"`
+	Company      string     `bun:"company"`
 }
 
 // principal checks that the user may act now (active, not blocked) and returns it.
@@ -165,6 +166,7 @@ func (r *principalRow) principal(now time.Time) (*Principal, error) {
 	}
 	p := u.Principal()
 	p.Lang = r.Lang
+	p.Company = r.Company
 	return p, nil
 }
 
@@ -173,7 +175,7 @@ func (r *principalRow) principal(now time.Time) (*Principal, error) {
 // instance (no cache).
 func BySession(ctx context.Context, db bun.IDB, token string, now time.Time) (*Principal, error) {
 	var r principalRow
-	err := db.NewRaw(`SELECT u.id, u.email, u.name, u.role, u.customer_id, u.active, u.blocked_until, s.csrf_token, COALESCE(c.language, '') AS lang
+	err := db.NewRaw(`SELECT u.id, u.email, u.name, u.role, u.customer_id, u.active, u.blocked_until, s.csrf_token, COALESCE(c.language, '') AS lang, COALESCE(c.name, '') AS company
 		FROM sessions AS s JOIN users AS u ON u.id = s.user_id LEFT JOIN customers AS c ON c.id = u.customer_id
 		WHERE s.token_hash = ? AND s.expires_at > ?`, HashToken(token), now).Scan(ctx, &r)
 	if err != nil {
@@ -191,7 +193,7 @@ func BySession(ctx context.Context, db bun.IDB, token string, now time.Time) (*P
 // so revocation, deactivation and blocks take effect at once on every instance.
 func ByToken(ctx context.Context, db bun.IDB, token string, now time.Time) (*Principal, error) {
 	var r principalRow
-	err := db.NewRaw(`SELECT u.id, u.email, u.name, u.role, u.customer_id, u.active, u.blocked_until, '' AS csrf_token, COALESCE(c.language, '') AS lang
+	err := db.NewRaw(`SELECT u.id, u.email, u.name, u.role, u.customer_id, u.active, u.blocked_until, '' AS csrf_token, COALESCE(c.language, '') AS lang, COALESCE(c.name, '') AS company
 		FROM api_tokens AS t JOIN users AS u ON u.id = t.user_id LEFT JOIN customers AS c ON c.id = u.customer_id
 		WHERE t.token_hash = ? AND t.revoked_at IS NULL AND t.expires_at > ?`, HashToken(token), now).Scan(ctx, &r)
 	if err != nil {

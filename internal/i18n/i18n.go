@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
+	"regexp"
 	"sort"
 	"strings"
 	"sync"
@@ -155,4 +156,32 @@ func (l *Localizer) T(id string, data ...map[string]any) string {
 		return id
 	}
 	return s
+}
+
+// templateID finds the literal ids of {{t $.Lang "id"}}, {{t $l "id" …}} and {{tor $.Lang "id" …}}.
+var templateID = regexp.MustCompile(`\{\{-?\s*(?:t|tor)\s+\$[\w.]*\s+"([^"]+)"`)
+
+// MissingInTemplates lists "lang: id (file)" for every literal message id that the
+// templates matching glob use and a language lacks: a page's text exists in both.
+func MissingInTemplates(fsys fs.FS, glob string) ([]string, error) {
+	files, err := fs.Glob(fsys, glob)
+	if err != nil {
+		return nil, err
+	}
+	var out []string
+	for _, f := range files {
+		b, err := fs.ReadFile(fsys, f)
+		if err != nil {
+			return nil, err
+		}
+		for _, m := range templateID.FindAllSubmatch(b, -1) {
+			for _, lang := range Languages {
+				if !Has(lang, string(m[1])) {
+					out = append(out, fmt.Sprintf("%s: %s (%s)", lang, m[1], f))
+				}
+			}
+		}
+	}
+	sort.Strings(out)
+	return out, nil
 }

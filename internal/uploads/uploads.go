@@ -14,6 +14,7 @@ import (
 	"net/http"
 	"path/filepath"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/gofiber/fiber/v2"
@@ -35,9 +36,48 @@ const BodyLimit = MaxFiles*MaxSize + 1<<20
 // PathSuffix marks the upload routes: /…/attachments (API and UI).
 const PathSuffix = "/attachments"
 
+var (
+	routesMu sync.RWMutex
+	routes   [][]string // more upload routes, by segment; ":x" matches any one segment
+)
+
+// AcceptOn marks more routes as upload routes (forms that carry files beside other
+// fields, like the portal's ticket form): "/portal/tickets", "/portal/tickets/:id/comments".
+func AcceptOn(patterns ...string) {
+	routesMu.Lock()
+	defer routesMu.Unlock()
+	for _, p := range patterns {
+		routes = append(routes, strings.Split(strings.Trim(p, "/"), "/"))
+	}
+}
+
 // IsUploadPath says whether a request path is an upload route.
 func IsUploadPath(path string) bool {
-	return strings.HasSuffix(strings.TrimRight(path, "/"), PathSuffix)
+	path = strings.TrimRight(path, "/")
+	if strings.HasSuffix(path, PathSuffix) {
+		return true
+	}
+	segs := strings.Split(strings.Trim(path, "/"), "/")
+	routesMu.RLock()
+	defer routesMu.RUnlock()
+	for _, r := range routes {
+		if matches(r, segs) {
+			return true
+		}
+	}
+	return false
+}
+
+func matches(pattern, segs []string) bool {
+	if len(pattern) != len(segs) {
+		return false
+	}
+	for i, p := range pattern {
+		if !strings.HasPrefix(p, ":") && p != segs[i] {
+			return false
+		}
+	}
+	return true
 }
 
 // Problems an upload is refused with (nothing is stored).

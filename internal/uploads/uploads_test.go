@@ -40,4 +40,8 @@ func TestSniff(t *testing.T) {
 	if !IsUploadPath("/api/v1/tickets/3/attachments") || IsUploadPath("/api/v1/tickets/3/attachments/4") {
 		t.Fatal("upload path")
 	}
+	AcceptOn("/portal/tickets/:id/comments")
+	if !IsUploadPath("/portal/tickets/12/comments") || IsUploadPath("/portal/tickets/12/status") || IsUploadPath("/portal/tickets/12/x/comments") {
+		t.Fatal("accepted upload route")
+	}
 }

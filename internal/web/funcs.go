@@ -25,9 +25,24 @@ func Funcs() template.FuncMap {
 		// Customer-facing text in the reader's language ({{t $.Lang "portal.quotes.title"}},
 		// placeholders as pairs: {{t $.Lang "portal.hello" "Name" .Name}}), with money and
 		// dates in that language's format ({{tmoney $.Lang .Total}}, {{tdate $.Lang .Due}}).
-		"t":        T,
-		"tmoney":   func(lang string, d decimal.Decimal) string { return i18n.Money(lang, d) },
-		"tdate":    func(lang string, d civil.Date) string { return i18n.Date(lang, d) },
+		"t": T,
+		// {{tor $.Lang "id" "fallback"}}: the translation when the id exists, else fallback.
+		"tor": func(lang, id, fallback string) string {
+			if i18n.Has(i18n.Lang(lang), id) {
+				return i18n.For(lang).T(id)
+			}
+			return fallback
+		},
+		"tmoney": func(lang string, d decimal.Decimal) string { return i18n.Money(lang, d) },
+		"tdate":  func(lang string, d civil.Date) string { return i18n.Date(lang, d) },
+		// {{tdatetime $.Lang .At}}: 1 december 2026 14:05 (Amsterdam).
+		"tdatetime": func(lang string, t time.Time) string {
+			if t.IsZero() {
+				return ""
+			}
+			t = t.In(clock.Amsterdam)
+			return i18n.Date(lang, civil.Of(t)) + " " + t.Format("15:04")
+		},
 		"date":     Date,
 		"datetime": DateTime,
 		"time":     func(t time.Time) string { return t.In(clock.Amsterdam).Format("15:04") },

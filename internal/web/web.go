@@ -58,6 +58,7 @@ type View struct {
 	Clock  string // pinned test clock, shown as a banner
 	Lang   string // the reader's language for {{t $.Lang …}}: a customer user's company's, else nl
 	UILang string // the language of the layout and navigation: StaffLang for staff, Lang for customers
+	Brand  string // the header's name: the supplier's company name in the portal, else "Backoffice"
 }
 
 // NavGroup is a titled block of links.
@@ -75,6 +76,15 @@ type Engine struct {
 	files  map[string][]byte // hashed URL → content
 	clk    clock.Clock
 	funcs  template.FuncMap
+	brand  string // the supplier's company name shown to customer users
+}
+
+// SetBrand sets the name the portal shows its customers instead of "Backoffice"
+// (BACKOFFICE_COMPANY_NAME).
+func (e *Engine) SetBrand(name string) {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	e.brand = name
 }
 
 // New parses the layout and hashes the static assets.
@@ -235,10 +245,15 @@ func (e *Engine) render(c *fiber.Ctx, name string, v *View) error {
 
 func (e *Engine) view(c *fiber.Ctx, title string, data any) *View {
 	p := auth.From(c)
-	v := &View{Title: title, User: p, Nav: e.navFor(p, c.Path()), Path: c.Path(), Data: data, Assets: e.assets, Lang: i18n.NL}
+	v := &View{Title: title, User: p, Nav: e.navFor(p, c.Path()), Path: c.Path(), Data: data, Assets: e.assets, Lang: i18n.NL, Brand: "Backoffice"}
 	if p != nil {
 		v.Lang = i18n.Lang(p.Lang)
 		v.UILang = UILang(p)
+		e.mu.RLock()
+		if p.Role == auth.Customer && e.brand != "" {
+			v.Brand = e.brand
+		}
+		e.mu.RUnlock()
 		v.CSRF = p.CSRF
 	} else {
 		v.CSRF = PreLoginCSRF(c)
@@ -254,6 +269,19 @@ func (e *Engine) view(c *fiber.Ctx, title string, data any) *View {
 	}
 	return v
 }
+
+// Lang is the language of the request's reader (as $.Lang in templates): a customer
+// user's company's, else Dutch.
+func Lang(c *fiber.Ctx) string {
+	if p := auth.From(c); p != nil {
+		return i18n.Lang(p.Lang)
+	}
+	return i18n.NL
+}
+
+// Tr translates id into the reader's language (portal flash messages, page titles);
+// placeholders as name/value pairs.
+func Tr(c *fiber.Ctx, id string, kv ...any) string { return T(Lang(c), id, kv...) }
 
 const flashCookie = "bo_flash"
 

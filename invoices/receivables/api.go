@@ -27,8 +27,8 @@ func (m *Module) Routes(r *apidoc.Router) {
 	r.Post("/refunds", apidoc.Op{Summary: "Refund a customer's unallocated credit (a new row)", Body: RefundIn{}, Response: PaymentOut{}, Status: 201}, staff, m.refund)
 	r.Post("/bank-statements", apidoc.Op{Summary: "Import a CAMT.053 bank statement (the XML as body, or multipart field file)",
 		Response: ImportOut{}, Status: 201}, staff, m.importStatement)
-	r.Get("/bank-entries", apidoc.Op{Summary: "Bank entries (unmatched=true: waiting for assignment)", Response: []BankEntryOut{},
-		Query: []apidoc.Param{{Name: "unmatched", Type: "boolean"}}}, staff, m.listEntries)
+	r.Get("/bank-entries", apidoc.Op{Summary: "Bank entries newest first (unmatched=true: waiting for assignment)", Response: httpx.List[BankEntryOut]{},
+		Query: []apidoc.Param{{Name: "unmatched", Type: "boolean"}, {Name: "limit", Type: "integer"}, apidoc.Q("after", "cursor")}}, staff, m.listEntries)
 	r.Post("/bank-entries/:id/assign", apidoc.Op{Summary: "Assign an unmatched bank entry to a customer (and invoice)", Body: AssignIn{}, Response: BankEntryOut{}}, staff, m.assignEntry)
 	r.Get("/interest-rates", apidoc.Op{Summary: "Statutory commercial interest rates", Response: []RateIO{}}, auth.Require(), m.getRates)
 	r.Put("/interest-rates", apidoc.Op{Summary: "Replace the statutory commercial interest rates (admins)", Body: []RateIO{}, Response: []RateIO{}}, admin, m.putRates)
@@ -149,7 +149,15 @@ func entryOut(e BankEntry) BankEntryOut {
 }
 
 func (m *Module) listEntries(c *fiber.Ctx) error {
-	rows, err := m.svc.Entries(c.UserContext(), c.QueryBool("unmatched"))
+	page, err := httpx.PageOf(c)
+	if err != nil {
+		return err
+	}
+	var before int64
+	if _, err := page.Cursor(&before); err != nil {
+		return err
+	}
+	rows, err := m.svc.Entries(c.UserContext(), c.QueryBool("unmatched"), before, int(page.Fetch()))
 	if err != nil {
 		return err
 	}
@@ -157,7 +165,7 @@ func (m *Module) listEntries(c *fiber.Ctx) error {
 	for i, e := range rows {
 		out[i] = entryOut(e)
 	}
-	return c.JSON(out)
+	return c.JSON(httpx.Paginate(out, page, func(e BankEntryOut) any { return e.ID }))
 }
 
 func (m *Module) assignEntry(c *fiber.Ctx) error {

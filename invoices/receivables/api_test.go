@@ -9,6 +9,7 @@ import (
 
 	"backoffice/internal/auth"
 	"backoffice/internal/clock"
+	"backoffice/internal/httpx"
 	"backoffice/internal/platform"
 	"backoffice/internal/testkit"
 	"backoffice/invoices/receivables"
@@ -105,10 +106,10 @@ func TestBankStatementImport(t *testing.T) {
 	if res.Added != 0 || res.Matched != 0 {
 		t.Fatalf("re-import added %+v", res)
 	}
-	var entries []receivables.BankEntryOut
+	var entries httpx.List[receivables.BankEntryOut]
 	a.Do(t, "GET", "/api/v1/bank-entries?unmatched=true", am.Token, nil).Expect(t, 200).JSON(t, &entries)
 	var target int64
-	for _, e := range entries {
+	for _, e := range entries.Items {
 		if e.Ref == "ABN20260313-000005-02" {
 			target = e.ID
 		}

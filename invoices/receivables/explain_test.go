@@ -36,10 +36,14 @@ func TestExplainReceivablesLists(t *testing.T) {
 			testkit.ExpectIndexPlan(t, testkit.Plan(t, tx, sqls.Last(t, "SELECT")), "payments")
 		})
 	}
-	for name, unmatched := range map[string]bool{"GET_/bank-entries": false, "GET_/bank-entries?unmatched=true": true} {
+	for name, c := range map[string]struct {
+		unmatched bool
+		before    int64
+	}{"GET_/bank-entries": {false, 0}, "GET_/bank-entries_after": {false, 30000}, "GET_/bank-entries?unmatched=true": {true, 0},
+		"GET_/bank-entries?unmatched_after": {true, 60000}} {
 		t.Run(name, func(t *testing.T) {
 			sqls.Queries = nil
-			if _, err := listEntries(ctx, tx, unmatched, 51); err != nil {
+			if _, err := listEntries(ctx, tx, c.unmatched, c.before, 51); err != nil {
 				t.Fatal(err)
 			}
 			testkit.ExpectIndexPlan(t, testkit.Plan(t, tx, sqls.Last(t, "SELECT")), "bank_entries")

@@ -186,7 +186,7 @@ func (m *Module) pagePayments(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	entries, err := m.svc.Entries(ctx, true)
+	entries, err := m.svc.Entries(ctx, true, 0, 200) // the 200 newest waiting for assignment
 	if err != nil {
 		return err
 	}

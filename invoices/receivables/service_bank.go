@@ -119,9 +119,10 @@ func (s *Service) AssignEntry(ctx context.Context, id, customerID, invoiceID int
 	return e, err
 }
 
-// Entries lists bank entries (unmatched only, or all).
-func (s *Service) Entries(ctx context.Context, unmatched bool) ([]BankEntry, error) {
-	return listEntries(ctx, s.d.DB, unmatched, 200)
+// Entries lists a page of bank entries newest first (unmatched only, or all), before the
+// cursor id; limit is one more than the page to show whether another follows.
+func (s *Service) Entries(ctx context.Context, unmatched bool, beforeID int64, limit int) ([]BankEntry, error) {
+	return listEntries(ctx, s.d.DB, unmatched, beforeID, limit)
 }
 
 // DisputeIn is a customer's objection.

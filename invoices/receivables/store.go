@@ -224,11 +224,14 @@ func getEntry(ctx context.Context, tx bun.IDB, id int64, lock bool) (*BankEntry,
 	return e, db.Translate(q.Scan(ctx), errEntryNotFound, nil)
 }
 
-func listEntries(ctx context.Context, tx bun.IDB, unmatchedOnly bool, limit int) ([]BankEntry, error) {
+func listEntries(ctx context.Context, tx bun.IDB, unmatchedOnly bool, beforeID int64, limit int) ([]BankEntry, error) {
 	var rows []BankEntry
 	q := tx.NewSelect().Model(&rows).Order("b.id DESC").Limit(int64(limit))
 	if unmatchedOnly {
 		q = q.Where("b.payment_id IS NULL")
+	}
+	if beforeID > 0 {
+		q = q.Where("b.id < ?", beforeID)
 	}
 	return rows, q.Scan(ctx)
 }
