@@ -39,24 +39,7 @@ func TestQuoteListTools(t *testing.T) {
 	e, tag := listEnv(t)
 	base := fmt.Sprintf("/api/v1/quotes?customer_id=%d", e.cust.ID)
 	all := func(t *testing.T, query string) []QuoteOut {
-		var out []QuoteOut
-		next := ""
-		for pages := 0; ; pages++ {
-			path := base + "&" + query
-			if next != "" {
-				path += "&after=" + url.QueryEscape(next)
-			}
-			var l httpx.List[QuoteOut]
-			e.a.Do(t, "GET", path, e.am.Token, nil).Expect(t, 200).JSON(t, &l)
-			out = append(out, l.Items...)
-			if l.Next == nil {
-				return out
-			}
-			if pages > 30 {
-				t.Fatal("the pager does not end")
-			}
-			next = *l.Next
-		}
+		return testkit.AllPages[QuoteOut](t, e.a, e.am.Token, base+"&"+query)
 	}
 	t.Run("search_finds_number_title_and_customer", func(t *testing.T) {
 		if got := all(t, "q=lijst+07"); len(got) != 1 || !strings.HasPrefix(got[0].Title, "Lijst 07") {

@@ -12,6 +12,7 @@ import (
 	"backoffice/internal/apidoc"
 	"backoffice/internal/auth"
 	"backoffice/internal/httpx"
+	"backoffice/internal/listq"
 	"backoffice/internal/problem"
 )
 
@@ -26,7 +27,8 @@ func (a *API) Routes(r *apidoc.Router) {
 	const tag = "secondment"
 	pl := r.Group("/placements", auth.Require())
 	pl.Get("", apidoc.Op{Tag: tag, Summary: "List placements (customers see their own, technicians theirs)", Response: httpx.List[PlacementOut]{},
-		Query: []apidoc.Param{{Name: "customer_id", Type: "integer"}, {Name: "technician_id", Type: "integer"}, {Name: "limit", Type: "integer"}, apidoc.Q("after", "cursor")}}, a.listPlacements)
+		Query: []apidoc.Param{{Name: "customer_id", Type: "integer"}, {Name: "technician_id", Type: "integer"}, apidoc.Q("q", "search text: role, customer, technician"),
+			apidoc.Q("sort", "start, role or created"), apidoc.Q("dir", "asc or desc"), apidoc.Q("format", "csv: the whole list as CSV"), {Name: "limit", Type: "integer"}, apidoc.Q("after", "cursor")}}, a.listPlacements)
 	pl.Post("", apidoc.Op{Tag: tag, Summary: "Place a technician with a customer (SEC-1, SEC-3 bands default)", Body: PlacementIn{}, Response: PlacementOut{}, Status: 201}, staff, a.createPlacement)
 	pl.Get("/:id", apidoc.Op{Tag: tag, Summary: "Get a placement", Response: PlacementOut{}}, a.getPlacement)
 	pl.Patch("/:id", apidoc.Op{Tag: tag, Summary: "Change a placement's terms", Body: PlacementPatchIn{}, Response: PlacementOut{}}, staff, a.patchPlacement)
@@ -104,31 +106,18 @@ func monthParam(s string) (civil.Month, error) {
 }
 
 func (a *API) listPlacements(c *fiber.Ctx) error {
-	var f problem.Fields
-	pf := PlacementFilter{CustomerID: int64Query(c, "customer_id", &f), TechnicianID: int64Query(c, "technician_id", &f)}
-	if err := f.Err(); err != nil {
-		return err
-	}
-	page, err := httpx.PageOf(c)
+	pf, err := placementQuery(c)
 	if err != nil {
 		return err
 	}
-	var cur PlacementCursor
-	if ok, err := page.Cursor(&cur); err != nil {
-		return err
-	} else if ok {
-		pf.After = &cur
+	if listq.WantsCSV(c) {
+		return a.svc.placementCSV(c, pf)
 	}
-	pf.Limit = page.Fetch()
 	ps, err := a.svc.Placements(c.UserContext(), pf)
 	if err != nil {
 		return err
 	}
-	items := make([]PlacementOut, len(ps))
-	for i := range ps {
-		items[i] = placementOut(&ps[i])
-	}
-	return c.JSON(httpx.Paginate(items, page, func(p PlacementOut) any { return PlacementCursor{StartDate: p.StartDate, ID: p.ID} }))
+	return c.JSON(listq.Paginate(placementList, ps, *pf.List, func(p Placement) PlacementOut { return placementOut(&p) }))
 }
 
 func (a *API) createPlacement(c *fiber.Ctx) error {

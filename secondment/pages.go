@@ -14,6 +14,7 @@ import (
 	"backoffice/internal/civil"
 	"backoffice/internal/clock"
 	"backoffice/internal/httpx"
+	"backoffice/internal/listq"
 	"backoffice/internal/problem"
 	"backoffice/internal/web"
 )
@@ -199,15 +200,34 @@ type placementsData struct {
 	Form       map[string]string
 	Errors     []problem.FieldError
 	CanCreate  bool
+	List       listq.View
 }
 
 func (m *Module) placementsPage(c *fiber.Ctx) error {
-	ps, err := m.svc.Placements(c.UserContext(), PlacementFilter{})
+	pf, err := placementQuery(c)
 	if err != nil {
 		return err
 	}
-	d := placementsData{Placements: ps, Form: map[string]string{"calendar_id": "nl-werktijden"}, CanCreate: !auth.From(c).Is(auth.Customer)}
+	if listq.WantsCSV(c) {
+		return m.svc.placementCSV(c, pf)
+	}
+	d := placementsData{Form: map[string]string{"calendar_id": "nl-werktijden"}, CanCreate: !auth.From(c).Is(auth.Customer)}
+	if err := m.placementRows(c, pf, &d); err != nil {
+		return err
+	}
 	return m.web.Render(c, "secondment/placements", "Placements", d)
+}
+
+// placementRows fills the page's list of pf, with the links keeping its filters.
+func (m *Module) placementRows(c *fiber.Ctx, pf PlacementFilter, d *placementsData) error {
+	ps, err := m.svc.Placements(c.UserContext(), pf)
+	if err != nil {
+		return err
+	}
+	var next string
+	d.Placements, next = placementList.Trim(ps, *pf.List)
+	d.List = placementList.View("/secondment/placements", url.Values{"customer_id": {c.Query("customer_id")}, "technician_id": {c.Query("technician_id")}}, *pf.List, next)
+	return nil
 }
 
 func (m *Module) createPlacementForm(c *fiber.Ctx) error {
@@ -251,11 +271,11 @@ func (m *Module) createPlacementForm(c *fiber.Ctx) error {
 		if !ok {
 			return err
 		}
-		ps, lerr := m.svc.Placements(c.UserContext(), PlacementFilter{})
-		if lerr != nil {
+		lq, _ := placementList.ParseQuery("")
+		d := placementsData{Form: map[string]string{}, Errors: fields, CanCreate: true}
+		if lerr := m.placementRows(c, PlacementFilter{List: &lq}, &d); lerr != nil {
 			return lerr
 		}
-		d := placementsData{Placements: ps, Form: map[string]string{}, Errors: fields, CanCreate: true}
 		for _, k := range []string{"customer_id", "technician_id", "role", "hourly_rate", "km_rate", "start_date", "end_date", "calendar_id"} {
 			d.Form[k] = c.FormValue(k)
 		}

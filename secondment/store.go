@@ -11,6 +11,7 @@ import (
 	"backoffice/internal/auth"
 	"backoffice/internal/civil"
 	"backoffice/internal/db"
+	"backoffice/internal/listq"
 	"backoffice/internal/problem"
 )
 
@@ -54,7 +55,8 @@ type PlacementFilter struct {
 	CustomerID   *int64
 	TechnicianID *int64
 	After        *PlacementCursor
-	Limit        int64 // 0: no page limit (UI lists)
+	Limit        int64        // 0: no page limit (UI lists)
+	List         *listq.Query // search, sort and cursor of the list tools; nil: by start date from After
 }
 
 // PlacementCursor is the sort key of the last placement of a page.
@@ -69,8 +71,7 @@ func listPlacements(ctx context.Context, idb bun.IDB, pr *auth.Principal, f Plac
 		ColumnExpr("placement.*").
 		ColumnExpr("c.name AS customer_name, u.name AS technician_name").
 		Join("JOIN customers AS c ON c.id = placement.customer_id").
-		Join("JOIN users AS u ON u.id = placement.technician_id").
-		OrderExpr("placement.start_date DESC, placement.id DESC")
+		Join("JOIN users AS u ON u.id = placement.technician_id")
 	q = auth.Scope(q, pr, "placement.customer_id")
 	if pr.Is(auth.Technician) {
 		q = q.Where("placement.technician_id = ?", pr.UserID)
@@ -81,11 +82,20 @@ func listPlacements(ctx context.Context, idb bun.IDB, pr *auth.Principal, f Plac
 	if f.TechnicianID != nil {
 		q = q.Where("placement.technician_id = ?", *f.TechnicianID)
 	}
-	if f.After != nil {
-		q = q.Where("(placement.start_date, placement.id) < (?, ?)", f.After.StartDate, f.After.ID)
-	}
-	if f.Limit > 0 {
-		q = q.Limit(f.Limit)
+	if f.List != nil {
+		var err error
+		if q, err = searchPlacements(ctx, idb, q, *f.List); err != nil {
+			return nil, err
+		}
+		q = placementList.Apply(q, *f.List)
+	} else {
+		q = q.OrderExpr("placement.start_date DESC, placement.id DESC")
+		if f.After != nil {
+			q = q.Where("(placement.start_date, placement.id) < (?, ?)", f.After.StartDate, f.After.ID)
+		}
+		if f.Limit > 0 {
+			q = q.Limit(f.Limit)
+		}
 	}
 	if err := q.Scan(ctx); err != nil {
 		return nil, db.Translate(err, problem.NotFound("placements"), constraints)

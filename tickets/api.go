@@ -10,6 +10,7 @@ import (
 	"backoffice/internal/auth"
 	"backoffice/internal/clock"
 	"backoffice/internal/httpx"
+	"backoffice/internal/listq"
 	"backoffice/internal/platform"
 	"backoffice/internal/uploads"
 	"backoffice/internal/web"
@@ -64,7 +65,7 @@ func (m *Module) Routes(r *apidoc.Router) {
 		Tag: "tickets", Response: httpx.List[TicketOut]{}, Query: append([]apidoc.Param{
 			apidoc.Q("status", "comma-separated statuses"), {Name: "customer_id", Type: "integer"}, apidoc.Q("priority", "P1…P4"),
 			{Name: "assignee_id", Type: "integer"}, {Name: "breach_within", Format: "duration", Description: "running tickets due within this time, e.g. PT2H"},
-			apidoc.Q("sort", "newest (default), oldest, due")}, page...)}, auth.Require(), m.listTickets)
+			apidoc.Q("sort", "newest (default), oldest, due"), apidoc.Q("q", "search text: number, subject, customer name"), apidoc.Q("format", "csv: the whole list as CSV")}, page...)}, auth.Require(), m.listTickets)
 	r.Get("/tickets/:id", apidoc.Op{Summary: "Get a ticket with its SLA recomputed from the event log and explained", Tag: "tickets", Response: TicketOut{}},
 		auth.Require(), m.getTicket)
 	r.Patch("/tickets/:id", apidoc.Op{Summary: "Change priority, assignee, category or SLA policy; due times move as if it had been so from the start",
@@ -144,11 +145,11 @@ func (m *Module) createTicket(c *fiber.Ctx) error {
 	if err := httpx.Bind(c, &in); err != nil {
 		return err
 	}
-	t, _, err := m.svc.CreateTicket(c.UserContext(), in)
+	d, err := m.svc.CreateTicket(c.UserContext(), in)
 	if err != nil {
 		return err
 	}
-	return m.detail(c, fiber.StatusCreated, t.ID)
+	return c.Status(fiber.StatusCreated).JSON(detailOut(d))
 }
 
 // detail answers the ticket as freshly read (same shape as GET /tickets/{id}).
@@ -168,6 +169,9 @@ func (m *Module) listTickets(c *fiber.Ctx) error {
 	lf, err := ParseListFilter(func(k string) string { return c.Query(k) })
 	if err != nil {
 		return err
+	}
+	if listq.WantsCSV(c) {
+		return m.ticketCSV(c, lf)
 	}
 	l, err := m.svc.List(c.UserContext(), lf, page)
 	if err != nil {

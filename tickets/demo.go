@@ -43,11 +43,11 @@ func (m *Module) SeedDemo(ctx context.Context, tx bun.Tx, demo *platform.Demo) e
 	at := func(ago time.Duration) { clk.Set(now.Add(-ago)) }
 	file := func(p *auth.Principal, in TicketInput, ago time.Duration) (*Ticket, error) {
 		at(ago)
-		t, _, err := s.CreateTicket(auth.With(ctx, p), in)
+		d, err := s.CreateTicket(auth.With(ctx, p), in)
 		if err != nil {
 			return nil, fmt.Errorf("demo ticket %q: %w", in.Subject, err)
 		}
-		return t, nil
+		return d.Ticket, nil
 	}
 	step := func(err error) error {
 		if err != nil {

@@ -14,6 +14,7 @@ import (
 	"backoffice/internal/auth"
 	"backoffice/internal/clock"
 	"backoffice/internal/httpx"
+	"backoffice/internal/listq"
 	"backoffice/internal/problem"
 	"backoffice/internal/web"
 )
@@ -135,12 +136,13 @@ type queueData struct {
 	Customers []option
 	Statuses  []Status
 	Windows   []string
+	CSV       string // query string of the CSV export of these filters
 }
 
 func (m *Module) queuePage(c *fiber.Ctx) error {
 	ctx := c.UserContext()
 	q := map[string]string{}
-	for _, k := range []string{"status", "priority", "assignee_id", "customer_id", "breach_within", "sort"} {
+	for _, k := range []string{"status", "priority", "assignee_id", "customer_id", "breach_within", "sort", "q"} {
 		q[k] = c.Query(k)
 	}
 	if _, ok := c.Queries()["status"]; !ok {
@@ -150,6 +152,9 @@ func (m *Module) queuePage(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
+	if listq.WantsCSV(c) {
+		return m.ticketCSV(c, lf)
+	}
 	page, err := httpx.PageOf(c)
 	if err != nil {
 		return err
@@ -158,7 +163,7 @@ func (m *Module) queuePage(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	d := queueData{Q: q, Statuses: Statuses, Windows: []string{"PT1H", "PT2H", "PT4H", "PT8H", "PT24H"}}
+	d := queueData{Q: q, Statuses: Statuses, Windows: []string{"PT1H", "PT2H", "PT4H", "PT8H", "PT24H"}, CSV: queueCSV(q)}
 	for _, it := range l.Items {
 		d.Rows = append(d.Rows, rowOf(it))
 	}
@@ -235,12 +240,12 @@ func (m *Module) createPost(c *fiber.Ctx) error {
 		c.Status(fiber.StatusUnprocessableEntity)
 		return m.renderNew(c, in, received, fe)
 	}
-	t, _, err := m.svc.CreateTicket(c.UserContext(), in)
+	d, err := m.svc.CreateTicket(c.UserContext(), in)
 	if fe, ok := problem.FormErrors(err); ok {
 		c.Status(problem.StatusOf(err))
 		return m.renderNew(c, in, received, fe)
 	} else if err != nil {
 		return err
 	}
-	return web.Redirect(c, "/tickets/"+strconv.FormatInt(t.ID, 10), "Ticket "+t.Number+" created.")
+	return web.Redirect(c, "/tickets/"+strconv.FormatInt(d.Ticket.ID, 10), "Ticket "+d.Ticket.Number+" created.")
 }

@@ -104,9 +104,9 @@ func (m *Module) portalCreate(c *fiber.Ctx) error {
 	files, err := uploads.FromForm(c, "files", false)
 	if err == nil {
 		in.Files = files
-		var t *Ticket
-		if t, _, err = m.svc.CreateTicket(c.UserContext(), in); err == nil {
-			return web.Redirect(c, ticketURL("/portal", t.ID), web.Tr(c, "portal.tickets.created", "Number", t.Number))
+		var d *Detail
+		if d, err = m.svc.CreateTicket(c.UserContext(), in); err == nil {
+			return web.Redirect(c, ticketURL("/portal", d.Ticket.ID), web.Tr(c, "portal.tickets.created", "Number", d.Ticket.Number))
 		}
 	}
 	fe, ok := portalErrors(web.Lang(c), err)

@@ -2,14 +2,18 @@ package tickets
 
 import (
 	"context"
+	"fmt"
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/uptrace/bun"
 
+	"backoffice/internal/accounts"
 	"backoffice/internal/auth"
 	"backoffice/internal/httpx"
+	"backoffice/internal/listq"
 	"backoffice/internal/problem"
 )
 
@@ -66,6 +70,8 @@ type ListFilter struct {
 	AssigneeID   *int64
 	BreachWithin time.Duration // > 0: running tickets due within this wall-clock time (or overdue)
 	Sort         string
+	Text         string  // ?q=: number, subject or customer name contains it (tickets_search_idx)
+	customers    []int64 // customers whose name contains Text, looked up by List
 }
 
 // ParseListFilter reads the query parameters of GET /api/v1/tickets, reporting every
@@ -110,6 +116,9 @@ func ParseListFilter(q func(string) string) (ListFilter, error) {
 		}
 		lf.BreachWithin = d
 	}
+	if lf.Text = strings.TrimSpace(q("q")); utf8.RuneCountInString(lf.Text) > listq.MaxText {
+		f.Add("q", fmt.Sprintf("must be at most %d characters", listq.MaxText))
+	}
 	switch v := q("sort"); v {
 	case "", SortNewest:
 	case SortOldest, SortDue:
@@ -131,6 +140,12 @@ func (s *Service) List(ctx context.Context, lf ListFilter, page httpx.Page) (htt
 	p := auth.FromContext(ctx)
 	now := s.Clock.Now()
 	var rows []*Ticket
+	if lf.Text != "" {
+		var err error
+		if lf.customers, err = accounts.CustomersNamed(ctx, s.DB, listq.Like(lf.Text)); err != nil {
+			return httpx.List[Item]{}, err
+		}
+	}
 	q, err := listQuery(s.DB, &rows, p, lf, page, now)
 	if err != nil {
 		return httpx.List[Item]{}, err
@@ -169,6 +184,9 @@ func listQuery(idb bun.IDB, rows *[]*Ticket, p *auth.Principal, lf ListFilter, p
 	}
 	if lf.BreachWithin > 0 {
 		q = q.Where("ticket.next_due_at <= ?", now.Add(lf.BreachWithin))
+	}
+	if lf.Text != "" {
+		q = searchTickets(q, lf)
 	}
 	var cur listCursor
 	has, err := page.Cursor(&cur)

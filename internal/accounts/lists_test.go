@@ -5,14 +5,12 @@ import (
 	"context"
 	"encoding/csv"
 	"fmt"
-	"net/url"
 	"sort"
 	"strings"
 	"testing"
 
 	"backoffice/internal/accounts"
 	"backoffice/internal/auth"
-	"backoffice/internal/httpx"
 	"backoffice/internal/testkit"
 )
 
@@ -30,18 +28,7 @@ func TestCustomerListTools(t *testing.T) {
 		a.Do(t, "POST", "/api/v1/customers", am.Token, map[string]any{"name": name, "city": fmt.Sprintf("Stad%c", 'A'+(i*5)%9)}).Expect(t, 201)
 	}
 	all := func(t *testing.T, query string) []accounts.Customer {
-		var out []accounts.Customer
-		for next, pages := "", 0; pages < 20; pages++ {
-			var l httpx.List[accounts.Customer]
-			a.Do(t, "GET", "/api/v1/customers?"+query+next, am.Token, nil).Expect(t, 200).JSON(t, &l)
-			out = append(out, l.Items...)
-			if l.Next == nil {
-				return out
-			}
-			next = "&after=" + url.QueryEscape(*l.Next)
-		}
-		t.Fatal("the pager does not end")
-		return nil
+		return testkit.AllPages[accounts.Customer](t, a, am.Token, "/api/v1/customers?"+query)
 	}
 	if got := all(t, "q="+strings.ToLower(tag)+"+klant+7"); len(got) != 1 || got[0].Name != tag+" Klant 7" {
 		t.Fatalf("search by name: %+v", got)

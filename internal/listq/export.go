@@ -29,15 +29,36 @@ func WantsCSV(c *fiber.Ctx) bool { return c.Query("format") == "csv" }
 // page of q: at most q.Fetch() rows after q's cursor.
 type Fetch[T any] func(ctx context.Context, q Query) ([]T, error)
 
+// Pages reads one page of a list after a cursor ("" = the first page): its rows and the
+// cursor of the next page ("" on the last). A list with its own cursor (the ticket queue)
+// exports through StreamPages with it; a Spec list through Spec.Stream.
+type Pages[T any] func(ctx context.Context, after string) (rows []T, next string, err error)
+
 // Stream answers the CSV of every row of the list that q (filters, search, sort — the
-// page's own) selects, from the first row, batch by batch: the first batch is read before
-// the answer starts, so an access or filter error is an ordinary error answer; later
-// batches are read while the body streams (Fiber's SetBodyStreamWriter), each continuing
-// from the cursor of the last row written. Every cell goes through csvx (formula-safe).
+// page's own) selects, from the first row, ExportBatch rows at a time through fetch.
 func (s Spec[T]) Stream(c *fiber.Ctx, q Query, e Export[T], fetch Fetch[T]) error {
-	ctx := c.UserContext()
 	q.after, q.Limit = nil, ExportBatch
-	rows, err := fetch(ctx, q)
+	return StreamPages(c, e, func(ctx context.Context, after string) ([]T, string, error) {
+		page := q
+		if after != "" {
+			page.after = &cursor{}
+			if err := decode(after, page.after); err != nil {
+				return nil, "", err
+			}
+		}
+		rows, err := fetch(ctx, page)
+		rows, next := s.Trim(rows, page)
+		return rows, next, err
+	})
+}
+
+// StreamPages answers the CSV of every page of a list: the first page is read before the
+// answer starts, so an access or filter error is an ordinary error answer; later pages
+// are read while the body streams (Fiber's SetBodyStreamWriter), each from the cursor of
+// the page before, so memory holds one page. Every cell goes through csvx (formula-safe).
+func StreamPages[T any](c *fiber.Ctx, e Export[T], pages Pages[T]) error {
+	ctx := c.UserContext()
+	rows, next, err := pages(ctx, "")
 	if err != nil {
 		return err
 	}
@@ -45,21 +66,20 @@ func (s Spec[T]) Stream(c *fiber.Ctx, q Query, e Export[T], fetch Fetch[T]) erro
 	c.Set(fiber.HeaderContentDisposition, mime.FormatMediaType("attachment", map[string]string{"filename": e.File}))
 	c.Set(fiber.HeaderCacheControl, "no-store")
 	c.Context().SetBodyStreamWriter(func(w *bufio.Writer) {
-		if err := s.write(ctx, w, q, e, fetch, rows); err != nil {
+		if err := write(ctx, w, e, pages, rows, next); err != nil {
 			slog.Default().ErrorContext(ctx, "csv export stopped", "file", e.File, "err", err)
 		}
 	})
 	return nil
 }
 
-func (s Spec[T]) write(ctx context.Context, w *bufio.Writer, q Query, e Export[T], fetch Fetch[T], rows []T) error {
+func write[T any](ctx context.Context, w *bufio.Writer, e Export[T], pages Pages[T], rows []T, next string) error {
 	cw := csvx.NewWriter(w)
 	if err := cw.Write(e.Header); err != nil {
 		return err
 	}
 	for {
-		page, next := s.Trim(rows, q)
-		for _, r := range page {
+		for _, r := range rows {
 			if err := cw.Write(e.Row(r)); err != nil {
 				return err
 			}
@@ -74,9 +94,8 @@ func (s Spec[T]) write(ctx context.Context, w *bufio.Writer, q Query, e Export[T
 		if next == "" {
 			return nil
 		}
-		q.after = s.cursorOf(page[len(page)-1], q)
 		var err error
-		if rows, err = fetch(ctx, q); err != nil {
+		if rows, next, err = pages(ctx, next); err != nil {
 			return err
 		}
 	}

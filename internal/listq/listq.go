@@ -70,9 +70,12 @@ func (q Query) Searching() bool { return q.Text != "" }
 
 // Like is the ILIKE pattern of the search text: a substring match with %, _ and \
 // taken literally (the pg_trgm GIN indexes serve it).
-func (q Query) Like() string {
+func (q Query) Like() string { return Like(q.Text) }
+
+// Like is the ILIKE pattern "contains text", with %, _ and \ of text taken literally.
+func Like(text string) string {
 	r := strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`)
-	return "%" + r.Replace(q.Text) + "%"
+	return "%" + r.Replace(text) + "%"
 }
 
 // Parse reads ?q=, sort, dir, limit and after, reporting every bad parameter at once
@@ -116,13 +119,22 @@ func (s Spec[T]) parse(get func(string) string) (Query, error) {
 	}
 	if v := get("after"); v != "" {
 		var c cursor
-		b, err := base64.RawURLEncoding.DecodeString(v)
-		if err != nil || json.Unmarshal(b, &c) != nil || c.S != q.Sort || c.ID <= 0 {
-			return q, problem.BadRequest("invalid_cursor", "the after cursor is not one this list gave out for this sort")
+		if err := decode(v, &c); err != nil || c.S != q.Sort {
+			return q, errCursor
 		}
 		q.after = &c
 	}
 	return q, nil
+}
+
+var errCursor = problem.BadRequest("invalid_cursor", "the after cursor is not one this list gave out for this sort")
+
+func decode(v string, c *cursor) error {
+	b, err := base64.RawURLEncoding.DecodeString(v)
+	if err != nil || json.Unmarshal(b, c) != nil || c.ID <= 0 {
+		return errCursor
+	}
+	return nil
 }
 
 func (s Spec[T]) column(key string) (Column[T], bool) {
