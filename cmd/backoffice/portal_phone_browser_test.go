@@ -80,7 +80,7 @@ func TestBrowserPortalAtPhoneWidth(t *testing.T) {
 	for _, l := range links {
 		visit(l)
 	}
-	for _, list := range []struct{ page, link string }{{"/portal/quotes", "#portal-quotes a"}, {"/portal/invoices", "#portal-invoices a[href^='/portal/invoices/']"}, {"/portal", "#my-tickets a"}} {
+	for _, list := range []struct{ page, link string }{{"/portal/quotes", "#portal-quotes a"}, {"/portal/invoices", "#portal-invoices a[href^='/portal/invoices/']"}, {"/portal/tickets", "#my-tickets a"}} {
 		if err := chromedp.Do(ctx, chromedp.Navigate(base+list.page), chromedp.WaitReady(chromedp.CSS("main.content"))); err != nil {
 			t.Fatal(err)
 		}
