@@ -13,11 +13,14 @@ require (
 	github.com/rickar/cal/v2 v2.1.13
 	github.com/riverqueue/river v0.51.1
 	github.com/riverqueue/river/riverdriver/riverpgxv5 v0.51.1
+	github.com/segmentio/encoding v0.5.4
 	github.com/shopspring/decimal v1.4.0
 	github.com/uptrace/bun v1.3.0
 	github.com/uptrace/bun/dialect/pgdialect v1.3.0
 	golang.org/x/crypto v0.57.0
 )
+
+require github.com/segmentio/asm v1.1.3 // indirect
 
 require (
 	github.com/andybalholm/brotli v1.1.0 // indirect

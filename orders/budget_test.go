@@ -22,3 +22,16 @@ func TestQueryBudgetAcceptQuote(t *testing.T) {
 		map[string]any{"accepted_by": "Anna de Vries", "method": "portal"}).Expect(t, 200)
 	n.Within(acceptBudget, "accept a quote")
 }
+
+// createQuoteBudget is the number of statements creating a quote may send: login
+// lookup (none when cached), BEGIN, the customer and index series checks, the quote, its
+// lines, the counter, the number, the audit entry, COMMIT, and the quote with its lines
+// read again for the answer (totals, customer name) — the two statements issue 14 left.
+const createQuoteBudget = 12
+
+func TestQueryBudgetCreateQuote(t *testing.T) {
+	e := setup(t, monday2March)
+	n := testkit.CountQueries(t)
+	e.a.Do(t, "POST", "/api/v1/quotes", e.am.Token, quoteBody(e.cust.ID, nil)).Expect(t, 201)
+	n.Within(createQuoteBudget, "create a quote")
+}

@@ -145,11 +145,11 @@ func (m *Module) createTicket(c *fiber.Ctx) error {
 	if err := httpx.Bind(c, &in); err != nil {
 		return err
 	}
-	t, _, err := m.svc.CreateTicket(c.UserContext(), in)
+	d, err := m.svc.CreateTicket(c.UserContext(), in)
 	if err != nil {
 		return err
 	}
-	return m.detail(c, fiber.StatusCreated, t.ID)
+	return c.Status(fiber.StatusCreated).JSON(detailOut(d))
 }
 
 // detail answers the ticket as freshly read (same shape as GET /tickets/{id}).

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"sync"
 	"testing"
+
+	"backoffice/internal/testkit"
 )
 
 func TestConcurrency(t *testing.T) {
@@ -88,4 +90,43 @@ func TestConcurrency(t *testing.T) {
 			t.Errorf("close %d reopen %d", close, reopen)
 		}
 	})
+}
+
+// The number drawn and assigned in one statement keeps at least five digits and grows
+// past 99,999 without truncation ("T2099-100000"), starting a new year at 00001.
+func TestAssignTicketNumberWidth(t *testing.T) {
+	t.Parallel()
+	ctx := t.Context()
+	tx := testkit.Tx(t)
+	cust := testkit.Customer(t, testkit.CustomerOpts{})
+	prefix := testkit.Unique("W") + "-"
+	if err := seedLoad(ctx, tx, cust.ID, 1, at("2026-06-02 10:00"), prefix); err != nil {
+		t.Fatal(err)
+	}
+	var id int64
+	if err := tx.NewRaw("SELECT id FROM tickets WHERE number = ?", prefix+"1").Scan(ctx, &id); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := tx.ExecContext(ctx, "DELETE FROM counters WHERE name IN ('ticket:2098', 'ticket:2099')"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := tx.ExecContext(ctx, "INSERT INTO counters (name, value) VALUES ('ticket:2099', 99998)"); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []struct {
+		year   int
+		number string
+	}{{2098, "T2098-00001"}, {2099, "T2099-99999"}, {2099, "T2099-100000"}, {2099, "T2099-100001"}} {
+		got, err := assignTicketNumber(ctx, tx, id, want.year)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var stored string
+		if err := tx.NewRaw("SELECT number FROM tickets WHERE id = ?", id).Scan(ctx, &stored); err != nil {
+			t.Fatal(err)
+		}
+		if got != want.number || stored != want.number {
+			t.Errorf("drew %s (stored %s), want %s", got, stored, want.number)
+		}
+	}
 }

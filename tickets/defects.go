@@ -64,7 +64,7 @@ func (s *Service) onDefectReported(ctx context.Context, tx bun.Tx, e *events.Eve
 	}
 	sub := *s
 	sub.DB = tx
-	_, _, err := sub.CreateTicket(auth.With(ctx, reporter), in)
+	_, err := sub.CreateTicket(auth.With(ctx, reporter), in)
 	return err
 }
 

@@ -29,8 +29,8 @@ func TestPolicyAssignmentInOwnTable(t *testing.T) {
 	if err := assignPolicy(ctx, tx, cust.ID, policy, time.Now()); err != nil {
 		t.Fatal(err)
 	}
-	if got, err := policyIDForCustomer(ctx, tx, cust.ID); err != nil || got != policy {
-		t.Fatalf("policy of the customer = %d (%v), want %d", got, err, policy)
+	if got, err := policyIDForCustomer(ctx, tx, cust.ID); err != nil || got.PolicyID != policy || got.CustomerName != cust.Name {
+		t.Fatalf("policy of the customer = %+v (%v), want %d", got, err, policy)
 	}
 	// 0210 down puts the assignment back on customers, up moves it into the table again.
 	for _, f := range []string{"0210_customer_sla_policies.tx.down.sql", "0210_customer_sla_policies.tx.up.sql"} {
@@ -38,8 +38,8 @@ func TestPolicyAssignmentInOwnTable(t *testing.T) {
 			t.Fatalf("%s: %v", f, err)
 		}
 	}
-	if got, err := policyIDForCustomer(ctx, tx, cust.ID); err != nil || got != policy {
-		t.Fatalf("after 0210 down and up: policy %d (%v), want %d", got, err, policy)
+	if got, err := policyIDForCustomer(ctx, tx, cust.ID); err != nil || got.PolicyID != policy || got.CustomerName != cust.Name {
+		t.Fatalf("after 0210 down and up: policy %+v (%v), want %d", got, err, policy)
 	}
 	if err := assignPolicy(ctx, tx, 99999999, policy, time.Now()); problem.StatusOf(err) != 404 {
 		t.Fatalf("assigning to no customer: %v", err)

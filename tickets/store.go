@@ -117,38 +117,42 @@ func getPolicy(ctx context.Context, idb bun.IDB, id int64) (Policy, error) {
 	return row.policy(), nil
 }
 
-// policyIDForCustomer returns the customer's own policy, or the default one.
-func policyIDForCustomer(ctx context.Context, idb bun.IDB, customerID int64) (int64, error) {
-	var id int64
-	err := idb.NewRaw(`SELECT coalesce(a.sla_policy_id, (SELECT id FROM sla_policies WHERE is_default))
+// customerPolicy is a customer's SLA policy (its own, or the default one) and its name
+// for the new ticket's answer.
+type customerPolicy struct {
+	PolicyID     int64  `bun:"policy_id"`
+	CustomerName string `bun:"name"`
+}
+
+// policyIDForCustomer returns the customer's own policy, or the default one, with the
+// customer's name.
+func policyIDForCustomer(ctx context.Context, idb bun.IDB, customerID int64) (customerPolicy, error) {
+	var r customerPolicy
+	err := idb.NewRaw(`SELECT coalesce(a.sla_policy_id, (SELECT id FROM sla_policies WHERE is_default)) AS policy_id, c.name
 		FROM customers AS c LEFT JOIN customer_sla_policies AS a ON a.customer_id = c.id WHERE c.id = ?`,
-		customerID).Scan(ctx, &id)
+		customerID).Scan(ctx, &r)
 	if errors.Is(err, sql.ErrNoRows) {
-		return 0, problem.Invalid("customer_id", "no such customer")
+		return r, problem.Invalid("customer_id", "no such customer")
 	}
-	if err == nil && id == 0 {
-		return 0, errors.New("tickets: no default SLA policy")
+	if err == nil && r.PolicyID == 0 {
+		return r, errors.New("tickets: no default SLA policy")
 	}
-	return id, err
+	return r, err
 }
 
-// nextTicketNumber draws the next gapless number of the year from the row-locked
-// counter table: "T2026-00042". The counter row stays locked until the transaction ends.
-func nextTicketNumber(ctx context.Context, idb bun.IDB, year int) (string, error) {
-	var n int64
-	err := idb.NewRaw(`INSERT INTO counters (name, value) VALUES (?, 1)
-		ON CONFLICT (name) DO UPDATE SET value = counters.value + 1 RETURNING value`,
-		fmt.Sprintf("ticket:%d", year)).Scan(ctx, &n)
-	if err != nil {
-		return "", err
-	}
-	return fmt.Sprintf("T%d-%05d", year, n), nil
-}
-
-// setTicketNumber gives a new ticket its drawn number.
-func setTicketNumber(ctx context.Context, idb bun.IDB, id int64, number string) error {
-	_, err := idb.NewUpdate().Table("tickets").Set("number = ?", number).Where("id = ?", id).Exec(ctx)
-	return err
+// assignTicketNumber draws the next gapless number of the year from the row-locked
+// counter table and gives it to ticket id, in one statement: "T2026-00042" (at least five
+// digits, like %05d: "T2026-123456" after 99,999). The
+// counter row stays locked until the transaction ends, so every statement after this
+// one serialises ticket creation (issue 14).
+func assignTicketNumber(ctx context.Context, idb bun.IDB, id int64, year int) (string, error) {
+	var number string
+	err := idb.NewRaw(`WITH n AS (INSERT INTO counters (name, value) VALUES (?, 1)
+			ON CONFLICT (name) DO UPDATE SET value = counters.value + 1 RETURNING value)
+		UPDATE tickets SET number = ? || CASE WHEN n.value < 100000 THEN lpad(n.value::text, 5, '0') ELSE n.value::text END
+		FROM n WHERE tickets.id = ? RETURNING tickets.number`,
+		fmt.Sprintf("ticket:%d", year), fmt.Sprintf("T%d-", year), id).Scan(ctx, &number)
+	return number, err
 }
 
 func ticketQuery(idb bun.IDB, t any) *bun.SelectQuery {

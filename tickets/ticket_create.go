@@ -75,19 +75,21 @@ func (in *TicketInput) validate(p *auth.Principal, now time.Time) error {
 // CreateTicket files a report (T-1): customer users for their own company, staff on
 // behalf of a customer with the moment the report came in (T-2). The ticket gets the
 // next gapless number, the customer's SLA policy, its due times and — for a data
-// breach — the controller-notice deadline (T-6); the desk is told.
-func (s *Service) CreateTicket(ctx context.Context, in TicketInput) (*Ticket, SLA, error) {
+// breach — the controller-notice deadline (T-6); the desk is told. It returns the ticket
+// as GET /tickets/{id} shows it, without reading it again (issue 14): instants are cut to
+// PostgreSQL's microseconds first, so what it returns is what was stored.
+func (s *Service) CreateTicket(ctx context.Context, in TicketInput) (*Detail, error) {
 	p := auth.FromContext(ctx)
-	now := s.Clock.Now()
+	now := s.Clock.Now().UTC().Truncate(time.Microsecond)
 	customerID, err := auth.CustomerFor(p, in.CustomerID)
 	if err != nil {
-		return nil, SLA{}, err
+		return nil, err
 	}
 	if err := in.validate(p, now); err != nil {
-		return nil, SLA{}, err
+		return nil, err
 	}
 	if customerID == nil {
-		return nil, SLA{}, problem.Invalid("customer_id", "is required")
+		return nil, problem.Invalid("customer_id", "is required")
 	}
 	cat := Category(in.Category)
 	t := &Ticket{
@@ -102,18 +104,21 @@ func (s *Service) CreateTicket(ctx context.Context, in TicketInput) (*Ticket, SL
 		t.Origin = &in.Origin
 	}
 	if in.ReceivedAt != nil {
-		t.ReceivedAt = in.ReceivedAt.UTC()
+		t.ReceivedAt = in.ReceivedAt.UTC().Truncate(time.Microsecond)
 	}
 	if cat == DataBreach {
 		t.ControllerNoticeDueAt = ptr(ControllerNoticeDue(t.ReceivedAt))
 	}
 	var sla SLA
+	var sc clockOf
+	created := Event{At: t.ReceivedAt, ActorID: ptr(p.UserID), Kind: EventCreated, NewValue: strp(string(StatusNew))}
 	err = s.DB.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
-		if t.PolicyID, err = policyIDForCustomer(ctx, tx, t.CustomerID); err != nil {
+		cp, err := policyIDForCustomer(ctx, tx, t.CustomerID)
+		if err != nil {
 			return err
 		}
-		sc, err := slaContext(ctx, tx, t.PolicyID)
-		if err != nil {
+		t.PolicyID, t.CustomerName = cp.PolicyID, cp.CustomerName
+		if sc, err = slaContext(ctx, tx, t.PolicyID); err != nil {
 			return err
 		}
 		sla = Compute(factsOf(t, nil, sc), now)
@@ -122,16 +127,13 @@ func (s *Service) CreateTicket(ctx context.Context, in TicketInput) (*Ticket, SL
 		if err := insertTicket(ctx, tx, t); err != nil {
 			return err
 		}
-		if err := insertEvent(ctx, tx, &Event{TicketID: t.ID, At: t.ReceivedAt, ActorID: ptr(p.UserID), Kind: EventCreated,
-			NewValue: strp(string(StatusNew))}); err != nil {
+		created.TicketID = t.ID
+		if err := insertEvent(ctx, tx, &created); err != nil {
 			return err
 		}
 		// The number as late as possible: the counter row stays locked until commit and
 		// serialises every create, so only the statements that need the number follow.
-		if t.Number, err = nextTicketNumber(ctx, tx, now.In(clock.Amsterdam).Year()); err != nil {
-			return err
-		}
-		if err := setTicketNumber(ctx, tx, t.ID, t.Number); err != nil {
+		if t.Number, err = assignTicketNumber(ctx, tx, t.ID, now.In(clock.Amsterdam).Year()); err != nil {
 			return err
 		}
 		if err := saveFiles(ctx, tx, now, p, t, in.Files); err != nil {
@@ -148,9 +150,10 @@ func (s *Service) CreateTicket(ctx context.Context, in TicketInput) (*Ticket, SL
 		return s.notifyCreated(ctx, tx, p, t, sla, sc, now)
 	})
 	if err != nil {
-		return nil, SLA{}, err
+		return nil, err
 	}
-	return t, sla, nil
+	// the created event is no status change: the SLA is the one computed before the insert
+	return &Detail{Ticket: t, SLA: sla, Policy: sc.Policy, Comments: []Comment{}, Events: []Event{created}, Risk: RiskOf(sla, now)}, nil
 }
 
 // pendingNumber is a ticket's unique placeholder number until the gapless number is

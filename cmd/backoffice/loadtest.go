@@ -29,6 +29,7 @@ type loadOptions struct {
 	addr           string
 	only           *regexp.Regexp
 	keepServerLogs bool
+	profileDir     string // a CPU profile of the server per endpoint, when set
 }
 
 func parseLoadFlags(args []string) (*loadOptions, error) {
@@ -50,6 +51,7 @@ func parseLoadFlags(args []string) (*loadOptions, error) {
 	fs.StringVar(&o.addr, "addr", "127.0.0.1:18093", "loopback address for the server under test")
 	only := fs.String("only", "", "regular expression: drive only the endpoints whose name matches")
 	fs.BoolVar(&o.keepServerLogs, "server-logs", false, "print the server's log at the end")
+	fs.StringVar(&o.profileDir, "profile", "", "write the server's CPU profile while driving each endpoint into this directory (go tool pprof)")
 	if err := fs.Parse(args); err != nil {
 		return nil, err
 	}
@@ -133,7 +135,16 @@ func loadtest(ctx context.Context, args []string, stdout io.Writer) error {
 	if err != nil {
 		return fmt.Errorf("seed: %w", err)
 	}
-	srv, ready, err := startServer(ctx, dir, url, o.addr)
+	pprofAddr := ""
+	if o.profileDir != "" {
+		if err := os.MkdirAll(o.profileDir, 0o755); err != nil {
+			return err
+		}
+		if pprofAddr, err = nextPort(o.addr); err != nil {
+			return err
+		}
+	}
+	srv, ready, err := startServer(ctx, dir, url, o.addr, pprofAddr)
 	if err != nil {
 		return err
 	}
@@ -172,7 +183,11 @@ func loadtest(ctx context.Context, args []string, stdout io.Writer) error {
 		if ctx.Err() != nil {
 			return ctx.Err()
 		}
+		prof := startProfile(pprofAddr, o.profileDir, e.Name, o.duration)
 		r := attack("http://"+o.addr, e, o.clients, o.duration)
+		if err := prof(); err != nil {
+			fmt.Fprintf(stdout, "  profile of %s: %v\n", e.Name, err)
+		}
 		if e.Ceiling != nil {
 			r.HasCeiling = true
 			r.CeilingRate, err = runCeiling(ctx, database.Pool, e.Ceiling, o.clients, o.ceilingFor)
@@ -224,9 +239,9 @@ type child struct {
 	log string
 }
 
-// startServer runs this binary's serve command against url on addr and waits for
-// /readyz; it returns the time from exec to ready.
-func startServer(ctx context.Context, dir, url, addr string) (*child, time.Duration, error) {
+// startServer runs this binary's serve command against url on addr (with its profiles on
+// pprofAddr, if set) and waits for /readyz; it returns the time from exec to ready.
+func startServer(ctx context.Context, dir, url, addr, pprofAddr string) (*child, time.Duration, error) {
 	self, err := os.Executable()
 	if err != nil {
 		return nil, 0, err
@@ -237,6 +252,9 @@ func startServer(ctx context.Context, dir, url, addr string) (*child, time.Durat
 		return nil, 0, err
 	}
 	cmd := exec.Command(self, "serve")
+	if pprofAddr != "" {
+		cmd.Args = append(cmd.Args, "-pprof", pprofAddr)
+	}
 	cmd.Env = append(os.Environ(), "DATABASE_URL="+url, "BACKOFFICE_ADDR="+addr, "BACKOFFICE_LOG_LEVEL=warn",
 		"BACKOFFICE_ENV=development", "BACKOFFICE_DATA_DIR="+filepath.Join(dir, "data"), "BACKOFFICE_TEST_CLOCK=")
 	cmd.Stdout, cmd.Stderr = lf, lf

@@ -39,8 +39,10 @@ func main() {
 const usage = `usage: backoffice <command>
 
 commands:
-  serve [--migrate] [--demo]   run the server (--migrate applies pending migrations first,
-                               --demo loads demo data when the database has no users)
+  serve [--migrate] [--demo] [--pprof 127.0.0.1:PORT]
+                               run the server (--migrate applies pending migrations first,
+                               --demo loads demo data when the database has no users,
+                               --pprof serves Go profiles on a loopback address)
   migrate up|down|status       manage the schema
   user add --email E --name N --role R [--customer-id ID] --password-stdin
   seed --demo                  load demo data into an empty database
@@ -192,8 +194,14 @@ func serve(ctx context.Context, cfg *config.Config, args []string, stdout io.Wri
 	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
 	doMigrate := fs.Bool("migrate", false, "apply pending migrations first")
 	demo := fs.Bool("demo", false, "load demo data when the database has no users")
+	pprofAddr := fs.String("pprof", "", "serve Go profiles (net/http/pprof) on this loopback address")
 	if err := fs.Parse(args); err != nil {
 		return err
+	}
+	if *pprofAddr != "" {
+		if err := servePprof(*pprofAddr); err != nil {
+			return err
+		}
 	}
 	log := logger(cfg, os.Stderr)
 	fmt.Fprintln(stdout, "config:", cfg)

@@ -119,6 +119,7 @@ func CreateCustomer(ctx context.Context, b bun.IDB, in CustomerInput, now time.T
 
 // UpdateCustomer patches a customer under a row lock and audits the difference.
 func UpdateCustomer(ctx context.Context, b bun.IDB, id int64, in CustomerInput, now time.Time) (*Customer, error) {
+	defer auth.Forget() // after the commit: the language of its contacts' cached logins
 	var c Customer
 	err := b.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
 		locked, err := getCustomer(ctx, tx, id, true)

@@ -99,6 +99,7 @@ func GetUser(ctx context.Context, b bun.IDB, id int64) (*auth.User, error) {
 
 // UpdateUser patches a user; deactivating revokes every session and token.
 func UpdateUser(ctx context.Context, b bun.IDB, id int64, in UserPatch, now time.Time) (*auth.User, error) {
+	defer auth.Forget() // after the commit: name, role, activity and password reach cached logins at once
 	var u auth.User
 	err := b.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
 		locked, err := getUser(ctx, tx, id, true)
@@ -171,6 +172,7 @@ const MaxBlock = 48 * time.Hour
 // another contact of its own company; staff (admin, account manager) may block any
 // customer contact on such a request. Sessions and tokens are revoked at once.
 func Block(ctx context.Context, b bun.IDB, id int64, in BlockInput, now time.Time) (*auth.User, error) {
+	defer auth.Forget() // after the commit
 	p := auth.FromContext(ctx)
 	var u auth.User
 	err := b.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
@@ -213,6 +215,7 @@ func Block(ctx context.Context, b bun.IDB, id int64, in BlockInput, now time.Tim
 
 // Unblock lifts a block early (staff).
 func Unblock(ctx context.Context, b bun.IDB, id int64, now time.Time) (*auth.User, error) {
+	defer auth.Forget() // after the commit
 	var u auth.User
 	err := b.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
 		locked, err := getUser(ctx, tx, id, true)

@@ -2,11 +2,13 @@ package auth
 
 import (
 	"context"
+	"crypto/sha256"
 	"crypto/subtle"
 	"database/sql"
 	"errors"
 	"log/slog"
 	"strings"
+	"time"
 
 	"github.com/gofiber/fiber/v2"
 	"github.com/uptrace/bun"
@@ -25,7 +27,8 @@ const (
 var ErrCSRF = problem.New(403, "csrf_failed", "the form expired or did not come from this site; reload the page and try again")
 
 // Middleware resolves the principal from a bearer token or the session cookie and puts
-// it in the request context. It never rejects: Require does.
+// it in the request context, reusing a login resolved less than CacheTTL ago. It never
+// rejects: Require does.
 func Middleware(db bun.IDB, clk clock.Clock) fiber.Handler {
 	return func(c *fiber.Ctx) error {
 		ctx := c.UserContext()
@@ -33,7 +36,7 @@ func Middleware(db bun.IDB, clk clock.Clock) fiber.Handler {
 		var p *Principal
 		if h := c.Get(fiber.HeaderAuthorization); strings.HasPrefix(h, "Bearer ") {
 			var err error
-			if p, err = ByToken(ctx, db, strings.TrimSpace(h[len("Bearer "):]), now); err != nil {
+			if p, err = resolve(ctx, db, false, strings.TrimSpace(h[len("Bearer "):]), now); err != nil {
 				if lookupFailed(err) {
 					return unavailable(ctx, "bearer token", err)
 				}
@@ -41,7 +44,7 @@ func Middleware(db bun.IDB, clk clock.Clock) fiber.Handler {
 			}
 		} else if tok := c.Cookies(SessionCookie); tok != "" {
 			var err error
-			if p, err = BySession(ctx, db, tok, now); err != nil {
+			if p, err = resolve(ctx, db, true, tok, now); err != nil {
 				if lookupFailed(err) {
 					return unavailable(ctx, "session", err)
 				}
@@ -53,6 +56,28 @@ func Middleware(db bun.IDB, clk clock.Clock) fiber.Handler {
 		}
 		return c.Next()
 	}
+}
+
+// resolve is the login of a session cookie or bearer token: from the cache (CacheTTL)
+// or the database.
+func resolve(ctx context.Context, db bun.IDB, session bool, token string, now time.Time) (*Principal, error) {
+	k := cacheKey{session: session, hash: sha256.Sum256([]byte(token))}
+	p, gen := logins.get(k, now)
+	if p != nil {
+		return p, nil
+	}
+	var expires time.Time
+	var err error
+	if session {
+		p, expires, err = bySession(ctx, db, k.hash, now)
+	} else {
+		p, expires, err = byToken(ctx, db, k.hash, now)
+	}
+	if err != nil {
+		return nil, err
+	}
+	logins.put(k, gen, p, now, expires)
+	return p, nil
 }
 
 // ErrUnavailable answers a request whose login could not be checked because the

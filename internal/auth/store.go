@@ -2,6 +2,7 @@ package auth
 
 import (
 	"context"
+	"crypto/sha256"
 	"database/sql"
 	"errors"
 	"strings"
@@ -111,10 +112,12 @@ func IssueToken(ctx context.Context, db bun.IDB, userID int64, now time.Time) (s
 	return tok, err
 }
 
-// RevokeToken revokes the token with this secret.
+// RevokeToken revokes the token with this secret (outside a transaction: the cached
+// login is forgotten once the statement committed).
 func RevokeToken(ctx context.Context, db bun.IDB, token string, now time.Time) error {
 	_, err := db.NewUpdate().Model((*APIToken)(nil)).Set("revoked_at = ?", now).
 		Where("token_hash = ? AND revoked_at IS NULL", HashToken(token)).Exec(ctx)
+	Forget()
 	return err
 }
 
@@ -128,14 +131,17 @@ func CreateSession(ctx context.Context, db bun.IDB, userID int64, ua, ip string,
 	return tok, s, err
 }
 
-// DeleteSession logs a UI session out.
+// DeleteSession logs a UI session out (outside a transaction, like RevokeToken).
 func DeleteSession(ctx context.Context, db bun.IDB, token string) error {
 	_, err := db.NewDelete().Model((*Session)(nil)).Where("token_hash = ?", HashToken(token)).Exec(ctx)
+	Forget()
 	return err
 }
 
-// RevokeAll ends every session and token of a user (deactivation, block).
+// RevokeAll ends every session and token of a user (deactivation, block). In a
+// transaction, the caller calls Forget again once it committed.
 func RevokeAll(ctx context.Context, db bun.IDB, userID int64, now time.Time) error {
+	defer Forget()
 	if _, err := db.NewDelete().Model((*Session)(nil)).Where("user_id = ?", userID).Exec(ctx); err != nil {
 		return err
 	}
@@ -156,6 +162,7 @@ type principalRow struct {
 	CSRF         string     `bun:"csrf_token"`
 	Lang         string     `bun:"lang"`
 	Company      string     `bun:"company"`
+	ExpiresAt    time.Time  `bun:"expires_at"`
 }
 
 // principal checks that the user may act now (active, not blocked) and returns it.
@@ -170,36 +177,48 @@ func (r *principalRow) principal(now time.Time) (*Principal, error) {
 	return p, nil
 }
 
-// BySession resolves a session cookie: the session and its user in one query, every
-// request, so a logout, deactivation or block takes effect on the next request on every
-// instance (no cache).
+// BySession resolves a session cookie: the session and its user in one query (no
+// cache: the middleware's cached lookup is resolveSession).
 func BySession(ctx context.Context, db bun.IDB, token string, now time.Time) (*Principal, error) {
+	p, _, err := bySession(ctx, db, sha256.Sum256([]byte(token)), now)
+	return p, err
+}
+
+func bySession(ctx context.Context, db bun.IDB, hash [sha256.Size]byte, now time.Time) (*Principal, time.Time, error) {
 	var r principalRow
-	err := db.NewRaw(`SELECT u.id, u.email, u.name, u.role, u.customer_id, u.active, u.blocked_until, s.csrf_token, COALESCE(c.language, '') AS lang, COALESCE(c.name, '') AS company
+	err := db.NewRaw(`SELECT u.id, u.email, u.name, u.role, u.customer_id, u.active, u.blocked_until, s.csrf_token, COALESCE(c.language, '') AS lang,
+		COALESCE(c.name, '') AS company, s.expires_at
 		FROM sessions AS s JOIN users AS u ON u.id = s.user_id LEFT JOIN customers AS c ON c.id = u.customer_id
-		WHERE s.token_hash = ? AND s.expires_at > ?`, HashToken(token), now).Scan(ctx, &r)
+		WHERE s.token_hash = ? AND s.expires_at > ?`, hash[:], now).Scan(ctx, &r)
 	if err != nil {
-		return nil, err
+		return nil, time.Time{}, err
 	}
 	p, err := r.principal(now)
 	if err != nil {
-		return nil, err
+		return nil, time.Time{}, err
 	}
 	p.CSRF, p.Session = r.CSRF, true
-	return p, nil
+	return p, r.ExpiresAt, nil
 }
 
-// ByToken resolves a bearer token: the token and its user in one query, every request,
-// so revocation, deactivation and blocks take effect at once on every instance.
+// ByToken resolves a bearer token: the token and its user in one query (no cache: the
+// middleware's cached lookup is resolveToken).
 func ByToken(ctx context.Context, db bun.IDB, token string, now time.Time) (*Principal, error) {
+	p, _, err := byToken(ctx, db, sha256.Sum256([]byte(token)), now)
+	return p, err
+}
+
+func byToken(ctx context.Context, db bun.IDB, hash [sha256.Size]byte, now time.Time) (*Principal, time.Time, error) {
 	var r principalRow
-	err := db.NewRaw(`SELECT u.id, u.email, u.name, u.role, u.customer_id, u.active, u.blocked_until, '' AS csrf_token, COALESCE(c.language, '') AS lang, COALESCE(c.name, '') AS company
+	err := db.NewRaw(`SELECT u.id, u.email, u.name, u.role, u.customer_id, u.active, u.blocked_until, '' AS csrf_token, COALESCE(c.language, '') AS lang,
+		COALESCE(c.name, '') AS company, t.expires_at
 		FROM api_tokens AS t JOIN users AS u ON u.id = t.user_id LEFT JOIN customers AS c ON c.id = u.customer_id
-		WHERE t.token_hash = ? AND t.revoked_at IS NULL AND t.expires_at > ?`, HashToken(token), now).Scan(ctx, &r)
+		WHERE t.token_hash = ? AND t.revoked_at IS NULL AND t.expires_at > ?`, hash[:], now).Scan(ctx, &r)
 	if err != nil {
-		return nil, err
+		return nil, time.Time{}, err
 	}
-	return r.principal(now)
+	p, err := r.principal(now)
+	return p, r.ExpiresAt, err
 }
 
 // userAgent keeps a printable prefix of at most 1000 characters of a User-Agent header

@@ -165,7 +165,9 @@ func (d Date) MarshalJSON() ([]byte, error) {
 	if d.IsZero() {
 		return []byte("null"), nil
 	}
-	return json.Marshal(d.String())
+	s := d.String() // digits and dashes: nothing to escape
+	b := make([]byte, 0, len(s)+2)
+	return append(append(append(b, '"'), s...), '"'), nil
 }
 
 // UnmarshalJSON reads "YYYY-MM-DD" (null leaves the zero date).

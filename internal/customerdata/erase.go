@@ -32,6 +32,7 @@ type EraseInput struct {
 // Erase destroys a former customer's personal data (see the package comment) in one
 // transaction and returns its record.
 func Erase(ctx context.Context, db bun.IDB, customerID int64, in EraseInput, by *auth.Principal, now time.Time, loc *time.Location) (*Erasure, error) {
+	defer auth.Forget() // after the commit: the erased contacts' cached logins
 	var rec *Erasure
 	err := db.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
 		var name string

@@ -24,6 +24,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus/promhttp"
 	"github.com/riverqueue/river"
 	"github.com/riverqueue/river/riverdriver/riverpgxv5"
+	segjson "github.com/segmentio/encoding/json"
 	"github.com/valyala/fasthttp"
 
 	"backoffice/internal/apidoc"
@@ -73,6 +74,9 @@ func New(d *platform.Deps, database *db.DB, modules []platform.Module, opt Optio
 	if err := platform.RegisterSubscriptions(context.Background(), d.Events, modules); err != nil {
 		return nil, err
 	}
+	if d.Home != nil {
+		d.Home.Collect(modules) // every module's home cards, for the home page of each role
+	}
 	app := fiber.New(fiber.Config{
 		AppName:               "backoffice",
 		BodyLimit:             BodyLimit,
@@ -81,6 +85,10 @@ func New(d *platform.Deps, database *db.DB, modules []platform.Module, opt Optio
 		WriteTimeout:          60 * time.Second,
 		IdleTimeout:           120 * time.Second,
 		ErrorHandler:          httpx.ErrorHandler(d.Log, s.htmlError),
+		// Responses are encoded by segmentio/encoding: the same bytes as encoding/json
+		// (TestJSONEncoderMatchesEncodingJSON), in less than half the time on a list page
+		// (issue 14, BenchmarkEncodeList).
+		JSONEncoder: segjson.Marshal,
 		// Forwarding headers (X-Forwarded-Proto for c.Protocol()) count only from the
 		// configured reverse proxies; the client address comes from httpx.ClientIP.
 		EnableTrustedProxyCheck: true,

@@ -1,0 +1,79 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// nextPort is the loopback address one port above addr (the server's profiles).
+func nextPort(addr string) (string, error) {
+	host, port, err := net.SplitHostPort(addr)
+	if err != nil {
+		return "", err
+	}
+	n, err := strconv.Atoi(port)
+	if err != nil {
+		return "", err
+	}
+	return net.JoinHostPort(host, strconv.Itoa(n+1)), nil
+}
+
+// startProfile asks the server for a CPU profile over the next du (rounded up to whole
+// seconds) and returns a function that waits for it and writes it to dir/<endpoint>.pprof.
+// Without a profile address it does nothing.
+func startProfile(pprofAddr, dir, endpoint string, du time.Duration) func() error {
+	if pprofAddr == "" {
+		return func() error { return nil }
+	}
+	secs := int((du + time.Second - 1) / time.Second)
+	done := make(chan error, 1)
+	go func() {
+		res, err := http.Get(fmt.Sprintf("http://%s/debug/pprof/profile?seconds=%d", pprofAddr, secs))
+		if err != nil {
+			done <- err
+			return
+		}
+		defer res.Body.Close()
+		if res.StatusCode != 200 {
+			done <- fmt.Errorf("pprof: %s", res.Status)
+			return
+		}
+		f, err := os.Create(filepath.Join(dir, profileName(endpoint)))
+		if err != nil {
+			done <- err
+			return
+		}
+		_, err = io.Copy(f, res.Body)
+		if cerr := f.Close(); err == nil {
+			err = cerr
+		}
+		done <- err
+	}()
+	return func() error { return <-done }
+}
+
+// profileName turns an endpoint's name into a file name: "GET /tickets?limit=50" →
+// "GET_tickets_limit_50.pprof".
+func profileName(endpoint string) string {
+	var b strings.Builder
+	last := '_'
+	for _, r := range endpoint {
+		ok := r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9'
+		if !ok {
+			r = '_'
+		}
+		if r == '_' && last == '_' {
+			continue
+		}
+		b.WriteRune(r)
+		last = r
+	}
+	return strings.TrimSuffix(b.String(), "_") + ".pprof"
+}
