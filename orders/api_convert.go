@@ -88,7 +88,7 @@ func ClauseText(c IndexationClause) string {
 }
 
 func quoteOut(q *Quote, now time.Time, orderID, contractID int64) QuoteOut {
-	o := QuoteOut{ID: q.ID, Number: q.Number, Version: q.Version, CustomerID: q.CustomerID, CustomerName: q.CustomerName,
+	o := QuoteOut{ID: q.ID, Number: q.Number, Version: q.Version, CustomerID: q.CustomerID, CustomerName: q.CustomerName, ContactID: q.ContactID,
 		Title: q.Title, Status: string(q.EffectiveStatus(now)), ValidDays: q.ValidDays, Cancellable: q.Cancellable,
 		FixedPrice: q.FixedPrice, AdvancePayment: q.AdvancePayment, LeadTimeDays: q.LeadTimeDays, StartDate: datePtr(q.StartDate),
 		Terms: termsOut(q.Terms), Indexation: clauseOut(q.Indexation), CreatedAt: q.CreatedAt, SentAt: q.SentAt,

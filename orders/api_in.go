@@ -46,6 +46,7 @@ type IndexationIn struct {
 // QuoteIn creates a quote (POST) or changes a draft (PATCH: absent fields stay).
 type QuoteIn struct {
 	CustomerID     *int64        `json:"customer_id,omitempty"`
+	ContactID      *int64        `json:"contact_id,omitempty"` // the contact person it is addressed to
 	Title          *string       `json:"title,omitempty"`
 	ValidDays      *int          `json:"valid_days,omitempty"`
 	Cancellable    *bool         `json:"cancellable,omitempty"`
@@ -76,6 +77,9 @@ func ReferenceName(m int) string {
 func (in *QuoteIn) apply(q *Quote, fe *fieldErrors) {
 	if in.CustomerID != nil {
 		q.CustomerID = *in.CustomerID
+	}
+	if in.ContactID != nil {
+		q.ContactID = in.ContactID
 	}
 	if in.Title != nil {
 		q.Title = strings.TrimSpace(*in.Title)

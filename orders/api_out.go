@@ -77,6 +77,7 @@ type QuoteOut struct {
 	Version            int            `json:"version"`
 	CustomerID         int64          `json:"customer_id"`
 	CustomerName       string         `json:"customer_name"`
+	ContactID          *int64         `json:"contact_id"`
 	Title              string         `json:"title"`
 	Status             string         `json:"status"`
 	ValidDays          int            `json:"valid_days"`

@@ -185,6 +185,12 @@ func (d demoSeed) customer(i int) context.Context {
 func (d demoSeed) quote(day civil.Date, customerID int64, title string, fill func(q *Quote)) (*Quote, error) {
 	q := newDraft()
 	q.CustomerID, q.Title = customerID, title
+	for i, cid := range d.demo.CustomerIDs {
+		if cid == customerID && i < len(d.demo.ContactIDs) {
+			contact := d.demo.ContactIDs[i]
+			q.ContactID = &contact // the quote is addressed to the company's portal contact
+		}
+	}
 	fill(q)
 	out, err := d.s.At(demoAt(day)).CreateQuote(d.am, q)
 	if err != nil {

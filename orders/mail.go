@@ -66,7 +66,7 @@ func (s *Service) mailCustomer(ctx context.Context, tx bun.IDB, customerID int64
 func (s *Service) mailQuoteSent(ctx context.Context, tx bun.IDB, q *Quote, now time.Time) error {
 	t := ComputeTotals(q.Lines)
 	return s.mailCustomer(ctx, tx, q.CustomerID, now, customerMail{kind: MailQuoteSent, entity: "quote", entityID: q.ID,
-		dedup: fmt.Sprintf("quote-sent:%d", q.ID),
+		dedup: fmt.Sprintf("quote-sent:%d", q.ID), contactID: q.ContactID,
 		subject: func(l *i18n.Localizer) string {
 			return l.T("orders.mail.quote_sent.subject", map[string]any{"Number": q.Number, "Title": q.Title})
 		},

@@ -53,6 +53,16 @@ func TestCustomerMailsAddressedInTheirLanguage(t *testing.T) {
 		t.Errorf("confirmation attachments %v, want the order confirmation PDF", files)
 	}
 
+	// A quote addressed to a contact person goes to them by name; a stranger is refused.
+	q3 := e.sentQuote(t, map[string]any{"contact_id": e.contact.User.ID})
+	if m = mailOf(t, MailQuoteSent, q3.ID); m.To != e.contact.User.Email || !strings.HasPrefix(m.Body, "Beste "+e.contact.User.Name+",") || q3.ContactID == nil {
+		t.Errorf("quote with a contact went to %s:\n%s", m.To, m.Body)
+	}
+	in := quoteBody(e.cust.ID, map[string]any{"contact_id": e.other.User.ID})
+	if fs := e.a.Do(t, "POST", "/api/v1/quotes", e.am.Token, in).Expect(t, 422).FieldErrors(t); len(fs) != 1 || fs[0] != "contact_id" {
+		t.Errorf("another customer's user as contact: fields %v", fs)
+	}
+
 	if _, err := testkit.DB(t).Bun.NewUpdate().Table("customers").Set("language = 'en'").Where("id = ?", e.cust.ID).Exec(context.Background()); err != nil {
 		t.Fatal(err)
 	}

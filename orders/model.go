@@ -163,11 +163,14 @@ type Quote struct {
 	Indexation   IndexationClause
 	Lines        []Line
 	CreatedBy    int64
-	CreatedAt    time.Time
-	SentAt       *time.Time
-	ValidUntil   civil.Date
-	Acceptance   *Acceptance
-	Declined     *Decline
+	// ContactID is the customer's contact person the quote is addressed to (its e-mails go
+	// to them by name); nil: the billing address.
+	ContactID  *int64
+	CreatedAt  time.Time
+	SentAt     *time.Time
+	ValidUntil civil.Date
+	Acceptance *Acceptance
+	Declined   *Decline
 	// CustomerName and StoredTotals are filled when read from the store; lists carry the
 	// stored totals instead of lines.
 	CustomerName string

@@ -89,4 +89,3 @@ func (m *Module) contractTab(ctx context.Context, customerID int64, after string
 	}
 	return p, nil
 }
-

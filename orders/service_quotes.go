@@ -1,6 +1,7 @@
 package orders
 
 import (
+	"backoffice/internal/accounts"
 	"backoffice/internal/auth"
 	"context"
 	"fmt"
@@ -56,6 +57,15 @@ func (s *Service) checkDraft(ctx context.Context, tx bun.IDB, q *Quote) error {
 		}
 		if !ok {
 			fe.add("customer_id", "customer %d does not exist", q.CustomerID)
+		}
+		if ok && q.ContactID != nil {
+			r, err := accounts.MailRecipient(ctx, tx, q.CustomerID, q.ContactID)
+			if err != nil {
+				return err
+			}
+			if r.ContactID != *q.ContactID {
+				fe.add("contact_id", "user %d is not an active contact person of customer %d", *q.ContactID, q.CustomerID)
+			}
 		}
 	}
 	if q.Indexation.Method == IndexBySeries && q.Indexation.SeriesCode != "" {

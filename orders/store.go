@@ -171,22 +171,6 @@ func customerExists(ctx context.Context, idb bun.IDB, id int64) (bool, error) {
 	return idb.NewSelect().TableExpr("customers").Where("id = ?", id).Exists(ctx)
 }
 
-// customerContact is where customer mail goes: the billing address, else the company's
-// portal users.
-func customerContacts(ctx context.Context, idb bun.IDB, customerID int64) ([]string, error) {
-	var billing *string
-	if err := idb.NewSelect().TableExpr("customers").Column("billing_email").Where("id = ?", customerID).Scan(ctx, &billing); err != nil {
-		return nil, db.Translate(err, problem.NotFound("customer"), nil)
-	}
-	if billing != nil && *billing != "" {
-		return []string{*billing}, nil
-	}
-	var emails []string
-	err := idb.NewSelect().TableExpr("users").Column("email").
-		Where("customer_id = ? AND role = 'customer' AND active", customerID).Order("id").Scan(ctx, &emails)
-	return emails, err
-}
-
 // userEmail returns a user's address ("" when unknown).
 func userEmail(ctx context.Context, idb bun.IDB, id int64) (string, error) {
 	if id == 0 {

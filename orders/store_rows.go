@@ -43,6 +43,7 @@ type quoteRow struct {
 	VAT                 decimal.Decimal  `bun:"vat,type:numeric"`
 	Gross               decimal.Decimal  `bun:"gross,type:numeric"`
 	CreatedBy           *int64           `bun:"created_by"`
+	ContactID           *int64           `bun:"contact_id"`
 	CreatedAt           time.Time        `bun:"created_at"`
 	UpdatedAt           time.Time        `bun:"updated_at"`
 	SentAt              *time.Time       `bun:"sent_at"`
@@ -134,7 +135,7 @@ func toQuoteRow(q *Quote, now time.Time) *quoteRow {
 		IndexReferenceMonth: q.Indexation.ReferenceMonth, IndexFloor: q.Indexation.Floor, IndexCap: q.Indexation.Cap,
 		IndexFixedPercent: q.Indexation.FixedPercent,
 		Net:               t.Net, VAT: t.VAT, Gross: t.Gross,
-		CreatedAt: q.CreatedAt, UpdatedAt: now, SentAt: q.SentAt, ValidUntil: q.ValidUntil,
+		CreatedAt: q.CreatedAt, UpdatedAt: now, SentAt: q.SentAt, ValidUntil: q.ValidUntil, ContactID: q.ContactID,
 	}
 	if q.CreatedBy != 0 {
 		r.CreatedBy = &q.CreatedBy
@@ -164,7 +165,7 @@ func (r *quoteRow) quote(lines []Line) *Quote {
 		Indexation: IndexationClause{Method: IndexMethod(r.IndexMethod), SeriesCode: deref(r.IndexSeries),
 			ReferenceMonth: r.IndexReferenceMonth, Floor: r.IndexFloor, Cap: r.IndexCap, FixedPercent: r.IndexFixedPercent},
 		Lines: lines, CreatedAt: r.CreatedAt, SentAt: r.SentAt, ValidUntil: r.ValidUntil,
-		StoredTotals: &StoredTotals{Net: r.Net, VAT: r.VAT, Gross: r.Gross},
+		StoredTotals: &StoredTotals{Net: r.Net, VAT: r.VAT, Gross: r.Gross}, ContactID: r.ContactID,
 	}
 	if r.CreatedBy != nil {
 		q.CreatedBy = *r.CreatedBy

@@ -24,7 +24,7 @@ func (m *Module) SeedDemo(ctx context.Context, tx bun.Tx, demo *platform.Demo) e
 	}
 	now := m.svc.Clock.Now()
 	clk := clock.NewSettable(clock.Fixed(now))
-	s := &Service{DB: tx, Clock: clk, DeskEmail: m.svc.DeskEmail, Rates: m.svc.Rates}
+	s := &Service{DB: tx, Clock: clk, DeskEmail: m.svc.DeskEmail, Rates: m.svc.Rates, BaseURL: m.svc.BaseURL, Company: m.svc.Company}
 	principal := func(id int64, role auth.Role, customer *int64) (*auth.Principal, error) {
 		email, err := userEmail(ctx, tx, id)
 		return &auth.Principal{UserID: id, Email: email, Name: email, Role: role, CustomerID: customer}, err

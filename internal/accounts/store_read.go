@@ -99,10 +99,11 @@ func deref(s *string) string {
 // Recipient is who a customer e-mail goes to: the person to greet by name ("" greets the
 // company), the address, and the customer's language.
 type Recipient struct {
-	Name     string `bun:"name"`
-	Email    string `bun:"email"`
-	Customer string `bun:"customer"`
-	Language string `bun:"language"`
+	ContactID int64  `bun:"contact_id"` // the contact person asked for when it qualified, else 0
+	Name      string `bun:"name"`
+	Email     string `bun:"email"`
+	Customer  string `bun:"customer"`
+	Language  string `bun:"language"`
 }
 
 // MailRecipient is where mail about a customer's record goes: contactID when that is an
@@ -115,7 +116,7 @@ func MailRecipient(ctx context.Context, idb bun.IDB, customerID int64, contactID
 	if contactID != nil {
 		cid = *contactID
 	}
-	err := idb.NewRaw(`SELECT c.name AS customer, c.language,
+	err := idb.NewRaw(`SELECT c.name AS customer, c.language, COALESCE(u.id, 0) AS contact_id,
 			COALESCE(u.name, CASE WHEN COALESCE(c.billing_email, '') = '' THEN f.name END, '') AS name,
 			COALESCE(u.email, NULLIF(c.billing_email, ''), f.email, '') AS email
 		FROM customers AS c
