@@ -81,6 +81,7 @@ type myHoursData struct {
 	Form       map[string]string
 	Errors     []problem.FieldError
 	Minutes    int
+	Waiting    bool // ?status=submitted: every entry still waiting for approval, any week
 }
 
 func (m *Module) myHoursData(c *fiber.Ctx) (*myHoursData, error) {
@@ -90,11 +91,17 @@ func (m *Module) myHoursData(c *fiber.Ctx) (*myHoursData, error) {
 	if err != nil {
 		return nil, err
 	}
-	es, err := m.svc.Entries(ctx, EntryFilter{From: &from, To: &to})
+	f := EntryFilter{From: &from, To: &to}
+	waiting := c.Query("status") == string(StatusSubmitted)
+	if waiting {
+		st := StatusSubmitted
+		f = EntryFilter{Status: &st}
+	}
+	es, err := m.svc.Entries(ctx, f)
 	if err != nil {
 		return nil, err
 	}
-	d := &myHoursData{Placements: ps, Entries: es, Week: week, Prev: week.AddDays(-7), Next: week.AddDays(7), Form: map[string]string{}}
+	d := &myHoursData{Placements: ps, Entries: es, Week: week, Prev: week.AddDays(-7), Next: week.AddDays(7), Form: map[string]string{}, Waiting: waiting}
 	for _, e := range es {
 		if e.Status == StatusSubmitted || e.Status == StatusApproved {
 			d.Minutes += e.Minutes

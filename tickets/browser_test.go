@@ -24,7 +24,7 @@ func TestBrowserReportAnswerSee(t *testing.T) {
 	testkit.LoginBrowser(t, customer, base, b.contact.User.Email)
 	t.Run("T-1_customer_reports_an_incident_in_the_portal", func(t *testing.T) {
 		err := chromedp.Do(customer,
-			chromedp.Navigate(base+"/portal"),
+			chromedp.Navigate(base+"/portal/tickets"),
 			chromedp.WaitVisible(chromedp.CSS("#new-report")),
 			chromedp.Click(chromedp.CSS("#new-report")),
 			chromedp.WaitVisible(chromedp.CSS("#report-form")),
