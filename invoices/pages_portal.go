@@ -65,8 +65,13 @@ func (m *Module) portalList(c *fiber.Ctx) error {
 	}
 	lang := m.portalLang(c, *p.CustomerID)
 	l := i18n.For(lang)
+	due := c.Query("status") == "due" // the home's "Invoices due" card: issued and not settled
 	rows, err := m.svc.List(c.UserContext(), Filter{Limit: 200, Scope: func(q *bun.SelectQuery) *bun.SelectQuery {
-		return auth.Scope(q, p, "q.customer_id").Where("q.status <> ?", Draft)
+		q = auth.Scope(q, p, "q.customer_id").Where("q.status <> ?", Draft)
+		if due {
+			q = q.Where("q.status = ? AND q.gross - q.paid - q.credited > 0", Issued)
+		}
+		return q
 	}})
 	if err != nil {
 		return err

@@ -90,14 +90,14 @@ func (m *Module) quoteCSV(c *fiber.Ctx, f QuoteFilter) error {
 	})
 }
 
-func (m *Module) orderCSV(c *fiber.Ctx, cid *int64, lq listq.Query) error {
+func (m *Module) orderCSV(c *fiber.Ctx, scope OrderScope, lq listq.Query) error {
 	return orderList.Stream(c, lq, listq.Export[*Order]{File: "orders.csv",
 		Header: []string{"Number", "Quote", "Customer", "Title", "Status", "Start date", "Total excl. VAT", "Created"},
 		Row: func(o *Order) []string {
 			return []string{o.Number, o.QuoteNumber, o.CustomerName, o.Title, string(o.Status), o.StartDate.String(),
 				o.StoredNet.StringFixed(2), o.CreatedAt.UTC().Format("2006-01-02T15:04:05Z")}
 		}}, func(ctx context.Context, lq listq.Query) ([]*Order, error) {
-		return m.svc.SearchOrders(ctx, cid, lq)
+		return m.svc.SearchOrders(ctx, scope, lq)
 	})
 }
 

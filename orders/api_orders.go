@@ -41,9 +41,9 @@ func (m *Module) listOrders(c *fiber.Ctx) error {
 		return err
 	}
 	if listq.WantsCSV(c) {
-		return m.orderCSV(c, cid, lq)
+		return m.orderCSV(c, OrderScope{CustomerID: cid}, lq)
 	}
-	os, err := m.svc.SearchOrders(c.UserContext(), cid, lq)
+	os, err := m.svc.SearchOrders(c.UserContext(), OrderScope{CustomerID: cid}, lq)
 	if err != nil {
 		return err
 	}

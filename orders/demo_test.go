@@ -54,7 +54,7 @@ func TestSeedDemo(t *testing.T) {
 			t.Errorf("%s was not written by the account manager", q.Number)
 		}
 	}
-	for st, n := range map[QuoteStatus]int{QuoteDraft: 1, QuoteSent: 2, QuoteAccepted: 2, QuoteDeclined: 1} {
+	for st, n := range map[QuoteStatus]int{QuoteDraft: 1, QuoteSent: 2, QuoteAccepted: 3, QuoteDeclined: 1, QuoteExpired: 2} {
 		if len(byStatus[st]) != n {
 			t.Errorf("%d %s quotes, want %d", len(byStatus[st]), st, n)
 		}
@@ -82,8 +82,8 @@ func TestSeedDemo(t *testing.T) {
 		}
 		orders = append(orders, os...)
 	}
-	if len(orders) != 2 {
-		t.Fatalf("%d demo orders, want 2", len(orders))
+	if len(orders) != 3 {
+		t.Fatalf("%d demo orders, want 3", len(orders))
 	}
 	var contracts []*Contract
 	for _, cid := range demo.CustomerIDs {
@@ -93,8 +93,8 @@ func TestSeedDemo(t *testing.T) {
 		}
 		contracts = append(contracts, cs...)
 	}
-	if len(contracts) != 2 {
-		t.Fatalf("%d demo contracts, want 2", len(contracts))
+	if len(contracts) != 3 {
+		t.Fatalf("%d demo contracts, want 3", len(contracts))
 	}
 	old := contracts[0]
 	for _, c := range contracts {
@@ -126,7 +126,7 @@ func TestSeedDemo(t *testing.T) {
 
 	var recent *Order
 	for _, o := range orders {
-		if o.ID != old.OrderID {
+		if o.ID != old.OrderID && strings.HasPrefix(o.Title, "Cash registers") {
 			recent = o
 		}
 	}
@@ -140,6 +140,9 @@ func TestSeedDemo(t *testing.T) {
 		{fmt.Sprintf("/orders/%d", recent.ID), []string{recent.Number, "network design", "access points", "Data supplied"}},
 		{fmt.Sprintf("/orders/%d", old.OrderID), []string{"Lenovo ThinkPad T14"}},
 		{"/contracts", []string{old.Number}},
+		// issue 13: the one-year contract that started ten months ago is the home's notice card
+		{"/contracts?notice_within=90", []string{"Showing running contracts", "Mon 30 Nov 2026"}},
+		{"/orders?lead_time=not_started", []string{recent.Number, "Showing orders whose lead time has not started"}},
 		{fmt.Sprintf("/contracts/%d", old.ID), []string{"Microsoft 365 Business Premium", "cbs-cpi"}},
 		{"/indexation", []string{"2026-10: 103.26", "2025-12: 137.4"}},
 	}

@@ -45,7 +45,7 @@ func TestExplainListTools(t *testing.T) {
 	}
 	orderCase := func(name, query string, search bool) {
 		cases = append(cases, listCase{name, "orders", query, search, func(t *testing.T, q string) error {
-			_, err := searchOrderList(ctx, tx, staff, nil, *lq(t, orders, q))
+			_, err := searchOrderList(ctx, tx, staff, OrderScope{}, *lq(t, orders, q))
 			return err
 		}})
 	}

@@ -14,8 +14,9 @@ import (
 )
 
 type ordersData struct {
-	Rows []OrderOut
-	List listq.View
+	Rows    []OrderOut
+	List    listq.View
+	Waiting bool // ?lead_time=not_started: only orders whose lead time has not started
 }
 
 func (m *Module) ordersPage(c *fiber.Ctx) error {
@@ -23,15 +24,27 @@ func (m *Module) ordersPage(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	if listq.WantsCSV(c) {
-		return m.orderCSV(c, cid, lq)
+	scope := OrderScope{CustomerID: cid}
+	switch c.Query("lead_time") {
+	case "":
+	case "not_started":
+		scope.LeadTimeNotStarted = true
+	default:
+		return problem.Invalid("lead_time", "must be not_started")
 	}
-	os, err := m.svc.SearchOrders(c.UserContext(), cid, lq)
+	if listq.WantsCSV(c) {
+		return m.orderCSV(c, scope, lq)
+	}
+	os, err := m.svc.SearchOrders(c.UserContext(), scope, lq)
 	if err != nil {
 		return err
 	}
 	os, next := orderList.Trim(os, lq)
-	d := ordersData{List: orderList.View("/orders", filterValues(map[string]string{"customer_id": c.Query("customer_id")}), lq, next)}
+	keep := map[string]string{"customer_id": c.Query("customer_id")}
+	if scope.LeadTimeNotStarted {
+		keep["lead_time"] = "not_started"
+	}
+	d := ordersData{List: orderList.View("/orders", filterValues(keep), lq, next), Waiting: scope.LeadTimeNotStarted}
 	for _, o := range os {
 		d.Rows = append(d.Rows, orderOut(o))
 	}
@@ -54,9 +67,10 @@ func (m *Module) orderCancelPost(c *fiber.Ctx) error {
 }
 
 type contractsData struct {
-	Rows   []ContractOut
-	Portal bool
-	List   listq.View
+	Rows         []ContractOut
+	Portal       bool
+	List         listq.View
+	NoticeWithin int // ?notice_within=: only contracts whose notice deadline is this close
 }
 
 func (m *Module) renderContracts(c *fiber.Ctx, portal bool) error {
@@ -65,6 +79,14 @@ func (m *Module) renderContracts(c *fiber.Ctx, portal bool) error {
 		return err
 	}
 	f := ContractFilter{CustomerID: cid, List: &lq}
+	keep := map[string]string{"customer_id": c.Query("customer_id")}
+	if v := c.Query("notice_within"); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 1 || n > 3660 {
+			return problem.Invalid("notice_within", "must be a number of days from 1 to 3660")
+		}
+		f.NoticeWithinDays, keep["notice_within"] = n, v
+	}
 	if listq.WantsCSV(c) {
 		return m.contractCSV(c, f)
 	}
@@ -78,7 +100,7 @@ func (m *Module) renderContracts(c *fiber.Ctx, portal bool) error {
 		path = "/portal/contracts"
 	}
 	today := m.svc.Today()
-	d := contractsData{Portal: portal, List: contractList.View(path, filterValues(map[string]string{"customer_id": c.Query("customer_id")}), lq, next)}
+	d := contractsData{Portal: portal, NoticeWithin: f.NoticeWithinDays, List: contractList.View(path, filterValues(keep), lq, next)}
 	for _, k := range cs {
 		d.Rows = append(d.Rows, contractOut(k, today))
 	}
@@ -154,7 +176,12 @@ func (m *Module) portalPages(r fiber.Router) {
 }
 
 func (m *Module) portalQuotesPage(c *fiber.Ctx) error {
-	qs, err := m.svc.ListQuotes(c.UserContext(), QuoteFilter{Limit: 200, Principal: auth.From(c)})
+	// ?status=sent: the quotes still to decide (the home's card)
+	f := QuoteFilter{Limit: 200, Principal: auth.From(c), Status: QuoteStatus(c.Query("status"))}
+	if f.Status != "" && !f.Status.Valid() {
+		return problem.Invalid("status", "unknown status")
+	}
+	qs, err := m.svc.ListQuotes(c.UserContext(), f)
 	if err != nil {
 		return err
 	}
@@ -165,7 +192,7 @@ func (m *Module) portalQuotesPage(c *fiber.Ctx) error {
 			rows = append(rows, quoteOut(q, now, 0, 0))
 		}
 	}
-	return m.web.Render(c, "orders/portal_quotes", "Your quotes", rows)
+	return m.web.Render(c, "orders/portal_quotes", web.Tr(c, "portal.quotes.title"), rows)
 }
 
 func (m *Module) portalQuotePage(c *fiber.Ctx) error {

@@ -57,7 +57,7 @@ func (m *Module) orderTab(ctx context.Context, customerID int64, after string) (
 	if err != nil {
 		return platform.TabPage{}, err
 	}
-	os, err := m.svc.SearchOrders(ctx, &customerID, lq)
+	os, err := m.svc.SearchOrders(ctx, OrderScope{CustomerID: &customerID}, lq)
 	if err != nil {
 		return platform.TabPage{}, err
 	}

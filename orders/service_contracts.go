@@ -29,6 +29,7 @@ func (s *Service) GetContract(ctx context.Context, id int64) (*Contract, error) 
 // ListContracts lists contracts newest first.
 func (s *Service) ListContracts(ctx context.Context, f ContractFilter) ([]*Contract, error) {
 	f.Principal = auth.FromContext(ctx)
+	f.Today = s.today(s.now())
 	return listContracts(ctx, s.DB, f)
 }
 

@@ -100,8 +100,8 @@ func (s *Service) GetOrder(ctx context.Context, id int64) (*OrderView, error) {
 // ListOrders lists orders newest first.
 // SearchOrders is the order list of the list tools (search, sort, cursor), for the page,
 // the API and the CSV export alike.
-func (s *Service) SearchOrders(ctx context.Context, customerID *int64, lq listq.Query) ([]*Order, error) {
-	return searchOrderList(ctx, s.DB, auth.FromContext(ctx), customerID, lq)
+func (s *Service) SearchOrders(ctx context.Context, scope OrderScope, lq listq.Query) ([]*Order, error) {
+	return searchOrderList(ctx, s.DB, auth.FromContext(ctx), scope, lq)
 }
 
 func (s *Service) ListOrders(ctx context.Context, customerID *int64, afterID int64, limit int) ([]*Order, error) {

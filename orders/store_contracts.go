@@ -177,6 +177,10 @@ type ContractFilter struct {
 	Limit      int
 	List       *listq.Query // search, sort and cursor of the list tools; nil: newest first from AfterID
 	Principal  *auth.Principal
+	// NoticeWithinDays > 0: running contracts whose notice deadline (as shown on Today)
+	// falls within this many days of Today (Q-8; the home's card).
+	NoticeWithinDays int
+	Today            civil.Date
 }
 
 func listContracts(ctx context.Context, idb bun.IDB, f ContractFilter) ([]*Contract, error) {
@@ -187,6 +191,9 @@ func listContracts(ctx context.Context, idb bun.IDB, f ContractFilter) ([]*Contr
 	}
 	if f.OrderID != nil {
 		q = q.Where("k.order_id = ?", *f.OrderID)
+	}
+	if f.NoticeWithinDays > 0 {
+		q = q.Where("k.end_date IS NULL").Where(noticeDeadlineSQL+" BETWEEN ? AND ?", f.Today, f.Today, f.Today.AddDays(f.NoticeWithinDays))
 	}
 	if f.List != nil {
 		var err error

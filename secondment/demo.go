@@ -49,8 +49,24 @@ func (m *Module) SeedDemo(ctx context.Context, tx bun.Tx, demo *platform.Demo) e
 		{fri.AddDays(-3), 17 * 60, 20 * 60, "Firewall migration after hours", StatusSubmitted, false},
 		{fri.AddDays(-2), 8*60 + 30, 17 * 60, "Workplace rollout", StatusSubmitted, false},
 	}
+	// This week's Monday, so the technician's home shows the week in its bands: an early
+	// start (night band until 07:30) and an evening session (from 18:00), as far as they
+	// are over by now.
+	monday, _, _ := weekOf(today)
+	if monday.After(fri) {
+		entries = append(entries, []struct {
+			day          civil.Date
+			from, to     int
+			desc         string
+			status       EntryStatus
+			approvedByAM bool
+		}{
+			{monday, 6 * 60, 12 * 60, "Server patching before office hours", StatusSubmitted, false},
+			{monday, 17 * 60, 20 * 60, "Mailbox migration after hours", StatusSubmitted, false},
+		}...)
+	}
 	for _, e := range entries {
-		if e.day.Before(start) {
+		if e.day.Before(start) || wallInstant(e.day, e.to, loc).After(now) {
 			continue
 		}
 		s, en := wallInstant(e.day, e.from, loc), wallInstant(e.day, e.to, loc)

@@ -38,7 +38,7 @@ func (m *Module) Nav() []web.NavItem {
 		{Label: "SLA dashboard", Href: "/sla/dashboard", Order: 41, Group: "Service", Roles: staff},
 		{Label: "Availability", Href: "/sla/availability", Order: 42, Group: "Service", Roles: staff},
 		{Label: "SLA policies", Href: "/sla/policies", Order: 43, Group: "Service", Roles: staff},
-		{Label: "My tickets", Href: "/portal", Order: 20, Group: "Portal", Roles: []auth.Role{auth.Customer}},
+		{Label: "My tickets", Href: "/portal/tickets", Order: 20, Group: "Portal", Roles: []auth.Role{auth.Customer}},
 		{Label: "Report a problem", Href: "/portal/tickets/new", Order: 21, Group: "Portal", Roles: []auth.Role{auth.Customer}},
 	}
 }
@@ -63,7 +63,6 @@ func (m *Module) Pages(r fiber.Router) {
 	r.Post("/sla/policies", mg, m.policyPost)
 	r.Post("/sla/policies/assign", mg, m.assignPost)
 
-	r.Get("/portal", cu, m.portalList)
 	r.Get("/portal/tickets", cu, m.portalList)
 	r.Get("/portal/tickets/new", cu, m.portalNew)
 	r.Post("/portal/tickets", cu, m.portalCreate)

@@ -13,8 +13,9 @@ import (
 )
 
 type portalListData struct {
-	Rows []row
-	Next string
+	Rows   []row
+	Next   string
+	Status string // the ?status= filter, kept in the pager
 }
 
 // portalList shows the customer's own tickets (the tenancy scope is in List).
@@ -23,16 +24,30 @@ func (m *Module) portalList(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	l, err := m.svc.List(c.UserContext(), ListFilter{Sort: SortNewest}, page)
+	// ?status= narrows the list (the home's "Open tickets" card links here with it)
+	lf, err := ParseListFilter(func(k string) string {
+		if k == "status" {
+			return c.Query(k)
+		}
+		return ""
+	})
 	if err != nil {
 		return err
 	}
-	var d portalListData
+	l, err := m.svc.List(c.UserContext(), lf, page)
+	if err != nil {
+		return err
+	}
+	d := portalListData{Status: c.Query("status")}
 	for _, it := range l.Items {
 		d.Rows = append(d.Rows, rowOf(it))
 	}
 	if l.Next != nil {
-		d.Next = url.Values{"after": {*l.Next}}.Encode()
+		v := url.Values{"after": {*l.Next}}
+		if d.Status != "" {
+			v.Set("status", d.Status)
+		}
+		d.Next = v.Encode()
 	}
 	return m.web.Render(c, "tickets/portal_list", web.Tr(c, "portal.tickets.title"), d)
 }

@@ -17,6 +17,7 @@ import (
 
 type dashboardData struct {
 	D        *Dashboard
+	Chart    *web.Chart // compliance per month; a month without resolved tickets is "no data", not 0 %
 	AtRisk   []row
 	Breaches []breachRow
 	Avail    []AvailabilityOut
@@ -33,7 +34,7 @@ func (m *Module) dashboardPage(c *fiber.Ctx) error {
 		return err
 	}
 	now := m.svc.Clock.Now()
-	dd := dashboardData{D: d}
+	dd := dashboardData{D: d, Chart: complianceChart(d.Compliance)}
 	for _, it := range d.AtRisk {
 		dd.AtRisk = append(dd.AtRisk, rowOf(it))
 	}
@@ -44,6 +45,32 @@ func (m *Module) dashboardPage(c *fiber.Ctx) error {
 		dd.Avail = append(dd.Avail, availabilityOut(a))
 	}
 	return m.web.Render(c, "tickets/dashboard", "SLA dashboard", dd)
+}
+
+// complianceChart draws the compliance per month: a bar per month with resolved tickets,
+// red below 80 %, amber below 95 %; a month with none is a hatched "no data" gap, and a
+// year with none reads "no data yet".
+func complianceChart(ms []MonthCompliance) *web.Chart {
+	c := &web.Chart{ID: "compliance-chart", Title: "SLA compliance per month", Unit: "%", Max: 100, Empty: "no data yet: no ticket resolved in the last 12 months",
+		Desc: "Share of tickets resolved in the month that met both targets."}
+	s := web.ChartSeries{Name: "met both targets", Class: "chart-s1"}
+	for _, m := range ms {
+		c.Labels = append(c.Labels, web.MonthLabel(m.Month))
+		if m.Resolved == 0 {
+			s.Values, s.Classes = append(s.Values, nil), append(s.Classes, "")
+			continue
+		}
+		class := ""
+		switch {
+		case m.Percent < 80:
+			class = "chart-low"
+		case m.Percent < 95:
+			class = "chart-mid"
+		}
+		s.Values, s.Classes = append(s.Values, web.Val(m.Percent)), append(s.Classes, class)
+	}
+	c.Series = []web.ChartSeries{s}
+	return c
 }
 
 type availabilityData struct {

@@ -113,7 +113,7 @@ func TestPages(t *testing.T) {
 		}
 	})
 	t.Run("dashboard_policies_availability", func(t *testing.T) {
-		b.page(t, b.tech, "/sla/dashboard", 200, "SLA compliance per month", "Breaches at risk", "Data breaches", "2026-04")
+		b.page(t, b.tech, "/sla/dashboard", 200, "SLA compliance per month", "Breaches at risk", "Data breaches", "Apr 2026", `id="compliance-chart"`)
 		b.page(t, b.tech, "/sla/policies", 200, "Standaard", "cliendo-support")
 		b.page(t, b.manager, "/sla/policies", 200, "policy-form")
 		b.page(t, b.tech, "/sla/availability", 200, "outage-form", "availability per quarter", "2026-Q2")
@@ -129,7 +129,7 @@ func TestPages(t *testing.T) {
 		}
 	})
 	t.Run("portal_home_list_new_and_ticket", func(t *testing.T) {
-		b.page(t, b.contact, "/portal", 200, "Koningsdag printer", "my-tickets")
+		b.page(t, b.contact, "/portal/tickets", 200, "Koningsdag printer", "my-tickets")
 		b.page(t, b.contact, "/portal/tickets/new", 200, "report-form")
 		body := b.page(t, b.contact, fmt.Sprintf("/portal/tickets/%d", id), 200, "reply-form", "On it")
 		if strings.Contains(body, "sla-explanation") || strings.Contains(body, "internal note") {

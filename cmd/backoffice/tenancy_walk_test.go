@@ -3,20 +3,13 @@ package main
 import (
 	"context"
 	"fmt"
-	"io"
-	"log/slog"
 	"net/http/httptest"
 	"strings"
 	"testing"
 	"time"
 
-	"backoffice/internal/app"
 	"backoffice/internal/auth"
 	"backoffice/internal/clock"
-	"backoffice/internal/config"
-	"backoffice/internal/db"
-	"backoffice/internal/server"
-	"backoffice/internal/testkit"
 )
 
 // TestTenancyWalk is the foreign-tenant half of the guard: on a fresh database with the
@@ -25,36 +18,7 @@ import (
 // company: it must never answer 2xx (the data), while the owner's contact may.
 func TestTenancyWalk(t *testing.T) {
 	ctx := context.Background()
-	cl := testkit.Cluster(t)
-	name := fmt.Sprintf("tenancy_%d", time.Now().UnixNano())
-	if err := cl.CreateDatabase(ctx, name, ""); err != nil {
-		t.Fatal(err)
-	}
-	database, err := db.Open(ctx, cl.URL(name))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer database.Close()
-	if _, err := database.MigrateUp(ctx); err != nil {
-		t.Fatal(err)
-	}
-	cfg, err := config.FromEnv()
-	if err != nil {
-		t.Fatal(err)
-	}
-	clk := clock.NewSettable(clock.Real{})
-	deps, err := app.Deps(cfg, database, clk, slog.New(slog.NewTextHandler(io.Discard, nil)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	modules := Modules(deps, clk)
-	if ok, err := app.SeedDemo(ctx, deps, modules); err != nil || !ok {
-		t.Fatalf("demo: %v %v", ok, err)
-	}
-	srv, err := server.New(deps, database, modules, server.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	srv, database := demoServerAt(t, "tenancy", clock.NewSettable(clock.Real{}))
 	var owner, stranger struct {
 		ID         int64
 		CustomerID int64

@@ -29,6 +29,8 @@ type Module struct {
 	TestClock *clock.Settable // nil unless BACKOFFICE_TEST_CLOCK=1
 	Throttle  *auth.Throttle  // failed-login counters in PostgreSQL (ASVS V2.2)
 	Web       *web.Engine
+	// Home gives the home page the cards every module contributes (platform.HomeCards).
+	Home *platform.HomeBoard
 	// Tabs are the domains' tabs of the customer page (platform.Deps.CustomerTabs, read
 	// per request: the server collects them after the modules are built).
 	Tabs func() []platform.CustomerTab

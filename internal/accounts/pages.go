@@ -35,6 +35,7 @@ func (m *Module) Templates() fs.FS {
 func (m *Module) Nav() []web.NavItem {
 	return []web.NavItem{
 		{Label: "Home", Href: "/", Order: 0, Group: "My work", Roles: []auth.Role{auth.Admin, auth.AccountManager, auth.Technician}},
+		{Label: "Home", Href: "/portal", Order: 0, Group: "Portal", Roles: []auth.Role{auth.Customer}},
 		{Label: "Customers", Href: "/customers", Order: 10, Group: "Customers", Roles: []auth.Role{auth.Admin, auth.AccountManager, auth.Technician}},
 		{Label: "My company", Href: "/portal/company", Order: 90, Group: "Portal", Roles: []auth.Role{auth.Customer}},
 		{Label: "Users", Href: "/users", Order: 100, Group: "Admin", Roles: []auth.Role{auth.Admin}},
@@ -50,6 +51,7 @@ func (m *Module) Pages(r fiber.Router) {
 	r.Post("/login", m.loginPost)
 	r.Post("/logout", m.logoutPost)
 	r.Get("/", auth.Require(), m.home)
+	r.Get("/portal", auth.Require(auth.Customer), m.home)
 
 	staff := auth.Require(auth.Admin, auth.AccountManager, auth.Technician)
 	manage := auth.Require(auth.Admin, auth.AccountManager)
@@ -127,26 +129,6 @@ func (m *Module) logoutPost(c *fiber.Ctx) error {
 	}
 	c.Cookie(&fiber.Cookie{Name: auth.SessionCookie, Value: "", Path: "/", HTTPOnly: true, SameSite: "Lax", Expires: time.Unix(1, 0), MaxAge: -1})
 	return web.Redirect(c, "/login", "You are logged out.")
-}
-
-type homeData struct {
-	Customers int64
-	Users     int64
-	Pending   int64
-}
-
-func (m *Module) home(c *fiber.Ctx) error {
-	p := auth.From(c)
-	if p.Role == auth.Customer {
-		return c.Redirect("/portal", fiber.StatusSeeOther)
-	}
-	ctx := c.UserContext()
-	var d homeData
-	var err error
-	if d.Customers, d.Users, d.Pending, err = homeCounts(ctx, m.DB); err != nil {
-		return err
-	}
-	return m.Web.Render(c, "accounts/home", "Home", d)
 }
 
 type customersData struct {

@@ -70,18 +70,6 @@ func UserName(ctx context.Context, idb bun.IDB, id int64) (string, error) {
 	return name, db.Translate(err, problem.NotFound("user"), constraints)
 }
 
-// homeCounts are the figures of the home page: customers, active users, mail waiting.
-func homeCounts(ctx context.Context, idb bun.IDB) (customers, users, pending int64, err error) {
-	if customers, err = idb.NewSelect().Table("customers").Count(ctx); err != nil {
-		return
-	}
-	if users, err = idb.NewSelect().Table("users").Where("active").Count(ctx); err != nil {
-		return
-	}
-	pending, err = idb.NewSelect().Table("outbox").Where("status = 'pending'").Count(ctx)
-	return
-}
-
 // customersByName are the customers for the users page's company picker.
 func customersByName(ctx context.Context, idb bun.IDB, limit int64) ([]Customer, error) {
 	var out []Customer
@@ -94,6 +82,13 @@ func deref(s *string) string {
 		return ""
 	}
 	return *s
+}
+
+// countFailedOutbox counts failed messages up to limit+1 (index outbox_failed_idx, 0620).
+func countFailedOutbox(ctx context.Context, idb bun.IDB, limit int64) (int64, error) {
+	var n int64
+	err := idb.NewRaw("SELECT count(*) FROM (SELECT 1 FROM outbox WHERE status = 'failed' LIMIT ?) AS f", limit+1).Scan(ctx, &n)
+	return n, err
 }
 
 // Recipient is who a customer e-mail goes to: the person to greet by name ("" greets the

@@ -7,6 +7,7 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
+	"time"
 
 	"github.com/uptrace/bun"
 
@@ -19,6 +20,7 @@ import (
 	"backoffice/internal/customerdata"
 	"backoffice/internal/db"
 	"backoffice/internal/events"
+	"backoffice/internal/outbox"
 	"backoffice/internal/platform"
 	"backoffice/internal/web"
 )
@@ -31,14 +33,14 @@ func Deps(cfg *config.Config, database *db.DB, clk clock.Clock, log *slog.Logger
 	}
 	eng.SetBrand(cfg.CompanyName)
 	return &platform.Deps{DB: database.Bun, Clock: clk, Calendars: calendars.NewRegistry(database.Bun), Web: eng, Config: cfg, Log: log,
-		Events: events.NewBus(database.Bun, clk, log)}, nil
+		Events: events.NewBus(database.Bun, clk, log), Home: &platform.HomeBoard{}}, nil
 }
 
 // Foundation returns the foundation's modules. testClock is nil unless the test clock
 // is enabled.
 func Foundation(d *platform.Deps, testClock *clock.Settable) []platform.Module {
 	return []platform.Module{
-		&accounts.Module{DB: d.DB, Clock: d.Clock, TestClock: testClock, Throttle: auth.NewThrottle(d.DB), Web: d.Web,
+		&accounts.Module{DB: d.DB, Clock: d.Clock, TestClock: testClock, Throttle: auth.NewThrottle(d.DB), Web: d.Web, Home: d.Home,
 			Tabs: func() []platform.CustomerTab { return d.CustomerTabs }},
 		&customerdata.Module{DB: d.DB, Clock: d.Clock, Log: d.Log},
 		&calendars.Module{Reg: d.Calendars, Clock: d.Clock, Web: d.Web, DB: d.DB},
@@ -132,5 +134,25 @@ func seedDemo(ctx context.Context, tx bun.Tx, d *platform.Deps, modules []platfo
 			}
 		}
 	}
-	return nil
+	return seedDemoFailures(ctx, tx, now)
+}
+
+// seedDemoFailures gives the admin's home something to act on: an e-mail whose address
+// bounced after every retry, and one event delivery that failed all its attempts (a retry
+// from /events/undeliverable delivers it: the handlers are idempotent).
+func seedDemoFailures(ctx context.Context, tx bun.Tx, now time.Time) error {
+	m := &outbox.Message{Kind: "notice", To: "old-address@vandijk.demo.backoffice.test", Subject: "Your invoice",
+		Body: "This address no longer exists.", Entity: "demo"}
+	if err := outbox.Enqueue(ctx, tx, now, m); err != nil {
+		return err
+	}
+	if _, err := tx.NewUpdate().Table("outbox").Set("status = 'failed', attempts = 5").
+		Set("last_error = ?", "550 5.1.1 <old-address@vandijk.demo.backoffice.test>: mailbox unavailable").
+		Where("id = ?", m.ID).Exec(ctx); err != nil {
+		return err
+	}
+	_, err := tx.NewUpdate().Table("event_deliveries").Set("status = 'dead', attempts = ?", events.MaxAttempts).
+		Set("last_error = ?", "demo: the handler timed out on every attempt").
+		Where("(subscriber, event_id) = (SELECT subscriber, event_id FROM event_deliveries ORDER BY event_id DESC, subscriber LIMIT 1)").Exec(ctx)
+	return err
 }

@@ -36,6 +36,8 @@ type Deps struct {
 	// agreed rate (a ticket not covered, T-4; storage of refused goods, HW-2). The orders
 	// domain keeps them; cmd/backoffice wires it in. Nil until wired: read it when used.
 	Rates RateBook
+	// Home collects the modules' home cards (HomeCards) for the home page of each role.
+	Home *HomeBoard
 	// CustomerTabs are the domains' tabs of the customer page (CustomerTabber), collected
 	// by cmd/backoffice once every module is built; accounts reads them per request.
 	CustomerTabs []CustomerTab

@@ -74,6 +74,9 @@ func New(d *platform.Deps, database *db.DB, modules []platform.Module, opt Optio
 	if err := platform.RegisterSubscriptions(context.Background(), d.Events, modules); err != nil {
 		return nil, err
 	}
+	if d.Home != nil {
+		d.Home.Collect(modules) // every module's home cards, for the home page of each role
+	}
 	app := fiber.New(fiber.Config{
 		AppName:               "backoffice",
 		BodyLimit:             BodyLimit,

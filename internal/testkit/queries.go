@@ -78,3 +78,7 @@ func (q *Queries) Within(budget int, what string) int {
 	q.t.Logf("%s: %d statements (budget %d)", what, n, budget)
 	return n
 }
+
+// CountOn makes CountQueries count the statements of another database too (a test's own
+// fresh database, such as one seeded with the demo data).
+func CountOn(d *bun.DB) { d.AddQueryHook(counter) }
