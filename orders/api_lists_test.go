@@ -232,3 +232,20 @@ func TestCustomerPageTabs(t *testing.T) {
 		t.Fatal("a technician sees the tabs of its role only")
 	}
 }
+
+// TestQuoteVersionLinks: a quote page names its version among all ("version 1 of 3") and
+// links the others, marking the live one (issue 13).
+func TestQuoteVersionLinks(t *testing.T) {
+	e := setup(t, monday2March)
+	v1 := e.sentQuote(t, nil)
+	var v2, v3 QuoteOut
+	e.a.Do(t, "POST", fmt.Sprintf("/api/v1/quotes/%d/revise", v1.ID), e.am.Token, nil).Expect(t, 201).JSON(t, &v2)
+	e.a.Do(t, "POST", fmt.Sprintf("/api/v1/quotes/%d/send", v2.ID), e.am.Token, nil).Expect(t, 200)
+	e.a.Do(t, "POST", fmt.Sprintf("/api/v1/quotes/%d/revise", v2.ID), e.am.Token, nil).Expect(t, 201).JSON(t, &v3)
+	body := e.page(t, fmt.Sprintf("/quotes/%d", v1.ID), "version 1 of 3", `<b aria-current="page">v1</b>`,
+		fmt.Sprintf(`<a href="/quotes/%d" data-version="2">v2</a>`, v2.ID), fmt.Sprintf(`<a href="/quotes/%d" data-version="3">v3</a>`, v3.ID), "current, Draft")
+	if strings.Count(body, "superseded)") != 2 {
+		t.Error("the two earlier versions are not marked superseded")
+	}
+	e.page(t, fmt.Sprintf("/quotes/%d", v3.ID), "version 3 of 3", fmt.Sprintf(`<a href="/quotes/%d" data-version="1">v1</a>`, v1.ID))
+}

@@ -178,9 +178,10 @@ func (m *Module) quoteUpdatePost(c *fiber.Ctx) error {
 }
 
 type quotePageData struct {
-	Quote  QuoteOut
-	Portal bool
-	Errors []problem.FieldError
+	Quote    QuoteOut
+	Portal   bool
+	Errors   []problem.FieldError
+	Versions []QuoteVersion // every version of the number, oldest first (staff page)
 }
 
 func (m *Module) quotePage(c *fiber.Ctx) error {
@@ -188,7 +189,7 @@ func (m *Module) quotePage(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	q, err := m.svc.GetQuote(c.UserContext(), qid)
+	q, versions, err := m.svc.QuoteWithVersions(c.UserContext(), qid)
 	if err != nil {
 		return err
 	}
@@ -196,7 +197,7 @@ func (m *Module) quotePage(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	return m.web.Render(c, "orders/quote", fmt.Sprintf("Quote %s v%d", q.Number, q.Version), quotePageData{Quote: out})
+	return m.web.Render(c, "orders/quote", fmt.Sprintf("Quote %s v%d", q.Number, q.Version), quotePageData{Quote: out, Versions: versions})
 }
 
 func (m *Module) quoteAction(action string) fiber.Handler {

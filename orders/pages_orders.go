@@ -192,7 +192,7 @@ func (m *Module) portalQuotesPage(c *fiber.Ctx) error {
 			rows = append(rows, quoteOut(q, now, 0, 0))
 		}
 	}
-	return m.web.Render(c, "orders/portal_quotes", "Your quotes", rows)
+	return m.web.Render(c, "orders/portal_quotes", web.Tr(c, "portal.quotes.title"), rows)
 }
 
 func (m *Module) portalQuotePage(c *fiber.Ctx) error {

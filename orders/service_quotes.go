@@ -134,6 +134,17 @@ func (s *Service) GetQuote(ctx context.Context, id int64) (*Quote, error) {
 	return q, nil
 }
 
+// QuoteWithVersions is GetQuote plus every version of its number, oldest first (the
+// quote page links the versions: "version 2 of 3", which one is current or accepted).
+func (s *Service) QuoteWithVersions(ctx context.Context, id int64) (*Quote, []QuoteVersion, error) {
+	q, err := s.GetQuote(ctx, id)
+	if err != nil {
+		return nil, nil, err
+	}
+	vs, err := quoteVersions(ctx, s.DB, q.Number)
+	return q, vs, err
+}
+
 // visible is the rule of who sees a quote: staff see every quote; a customer contact sees
 // the quotes of its own company that were offered to it — a draft is 404 for a customer,
 // like a foreign record (listQuotes applies the same rule in its query).

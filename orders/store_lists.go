@@ -58,3 +58,18 @@ func searchCustomers(ctx context.Context, idb bun.IDB, q *bun.SelectQuery, lq li
 	}
 	return q.Where("("+text+" ILIKE ? OR "+customerCol+" IN (?))", lq.Like(), bun.In(ids)), nil
 }
+
+// QuoteVersion is one version of a quote number, for the links between versions.
+type QuoteVersion struct {
+	ID      int64       `bun:"id"`
+	Version int         `bun:"version"`
+	Status  QuoteStatus `bun:"status"`
+}
+
+// quoteVersions lists every version of a quote number, oldest first (quotes_one_live_version
+// and the number index find them).
+func quoteVersions(ctx context.Context, idb bun.IDB, number string) ([]QuoteVersion, error) {
+	var out []QuoteVersion
+	err := idb.NewSelect().TableExpr("quotes").Column("id", "version", "status").Where("number = ?", number).Order("version").Scan(ctx, &out)
+	return out, err
+}

@@ -10,6 +10,7 @@ import (
 
 	"github.com/gofiber/fiber/v2"
 
+	"backoffice/internal/accounts"
 	"backoffice/internal/auth"
 	"backoffice/internal/civil"
 	"backoffice/internal/clock"
@@ -201,6 +202,8 @@ type placementsData struct {
 	Errors     []problem.FieldError
 	CanCreate  bool
 	List       listq.View
+	Customers  []accounts.Option // the new-placement form's pickers
+	Staff      []accounts.Option
 }
 
 func (m *Module) placementsPage(c *fiber.Ctx) error {
@@ -213,6 +216,9 @@ func (m *Module) placementsPage(c *fiber.Ctx) error {
 	}
 	d := placementsData{Form: map[string]string{"calendar_id": "nl-werktijden"}, CanCreate: !auth.From(c).Is(auth.Customer)}
 	if err := m.placementRows(c, pf, &d); err != nil {
+		return err
+	}
+	if d.Customers, d.Staff, err = m.svc.Pickers(c.UserContext()); err != nil {
 		return err
 	}
 	return m.web.Render(c, "secondment/placements", "Placements", d)
@@ -276,6 +282,9 @@ func (m *Module) createPlacementForm(c *fiber.Ctx) error {
 		if lerr := m.placementRows(c, PlacementFilter{List: &lq}, &d); lerr != nil {
 			return lerr
 		}
+		if d.Customers, d.Staff, err = m.svc.Pickers(c.UserContext()); err != nil {
+			return err
+		}
 		for _, k := range []string{"customer_id", "technician_id", "role", "hourly_rate", "km_rate", "start_date", "end_date", "calendar_id"} {
 			d.Form[k] = c.FormValue(k)
 		}
@@ -283,50 +292,6 @@ func (m *Module) createPlacementForm(c *fiber.Ctx) error {
 		return m.web.Render(c, "secondment/placements", "Placements", d)
 	}
 	return web.Redirect(c, fmt.Sprintf("/secondment/placements/%d", p.ID), "Placement created.")
-}
-
-type placementData struct {
-	P            *Placement
-	Entries      []HourEntry
-	Replacements []Replacement
-	Months       []civil.Month
-	Errors       []problem.FieldError
-	IsCustomer   bool
-	CanEnd       bool
-}
-
-func (m *Module) placementPage(c *fiber.Ctx) error {
-	id, err := httpx.PathID(c, "id")
-	if err != nil {
-		return err
-	}
-	d, err := m.placementPageData(c, id)
-	if err != nil {
-		return err
-	}
-	return m.web.Render(c, "secondment/placement", fmt.Sprintf("Placement %d · %s", d.P.ID, d.P.Role), d)
-}
-
-func (m *Module) placementPageData(c *fiber.Ctx, id int64) (*placementData, error) {
-	ctx := c.UserContext()
-	p, err := m.svc.Placement(ctx, id)
-	if err != nil {
-		return nil, err
-	}
-	es, err := m.svc.Entries(ctx, EntryFilter{PlacementID: &id})
-	if err != nil {
-		return nil, err
-	}
-	rs, err := m.svc.Replacements(ctx, id)
-	if err != nil {
-		return nil, err
-	}
-	d := &placementData{P: p, Entries: es, Replacements: rs, IsCustomer: auth.From(c).Is(auth.Customer), CanEnd: p.EndDate.IsZero() && p.NoticeReceivedAt == nil}
-	now := civil.MonthOf(m.svc.clock.Now(), clock.Amsterdam)
-	for mm := (civil.Month{Year: p.StartDate.Year, Month: p.StartDate.Month}); len(d.Months) < 24 && !(mm.Year > now.Year || (mm.Year == now.Year && mm.Month > now.Month)); mm = mm.Next() {
-		d.Months = append([]civil.Month{mm}, d.Months...)
-	}
-	return d, nil
 }
 
 type approvalsData struct {

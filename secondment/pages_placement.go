@@ -7,8 +7,10 @@ import (
 
 	"github.com/gofiber/fiber/v2"
 
+	"backoffice/internal/accounts"
 	"backoffice/internal/auth"
 	"backoffice/internal/civil"
+	"backoffice/internal/clock"
 	"backoffice/internal/httpx"
 	"backoffice/internal/problem"
 	"backoffice/internal/web"
@@ -82,4 +84,52 @@ func (m *Module) replaceForm(c *fiber.Ctx) error {
 		return m.formFailure(c, id, err)
 	}
 	return web.Redirect(c, fmt.Sprintf("/secondment/placements/%d", id), "Technician replaced.")
+}
+
+type placementData struct {
+	P            *Placement
+	Entries      []HourEntry
+	Replacements []Replacement
+	Months       []civil.Month
+	Staff        []accounts.Option // the replacement form's technician picker
+	Errors       []problem.FieldError
+	IsCustomer   bool
+	CanEnd       bool
+}
+
+func (m *Module) placementPage(c *fiber.Ctx) error {
+	id, err := httpx.PathID(c, "id")
+	if err != nil {
+		return err
+	}
+	d, err := m.placementPageData(c, id)
+	if err != nil {
+		return err
+	}
+	return m.web.Render(c, "secondment/placement", fmt.Sprintf("Placement %d · %s", d.P.ID, d.P.Role), d)
+}
+
+func (m *Module) placementPageData(c *fiber.Ctx, id int64) (*placementData, error) {
+	ctx := c.UserContext()
+	p, err := m.svc.Placement(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	es, err := m.svc.Entries(ctx, EntryFilter{PlacementID: &id})
+	if err != nil {
+		return nil, err
+	}
+	rs, err := m.svc.Replacements(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	d := &placementData{P: p, Entries: es, Replacements: rs, IsCustomer: auth.From(c).Is(auth.Customer), CanEnd: p.EndDate.IsZero() && p.NoticeReceivedAt == nil}
+	if _, d.Staff, err = m.svc.Pickers(ctx); err != nil {
+		return nil, err
+	}
+	now := civil.MonthOf(m.svc.clock.Now(), clock.Amsterdam)
+	for mm := (civil.Month{Year: p.StartDate.Year, Month: p.StartDate.Month}); len(d.Months) < 24 && !(mm.Year > now.Year || (mm.Year == now.Year && mm.Month > now.Month)); mm = mm.Next() {
+		d.Months = append([]civil.Month{mm}, d.Months...)
+	}
+	return d, nil
 }

@@ -82,6 +82,19 @@ func TestBrowserReportAnswerSee(t *testing.T) {
 			t.Fatalf("SLA panel after the answer: %q (%v)", sla, err)
 		}
 		testkit.Screenshot(t, desk, "desk-ticket")
+		// Issue 13: after an internal note the reply box stays on "internal note".
+		err = chromedp.Do(desk,
+			chromedp.Click(chromedp.CSS("#comment-public")),
+			chromedp.SendKeys(chromedp.CSS("#comment-body"), "Internal: driver 31.0.101 fixes it."),
+			chromedp.Click(chromedp.CSS("#send-comment")),
+			chromedp.WaitVisible(chromedp.CSS(".flash")),
+		)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if public, err := chromedp.Run(desk, chromedp.Evaluate[bool](`document.getElementById("comment-public").checked`)); err != nil || public {
+			t.Fatalf("after an internal note the reply box is back on visible to the customer (%v)", err)
+		}
 	})
 	t.Run("T-2_customer_sees_the_answer_and_replies", func(t *testing.T) {
 		err := chromedp.Do(customer,

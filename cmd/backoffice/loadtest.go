@@ -140,7 +140,7 @@ func loadtest(ctx context.Context, args []string, stdout io.Writer) error {
 		if err := os.MkdirAll(o.profileDir, 0o755); err != nil {
 			return err
 		}
-		if pprofAddr, err = nextPort(o.addr); err != nil {
+		if pprofAddr, err = freePort(); err != nil {
 			return err
 		}
 	}

@@ -7,22 +7,19 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"time"
 )
 
-// nextPort is the loopback address one port above addr (the server's profiles).
-func nextPort(addr string) (string, error) {
-	host, port, err := net.SplitHostPort(addr)
+// freePort is a loopback address no one listens on now (the server's profiles): the
+// port the kernel hands out for 127.0.0.1:0, released for the child to take.
+func freePort() (string, error) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		return "", err
 	}
-	n, err := strconv.Atoi(port)
-	if err != nil {
-		return "", err
-	}
-	return net.JoinHostPort(host, strconv.Itoa(n+1)), nil
+	addr := ln.Addr().String()
+	return addr, ln.Close()
 }
 
 // startProfile asks the server for a CPU profile over the next du (rounded up to whole

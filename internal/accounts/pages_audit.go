@@ -5,8 +5,10 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/url"
+	"regexp"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/gofiber/fiber/v2"
 
@@ -112,6 +114,8 @@ func auditRowOf(e audit.Entry) auditRow {
 	return r
 }
 
+var auditCode = regexp.MustCompile(`^[a-z][a-z0-9]*(_[a-z0-9]+)*$`)
+
 // auditValue writes a JSON value for a person: text without quotes, "—" for nothing,
 // yes/no, and other values compactly.
 func auditValue(v json.RawMessage) string {
@@ -125,6 +129,15 @@ func auditValue(v json.RawMessage) string {
 	case string:
 		if t == "" {
 			return "—"
+		}
+		if ts, err := time.Parse(time.RFC3339Nano, t); err == nil {
+			return web.DateTime(ts) // an instant as the pages write it, not 2026-12-01T23:46:14.579Z
+		}
+		if d, err := civil.Parse(t); err == nil {
+			return web.Date(d)
+		}
+		if auditCode.MatchString(t) {
+			return web.Title(t) // a status or other code: its label
 		}
 		return t
 	case bool:

@@ -22,6 +22,8 @@ func Funcs() template.FuncMap {
 	return template.FuncMap{
 		"money":   Money,
 		"percent": Percent,
+		// monthName 2026-12 → "December 2026"
+		"monthName": func(m civil.Month) string { return m.Month.String() + " " + fmt.Sprint(m.Year) },
 		// Customer-facing text in the reader's language ({{t $.Lang "portal.quotes.title"}},
 		// placeholders as pairs: {{t $.Lang "portal.hello" "Name" .Name}}), with money and
 		// dates in that language's format ({{tmoney $.Lang .Total}}, {{tdate $.Lang .Due}}).
@@ -154,6 +156,10 @@ func Percent(v any) string {
 			return ""
 		}
 		return i18n.Amount(*x) + " %"
+	case string: // a measured rate on the wire, "99.9500" → "99,95 %": exact, never rounded up to a target
+		if d, err := decimal.NewFromString(x); err == nil {
+			return i18n.Quantity(d) + " %"
+		}
 	}
 	return fmt.Sprint(v) + " %"
 }

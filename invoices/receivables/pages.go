@@ -147,7 +147,7 @@ func (m *Module) postDispute(c *fiber.Ctx) error {
 		return err
 	}
 	if p.Role == auth.Customer {
-		return web.Redirect(c, "/portal/balance", "Your dispute was recorded; we will contact you.")
+		return web.Redirect(c, "/portal/balance", web.Tr(c, "portal.balance.disputed"))
 	}
 	return web.Redirect(c, fmt.Sprintf("/receivables/invoices/%d", id), "Dispute recorded.")
 }
@@ -353,5 +353,5 @@ func (m *Module) pagePortal(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	return m.d.Web.Render(c, "receivables/portal_balance", "Open balance", fiber.Map{"Rows": rows, "Total": total, "Overdue": overdue, "Credit": credit})
+	return m.d.Web.Render(c, "receivables/portal_balance", web.Tr(c, "portal.balance.title"), fiber.Map{"Rows": rows, "Total": total, "Overdue": overdue, "Credit": credit})
 }

@@ -48,3 +48,18 @@
   }
   tick(); setInterval(tick, 30000);
 })();
+
+// Stacked cards on a phone (table.cards, app.css): a cell the template gave no
+// data-label gets its column's header as label, so every card reads "Label value".
+document.addEventListener("DOMContentLoaded", function () {
+  document.querySelectorAll("table.cards").forEach(function (table) {
+    var heads = Array.prototype.map.call(table.querySelectorAll("thead th"), function (th) { return th.textContent.trim(); });
+    table.querySelectorAll("tbody > tr").forEach(function (tr) {
+      Array.prototype.forEach.call(tr.children, function (td, i) {
+        if (td.tagName === "TD" && !td.hasAttribute("data-label") && !td.classList.contains("card-title") && heads[i]) {
+          td.setAttribute("data-label", heads[i]);
+        }
+      });
+    });
+  });
+});
