@@ -94,7 +94,9 @@ func (s *Service) mailReporter(ctx context.Context, tx bun.Tx, t *Ticket, kind s
 	return enqueue(ctx, tx, now, t, kind, r.Email, subject(l), s.customerBody(l, r.Name, r.Customer, body(l)), now, nil)
 }
 
-func (s *Service) portalLink(t *Ticket) string { return fmt.Sprintf("%s/portal/tickets/%d", s.BaseURL, t.ID) }
+func (s *Service) portalLink(t *Ticket) string {
+	return fmt.Sprintf("%s/portal/tickets/%d", s.BaseURL, t.ID)
+}
 
 // notifyComment e-mails the reporter on a public staff comment, and the assignee (or the
 // desk) on a customer's reply.

@@ -234,4 +234,3 @@ func userEmail(ctx context.Context, idb bun.IDB, id int64) (string, error) {
 	}
 	return email, err
 }
-
