@@ -54,36 +54,6 @@ func (m *Module) SeedDemo(ctx context.Context, tx bun.Tx, demo *platform.Demo) e
 		return err
 	}
 
-	// A one-year contract that started ten months ago (1 calendar month's notice): its notice
-	// deadline falls within the next 90 days, so the account manager's home counts it.
-	started := civil.D(today.Year, today.Month, 1).AddMonths(-10)
-	if q, err = d.quote(started.AddDays(-21), cust(2), "Managed backup and server monitoring", func(q *Quote) {
-		q.StartDate, q.LeadTimeDays = started, 5
-		q.Terms = mustProfile("1y-1y-1m").Terms
-		q.Lines = []Line{
-			demoLine(KindRecurring, "Offsite backup, per TB", "2", "TB", "18.00", "BCK-TB"),
-			demoLine(KindRecurring, "Managed workplace: monitoring, patching, service desk", "2", "device", "29.50", "MW-DEVICE"),
-		}
-	}); err != nil {
-		return err
-	}
-	if err := d.sendAndAccept(q, started.AddDays(-21), started.AddDays(-15), 2, AcceptSignedPDF, true); err != nil {
-		return err
-	}
-	// Two quotes nobody decided on: they expired, which the pipeline chart shows.
-	for i, ago := range []int{7, 4} {
-		day := today.AddMonths(-ago)
-		if q, err = d.quote(day, cust(i), []string{"Printer fleet renewal", "Wi-Fi survey and access points"}[i], func(q *Quote) {
-			q.StartDate, q.LeadTimeDays = day.AddDays(45), 10
-			q.Lines = []Line{demoLine(KindService, "On-site survey and advice", "6", "hour", "95.00", "ENG-HOUR")}
-		}); err != nil {
-			return err
-		}
-		if err := d.send(q, day); err != nil {
-			return err
-		}
-	}
-
 	// Sent 26 days ago: expires within 7 days, the reminder list shows it.
 	if q, err = d.quote(today.AddDays(-26), cust(2), "Workplace refresh notary office", func(q *Quote) {
 		q.StartDate, q.LeadTimeDays, q.Cancellable = today.AddDays(30), 10, true
@@ -163,6 +133,36 @@ func (m *Module) SeedDemo(ctx context.Context, tx bun.Tx, demo *platform.Demo) e
 	if err != nil {
 		return err
 	}
+	// A one-year contract that started ten months ago (1 calendar month's notice): its notice
+	// deadline falls within the next 90 days, so the account manager's home counts it.
+	started := civil.D(today.Year, today.Month, 1).AddMonths(-10)
+	if q, err = d.quote(started.AddDays(-21), cust(2), "Managed backup and server monitoring", func(q *Quote) {
+		q.StartDate, q.LeadTimeDays = started, 5
+		q.Terms = mustProfile("1y-1y-1m").Terms
+		q.Lines = []Line{
+			demoLine(KindRecurring, "Offsite backup, per TB", "2", "TB", "18.00", "BCK-TB"),
+			demoLine(KindRecurring, "Managed workplace: monitoring, patching, service desk", "2", "device", "29.50", "MW-DEVICE"),
+		}
+	}); err != nil {
+		return err
+	}
+	if err := d.sendAndAccept(q, started.AddDays(-21), started.AddDays(-15), 2, AcceptSignedPDF, true); err != nil {
+		return err
+	}
+	// Two quotes nobody decided on: they expired, which the pipeline chart shows.
+	for i, ago := range []int{7, 4} {
+		day := today.AddMonths(-ago)
+		if q, err = d.quote(day, cust(i), []string{"Printer fleet renewal", "Wi-Fi survey and access points"}[i], func(q *Quote) {
+			q.StartDate, q.LeadTimeDays = day.AddDays(45), 10
+			q.Lines = []Line{demoLine(KindService, "On-site survey and advice", "6", "hour", "95.00", "ENG-HOUR")}
+		}); err != nil {
+			return err
+		}
+		if err := d.send(q, day); err != nil {
+			return err
+		}
+	}
+
 	// The contracts' fees up to a month ahead, as the billing job publishes them (INV-7).
 	_, err = s.BillContracts(am, now)
 	return err
