@@ -119,7 +119,7 @@ func TestStatus(t *testing.T) {
 		if !out.Billable || out.Status != "resolved" || out.SLA.ResolvedAt == nil || out.SLA.State != "met" {
 			t.Errorf("out = billable %v status %s resolved %v state %s", out.Billable, out.Status, out.SLA.ResolvedAt, out.SLA.State)
 		}
-		if n := count(t, "SELECT count(*) FROM outbox WHERE entity_id = ? AND kind = 'ticket_resolved' AND body LIKE '%rekenen wij het werk per uur af%'", fmt.Sprint(id)); n != 1 { // a Dutch customer's mail
+		if n := count(t, "SELECT count(*) FROM outbox WHERE entity_id = ? AND kind = 'ticket_resolved' AND body LIKE '%per uur af tegen onze geldende tarieven%'", fmt.Sprint(id)); n != 1 {
 			t.Errorf("resolution mails mentioning hourly billing = %d", n)
 		}
 		if n := count(t, "SELECT count(*) FROM tickets WHERE id = ? AND billable", id); n != 1 {
