@@ -2,11 +2,8 @@ package main
 
 import (
 	"bytes"
-	"context"
-	"encoding/json"
 	"fmt"
 	"io"
-	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -17,47 +14,16 @@ import (
 
 	"golang.org/x/net/html"
 
-	"backoffice/internal/app"
-	"backoffice/internal/config"
-	"backoffice/internal/db"
+	"backoffice/internal/clock"
 	"backoffice/internal/i18n"
 	"backoffice/internal/server"
-	"backoffice/internal/testkit"
 )
 
 // demoServer is the whole binary's server over a fresh database holding the demo data
 // (`serve --demo`), for tests that walk its pages as the demo users.
 func demoServer(t *testing.T, name string) *server.Server {
 	t.Helper()
-	ctx := context.Background()
-	cl := testkit.Cluster(t)
-	if err := cl.CreateDatabase(ctx, name, ""); err != nil {
-		t.Fatal(err)
-	}
-	database, err := db.Open(ctx, cl.URL(name))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { database.Close() })
-	if _, err := database.MigrateUp(ctx); err != nil {
-		t.Fatal(err)
-	}
-	cfg, err := config.FromEnv()
-	if err != nil {
-		t.Fatal(err)
-	}
-	cfg.DatabaseURL = cl.URL(name)
-	deps, modules, err := assemble(cfg, database, slog.New(slog.NewTextHandler(io.Discard, nil)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	srv, err := server.New(deps, database, modules, server.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if seeded, err := app.SeedDemo(ctx, deps, modules); err != nil || !seeded {
-		t.Fatalf("demo seed: %v (seeded %v)", err, seeded)
-	}
+	srv, _ := demoServerAt(t, name, clock.NewSettable(clock.Real{}))
 	return srv
 }
 
@@ -209,17 +175,7 @@ func TestPageRoleWalk(t *testing.T) {
 	}
 	for _, email := range []string{"admin@demo.backoffice.test", "am@demo.backoffice.test", "tech@demo.backoffice.test", "contact@acme.demo.backoffice.test"} {
 		t.Run(strings.Split(email, "@")[0], func(t *testing.T) {
-			login, _ := json.Marshal(map[string]string{"email": email, "password": "backoffice-demo"})
-			req := httptest.NewRequest("POST", "/api/v1/auth/login", bytes.NewReader(login))
-			req.Header.Set("Content-Type", "application/json")
-			res, err := srv.App.Test(req, -1)
-			if err != nil || res.StatusCode != 200 {
-				t.Fatalf("login %s: %v %v", email, err, res.Status)
-			}
-			var out struct{ Token string }
-			if err := json.NewDecoder(res.Body).Decode(&out); err != nil {
-				t.Fatal(err)
-			}
+			token := demoToken(t, srv, email)
 			type visit struct {
 				link pageLink
 				from string
@@ -253,7 +209,7 @@ func TestPageRoleWalk(t *testing.T) {
 				if v.link.method != "GET" {
 					form = v.link.form
 				}
-				status, body, location := do(v.link.method, v.link.target, out.Token, form)
+				status, body, location := do(v.link.method, v.link.target, token, form)
 				where := fmt.Sprintf("%s %s (on %s)", v.link.method, v.link.target, v.from)
 				switch {
 				case status == http.StatusForbidden:
