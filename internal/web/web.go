@@ -283,6 +283,11 @@ func Lang(c *fiber.Ctx) string {
 // placeholders as name/value pairs.
 func Tr(c *fiber.Ctx, id string, kv ...any) string { return T(Lang(c), id, kv...) }
 
+// UITr translates id into the language the reader reads the UI in (UILang: StaffLang for
+// staff, the company's language for a customer user), for the flashes, page titles and
+// form errors of pages that staff and customers share.
+func UITr(c *fiber.Ctx, id string, kv ...any) string { return T(UILang(auth.From(c)), id, kv...) }
+
 const flashCookie = "bo_flash"
 
 // Flash shows msg on the next page the browser renders (after a redirect).
