@@ -314,9 +314,10 @@ func acceptLang(header, fallback string) string {
 	return best
 }
 
-// Tr translates id into the reader's language (portal flash messages, page titles);
+// Tr translates id into the language the reader reads the page in (UILang: the company's
+// for a customer user, StaffLang for staff) — flash messages, page titles, field errors;
 // placeholders as name/value pairs.
-func Tr(c *fiber.Ctx, id string, kv ...any) string { return T(Lang(c), id, kv...) }
+func Tr(c *fiber.Ctx, id string, kv ...any) string { return T(UILang(auth.From(c)), id, kv...) }
 
 const flashCookie = "bo_flash"
 
