@@ -315,9 +315,18 @@ func acceptLang(header, fallback string) string {
 }
 
 // Tr translates id into the language the reader reads the page in (UILang: the company's
-// for a customer user, StaffLang for staff) — flash messages, page titles, field errors;
-// placeholders as name/value pairs.
-func Tr(c *fiber.Ctx, id string, kv ...any) string { return T(UILang(auth.From(c)), id, kv...) }
+// for a customer user, StaffLang for staff, the browser's Accept-Language before login) —
+// flash messages, page titles, field errors; placeholders as name/value pairs.
+func Tr(c *fiber.Ctx, id string, kv ...any) string { return T(ReaderLang(c), id, kv...) }
+
+// ReaderLang is the language of the request's page: UILang for a logged-in user, the
+// browser's Accept-Language (nl or en, default nl) before login.
+func ReaderLang(c *fiber.Ctx) string {
+	if p := auth.From(c); p != nil {
+		return UILang(p)
+	}
+	return AcceptLang(c.Get(fiber.HeaderAcceptLanguage))
+}
 
 const flashCookie = "bo_flash"
 
