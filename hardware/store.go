@@ -225,7 +225,7 @@ func listDeliveries(ctx context.Context, idb bun.IDB, p *auth.Principal, f Deliv
 		q = q.Where("status = ?", f.Status)
 	}
 	if f.List != nil {
-		return ds, deliveryList.Apply(q, *f.List).Scan(ctx)
+		return ds, deliveryList.Apply(q, *f.List, nil).Scan(ctx)
 	}
 	q = q.OrderExpr("id DESC").Limit(limit)
 	if f.Before > 0 {

@@ -87,7 +87,7 @@ func listItems(ctx context.Context, idb bun.IDB, p *auth.Principal, f ItemFilter
 		q = q.Where("repossession_possible AND title = ?", Retained)
 	}
 	if f.List != nil {
-		q = itemList.Apply(q, *f.List)
+		q = itemList.Apply(q, *f.List, nil)
 	} else {
 		q = q.OrderExpr("id").Limit(limit)
 		if f.After > 0 {
@@ -287,7 +287,7 @@ func listDefects(ctx context.Context, idb bun.IDB, p *auth.Principal, f PageFilt
 	var rs []DefectReport
 	q := pageQuery(idb.NewSelect().Model(&rs), p, f)
 	if f.List != nil {
-		q = defectList.Apply(q, *f.List)
+		q = defectList.Apply(q, *f.List, nil)
 	}
 	return rs, q.Scan(ctx)
 }
@@ -320,7 +320,7 @@ func listRMAs(ctx context.Context, idb bun.IDB, p *auth.Principal, f PageFilter)
 		q = q.Where("status = ?", f.Status)
 	}
 	if f.List != nil {
-		q = rmaList.Apply(q, *f.List)
+		q = rmaList.Apply(q, *f.List, nil)
 	}
 	return rs, q.Scan(ctx)
 }
