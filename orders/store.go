@@ -142,40 +142,44 @@ type QuoteFilter struct {
 // the derived status (a sent quote past valid_until is expired) in SQL.
 func listQuotes(ctx context.Context, idb bun.IDB, f QuoteFilter) ([]*Quote, error) {
 	var rows []quoteRow
+	p := db.NewParams(idb)
+	if f.List != nil {
+		p = f.List.Params(idb)
+	}
 	q := idb.NewSelect().Model(&rows).ColumnExpr("q.*").ColumnExpr("c.name AS customer_name").
 		Join("JOIN customers AS c ON c.id = q.customer_id")
-	q = auth.Scope(q, f.Principal, "q.customer_id")
+	q = auth.ScopeWith(q, f.Principal, "q.customer_id", p)
 	if f.Principal != nil && !f.Principal.IsStaff() {
 		q = q.Where("q.status <> 'draft'") // a customer never sees a draft (see visible)
 	}
 	if f.CustomerID != nil {
-		q = q.Where("q.customer_id = ?", *f.CustomerID)
+		q = q.Where("q.customer_id = ?", p.Arg(*f.CustomerID))
 	}
 	switch f.Status {
 	case "":
 	case QuoteSent:
-		q = q.Where("q.status = 'sent' AND q.valid_until >= ?", f.Today)
+		q = q.Where("q.status = 'sent' AND q.valid_until >= ?", p.Arg(f.Today))
 	case QuoteExpired:
-		q = q.Where("(q.status = 'expired' OR (q.status = 'sent' AND q.valid_until < ?))", f.Today)
+		q = q.Where("(q.status = 'expired' OR (q.status = 'sent' AND q.valid_until < ?))", p.Arg(f.Today))
 	default:
-		q = q.Where("q.status = ?", string(f.Status))
+		q = q.Where("q.status = ?", p.Arg(string(f.Status)))
 	}
 	if f.ExpiringWithin != nil {
-		q = q.Where("q.status = 'sent' AND q.valid_until >= ? AND q.valid_until <= ?", f.Today, f.Today.AddDays(*f.ExpiringWithin))
+		q = q.Where("q.status = 'sent' AND q.valid_until >= ? AND q.valid_until <= ?", p.Arg(f.Today), p.Arg(f.Today.AddDays(*f.ExpiringWithin)))
 	}
 	if f.List != nil {
 		var err error
 		if q, err = searchCustomers(ctx, idb, q, *f.List, "(q.number || ' ' || q.title)", "q.customer_id"); err != nil {
 			return nil, err
 		}
-		q = quoteList.Apply(q, *f.List)
+		q = quoteList.Apply(q, *f.List, p)
 	} else {
 		if f.AfterID > 0 {
-			q = q.Where("q.id < ?", f.AfterID)
+			q = q.Where("q.id < ?", p.Arg(f.AfterID))
 		}
 		q = q.Order("q.id DESC").Limit(int64(f.Limit))
 	}
-	if err := q.Scan(ctx); err != nil {
+	if err := p.Scan(ctx, q, &rows); err != nil {
 		return nil, err
 	}
 	out := make([]*Quote, len(rows))
