@@ -38,7 +38,9 @@ const widthJS = `(() => {
     }
     return false;
   };
-  const shown = el => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== "hidden";
+  // shown: laid out and visible, not inside a closed <details> (its summary is shown)
+  const shown = el => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== "hidden" &&
+    !el.closest("details:not([open]) > :not(summary), .sr-only");
   document.querySelectorAll("main table").forEach(t => {
     if (!shown(t) || scrolled(t)) return;
     const w = Math.round(t.getBoundingClientRect().width), c = t.parentElement.clientWidth;
@@ -46,7 +48,7 @@ const widthJS = `(() => {
   });
   let cut = 0;
   document.querySelectorAll("main td, main th, main a, main button, main input, main select, main textarea, .topbar a, .topbar button").forEach(el => {
-    if (cut >= 5 || !shown(el) || el.closest(".sr-only") || scrolled(el)) return;
+    if (cut >= 5 || !shown(el) || scrolled(el)) return;
     const r = el.getBoundingClientRect();
     if (r.width > 0 && r.right > W + 1) { cut++; out.push(name(el) + " cut off (right edge " + Math.round(r.right) + ")"); }
   });
