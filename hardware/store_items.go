@@ -9,6 +9,7 @@ import (
 
 	"backoffice/internal/auth"
 	"backoffice/internal/civil"
+	"backoffice/internal/db"
 )
 
 // --- items
@@ -51,7 +52,8 @@ func withProducts(ctx context.Context, idb bun.IDB, items []*Item) error {
 			ID   int64  `bun:"id"`
 			Name string `bun:"name"`
 		}
-		if err := idb.NewSelect().Table("customers").Column("id", "name").Where("id IN (?)", bun.In(cids)).Scan(ctx, &rows); err != nil {
+		args := db.NewParams(idb)
+		if err := args.Scan(ctx, idb.NewSelect().Table("customers").Column("id", "name").Where("id = ANY(?)", args.Array(cids)), &rows); err != nil {
 			return err
 		}
 		for _, r := range rows {
@@ -77,30 +79,34 @@ type ItemFilter struct {
 
 func listItems(ctx context.Context, idb bun.IDB, p *auth.Principal, f ItemFilter, limit int64) ([]*Item, error) {
 	var items []*Item
+	args := db.NewParams(idb)
+	if f.Serial != "" {
+		args = nil // a serial search runs through bun, its pattern inlined (see listq.Query.Params)
+	}
 	q := idb.NewSelect().Model(&items).OrderExpr("id").Limit(limit)
-	q = auth.Scope(q, p, "customer_id")
+	q = auth.ScopeWith(q, p, "customer_id", args)
 	if f.CustomerID > 0 {
-		q = q.Where("customer_id = ?", f.CustomerID)
+		q = q.Where("customer_id = ?", args.Arg(f.CustomerID))
 	}
 	if f.Title != "" {
-		q = q.Where("title = ?", f.Title)
+		q = q.Where("title = ?", args.Arg(string(f.Title)))
 	}
 	if f.Serial != "" {
 		q = q.Where("serial ILIKE ?", f.Serial)
 	}
 	if f.DeliveryID > 0 {
-		q = q.Where("delivery_id = ?", f.DeliveryID)
+		q = q.Where("delivery_id = ?", args.Arg(f.DeliveryID))
 	}
 	if f.Repossession {
-		q = q.Where("repossession_possible AND title = ?", Retained)
+		q = q.Where("repossession_possible AND title = ?", args.Arg(string(Retained)))
 	}
 	if f.After > 0 {
-		q = q.Where("id > ?", f.After)
+		q = q.Where("id > ?", args.Arg(f.After))
 	}
 	if f.Limit > 0 {
 		q = q.Limit(f.Limit)
 	}
-	if err := q.Scan(ctx); err != nil {
+	if err := args.Scan(ctx, q, &items); err != nil {
 		return nil, err
 	}
 	return items, withProducts(ctx, idb, items)
@@ -269,20 +275,21 @@ type PageFilter struct {
 // pageQuery is the shared shape of the defect and RMA lists: newest first, a range
 // scan of (customer_id, id DESC) for a contact, (item_id, id DESC) for one item, the
 // primary key otherwise.
-func pageQuery(q *bun.SelectQuery, p *auth.Principal, f PageFilter) *bun.SelectQuery {
-	q = auth.Scope(q.OrderExpr("id DESC").Limit(f.Limit), p, "customer_id")
+func pageQuery(q *bun.SelectQuery, p *auth.Principal, f PageFilter, args *db.Params) *bun.SelectQuery {
+	q = auth.ScopeWith(q.OrderExpr("id DESC").Limit(f.Limit), p, "customer_id", args)
 	if f.ItemID > 0 {
-		q = q.Where("item_id = ?", f.ItemID)
+		q = q.Where("item_id = ?", args.Arg(f.ItemID))
 	}
 	if f.Before > 0 {
-		q = q.Where("id < ?", f.Before)
+		q = q.Where("id < ?", args.Arg(f.Before))
 	}
 	return q
 }
 
 func listDefects(ctx context.Context, idb bun.IDB, p *auth.Principal, f PageFilter) ([]DefectReport, error) {
 	var rs []DefectReport
-	return rs, pageQuery(idb.NewSelect().Model(&rs), p, f).Scan(ctx)
+	args := db.NewParams(idb)
+	return rs, args.Scan(ctx, pageQuery(idb.NewSelect().Model(&rs), p, f, args), &rs)
 }
 
 // --- RMAs
@@ -308,5 +315,6 @@ func getRMA(ctx context.Context, idb bun.IDB, id int64, lock bool) (*RMA, error)
 
 func listRMAs(ctx context.Context, idb bun.IDB, p *auth.Principal, f PageFilter) ([]RMA, error) {
 	var rs []RMA
-	return rs, pageQuery(idb.NewSelect().Model(&rs), p, f).Scan(ctx)
+	args := db.NewParams(idb)
+	return rs, args.Scan(ctx, pageQuery(idb.NewSelect().Model(&rs), p, f, args), &rs)
 }
