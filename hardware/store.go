@@ -11,6 +11,7 @@ import (
 	"backoffice/internal/billing"
 	"backoffice/internal/db"
 	"backoffice/internal/events"
+	"backoffice/internal/listq"
 	"backoffice/internal/problem"
 )
 
@@ -211,13 +212,16 @@ type DeliveryFilter struct {
 	Status     string
 	Before     int64 // cursor: deliveries with a smaller id (the list is newest first)
 	Limit      int64
+	List       *listq.Query // sort and cursor of the list tools; nil: newest first from Before
 }
 
 func listDeliveries(ctx context.Context, idb bun.IDB, p *auth.Principal, f DeliveryFilter, limit int64) ([]Delivery, error) {
 	var ds []Delivery
 	args := db.NewParams(idb)
-	q := idb.NewSelect().Model(&ds).OrderExpr("id DESC").Limit(limit)
-	q = auth.ScopeWith(q, p, "customer_id", args)
+	if f.List != nil {
+		args = f.List.Params(idb)
+	}
+	q := auth.ScopeWith(idb.NewSelect().Model(&ds), p, "customer_id", args)
 	if f.OrderID > 0 {
 		q = q.Where("order_id = ?", args.Arg(f.OrderID))
 	}
@@ -227,6 +231,10 @@ func listDeliveries(ctx context.Context, idb bun.IDB, p *auth.Principal, f Deliv
 	if f.Status != "" {
 		q = q.Where("status = ?", args.Arg(f.Status))
 	}
+	if f.List != nil {
+		return ds, args.Scan(ctx, deliveryList.Apply(q, *f.List, args), &ds)
+	}
+	q = q.OrderExpr("id DESC").Limit(limit)
 	if f.Before > 0 {
 		q = q.Where("id < ?", args.Arg(f.Before))
 	}

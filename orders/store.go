@@ -30,25 +30,45 @@ func nextNumber(ctx context.Context, idb bun.IDB, series string, year int) (int6
 	return n, err
 }
 
-// setQuoteNumber gives a new quote its drawn number.
-func setQuoteNumber(ctx context.Context, idb bun.IDB, id int64, number string) error {
-	_, err := idb.NewUpdate().TableExpr("quotes").Set("number = ?", number).Where("id = ?", id).Exec(ctx)
-	return db.Translate(err, problem.NotFound("quote"), nil)
+// assignQuoteNumber draws the next gapless quote number of the year from the row-locked
+// counter and gives it to quote id, in one statement: "Q2026-0042" (at least four digits,
+// like QuoteNumber's %04d). The counter row stays locked until the transaction ends, so
+// every statement after this one serialises quote creation (issue 14).
+func assignQuoteNumber(ctx context.Context, idb bun.IDB, id int64, year int) (string, error) {
+	return db.AssignNumber(ctx, idb, "quotes", id, fmt.Sprintf("quote:%d", year), fmt.Sprintf("Q%d-", year), 4)
 }
 
-func insertQuote(ctx context.Context, idb bun.IDB, q *Quote, now time.Time) error {
+// insertQuote stores a new quote and its lines and returns it as stored (the columns'
+// scales, microsecond instants): the answer of a create, without reading it again.
+func insertQuote(ctx context.Context, idb bun.IDB, q *Quote, now time.Time) (*Quote, error) {
 	r := toQuoteRow(q, now)
 	r.ID = 0
-	if _, err := idb.NewInsert().Model(r).Returning("id").Exec(ctx); err != nil {
-		return db.Translate(err, problem.NotFound("quote"), nil)
+	if _, err := idb.NewInsert().Model(r).Returning("*").Exec(ctx); err != nil {
+		return nil, db.Translate(err, problem.NotFound("quote"), nil)
 	}
 	q.ID = r.ID
-	return insertQuoteLines(ctx, idb, q)
+	rows, err := insertLineRows(ctx, idb, q, "*")
+	if err != nil {
+		return nil, err
+	}
+	lines := make([]Line, len(rows))
+	for i, l := range rows {
+		lines[i] = l.line()
+	}
+	r.CustomerName = q.CustomerName
+	return r.quote(lines), nil
 }
 
 func insertQuoteLines(ctx context.Context, idb bun.IDB, q *Quote) error {
+	_, err := insertLineRows(ctx, idb, q, "id")
+	return err
+}
+
+// insertLineRows inserts q's lines, numbering their positions, and returns the rows
+// with the returning columns filled (ids also on q.Lines).
+func insertLineRows(ctx context.Context, idb bun.IDB, q *Quote, returning string) ([]quoteLineRow, error) {
 	if len(q.Lines) == 0 {
-		return nil
+		return nil, nil
 	}
 	rows := make([]quoteLineRow, len(q.Lines))
 	for i := range q.Lines {
@@ -56,13 +76,13 @@ func insertQuoteLines(ctx context.Context, idb bun.IDB, q *Quote) error {
 		rows[i] = quoteLineRow{lineRow: toLineRow(q.Lines[i]), QuoteID: q.ID}
 		rows[i].ID = 0
 	}
-	if _, err := idb.NewInsert().Model(&rows).Returning("id").Exec(ctx); err != nil {
-		return db.Translate(err, problem.NotFound("quote line"), nil)
+	if _, err := idb.NewInsert().Model(&rows).Returning(returning).Exec(ctx); err != nil {
+		return nil, db.Translate(err, problem.NotFound("quote line"), nil)
 	}
 	for i := range rows {
 		q.Lines[i].ID = rows[i].ID
 	}
-	return nil
+	return rows, nil
 }
 
 // saveQuote writes a quote's header (status, acceptance, totals, terms).
@@ -171,10 +191,16 @@ func listQuotes(ctx context.Context, idb bun.IDB, f QuoteFilter) ([]*Quote, erro
 	return out, nil
 }
 
-// customerExists checks a customer id before a quote refers to it (a clean 422 instead of
-// a foreign-key failure).
-func customerExists(ctx context.Context, idb bun.IDB, id int64) (bool, error) {
-	return idb.NewSelect().TableExpr("customers").Where("id = ?", id).Exists(ctx)
+// draftRefs checks what a draft refers to in one statement (a clean 422 instead of a
+// foreign-key failure): the customer's name (nil when there is no such customer) and whether the index series exists (true without one).
+func draftRefs(ctx context.Context, idb bun.IDB, customerID int64, series string) (*string, bool, error) {
+	var r struct {
+		Name   *string `bun:"name"`
+		Series bool    `bun:"series"`
+	}
+	err := idb.NewRaw(`SELECT (SELECT name FROM customers WHERE id = ?) AS name,
+		(? = '' OR EXISTS (SELECT 1 FROM index_series WHERE code = ?)) AS series`, customerID, series, series).Scan(ctx, &r)
+	return r.Name, r.Series, err
 }
 
 // userEmail returns a user's address ("" when unknown).
