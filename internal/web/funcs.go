@@ -37,6 +37,8 @@ func Funcs() template.FuncMap {
 		},
 		"tmoney": func(lang string, d decimal.Decimal) string { return i18n.Money(lang, d) },
 		"tdate":  func(lang string, d civil.Date) string { return i18n.Date(lang, d) },
+		// {{tmonth $.Lang .Month}}: december 2026 / December 2026.
+		"tmonth": func(lang string, m civil.Month) string { return i18n.MonthYear(lang, m) },
 		// {{tdatetime $.Lang .At}}: 1 december 2026 14:05 (Amsterdam).
 		"tdatetime": func(lang string, t time.Time) string {
 			if t.IsZero() {
