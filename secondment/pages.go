@@ -1,7 +1,6 @@
 package secondment
 
 import (
-	"errors"
 	"fmt"
 	"net/url"
 	"strconv"
@@ -15,7 +14,6 @@ import (
 	"backoffice/internal/civil"
 	"backoffice/internal/clock"
 	"backoffice/internal/httpx"
-	"backoffice/internal/i18n"
 	"backoffice/internal/listq"
 	"backoffice/internal/problem"
 	"backoffice/internal/web"
@@ -64,35 +62,6 @@ func (m *Module) weekParam(c *fiber.Ctx) (civil.Date, time.Time, time.Time) {
 // localTime reads a datetime-local form value as Amsterdam wall-clock time.
 func localTime(s string) (time.Time, error) {
 	return time.ParseInLocation("2006-01-02T15:04", strings.TrimSpace(s), clock.Amsterdam)
-}
-
-// userMessage is the text of a 4xx problem in the reader's language, for a flash
-// message or a form's message: the message "secondment.ui.err.<code>" when there is one,
-// else the problem's detail; 5xx stays an error.
-func userMessage(c *fiber.Ctx, err error) (string, bool) {
-	var pe *problem.Error
-	if !errors.As(err, &pe) || pe.Status >= 500 {
-		return "", false
-	}
-	if id := "secondment.ui.err." + pe.Code; i18n.Has(web.UILang(auth.From(c)), id) {
-		return web.Tr(c, id), true
-	}
-	return err.Error(), true
-}
-
-// trFields puts a form's field errors in the reader's language: a message
-// "secondment.ui.msg.<message>" replaces the service's English words where there is one
-// (the field's label comes from the fielderrors partial).
-func trFields(c *fiber.Ctx, fe []problem.FieldError) []problem.FieldError {
-	lang := web.UILang(auth.From(c))
-	out := make([]problem.FieldError, len(fe))
-	for i, f := range fe {
-		out[i] = f
-		if id := "secondment.ui.msg." + f.Message; i18n.Has(lang, id) {
-			out[i].Message = web.Tr(c, id)
-		}
-	}
-	return out
 }
 
 type myHoursData struct {
