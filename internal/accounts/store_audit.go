@@ -2,6 +2,7 @@ package accounts
 
 import (
 	"context"
+	"strconv"
 
 	"github.com/uptrace/bun"
 
@@ -55,4 +56,25 @@ func AuditEntities(ctx context.Context, b bun.IDB) ([]string, error) {
 		SELECT (SELECT a.entity FROM audit_log a WHERE a.entity > e.entity ORDER BY a.entity LIMIT 1) FROM e WHERE e.entity IS NOT NULL)
 		SELECT entity FROM e WHERE entity IS NOT NULL LIMIT 100`).Scan(ctx, &out)
 	return out, err
+}
+
+// auditNamesOf names customers ("Acme Zorg B.V.") and users ("Eva Visser") by id for the
+// audit log; ids that are not numbers or no longer exist are left out.
+func auditNamesOf(ctx context.Context, b bun.IDB, entity string, ids []int64) (map[string]string, error) {
+	table := map[string]string{"customer": "customers", "user": "users"}[entity]
+	if table == "" || len(ids) == 0 {
+		return nil, nil
+	}
+	var rows []struct {
+		ID   int64  `bun:"id"`
+		Name string `bun:"name"`
+	}
+	if err := b.NewSelect().Table(table).Column("id", "name").Where("id IN (?)", bun.In(ids)).Scan(ctx, &rows); err != nil {
+		return nil, err
+	}
+	out := make(map[string]string, len(rows))
+	for _, r := range rows {
+		out[strconv.FormatInt(r.ID, 10)] = r.Name
+	}
+	return out, nil
 }
