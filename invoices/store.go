@@ -9,6 +9,7 @@ import (
 
 	"backoffice/internal/civil"
 	"backoffice/internal/db"
+	"backoffice/internal/listq"
 	"backoffice/internal/problem"
 )
 
@@ -205,11 +206,12 @@ type Filter struct {
 	AfterID    int64 // cursor: invoices with a smaller id (newest first)
 	Limit      int
 	Scope      func(*bun.SelectQuery) *bun.SelectQuery
+	List       *listq.Query // sort and cursor of the list tools; nil: newest first from AfterID
 }
 
 func listInvoices(ctx context.Context, tx bun.IDB, f Filter) ([]Invoice, error) {
 	var out []Invoice
-	q := tx.NewSelect().Model(&out).OrderExpr("q.id DESC")
+	q := tx.NewSelect().Model(&out)
 	if f.Scope != nil {
 		q = f.Scope(q)
 	}
@@ -232,11 +234,17 @@ func listInvoices(ctx context.Context, tx bun.IDB, f Filter) ([]Invoice, error) 
 	if f.To != nil {
 		q = q.Where("COALESCE(q.issue_date, q.created_at::date) <= ?", *f.To)
 	}
-	if f.AfterID > 0 {
-		q = q.Where("q.id < ?", f.AfterID)
-	}
-	if f.Limit > 0 {
-		q = q.Limit(int64(f.Limit))
+	switch {
+	case f.List != nil:
+		q = invoiceList.Apply(q, *f.List, nil)
+	default:
+		q = q.OrderExpr("q.id DESC")
+		if f.AfterID > 0 {
+			q = q.Where("q.id < ?", f.AfterID)
+		}
+		if f.Limit > 0 {
+			q = q.Limit(int64(f.Limit))
+		}
 	}
 	if err := q.Scan(ctx); err != nil {
 		return nil, fmt.Errorf("invoices: list: %w", err)
