@@ -161,11 +161,12 @@ func ticketQuery(idb bun.IDB, t any) *bun.SelectQuery {
 // getTicket loads a ticket; lock takes a row lock for the rest of the transaction.
 func getTicket(ctx context.Context, idb bun.IDB, id int64, lock bool) (*Ticket, error) {
 	t := new(Ticket)
-	q := ticketQuery(idb, t).Where("ticket.id = ?", id)
+	p := db.NewParams(idb) // a locking read runs in a transaction: bun's path
+	q := ticketQuery(idb, t).Where("ticket.id = ?", p.Arg(id))
 	if lock {
 		q = q.For("UPDATE OF ticket")
 	}
-	if err := q.Scan(ctx); err != nil {
+	if err := p.Scan(ctx, q, t); err != nil {
 		return nil, db.Translate(err, ErrTicketNotFound, constraints)
 	}
 	return t, nil
