@@ -9,6 +9,7 @@ import (
 
 	"backoffice/internal/civil"
 	"backoffice/internal/db"
+	"backoffice/internal/listq"
 	"backoffice/internal/problem"
 )
 
@@ -205,12 +206,13 @@ type Filter struct {
 	AfterID    int64 // cursor: invoices with a smaller id (newest first)
 	Limit      int
 	Scope      func(*bun.SelectQuery) *bun.SelectQuery
+	List       *listq.Query // sort and cursor of the list tools; nil: newest first from AfterID
 }
 
 func listInvoices(ctx context.Context, tx bun.IDB, f Filter) ([]Invoice, error) {
 	var out []Invoice
 	p := db.NewParams(tx)
-	q := tx.NewSelect().Model(&out).OrderExpr("q.id DESC")
+	q := tx.NewSelect().Model(&out)
 	if f.Scope != nil {
 		q = f.Scope(q)
 	}
@@ -233,11 +235,17 @@ func listInvoices(ctx context.Context, tx bun.IDB, f Filter) ([]Invoice, error) 
 	if f.To != nil {
 		q = q.Where("COALESCE(q.issue_date, q.created_at::date) <= ?", p.Arg(*f.To))
 	}
-	if f.AfterID > 0 {
-		q = q.Where("q.id < ?", p.Arg(f.AfterID))
-	}
-	if f.Limit > 0 {
-		q = q.Limit(int64(f.Limit))
+	switch {
+	case f.List != nil:
+		q = invoiceList.Apply(q, *f.List, p)
+	default:
+		q = q.OrderExpr("q.id DESC")
+		if f.AfterID > 0 {
+			q = q.Where("q.id < ?", p.Arg(f.AfterID))
+		}
+		if f.Limit > 0 {
+			q = q.Limit(int64(f.Limit))
+		}
 	}
 	if err := p.Scan(ctx, q, &out); err != nil {
 		return nil, fmt.Errorf("invoices: list: %w", err)
