@@ -45,12 +45,16 @@ func Funcs() template.FuncMap {
 			t = t.In(clock.Amsterdam)
 			return i18n.Date(lang, civil.Of(t)) + " " + t.Format("15:04")
 		},
-		"date":     Date,
-		"datetime": DateTime,
-		"time":     func(t time.Time) string { return t.In(clock.Amsterdam).Format("15:04") },
-		"isoLocal": func(t time.Time) string { return t.In(clock.Amsterdam).Format("2006-01-02T15:04") },
-		"rfc3339":  func(t time.Time) string { return t.UTC().Format(time.RFC3339) },
-		"title":    Title,
+		// {{portalDate $.Data.Portal $.UILang .Due}}: on a page staff and portal share, the
+		// customer reads a date (or date and time) in the company's language ("1 december
+		// 2026"), staff in the staff format (Date, DateTime).
+		"portalDate": PortalDate,
+		"date":       Date,
+		"datetime":   DateTime,
+		"time":       func(t time.Time) string { return t.In(clock.Amsterdam).Format("15:04") },
+		"isoLocal":   func(t time.Time) string { return t.In(clock.Amsterdam).Format("2006-01-02T15:04") },
+		"rfc3339":    func(t time.Time) string { return t.UTC().Format(time.RFC3339) },
+		"title":      Title,
 		"json": func(v any) template.JS {
 			b, _ := json.Marshal(v)
 			return template.JS(b)
@@ -346,4 +350,33 @@ func T(lang, id string, kv ...any) string {
 		data[fmt.Sprint(kv[i])] = kv[i+1]
 	}
 	return i18n.For(lang).T(id, data)
+}
+
+// PortalDate formats v (civil.Date, time.Time or a pointer to one) for the reader of a page
+// that staff and portal share: in lang for a customer (portal), else as Date/DateTime.
+func PortalDate(portal bool, lang string, v any) string {
+	switch x := v.(type) {
+	case *civil.Date:
+		if x == nil {
+			return "—"
+		}
+		return PortalDate(portal, lang, *x)
+	case *time.Time:
+		if x == nil {
+			return "—"
+		}
+		return PortalDate(portal, lang, *x)
+	case civil.Date:
+		if !portal || x.IsZero() {
+			return Date(x)
+		}
+		return i18n.Date(lang, x)
+	case time.Time:
+		if !portal || x.IsZero() {
+			return DateTime(x)
+		}
+		t := x.In(clock.Amsterdam)
+		return i18n.Date(lang, civil.Of(t)) + " " + t.Format("15:04")
+	}
+	return fmt.Sprint(v)
 }
