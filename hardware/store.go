@@ -11,6 +11,7 @@ import (
 	"backoffice/internal/billing"
 	"backoffice/internal/db"
 	"backoffice/internal/events"
+	"backoffice/internal/listq"
 	"backoffice/internal/problem"
 )
 
@@ -208,12 +209,12 @@ type DeliveryFilter struct {
 	Status     string
 	Before     int64 // cursor: deliveries with a smaller id (the list is newest first)
 	Limit      int64
+	List       *listq.Query // sort and cursor of the list tools; nil: newest first from Before
 }
 
 func listDeliveries(ctx context.Context, idb bun.IDB, p *auth.Principal, f DeliveryFilter, limit int64) ([]Delivery, error) {
 	var ds []Delivery
-	q := idb.NewSelect().Model(&ds).OrderExpr("id DESC").Limit(limit)
-	q = auth.Scope(q, p, "customer_id")
+	q := auth.Scope(idb.NewSelect().Model(&ds), p, "customer_id")
 	if f.OrderID > 0 {
 		q = q.Where("order_id = ?", f.OrderID)
 	}
@@ -223,6 +224,10 @@ func listDeliveries(ctx context.Context, idb bun.IDB, p *auth.Principal, f Deliv
 	if f.Status != "" {
 		q = q.Where("status = ?", f.Status)
 	}
+	if f.List != nil {
+		return ds, deliveryList.Apply(q, *f.List, nil).Scan(ctx)
+	}
+	q = q.OrderExpr("id DESC").Limit(limit)
 	if f.Before > 0 {
 		q = q.Where("id < ?", f.Before)
 	}

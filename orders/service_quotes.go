@@ -13,52 +13,60 @@ import (
 )
 
 // CreateQuote validates and stores a new draft with the next number of the year.
+// It returns the quote as GET /quotes/{id} shows it, from what the inserts returned,
+// without reading it again (issue 14).
 func (s *Service) CreateQuote(ctx context.Context, q *Quote) (*Quote, error) {
 	now := s.now()
 	q.Status, q.Version, q.CreatedAt, q.CreatedBy = QuoteDraft, 1, now, actorID(ctx)
+	var out *Quote
 	err := s.tx(ctx, func(ctx context.Context, tx bun.Tx) error {
 		if err := s.checkDraft(ctx, tx, q); err != nil {
 			return err
 		}
 		// The quote and its lines go in under a unique placeholder number and the gapless
 		// number is drawn last: its counter row stays locked until commit and serialises
-		// every create, so only the statements that need the number follow it (issue 14).
+		// every create, so only the audit entry, which needs the number, follows it.
 		q.Number = pendingQuoteNumber()
-		if err := insertQuote(ctx, tx, q, now); err != nil {
+		var err error
+		if out, err = insertQuote(ctx, tx, q, now); err != nil {
 			return err
 		}
-		year := s.today(now).Year
-		n, err := nextNumber(ctx, tx, "quote", year)
-		if err != nil {
+		if out.Number, err = assignQuoteNumber(ctx, tx, out.ID, s.today(now).Year); err != nil {
 			return err
 		}
-		q.Number = QuoteNumber(year, n)
-		if err := setQuoteNumber(ctx, tx, q.ID, q.Number); err != nil {
-			return err
-		}
+		q.ID, q.Number = out.ID, out.Number
 		return record(ctx, tx, now, "quote", q.ID, "create", map[string]any{"number": q.Number, "customer_id": q.CustomerID, "lines": len(q.Lines)})
 	})
 	if err != nil {
 		return nil, err
 	}
-	return s.GetQuote(ctx, q.ID)
+	if err := visible(ctx, out); err != nil {
+		return nil, err
+	}
+	return out, nil
 }
 
 // checkDraft runs the domain validation plus the checks that need the database (the
-// customer exists, the index series exists).
+// customer exists, the contact is one of its active contacts, the index series exists),
+// and sets q.CustomerName.
 func (s *Service) checkDraft(ctx context.Context, tx bun.IDB, q *Quote) error {
 	err := ValidateQuote(q, s.today(s.now()))
 	var fe fieldErrors
 	fe.Merge(err)
-	if q.CustomerID > 0 {
-		ok, err := customerExists(ctx, tx, q.CustomerID)
-		if err != nil {
-			return err
-		}
-		if !ok {
-			fe.add("customer_id", "customer %d does not exist", q.CustomerID)
-		}
-		if ok && q.ContactID != nil {
+	series := ""
+	if q.Indexation.Method == IndexBySeries {
+		series = q.Indexation.SeriesCode
+	}
+	name, seriesOK, err := draftRefs(ctx, tx, q.CustomerID, series)
+	if err != nil {
+		return err
+	}
+	if q.CustomerID > 0 && name == nil {
+		fe.add("customer_id", "customer %d does not exist", q.CustomerID)
+	}
+	if name != nil {
+		q.CustomerName = *name
+		if q.ContactID != nil {
 			r, err := accounts.MailRecipient(ctx, tx, q.CustomerID, q.ContactID)
 			if err != nil {
 				return err
@@ -68,14 +76,8 @@ func (s *Service) checkDraft(ctx context.Context, tx bun.IDB, q *Quote) error {
 			}
 		}
 	}
-	if q.Indexation.Method == IndexBySeries && q.Indexation.SeriesCode != "" {
-		ok, err := seriesExists(ctx, tx, q.Indexation.SeriesCode)
-		if err != nil {
-			return err
-		}
-		if !ok {
-			fe.add("indexation.series", "index series %q does not exist", q.Indexation.SeriesCode)
-		}
+	if !seriesOK {
+		fe.add("indexation.series", "index series %q does not exist", q.Indexation.SeriesCode)
 	}
 	if err := fe.err(); err != nil {
 		return err
@@ -234,7 +236,7 @@ func (s *Service) ReviseQuote(ctx context.Context, id int64) (*Quote, error) {
 		if next.CreatedBy == 0 {
 			next.CreatedBy = q.CreatedBy
 		}
-		if err := insertQuote(ctx, tx, next, now); err != nil {
+		if _, err := insertQuote(ctx, tx, next, now); err != nil {
 			return err
 		}
 		return record(ctx, tx, now, "quote", next.ID, "create", map[string]any{"number": next.Number, "version": next.Version, "revises": q.ID})

@@ -30,25 +30,45 @@ func nextNumber(ctx context.Context, idb bun.IDB, series string, year int) (int6
 	return n, err
 }
 
-// setQuoteNumber gives a new quote its drawn number.
-func setQuoteNumber(ctx context.Context, idb bun.IDB, id int64, number string) error {
-	_, err := idb.NewUpdate().TableExpr("quotes").Set("number = ?", number).Where("id = ?", id).Exec(ctx)
-	return db.Translate(err, problem.NotFound("quote"), nil)
+// assignQuoteNumber draws the next gapless quote number of the year from the row-locked
+// counter and gives it to quote id, in one statement: "Q2026-0042" (at least four digits,
+// like QuoteNumber's %04d). The counter row stays locked until the transaction ends, so
+// every statement after this one serialises quote creation (issue 14).
+func assignQuoteNumber(ctx context.Context, idb bun.IDB, id int64, year int) (string, error) {
+	return db.AssignNumber(ctx, idb, "quotes", id, fmt.Sprintf("quote:%d", year), fmt.Sprintf("Q%d-", year), 4)
 }
 
-func insertQuote(ctx context.Context, idb bun.IDB, q *Quote, now time.Time) error {
+// insertQuote stores a new quote and its lines and returns it as stored (the columns'
+// scales, microsecond instants): the answer of a create, without reading it again.
+func insertQuote(ctx context.Context, idb bun.IDB, q *Quote, now time.Time) (*Quote, error) {
 	r := toQuoteRow(q, now)
 	r.ID = 0
-	if _, err := idb.NewInsert().Model(r).Returning("id").Exec(ctx); err != nil {
-		return db.Translate(err, problem.NotFound("quote"), nil)
+	if _, err := idb.NewInsert().Model(r).Returning("*").Exec(ctx); err != nil {
+		return nil, db.Translate(err, problem.NotFound("quote"), nil)
 	}
 	q.ID = r.ID
-	return insertQuoteLines(ctx, idb, q)
+	rows, err := insertLineRows(ctx, idb, q, "*")
+	if err != nil {
+		return nil, err
+	}
+	lines := make([]Line, len(rows))
+	for i, l := range rows {
+		lines[i] = l.line()
+	}
+	r.CustomerName = q.CustomerName
+	return r.quote(lines), nil
 }
 
 func insertQuoteLines(ctx context.Context, idb bun.IDB, q *Quote) error {
+	_, err := insertLineRows(ctx, idb, q, "id")
+	return err
+}
+
+// insertLineRows inserts q's lines, numbering their positions, and returns the rows
+// with the returning columns filled (ids also on q.Lines).
+func insertLineRows(ctx context.Context, idb bun.IDB, q *Quote, returning string) ([]quoteLineRow, error) {
 	if len(q.Lines) == 0 {
-		return nil
+		return nil, nil
 	}
 	rows := make([]quoteLineRow, len(q.Lines))
 	for i := range q.Lines {
@@ -56,13 +76,13 @@ func insertQuoteLines(ctx context.Context, idb bun.IDB, q *Quote) error {
 		rows[i] = quoteLineRow{lineRow: toLineRow(q.Lines[i]), QuoteID: q.ID}
 		rows[i].ID = 0
 	}
-	if _, err := idb.NewInsert().Model(&rows).Returning("id").Exec(ctx); err != nil {
-		return db.Translate(err, problem.NotFound("quote line"), nil)
+	if _, err := idb.NewInsert().Model(&rows).Returning(returning).Exec(ctx); err != nil {
+		return nil, db.Translate(err, problem.NotFound("quote line"), nil)
 	}
 	for i := range rows {
 		q.Lines[i].ID = rows[i].ID
 	}
-	return nil
+	return rows, nil
 }
 
 // saveQuote writes a quote's header (status, acceptance, totals, terms).
@@ -122,40 +142,44 @@ type QuoteFilter struct {
 // the derived status (a sent quote past valid_until is expired) in SQL.
 func listQuotes(ctx context.Context, idb bun.IDB, f QuoteFilter) ([]*Quote, error) {
 	var rows []quoteRow
+	p := db.NewParams(idb)
+	if f.List != nil {
+		p = f.List.Params(idb)
+	}
 	q := idb.NewSelect().Model(&rows).ColumnExpr("q.*").ColumnExpr("c.name AS customer_name").
 		Join("JOIN customers AS c ON c.id = q.customer_id")
-	q = auth.Scope(q, f.Principal, "q.customer_id")
+	q = auth.ScopeWith(q, f.Principal, "q.customer_id", p)
 	if f.Principal != nil && !f.Principal.IsStaff() {
 		q = q.Where("q.status <> 'draft'") // a customer never sees a draft (see visible)
 	}
 	if f.CustomerID != nil {
-		q = q.Where("q.customer_id = ?", *f.CustomerID)
+		q = q.Where("q.customer_id = ?", p.Arg(*f.CustomerID))
 	}
 	switch f.Status {
 	case "":
 	case QuoteSent:
-		q = q.Where("q.status = 'sent' AND q.valid_until >= ?", f.Today)
+		q = q.Where("q.status = 'sent' AND q.valid_until >= ?", p.Arg(f.Today))
 	case QuoteExpired:
-		q = q.Where("(q.status = 'expired' OR (q.status = 'sent' AND q.valid_until < ?))", f.Today)
+		q = q.Where("(q.status = 'expired' OR (q.status = 'sent' AND q.valid_until < ?))", p.Arg(f.Today))
 	default:
-		q = q.Where("q.status = ?", string(f.Status))
+		q = q.Where("q.status = ?", p.Arg(string(f.Status)))
 	}
 	if f.ExpiringWithin != nil {
-		q = q.Where("q.status = 'sent' AND q.valid_until >= ? AND q.valid_until <= ?", f.Today, f.Today.AddDays(*f.ExpiringWithin))
+		q = q.Where("q.status = 'sent' AND q.valid_until >= ? AND q.valid_until <= ?", p.Arg(f.Today), p.Arg(f.Today.AddDays(*f.ExpiringWithin)))
 	}
 	if f.List != nil {
 		var err error
 		if q, err = searchCustomers(ctx, idb, q, *f.List, "(q.number || ' ' || q.title)", "q.customer_id"); err != nil {
 			return nil, err
 		}
-		q = quoteList.Apply(q, *f.List)
+		q = quoteList.Apply(q, *f.List, p)
 	} else {
 		if f.AfterID > 0 {
-			q = q.Where("q.id < ?", f.AfterID)
+			q = q.Where("q.id < ?", p.Arg(f.AfterID))
 		}
 		q = q.Order("q.id DESC").Limit(int64(f.Limit))
 	}
-	if err := q.Scan(ctx); err != nil {
+	if err := p.Scan(ctx, q, &rows); err != nil {
 		return nil, err
 	}
 	out := make([]*Quote, len(rows))
@@ -165,10 +189,16 @@ func listQuotes(ctx context.Context, idb bun.IDB, f QuoteFilter) ([]*Quote, erro
 	return out, nil
 }
 
-// customerExists checks a customer id before a quote refers to it (a clean 422 instead of
-// a foreign-key failure).
-func customerExists(ctx context.Context, idb bun.IDB, id int64) (bool, error) {
-	return idb.NewSelect().TableExpr("customers").Where("id = ?", id).Exists(ctx)
+// draftRefs checks what a draft refers to in one statement (a clean 422 instead of a
+// foreign-key failure): the customer's name (nil when there is no such customer) and whether the index series exists (true without one).
+func draftRefs(ctx context.Context, idb bun.IDB, customerID int64, series string) (*string, bool, error) {
+	var r struct {
+		Name   *string `bun:"name"`
+		Series bool    `bun:"series"`
+	}
+	err := idb.NewRaw(`SELECT (SELECT name FROM customers WHERE id = ?) AS name,
+		(? = '' OR EXISTS (SELECT 1 FROM index_series WHERE code = ?)) AS series`, customerID, series, series).Scan(ctx, &r)
+	return r.Name, r.Series, err
 }
 
 // userEmail returns a user's address ("" when unknown).

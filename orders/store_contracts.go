@@ -160,7 +160,8 @@ func contractLines(ctx context.Context, idb bun.IDB, ids []int64) (map[int64][]C
 		return out, nil
 	}
 	var rows []contractLineRow
-	if err := idb.NewSelect().Model(&rows).Where("contract_id IN (?)", bun.In(ids)).Order("contract_id", "id").Scan(ctx); err != nil {
+	p := db.NewParams(idb)
+	if err := p.Scan(ctx, idb.NewSelect().Model(&rows).Where("contract_id = ANY(?)", p.Array(ids)).Order("contract_id", "id"), &rows); err != nil {
 		return nil, err
 	}
 	for _, r := range rows {
@@ -185,32 +186,37 @@ type ContractFilter struct {
 
 func listContracts(ctx context.Context, idb bun.IDB, f ContractFilter) ([]*Contract, error) {
 	var rows []contractRow
-	q := auth.Scope(contractQuery(idb, &rows), f.Principal, "k.customer_id")
+	p := db.NewParams(idb)
+	if f.List != nil {
+		p = f.List.Params(idb)
+	}
+	q := auth.ScopeWith(contractQuery(idb, &rows), f.Principal, "k.customer_id", p)
 	if f.CustomerID != nil {
-		q = q.Where("k.customer_id = ?", *f.CustomerID)
+		q = q.Where("k.customer_id = ?", p.Arg(*f.CustomerID))
 	}
 	if f.OrderID != nil {
-		q = q.Where("k.order_id = ?", *f.OrderID)
+		q = q.Where("k.order_id = ?", p.Arg(*f.OrderID))
 	}
 	if f.NoticeWithinDays > 0 {
-		q = q.Where("k.end_date IS NULL").Where(noticeDeadlineSQL+" BETWEEN ? AND ?", f.Today, f.Today, f.Today.AddDays(f.NoticeWithinDays))
+		today := p.Arg(f.Today)
+		q = q.Where("k.end_date IS NULL").Where(noticeDeadlineSQL+" BETWEEN ? AND ?", today, today, p.Arg(f.Today.AddDays(f.NoticeWithinDays)))
 	}
 	if f.List != nil {
 		var err error
 		if q, err = searchCustomers(ctx, idb, q, *f.List, "k.number", "k.customer_id"); err != nil {
 			return nil, err
 		}
-		q = contractList.Apply(q, *f.List)
+		q = contractList.Apply(q, *f.List, p)
 	} else {
 		if f.AfterID > 0 {
-			q = q.Where("k.id < ?", f.AfterID)
+			q = q.Where("k.id < ?", p.Arg(f.AfterID))
 		}
 		if f.Limit > 0 {
 			q = q.Limit(int64(f.Limit))
 		}
 		q = q.Order("k.id DESC")
 	}
-	if err := q.Scan(ctx); err != nil {
+	if err := p.Scan(ctx, q, &rows); err != nil {
 		return nil, err
 	}
 	ids := make([]int64, len(rows))

@@ -185,9 +185,10 @@ func insertExtension(ctx context.Context, idb bun.IDB, orderID int64, e *Extensi
 
 // listOrders lists orders newest first, for one customer when customerID is set.
 func listOrders(ctx context.Context, idb bun.IDB, p *auth.Principal, customerID *int64, afterID int64, limit int) ([]*Order, error) {
-	return findOrders(ctx, idb, p, customerID, func(q *bun.SelectQuery) (*bun.SelectQuery, error) {
+	args := db.NewParams(idb)
+	return findOrders(ctx, idb, p, args, customerID, func(q *bun.SelectQuery) (*bun.SelectQuery, error) {
 		if afterID > 0 {
-			q = q.Where("o.id < ?", afterID)
+			q = q.Where("o.id < ?", args.Arg(afterID))
 		}
 		return q.Order("o.id DESC").Limit(int64(limit)), nil
 	})
@@ -202,26 +203,27 @@ type OrderScope struct {
 
 // searchOrderList is the order list of the list tools: search, sort and cursor of lq.
 func searchOrderList(ctx context.Context, idb bun.IDB, p *auth.Principal, scope OrderScope, lq listq.Query) ([]*Order, error) {
-	return findOrders(ctx, idb, p, scope.CustomerID, func(q *bun.SelectQuery) (*bun.SelectQuery, error) {
+	args := lq.Params(idb)
+	return findOrders(ctx, idb, p, args, scope.CustomerID, func(q *bun.SelectQuery) (*bun.SelectQuery, error) {
 		if scope.LeadTimeNotStarted {
 			q = q.Where(leadTimeWaiting) // index orders_lead_time_waiting_idx
 		}
 		q, err := searchCustomers(ctx, idb, q, lq, "(o.number || ' ' || o.title)", "o.customer_id")
-		return orderList.Apply(q, lq), err
+		return orderList.Apply(q, lq, args), err
 	})
 }
 
-func findOrders(ctx context.Context, idb bun.IDB, p *auth.Principal, customerID *int64, page func(*bun.SelectQuery) (*bun.SelectQuery, error)) ([]*Order, error) {
+func findOrders(ctx context.Context, idb bun.IDB, p *auth.Principal, args *db.Params, customerID *int64, page func(*bun.SelectQuery) (*bun.SelectQuery, error)) ([]*Order, error) {
 	var rows []orderRow
-	q := auth.Scope(orderQuery(idb, &rows), p, "o.customer_id")
+	q := auth.ScopeWith(orderQuery(idb, &rows), p, "o.customer_id", args)
 	if customerID != nil {
-		q = q.Where("o.customer_id = ?", *customerID)
+		q = q.Where("o.customer_id = ?", args.Arg(*customerID))
 	}
 	q, err := page(q)
 	if err != nil {
 		return nil, err
 	}
-	if err := q.Scan(ctx); err != nil {
+	if err := args.Scan(ctx, q, &rows); err != nil {
 		return nil, err
 	}
 	out := make([]*Order, len(rows))

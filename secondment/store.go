@@ -67,37 +67,41 @@ type PlacementCursor struct {
 
 func listPlacements(ctx context.Context, idb bun.IDB, pr *auth.Principal, f PlacementFilter) ([]Placement, error) {
 	var out []Placement
+	p := db.NewParams(idb)
+	if f.List != nil {
+		p = f.List.Params(idb)
+	}
 	q := idb.NewSelect().Model(&out).
 		ColumnExpr("placement.*").
 		ColumnExpr("c.name AS customer_name, u.name AS technician_name").
 		Join("JOIN customers AS c ON c.id = placement.customer_id").
 		Join("JOIN users AS u ON u.id = placement.technician_id")
-	q = auth.Scope(q, pr, "placement.customer_id")
+	q = auth.ScopeWith(q, pr, "placement.customer_id", p)
 	if pr.Is(auth.Technician) {
-		q = q.Where("placement.technician_id = ?", pr.UserID)
+		q = q.Where("placement.technician_id = ?", p.Arg(pr.UserID))
 	}
 	if f.CustomerID != nil {
-		q = q.Where("placement.customer_id = ?", *f.CustomerID)
+		q = q.Where("placement.customer_id = ?", p.Arg(*f.CustomerID))
 	}
 	if f.TechnicianID != nil {
-		q = q.Where("placement.technician_id = ?", *f.TechnicianID)
+		q = q.Where("placement.technician_id = ?", p.Arg(*f.TechnicianID))
 	}
 	if f.List != nil {
 		var err error
 		if q, err = searchPlacements(ctx, idb, q, *f.List); err != nil {
 			return nil, err
 		}
-		q = placementList.Apply(q, *f.List)
+		q = placementList.Apply(q, *f.List, p)
 	} else {
 		q = q.OrderExpr("placement.start_date DESC, placement.id DESC")
 		if f.After != nil {
-			q = q.Where("(placement.start_date, placement.id) < (?, ?)", f.After.StartDate, f.After.ID)
+			q = q.Where("(placement.start_date, placement.id) < (?, ?)", p.Arg(f.After.StartDate), p.Arg(f.After.ID))
 		}
 		if f.Limit > 0 {
 			q = q.Limit(f.Limit)
 		}
 	}
-	if err := q.Scan(ctx); err != nil {
+	if err := p.Scan(ctx, q, &out); err != nil {
 		return nil, db.Translate(err, problem.NotFound("placements"), constraints)
 	}
 	return out, nil

@@ -136,5 +136,5 @@ func (m *Module) attachPost(c *fiber.Ctx) error {
 		web.Flash(c, err.Error())
 		return c.Redirect(ticketURL(prefix, id), fiber.StatusSeeOther)
 	}
-	return web.Redirect(c, ticketURL(prefix, id), "Attachment added.")
+	return web.Redirect(c, ticketURL(prefix, id), web.Tr(c, "tickets.ui.flash.attached"))
 }

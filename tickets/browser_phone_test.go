@@ -41,3 +41,36 @@ func TestBrowserTicketListAtPhoneWidth(t *testing.T) {
 	}
 	testkit.Screenshot(t, ctx, "tickets-dashboard-1366")
 }
+
+// TestBrowserAvailabilityAtPhoneWidth: /sla/availability was 511 px wide on a 390 px
+// phone (issue 13); its quarters are stacked cards now, each with its availability and
+// whether the target was met in view, for a technician.
+func TestBrowserAvailabilityAtPhoneWidth(t *testing.T) {
+	t.Parallel()
+	b := setup(t, time.Time{})
+	service := testkit.Unique("phone-mail-")
+	start := b.app.Clock.Now().Add(-48 * time.Hour)
+	b.do(t, b.tech, "POST", "/api/v1/outages", map[string]any{"service": service, "kind": "unplanned",
+		"started_at": start, "ended_at": start.Add(3 * time.Hour)}).Expect(t, 201)
+	base := b.app.Listen(t)
+	ctx := testkit.Browser(t)
+	testkit.LoginBrowser(t, ctx, base, b.tech.User.Email)
+	if err := chromedp.Do(ctx, chromedp.EmulateViewport(390, 844, chromedp.EmulateMobile), chromedp.Navigate(base+"/sla/availability?service="+service),
+		chromedp.WaitVisible(chromedp.CSS("#quarter-table"))); err != nil {
+		t.Fatal(err)
+	}
+	width, err := chromedp.Run(ctx, chromedp.Evaluate[float64](`document.documentElement.scrollWidth`))
+	if err != nil || width > 390 {
+		t.Errorf("/sla/availability is %v px wide on a 390 px phone (%v)", width, err)
+	}
+	cells, err := chromedp.Run(ctx, chromedp.Evaluate[[]float64](`Array.from(document.querySelectorAll("#quarter-table tbody td")).map(e => { const r = e.getBoundingClientRect(); return r.width === 0 ? -1 : r.right; })`))
+	if err != nil || len(cells) < 4*6 {
+		t.Fatalf("quarter cells %v (%v)", cells, err)
+	}
+	for i, right := range cells {
+		if right < 0 || right > 390 {
+			t.Errorf("quarter cell %d ends at %v px: hidden or off-screen", i, right)
+		}
+	}
+	testkit.Screenshot(t, ctx, "tickets-availability-390")
+}

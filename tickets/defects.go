@@ -76,14 +76,14 @@ func reporterOf(p *auth.Principal) *int64 {
 	return ptr(p.UserID)
 }
 
-// publishCreated tells other domains a ticket exists (the hardware domain links its
-// defect report back through Origin).
-func publishCreated(ctx context.Context, tx bun.IDB, now time.Time, t *Ticket) error {
+// createdEvent is the ticket.created event telling other domains a ticket exists (the
+// hardware domain links its defect report back through Origin), for the create's batch.
+func createdEvent(tx bun.IDB, now time.Time, t *Ticket) (*bun.RawQuery, error) {
 	origin := ""
 	if t.Origin != nil {
 		origin = *t.Origin
 	}
-	_, err := events.Publish(ctx, tx, now, events.TicketCreated, "ticket", t.ID, events.TicketCreatedPayload{
+	q, _, err := events.PublishQuery(tx, now, events.TicketCreated, "ticket", t.ID, events.TicketCreatedPayload{
 		TicketID: t.ID, Number: t.Number, CustomerID: t.CustomerID, Origin: origin})
-	return err
+	return q, err
 }

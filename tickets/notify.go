@@ -33,9 +33,33 @@ func enqueue(ctx context.Context, tx bun.Tx, now time.Time, t *Ticket, kind, to,
 		NotBefore: notBefore, Entity: "ticket", EntityID: fmt.Sprint(t.ID), DedupKey: key})
 }
 
-// notifyCreated tells the desk about a new ticket; a data breach also goes to the
-// customer's contacts at once with the T-6 deadline.
-func (s *Service) notifyCreated(ctx context.Context, tx bun.Tx, p *auth.Principal, t *Ticket, sla SLA, sc clockOf, now time.Time) error {
+// breachReaders are the contacts who hear of a data breach at once (T-6), read before
+// the ticket's number is drawn so that the numbering lock does not wait for them.
+type breachReaders struct {
+	recipient accounts.Recipient
+	contacts  []auth.User
+}
+
+// createdReaders reads whom a new ticket's mails go to besides the desk: for a data
+// breach filed by staff, the customer's contacts (nil otherwise).
+func createdReaders(ctx context.Context, tx bun.Tx, p *auth.Principal, t *Ticket) (*breachReaders, error) {
+	if t.Category != DataBreach || !p.IsStaff() {
+		return nil, nil
+	}
+	r, err := accounts.MailRecipient(ctx, tx, t.CustomerID, nil)
+	if err != nil {
+		return nil, err
+	}
+	contacts, err := accounts.Contacts(ctx, tx, t.CustomerID)
+	if err != nil {
+		return nil, err
+	}
+	return &breachReaders{recipient: r, contacts: contacts}, nil
+}
+
+// createdMails are the mails of a new ticket once it has its number: the desk hears of
+// every ticket; a data breach also goes to each of the customer's contacts by name.
+func (s *Service) createdMails(p *auth.Principal, t *Ticket, sla SLA, sc clockOf, now time.Time, breach *breachReaders) []*outbox.Message {
 	var b strings.Builder
 	fmt.Fprintf(&b, "New %s ticket %s from %s, priority %s.\n\n%s\n\n%s\n\n", words(t.Category), t.Number, p.Email, t.Priority, t.Subject, t.Description)
 	fmt.Fprintf(&b, "Response due %s, resolution due %s (policy %q, calendar %s).\n",
@@ -43,33 +67,23 @@ func (s *Service) notifyCreated(ctx context.Context, tx bun.Tx, p *auth.Principa
 	if t.ControllerNoticeDueAt != nil {
 		fmt.Fprintf(&b, "DATA BREACH: the customer needs everything for the authority notification by %s (T-6, 72 hours).\n", local(*t.ControllerNoticeDueAt))
 	}
-	if err := enqueue(ctx, tx, now, t, KindTicketNew, s.DeskEmail, fmt.Sprintf("[%s] %s: %s", t.Number, t.Priority, t.Subject), b.String(), now, nil); err != nil {
-		return err
+	msg := func(kind, to, subject, body string) *outbox.Message {
+		return &outbox.Message{Kind: kind, To: to, Subject: subject, Body: body, NotBefore: now, Entity: "ticket", EntityID: fmt.Sprint(t.ID)}
 	}
-	if t.Category != DataBreach || !p.IsStaff() {
-		return nil
+	out := []*outbox.Message{msg(KindTicketNew, s.DeskEmail, fmt.Sprintf("[%s] %s: %s", t.Number, t.Priority, t.Subject), b.String())}
+	if breach == nil || t.ControllerNoticeDueAt == nil {
+		return out
 	}
-	// T-6: every contact of the customer hears of a breach at once, each by name.
-	r, err := accounts.MailRecipient(ctx, tx, t.CustomerID, nil)
-	if err != nil {
-		return err
-	}
-	contacts, err := accounts.Contacts(ctx, tx, t.CustomerID)
-	if err != nil {
-		return err
-	}
-	l := i18n.For(r.Language)
+	l := i18n.For(breach.recipient.Language)
 	data := map[string]any{"Number": t.Number, "Subject": t.Subject, "Description": t.Description, "Due": inWords(l, *t.ControllerNoticeDueAt)}
-	for _, c := range contacts {
+	for _, c := range breach.contacts {
 		if !c.Active || c.Role != auth.Customer {
 			continue
 		}
-		body := s.customerBody(l, c.Name, r.Customer, l.T("tickets.mail.breach.body", data))
-		if err := enqueue(ctx, tx, now, t, KindDataBreach, c.Email, l.T("tickets.mail.breach.subject", data), body, now, nil); err != nil {
-			return err
-		}
+		body := s.customerBody(l, c.Name, breach.recipient.Customer, l.T("tickets.mail.breach.body", data))
+		out = append(out, msg(KindDataBreach, c.Email, l.T("tickets.mail.breach.subject", data), body))
 	}
-	return nil
+	return out
 }
 
 // customerBody wraps a customer e-mail's text in the greeting by name and the signature.

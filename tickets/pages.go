@@ -3,6 +3,7 @@ package tickets
 import (
 	"context"
 	"embed"
+	"html/template"
 	"io/fs"
 	"net/url"
 	"strconv"
@@ -137,6 +138,42 @@ type queueData struct {
 	Statuses  []Status
 	Windows   []string
 	CSV       string // query string of the CSV export of these filters
+	// Priorities are the priority filter's options; SortNumber and SortDue the sortable
+	// headers of the queue's offered sorts (newest/oldest by number, due), filters kept.
+	Priorities          []Priority
+	SortNumber, SortDue sortLink
+}
+
+// sortLink is a sortable column header: the link (the current filters with the sort the
+// header switches to), its aria-sort state and arrow.
+type sortLink struct {
+	Href        template.URL
+	Aria, Arrow string
+}
+
+// queueSorts are the header links of the queue under sort cur: the number header toggles
+// newest ⇄ oldest, the SLA header sorts by the next due time. Every other filter stays.
+func queueSorts(q map[string]string) (number, due sortLink) {
+	href := func(sort string) template.URL {
+		v := url.Values{}
+		for k, s := range q {
+			if k != "sort" && s != "" || k == "status" {
+				v.Set(k, s)
+			}
+		}
+		v.Set("sort", sort)
+		return template.URL("?" + v.Encode())
+	}
+	number, due = sortLink{Href: href(SortOldest), Aria: "none"}, sortLink{Href: href(SortDue), Aria: "none"}
+	switch q["sort"] {
+	case "", SortNewest:
+		number.Aria, number.Arrow = "descending", "↓"
+	case SortOldest:
+		number = sortLink{Href: href(SortNewest), Aria: "ascending", Arrow: "↑"}
+	case SortDue:
+		due.Aria, due.Arrow = "ascending", "↑"
+	}
+	return number, due
 }
 
 func (m *Module) queuePage(c *fiber.Ctx) error {
@@ -163,7 +200,8 @@ func (m *Module) queuePage(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	d := queueData{Q: q, Statuses: Statuses, Windows: []string{"PT1H", "PT2H", "PT4H", "PT8H", "PT24H"}, CSV: queueCSV(q)}
+	d := queueData{Q: q, Statuses: Statuses, Windows: []string{"PT1H", "PT2H", "PT4H", "PT8H", "PT24H"}, CSV: queueCSV(q), Priorities: Priorities}
+	d.SortNumber, d.SortDue = queueSorts(q)
 	for _, it := range l.Items {
 		d.Rows = append(d.Rows, rowOf(it))
 	}
@@ -180,7 +218,7 @@ func (m *Module) queuePage(c *fiber.Ctx) error {
 	if d.Customers, err = m.customerOptions(ctx); err != nil {
 		return err
 	}
-	return m.web.Render(c, "tickets/queue", "Ticket queue", d)
+	return m.web.Render(c, "tickets/queue", web.Tr(c, "tickets.ui.queue.title"), d)
 }
 
 type newData struct {
@@ -205,7 +243,7 @@ func (m *Module) renderNew(c *fiber.Ctx, in TicketInput, received string, fe []p
 		return err
 	}
 	d := newData{In: in, ReceivedAt: received, Customers: cs, Categories: Categories, Priorities: Priorities, Errors: fe}
-	return m.web.Render(c, "tickets/new", "New ticket", d)
+	return m.web.Render(c, "tickets/new", web.Tr(c, "tickets.ui.queue.new"), d)
 }
 
 // ticketForm reads the new-ticket form; datetime-local is Europe/Amsterdam wall time.
@@ -219,14 +257,14 @@ func ticketForm(c *fiber.Ctx) (TicketInput, string, []problem.FieldError) {
 		if id, err := strconv.ParseInt(v, 10, 64); err == nil {
 			in.CustomerID = &id
 		} else {
-			fe = append(fe, problem.FieldError{Field: "customer_id", Message: "choose a customer"})
+			fe = append(fe, problem.FieldError{Field: "customer_id", Message: web.Tr(c, "tickets.ui.err.choose_customer")})
 		}
 	}
 	received := strings.TrimSpace(c.FormValue("received_at"))
 	if received != "" {
 		t, err := time.ParseInLocation("2006-01-02T15:04", received, clock.Amsterdam)
 		if err != nil {
-			fe = append(fe, problem.FieldError{Field: "received_at", Message: "must be a date and time"})
+			fe = append(fe, problem.FieldError{Field: "received_at", Message: web.Tr(c, "tickets.ui.err.date_time")})
 		} else {
 			in.ReceivedAt = &t
 		}
@@ -247,5 +285,5 @@ func (m *Module) createPost(c *fiber.Ctx) error {
 	} else if err != nil {
 		return err
 	}
-	return web.Redirect(c, "/tickets/"+strconv.FormatInt(d.Ticket.ID, 10), "Ticket "+d.Ticket.Number+" created.")
+	return web.Redirect(c, "/tickets/"+strconv.FormatInt(d.Ticket.ID, 10), web.Tr(c, "tickets.ui.flash.created", "Number", d.Ticket.Number))
 }

@@ -26,21 +26,22 @@ func (m *Module) HomeCards(ctx context.Context) ([]web.HomeCard, error) {
 		unresolved[i] = string(s)
 	}
 	status := strings.Join(unresolved, ",")
+	lang := web.UILang(p)
 	switch p.Role {
 	case auth.Customer:
-		c := web.HomeCard{ID: "open-tickets", Title: "Open tickets", Href: "/portal/tickets?status=" + status, Order: 10, Section: "Service",
-			Note: "Reported and not yet resolved."}
+		c := web.HomeCard{ID: "open-tickets", Title: web.T(lang, "tickets.ui.home.open"), Href: "/portal/tickets?status=" + status, Order: 10, Section: "Service",
+			Note: web.T(lang, "tickets.ui.home.open_note")}
 		c.Count, c.More = web.Capped(h.Open, HomeCap)
 		return []web.HomeCard{c}, nil
 	case auth.Technician:
-		c := web.HomeCard{ID: "assigned-tickets", Title: "Your tickets", Href: fmt.Sprintf("/tickets?assignee_id=%d&sort=due", p.UserID),
-			Order: 30, Section: "Service", Note: "Assigned to you, unresolved; next SLA due first."}.Counted(h.Assigned, HomeCap, web.ToneOK)
+		c := web.HomeCard{ID: "assigned-tickets", Title: web.T(lang, "tickets.ui.home.assigned"), Href: fmt.Sprintf("/tickets?assignee_id=%d&sort=due", p.UserID),
+			Order: 30, Section: "Service", Note: web.T(lang, "tickets.ui.home.assigned_note")}.Counted(h.Assigned, HomeCap, web.ToneOK)
 		now := m.svc.Clock.Now()
 		for _, it := range h.Next {
 			r := rowOf(it)
 			d := web.HomeDetail{Label: it.Ticket.Number + " " + it.Ticket.Subject, Href: fmt.Sprintf("/tickets/%d", it.Ticket.ID), Tone: toneOf(it.Risk)}
 			if !r.Due.IsZero() {
-				d.Due, d.Note = r.Due, r.DueLabel+" "+web.Until(now, r.Due)
+				d.Due, d.Note = r.Due, web.T(lang, "tickets.ui.home.due_"+r.DueLabel, "In", web.Until(now, r.Due))
 			} else {
 				d.Note = web.Title(string(it.Risk))
 			}
@@ -51,8 +52,8 @@ func (m *Module) HomeCards(ctx context.Context) ([]web.HomeCard, error) {
 		}
 		return []web.HomeCard{c}, nil
 	}
-	return []web.HomeCard{web.HomeCard{ID: "tickets-at-risk", Title: "Tickets at risk", Href: "/tickets?status=" + status + "&breach_within=PT4H&sort=due",
-		Order: 50, Section: "Service", Note: "SLA due within 4 hours or already breached."}.Counted(h.AtRisk, HomeCap, web.ToneBad)}, nil
+	return []web.HomeCard{web.HomeCard{ID: "tickets-at-risk", Title: web.T(lang, "tickets.ui.home.at_risk"), Href: "/tickets?status=" + status + "&breach_within=PT4H&sort=due",
+		Order: 50, Section: "Service", Note: web.T(lang, "tickets.ui.home.at_risk_note")}.Counted(h.AtRisk, HomeCap, web.ToneBad)}, nil
 }
 
 func toneOf(r Risk) web.Tone {

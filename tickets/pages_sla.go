@@ -44,7 +44,7 @@ func (m *Module) dashboardPage(c *fiber.Ctx) error {
 	for _, a := range d.Availability {
 		dd.Avail = append(dd.Avail, availabilityOut(a))
 	}
-	return m.web.Render(c, "tickets/dashboard", "SLA dashboard", dd)
+	return m.web.Render(c, "tickets/dashboard", web.Tr(c, "tickets.ui.dashboard.title"), dd)
 }
 
 // complianceChart draws the compliance per month: a bar per month with resolved tickets,
@@ -108,7 +108,7 @@ func (m *Module) renderAvailability(c *fiber.Ctx, fe []problem.FieldError, form 
 			q = q.Prev()
 		}
 	}
-	return m.web.Render(c, "tickets/availability", "Availability", d)
+	return m.web.Render(c, "tickets/availability", web.Tr(c, "tickets.ui.availability.title"), d)
 }
 
 func (m *Module) outagePost(c *fiber.Ctx) error {
@@ -145,7 +145,7 @@ func (m *Module) outagePost(c *fiber.Ctx) error {
 		c.Status(fiber.StatusUnprocessableEntity)
 		return m.renderAvailability(c, fe, form)
 	}
-	return web.Redirect(c, "/sla/availability?service="+in.Service, "Outage recorded.")
+	return web.Redirect(c, "/sla/availability?service="+in.Service, web.Tr(c, "tickets.ui.outage.recorded"))
 }
 
 type policiesData struct {
@@ -185,7 +185,7 @@ func (m *Module) renderPolicies(c *fiber.Ctx, fe []problem.FieldError, form map[
 	for _, p := range ps {
 		d.Policies = append(d.Policies, PolicyOutOf(p))
 	}
-	return m.web.Render(c, "tickets/policies", "SLA policies", d)
+	return m.web.Render(c, "tickets/policies", web.Tr(c, "tickets.ui.policies.title"), d)
 }
 
 func (m *Module) policyPost(c *fiber.Ctx) error {
@@ -211,7 +211,7 @@ func (m *Module) policyPost(c *fiber.Ctx) error {
 	} else if err != nil {
 		return err
 	}
-	return web.Redirect(c, "/sla/policies", "Policy "+p.Name+" created.")
+	return web.Redirect(c, "/sla/policies", web.Tr(c, "tickets.ui.flash.policy_created", "Name", p.Name))
 }
 
 // assignPost gives a customer a policy (its unresolved tickets move along).
@@ -232,7 +232,7 @@ func (m *Module) assignPost(c *fiber.Ctx) error {
 		} else if err != nil {
 			return err
 		} else {
-			return web.Redirect(c, "/sla/policies", fmt.Sprintf("Policy assigned; %d open tickets moved to it.", n))
+			return web.Redirect(c, "/sla/policies", web.Tr(c, "tickets.ui.flash.policy_assigned", "Count", n))
 		}
 	}
 	c.Status(fiber.StatusUnprocessableEntity)

@@ -34,6 +34,9 @@ type ticketData struct {
 	TimeMinutes int
 }
 
+// PausedMinutes is the business time the ticket spent paused, in whole minutes.
+func (d ticketData) PausedMinutes() int { return int(d.D.SLA.PausedSeconds / 60) }
+
 // renderTicket shows the ticket page (desk or portal) with optional form errors.
 func (m *Module) renderTicket(c *fiber.Ctx, id int64, fe []problem.FieldError, draft string) error {
 	ctx := c.UserContext()
@@ -123,9 +126,9 @@ func (m *Module) commentPost(c *fiber.Ctx) error {
 	public := c.FormValue("public") == "on" || c.FormValue("public") == "true"
 	in := CommentInput{Body: c.FormValue("body"), Public: &public}
 	_, err = m.svc.AddComment(c.UserContext(), id, in)
-	msg, to := "Internal note added.", ticketURL("", id)+"?note=internal#comment-form"
+	msg, to := web.Tr(c, "tickets.ui.flash.note_added"), ticketURL("", id)+"?note=internal#comment-form"
 	if public {
-		msg, to = "Reply sent to the customer.", ticketURL("", id)
+		msg, to = web.Tr(c, "tickets.ui.flash.reply_sent"), ticketURL("", id)
 	}
 	return m.after(c, id, err, in.Body, to, msg)
 }
@@ -140,7 +143,7 @@ func (m *Module) statusPost(c *fiber.Ctx) error {
 		in.Resolution = &v
 	}
 	_, err = m.svc.ChangeStatus(c.UserContext(), id, in)
-	return m.after(c, id, err, "", ticketURL("", id), "Status changed to "+in.Status+".")
+	return m.after(c, id, err, "", ticketURL("", id), web.Tr(c, "tickets.ui.flash.status_changed", "Status", web.Title(in.Status)))
 }
 
 func (m *Module) updatePost(c *fiber.Ctx) error {
@@ -160,7 +163,7 @@ func (m *Module) updatePost(c *fiber.Ctx) error {
 		if n, perr := strconv.ParseInt(v, 10, 64); perr == nil {
 			in.PolicyID = &n
 		} else {
-			fe = append(fe, problem.FieldError{Field: "sla_policy_id", Message: "choose a policy"})
+			fe = append(fe, problem.FieldError{Field: "sla_policy_id", Message: web.Tr(c, "tickets.ui.err.choose_policy")})
 		}
 	}
 	if c.Request().PostArgs().Has("assignee_id") {
@@ -169,7 +172,7 @@ func (m *Module) updatePost(c *fiber.Ctx) error {
 			if n, perr := strconv.ParseInt(v, 10, 64); perr == nil {
 				in.AssigneeID = httpx.Of(n)
 			} else {
-				fe = append(fe, problem.FieldError{Field: "assignee_id", Message: "choose a staff member"})
+				fe = append(fe, problem.FieldError{Field: "assignee_id", Message: web.Tr(c, "tickets.ui.err.choose_staff")})
 			}
 		}
 	}
@@ -178,7 +181,7 @@ func (m *Module) updatePost(c *fiber.Ctx) error {
 		return m.renderTicket(c, id, fe, "")
 	}
 	_, _, err = m.svc.Patch(c.UserContext(), id, in)
-	return m.after(c, id, err, "", ticketURL("", id), "Ticket updated; due times recomputed.")
+	return m.after(c, id, err, "", ticketURL("", id), web.Tr(c, "tickets.ui.flash.updated"))
 }
 
 // EventValue writes an event log value for a person: assignee and policy ids become names,

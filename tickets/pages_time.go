@@ -9,6 +9,7 @@ import (
 
 	"backoffice/internal/civil"
 	"backoffice/internal/problem"
+	"backoffice/internal/web"
 )
 
 // timePost logs time from the ticket page's form.
@@ -38,5 +39,5 @@ func (m *Module) timePost(c *fiber.Ctx) error {
 		return m.after(c, id, err, "", "", "")
 	}
 	_, err = m.svc.LogTime(c.UserContext(), id, in)
-	return m.after(c, id, err, "", ticketURL("", id), "Time logged.")
+	return m.after(c, id, err, "", ticketURL("", id), web.Tr(c, "tickets.ui.flash.time_logged"))
 }

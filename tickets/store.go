@@ -146,13 +146,7 @@ func policyIDForCustomer(ctx context.Context, idb bun.IDB, customerID int64) (cu
 // counter row stays locked until the transaction ends, so every statement after this
 // one serialises ticket creation (issue 14).
 func assignTicketNumber(ctx context.Context, idb bun.IDB, id int64, year int) (string, error) {
-	var number string
-	err := idb.NewRaw(`WITH n AS (INSERT INTO counters (name, value) VALUES (?, 1)
-			ON CONFLICT (name) DO UPDATE SET value = counters.value + 1 RETURNING value)
-		UPDATE tickets SET number = ? || CASE WHEN n.value < 100000 THEN lpad(n.value::text, 5, '0') ELSE n.value::text END
-		FROM n WHERE tickets.id = ? RETURNING tickets.number`,
-		fmt.Sprintf("ticket:%d", year), fmt.Sprintf("T%d-", year), id).Scan(ctx, &number)
-	return number, err
+	return db.AssignNumber(ctx, idb, "tickets", id, fmt.Sprintf("ticket:%d", year), fmt.Sprintf("T%d-", year), 5)
 }
 
 func ticketQuery(idb bun.IDB, t any) *bun.SelectQuery {
@@ -177,11 +171,6 @@ func getTicket(ctx context.Context, idb bun.IDB, id int64, lock bool) (*Ticket, 
 	return t, nil
 }
 
-func insertTicket(ctx context.Context, idb bun.IDB, t *Ticket) error {
-	_, err := idb.NewInsert().Model(t).Returning("id").Exec(ctx)
-	return db.Translate(err, ErrTicketNotFound, constraints)
-}
-
 // saveTicket writes every mutable column of t.
 func saveTicket(ctx context.Context, idb bun.IDB, t *Ticket) error {
 	_, err := idb.NewUpdate().Model(t).
@@ -191,6 +180,16 @@ func saveTicket(ctx context.Context, idb bun.IDB, t *Ticket) error {
 			"paused_seconds", "response_warn_at", "resolution_warn_at").
 		WherePK().Exec(ctx)
 	return err
+}
+
+// insertTicketCreated inserts t and its created event e in one statement, setting both ids.
+func insertTicketCreated(ctx context.Context, idb bun.IDB, t *Ticket, e *Event) error {
+	_, err := idb.NewInsert().Model(e).
+		With("t", idb.NewInsert().Model(t).Returning("id")).
+		Value("ticket_id", "(SELECT id FROM t)").
+		Returning("id, ticket_id").Exec(ctx)
+	t.ID = e.TicketID
+	return db.Translate(err, ErrTicketNotFound, constraints)
 }
 
 func insertEvent(ctx context.Context, idb bun.IDB, e *Event) error {

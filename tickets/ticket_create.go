@@ -12,6 +12,8 @@ import (
 	"backoffice/internal/audit"
 	"backoffice/internal/auth"
 	"backoffice/internal/clock"
+	"backoffice/internal/db"
+	"backoffice/internal/outbox"
 	"backoffice/internal/problem"
 	"backoffice/internal/uploads"
 )
@@ -124,30 +126,37 @@ func (s *Service) CreateTicket(ctx context.Context, in TicketInput) (*Detail, er
 		sla = Compute(factsOf(t, nil, sc), now)
 		t.apply(sla)
 		t.Number = pendingNumber()
-		if err := insertTicket(ctx, tx, t); err != nil {
-			return err
-		}
-		created.TicketID = t.ID
-		if err := insertEvent(ctx, tx, &created); err != nil {
-			return err
-		}
-		// The number as late as possible: the counter row stays locked until commit and
-		// serialises every create, so only the statements that need the number follow.
-		if t.Number, err = assignTicketNumber(ctx, tx, t.ID, now.In(clock.Amsterdam).Year()); err != nil {
+		if err := insertTicketCreated(ctx, tx, t, &created); err != nil {
 			return err
 		}
 		if err := saveFiles(ctx, tx, now, p, t, in.Files); err != nil {
 			return err
 		}
-		if err := audit.Record(ctx, tx, now, "ticket", t.ID, "create", map[string]any{
+		breach, err := createdReaders(ctx, tx, p, t)
+		if err != nil {
+			return err
+		}
+		// The number as late as possible: the counter row stays locked until commit and
+		// serialises every create, so only the statement that needs the number follows —
+		// the audit entry, the ticket.created event and the mails in one batch (issue 14).
+		if t.Number, err = assignTicketNumber(ctx, tx, t.ID, now.In(clock.Amsterdam).Year()); err != nil {
+			return err
+		}
+		entry, err := audit.Insert(ctx, tx, now, "ticket", t.ID, "create", map[string]any{
 			"number": t.Number, "customer_id": t.CustomerID, "subject": t.Subject, "category": t.Category,
-			"priority": t.Priority, "received_at": t.ReceivedAt, "sla_policy_id": t.PolicyID, "files": len(in.Files)}); err != nil {
+			"priority": t.Priority, "received_at": t.ReceivedAt, "sla_policy_id": t.PolicyID, "files": len(in.Files)})
+		if err != nil {
 			return err
 		}
-		if err := publishCreated(ctx, tx, now, t); err != nil {
+		event, err := createdEvent(tx, now, t)
+		if err != nil {
 			return err
 		}
-		return s.notifyCreated(ctx, tx, p, t, sla, sc, now)
+		mails, err := outbox.EnqueueQuery(tx, now, s.createdMails(p, t, sla, sc, now, breach)...)
+		if err != nil {
+			return err
+		}
+		return db.Batch(ctx, tx, entry, event, mails)
 	})
 	if err != nil {
 		return nil, err

@@ -150,6 +150,8 @@ var Access = map[string]Role{
 	"PATCH /api/v1/users/{id}":                                     A,
 	"POST /api/v1/auth/login":                                      Public,
 	"POST /api/v1/auth/logout":                                     ANY,
+	"POST /api/v1/auth/password/forgot":                            Public,
+	"POST /api/v1/auth/password/reset":                             Public,
 	"POST /api/v1/bank-entries/{id}/assign":                        AM,
 	"POST /api/v1/bank-statements":                                 AM,
 	"POST /api/v1/calendars":                                       A,

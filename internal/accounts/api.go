@@ -34,6 +34,8 @@ type Module struct {
 	// Tabs are the domains' tabs of the customer page (platform.Deps.CustomerTabs, read
 	// per request: the server collects them after the modules are built).
 	Tabs func() []platform.CustomerTab
+	// Reset is the link base and signature of "forgot password" mails.
+	Reset ResetMail
 }
 
 // LoginIn is the login request.
@@ -78,6 +80,8 @@ func (m *Module) Name() string { return "accounts" }
 // Routes registers the JSON API.
 func (m *Module) Routes(r *apidoc.Router) {
 	r.Post("/auth/login", apidoc.Op{Summary: "Log in; answers a bearer token", Body: LoginIn{}, Response: LoginOut{}, Public: true, Tag: "auth"}, m.login)
+	r.Post("/auth/password/forgot", apidoc.Op{Summary: "Ask for a password reset link by e-mail; the same 202 whether or not the account exists", Body: ForgotIn{}, Response: ForgotOut{}, Status: 202, Public: true, Tag: "auth"}, m.forgotAPI)
+	r.Post("/auth/password/reset", apidoc.Op{Summary: "Set a new password with a reset link's token (single use, one hour); ends every session and token of the user", Body: ResetIn{}, Status: 204, Public: true, Tag: "auth"}, m.resetAPI)
 	r.Post("/auth/logout", apidoc.Op{Summary: "Revoke the bearer token of this request", Status: 204, Tag: "auth"}, auth.Require(), m.logout)
 	r.Get("/auth/me", apidoc.Op{Summary: "The logged-in user", Response: UserOut{}, Tag: "auth"}, auth.Require(), m.me)
 

@@ -50,6 +50,10 @@ func (m *Module) Pages(r fiber.Router) {
 	r.Get("/login", m.loginPage)
 	r.Post("/login", m.loginPost)
 	r.Post("/logout", m.logoutPost)
+	r.Get("/password/forgot", m.forgotPage)
+	r.Post("/password/forgot", m.forgotPost)
+	r.Get("/password/reset", m.resetPage)
+	r.Post("/password/reset", m.resetPost)
 	r.Get("/", auth.Require(), m.home)
 	r.Get("/portal", auth.Require(auth.Customer), m.home)
 
@@ -83,7 +87,7 @@ func (m *Module) loginPage(c *fiber.Ctx) error {
 	if auth.From(c) != nil {
 		return c.Redirect("/", fiber.StatusSeeOther)
 	}
-	return m.Web.Render(c, "accounts/login", "Log in", loginData{Next: safeNext(c.Query("next"))})
+	return m.Web.Render(c, "accounts/login", web.Tr(c, "accounts.ui.login.title"), loginData{Next: safeNext(c.Query("next"))})
 }
 
 func safeNext(s string) string { return httpx.SafeNext(s, "/") }
@@ -92,7 +96,7 @@ func (m *Module) loginPost(c *fiber.Ctx) error {
 	email, pw, next := c.FormValue("email"), c.FormValue("password"), safeNext(c.FormValue("next"))
 	fail := func(msg string, status int) error {
 		c.Status(status)
-		return m.Web.RenderError(c, "accounts/login", "Log in", msg, loginData{Email: email, Next: next})
+		return m.Web.RenderError(c, "accounts/login", web.Tr(c, "accounts.ui.login.title"), msg, loginData{Email: email, Next: next})
 	}
 	ctx := c.UserContext()
 	now := m.Clock.Now()
@@ -101,11 +105,15 @@ func (m *Module) loginPost(c *fiber.Ctx) error {
 		retryAfter(c, err)
 		var te *auth.ErrThrottled
 		if errors.As(err, &te) {
-			return fail("Too many failed logins. Wait a moment and try again.", fiber.StatusTooManyRequests)
+			return fail(web.Tr(c, "accounts.ui.login.throttled"), fiber.StatusTooManyRequests)
 		}
 		var pe *problem.Error
 		if errors.As(err, &pe) {
-			return fail(pe.Detail, pe.Status)
+			msg := pe.Detail
+			if pe.Code == auth.ErrBadCredentials.Code || pe.Detail == auth.ErrUserBlocked.Detail {
+				msg = web.Tr(c, "accounts.ui.login."+pe.Code)
+			}
+			return fail(msg, pe.Status)
 		}
 		return err
 	}
@@ -128,7 +136,7 @@ func (m *Module) logoutPost(c *fiber.Ctx) error {
 		}
 	}
 	c.Cookie(&fiber.Cookie{Name: auth.SessionCookie, Value: "", Path: "/", HTTPOnly: true, SameSite: "Lax", Expires: time.Unix(1, 0), MaxAge: -1})
-	return web.Redirect(c, "/login", "You are logged out.")
+	return web.Redirect(c, "/login", web.Tr(c, "accounts.ui.logout.done"))
 }
 
 type customersData struct {

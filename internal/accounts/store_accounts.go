@@ -53,11 +53,12 @@ var CustomerList = listq.Spec[Customer]{ID: "id", IDOf: func(c Customer) int64 {
 // see only their own.
 func ListCustomers(ctx context.Context, b bun.IDB, lq listq.Query) ([]Customer, error) {
 	var rows []Customer
-	q := auth.Scope(b.NewSelect().Model(&rows), auth.FromContext(ctx), "id")
+	p := lq.Params(b)
+	q := auth.ScopeWith(b.NewSelect().Model(&rows), auth.FromContext(ctx), "id", p)
 	if lq.Searching() {
 		q = q.Where("(name || ' ' || coalesce(kvk_number, '') || ' ' || city) ILIKE ?", lq.Like())
 	}
-	err := CustomerList.Apply(q, lq).Scan(ctx)
+	err := p.Scan(ctx, CustomerList.Apply(q, lq, p), &rows)
 	return rows, err
 }
 

@@ -41,7 +41,8 @@ func Deps(cfg *config.Config, database *db.DB, clk clock.Clock, log *slog.Logger
 func Foundation(d *platform.Deps, testClock *clock.Settable) []platform.Module {
 	return []platform.Module{
 		&accounts.Module{DB: d.DB, Clock: d.Clock, TestClock: testClock, Throttle: auth.NewThrottle(d.DB), Web: d.Web, Home: d.Home,
-			Tabs: func() []platform.CustomerTab { return d.CustomerTabs }},
+			Tabs:  func() []platform.CustomerTab { return d.CustomerTabs },
+			Reset: accounts.ResetMail{PublicURL: d.Config.PublicURL, Company: d.Config.CompanyName}},
 		&customerdata.Module{DB: d.DB, Clock: d.Clock, Log: d.Log},
 		&calendars.Module{Reg: d.Calendars, Clock: d.Clock, Web: d.Web, DB: d.DB},
 		&billing.Module{DB: d.DB, Web: d.Web},

@@ -39,9 +39,20 @@ func WithRequestID(ctx context.Context, id string) context.Context {
 // Record writes an entry for the actor in ctx (nil actor: the system, e.g. a job).
 // changes is any JSON-able value: a Diff, the created record, or a small map.
 func Record(ctx context.Context, db bun.IDB, now time.Time, entity string, entityID any, action string, changes any) error {
+	q, err := Insert(ctx, db, now, entity, entityID, action, changes)
+	if err != nil {
+		return err
+	}
+	_, err = q.Exec(ctx)
+	return err
+}
+
+// Insert is Record's statement, not yet sent: a create that draws its number last sends
+// it in one db.Batch with the other writes that need the number (issue 14).
+func Insert(ctx context.Context, db bun.IDB, now time.Time, entity string, entityID any, action string, changes any) (*bun.InsertQuery, error) {
 	b, err := json.Marshal(changes)
 	if err != nil {
-		return fmt.Errorf("audit: %w", err)
+		return nil, fmt.Errorf("audit: %w", err)
 	}
 	if changes == nil {
 		b = []byte("{}")
@@ -54,8 +65,7 @@ func Record(ctx context.Context, db bun.IDB, now time.Time, entity string, entit
 	if rid, ok := ctx.Value(ridKey{}).(string); ok {
 		e.RequestID = rid
 	}
-	_, err = db.NewInsert().Model(e).Exec(ctx)
-	return err
+	return db.NewInsert().Model(e), nil
 }
 
 // Change is one field's old and new value.

@@ -11,6 +11,7 @@ import (
 	"github.com/gofiber/fiber/v2"
 	"github.com/uptrace/bun"
 
+	"backoffice/internal/db"
 	"backoffice/internal/problem"
 )
 
@@ -121,12 +122,18 @@ func GuardPtr(p *Principal, recordCustomerID *int64) error {
 // Scope narrows a list query to the principal's company for customer users; column is
 // the customer id column of the query ("q.customer_id").
 func Scope(q *bun.SelectQuery, p *Principal, column string) *bun.SelectQuery {
+	return ScopeWith(q, p, column, nil)
+}
+
+// ScopeWith is Scope with the customer id through args (db.Params), for a list query on
+// the prepared read path: one statement text for every customer.
+func ScopeWith(q *bun.SelectQuery, p *Principal, column string, args *db.Params) *bun.SelectQuery {
 	if p != nil && p.Role == Customer {
 		var id int64 = -1
 		if p.CustomerID != nil {
 			id = *p.CustomerID
 		}
-		return q.Where("? = ?", bun.Ident(column), id)
+		return q.Where("? = ?", bun.Ident(column), args.Arg(id))
 	}
 	return q
 }

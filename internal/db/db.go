@@ -34,6 +34,10 @@ type DB struct {
 	// BenchmarkBunExecMode: a get by id about 4× faster than the statement cache, a
 	// 51-row page no slower).
 	bunPool *pgxpool.Pool
+	// prepared is database/sql over Pool: the prepared read path (prepared.go) sends
+	// list queries with placeholders through it, so pgx prepares each shape once per
+	// connection.
+	prepared *sql.DB
 }
 
 // BunExecMode is how bun's statements are sent (see DB.bunPool).
@@ -65,11 +69,15 @@ func Open(ctx context.Context, url string) (*DB, error) {
 		return nil, fmt.Errorf("db: open: %w", err)
 	}
 	sqldb := stdlib.OpenDBFromPool(bunPool)
-	return &DB{Pool: pool, Bun: bun.NewDB(sqldb, pgdialect.New()), bunPool: bunPool}, nil
+	d := &DB{Pool: pool, Bun: bun.NewDB(sqldb, pgdialect.New()), bunPool: bunPool, prepared: stdlib.OpenDBFromPool(pool)}
+	prepared.Store(d.Bun, d.prepared)
+	return d, nil
 }
 
 // Close releases the pools.
 func (d *DB) Close() {
+	prepared.Delete(d.Bun)
+	_ = d.prepared.Close()
 	_ = d.Bun.Close()
 	d.bunPool.Close()
 	d.Pool.Close()

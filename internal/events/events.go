@@ -49,25 +49,35 @@ func (e *Event) Decode(v any) error {
 }
 
 // Publish writes an event in the caller's transaction and fans it out to the
-// subscribers registered for its kind.
+// subscribers registered for its kind, in one statement.
 func Publish(ctx context.Context, tx bun.IDB, now time.Time, kind, entity string, entityID int64, payload any) (*Event, error) {
+	q, e, err := PublishQuery(tx, now, kind, entity, entityID, payload)
+	if err != nil {
+		return nil, err
+	}
+	if err := q.Scan(ctx, &e.ID); err != nil {
+		return nil, fmt.Errorf("events: publish %s: %w", kind, err)
+	}
+	return e, nil
+}
+
+// PublishQuery is Publish's one statement, not yet sent: the event and its deliveries
+// in one CTE, for a db.Batch with the other writes of a create (issue 14). The Event it
+// returns has no ID until the statement ran (Publish scans it; a batch discards it).
+func PublishQuery(tx bun.IDB, now time.Time, kind, entity string, entityID int64, payload any) (*bun.RawQuery, *Event, error) {
 	b, err := json.Marshal(payload)
 	if err != nil {
-		return nil, fmt.Errorf("events: %s payload: %w", kind, err)
+		return nil, nil, fmt.Errorf("events: %s payload: %w", kind, err)
 	}
 	if payload == nil {
 		b = []byte("{}")
 	}
 	e := &Event{Kind: kind, Entity: entity, EntityID: entityID, Payload: b, CreatedAt: now}
-	if _, err := tx.NewInsert().Model(e).Returning("id").Exec(ctx); err != nil {
-		return nil, fmt.Errorf("events: publish %s: %w", kind, err)
-	}
-	_, err = tx.NewRaw(`INSERT INTO event_deliveries (subscriber, event_id, entity, entity_id, next_at)
-		SELECT subscriber, ?, ?, ?, ? FROM event_subscriptions WHERE kind = ?`, e.ID, entity, entityID, now, kind).Exec(ctx)
-	if err != nil {
-		return nil, fmt.Errorf("events: fan out %s: %w", kind, err)
-	}
-	return e, nil
+	q := tx.NewRaw(`WITH e AS (INSERT INTO events (kind, entity, entity_id, payload, created_at) VALUES (?, ?, ?, ?::jsonb, ?) RETURNING id),
+		d AS (INSERT INTO event_deliveries (subscriber, event_id, entity, entity_id, next_at)
+			SELECT s.subscriber, e.id, ?, ?, ? FROM event_subscriptions AS s, e WHERE s.kind = ?)
+		SELECT id FROM e`, kind, entity, entityID, string(b), now, entity, entityID, now, kind)
+	return q, e, nil
 }
 
 // Handler reacts to one event inside tx, the transaction that records its delivery.

@@ -158,8 +158,9 @@ func (l *Localizer) T(id string, data ...map[string]any) string {
 	return s
 }
 
-// templateID finds the literal ids of {{t $.Lang "id"}}, {{t $l "id" …}} and {{tor $.Lang "id" …}}.
-var templateID = regexp.MustCompile(`\{\{-?\s*(?:t|tor)\s+\$[\w.]*\s+"([^"]+)"`)
+// templateID finds the literal ids of {{t $.Lang "id"}}, {{t $l "id" …}}, {{tor $.Lang "id" …}}
+// and of staff partials' {{ui "id"}}, also inside parentheses ((t $L "id")).
+var templateID = regexp.MustCompile(`[{(]-?\s*(?:(?:t|tor)\s+\$[\w.]*|ui)\s+"([^"]+)"`)
 
 // MissingInTemplates lists "lang: id (file)" for every literal message id that the
 // templates matching glob use and a language lacks: a page's text exists in both.

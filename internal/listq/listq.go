@@ -21,6 +21,7 @@ import (
 	"github.com/gofiber/fiber/v2"
 	"github.com/uptrace/bun"
 
+	"backoffice/internal/db"
 	"backoffice/internal/httpx"
 	"backoffice/internal/problem"
 )
@@ -64,6 +65,17 @@ type cursor struct {
 
 // Fetch is the row count to query: one more than the page, to know whether a next page exists.
 func (q Query) Fetch() int { return q.Limit + 1 }
+
+// Params starts the arguments of the list query to run on idb (db.Params): a search runs
+// through bun with its pattern inlined, so the planner sees the pattern and can choose the
+// trigram index for a rare term (a prepared statement's generic plan cannot); every other
+// list query is a prepared statement, one text per shape.
+func (q Query) Params(idb bun.IDB) *db.Params {
+	if q.Searching() {
+		return nil
+	}
+	return db.NewParams(idb)
+}
 
 // Searching reports whether the query searches.
 func (q Query) Searching() bool { return q.Text != "" }
@@ -156,7 +168,9 @@ func (s Spec[T]) keys() []string {
 
 // Apply adds the keyset condition, the order (sort key, then id, one direction so one
 // index serves it forwards or backwards) and the limit (a page and one) to a list query.
-func (s Spec[T]) Apply(sq *bun.SelectQuery, q Query) *bun.SelectQuery {
+// The cursor's values go through p (placeholders on the prepared read path, inlined on
+// a transaction; see db.Params), so the query's text is the same on every page.
+func (s Spec[T]) Apply(sq *bun.SelectQuery, q Query, p *db.Params) *bun.SelectQuery {
 	col, ok := s.column(q.Sort)
 	if !ok {
 		col = s.Sorts[0]
@@ -168,19 +182,19 @@ func (s Spec[T]) Apply(sq *bun.SelectQuery, q Query) *bun.SelectQuery {
 	byID := col.Expr == s.ID
 	if q.after != nil {
 		if byID {
-			sq = sq.Where(s.ID+" "+op+" ?", q.after.ID)
+			sq = sq.Where(s.ID+" "+op+" ?", p.Arg(q.after.ID))
 		} else {
 			arg := col.Arg
 			if arg == "" {
 				arg = "?"
 			}
-			sq = sq.Where("("+col.Expr+", "+s.ID+") "+op+" ("+arg+", ?)", q.after.K, q.after.ID)
+			sq = sq.Where("("+col.Expr+", "+s.ID+") "+op+" ("+arg+", ?)", p.Arg(q.after.K), p.Arg(q.after.ID))
 		}
 	}
 	if !byID {
 		sq = sq.OrderExpr(col.Expr + dir)
 	}
-	return sq.OrderExpr(s.ID + dir).Limit(int64(q.Fetch()))
+	return sq.OrderExpr(s.ID + dir).Limit(int64(q.Fetch())) // the limit stays inlined: one shape per page size
 }
 
 // Next is the cursor after row under q's sort.

@@ -37,16 +37,7 @@ type Message struct {
 // Enqueue stores m for delivery (NotBefore zero = now). With a DedupKey, a message that
 // was already queued under that key is silently skipped (reminders, SLA warnings).
 func Enqueue(ctx context.Context, db bun.IDB, now time.Time, m *Message) error {
-	m.CreatedAt = now
-	if m.NotBefore.IsZero() {
-		m.NotBefore = now
-	}
-	m.Status = "pending"
-	q := db.NewInsert().Model(m)
-	if m.DedupKey != nil {
-		q = q.On("CONFLICT (dedup_key) WHERE dedup_key IS NOT NULL DO NOTHING")
-	}
-	res, err := q.Returning("id").Exec(ctx)
+	res, err := insert(db, now, m).Returning("id").Exec(ctx)
 	if err != nil {
 		return fmt.Errorf("outbox: enqueue %s: %w", m.Kind, err)
 	}
@@ -54,6 +45,48 @@ func Enqueue(ctx context.Context, db bun.IDB, now time.Time, m *Message) error {
 		return saveAttachments(ctx, db, m)
 	}
 	return nil
+}
+
+// EnqueueQuery is Enqueue's statement for messages without attachments, not yet sent:
+// a create that draws its number last sends its mails in one db.Batch with the other
+// writes that need the number (issue 14). Messages with attachments need their id to
+// store the files: Enqueue them.
+func EnqueueQuery(db bun.IDB, now time.Time, ms ...*Message) (*bun.InsertQuery, error) {
+	for _, m := range ms {
+		if len(m.Attachments) > 0 {
+			return nil, fmt.Errorf("outbox: %s has attachments: use Enqueue", m.Kind)
+		}
+		if m.DedupKey != nil && len(ms) > 1 {
+			return nil, fmt.Errorf("outbox: %s has a dedup key: queue it alone", m.Kind)
+		}
+	}
+	if len(ms) == 0 {
+		return nil, fmt.Errorf("outbox: no messages")
+	}
+	if len(ms) == 1 {
+		return insert(db, now, ms[0]), nil
+	}
+	for _, m := range ms {
+		stamp(now, m)
+	}
+	return db.NewInsert().Model(&ms), nil
+}
+
+func insert(db bun.IDB, now time.Time, m *Message) *bun.InsertQuery {
+	stamp(now, m)
+	q := db.NewInsert().Model(m)
+	if m.DedupKey != nil {
+		q = q.On("CONFLICT (dedup_key) WHERE dedup_key IS NOT NULL DO NOTHING")
+	}
+	return q
+}
+
+func stamp(now time.Time, m *Message) {
+	m.CreatedAt = now
+	if m.NotBefore.IsZero() {
+		m.NotBefore = now
+	}
+	m.Status = "pending"
 }
 
 // Key returns a dedup key pointer.

@@ -22,11 +22,15 @@ func (h *queryCounter) BeforeQuery(ctx context.Context, e *bun.QueryEvent) conte
 	return ctx
 }
 
-func (h *queryCounter) AfterQuery(ctx context.Context, e *bun.QueryEvent) {
+func (h *queryCounter) AfterQuery(ctx context.Context, e *bun.QueryEvent) { h.record(ctx, e.Query) }
+
+// record counts one statement; it is also db's prepared-path hook (SetPreparedHook), so
+// a list query sent as a prepared statement counts like one sent through bun.
+func (h *queryCounter) record(_ context.Context, query string) {
 	h.mu.Lock()
 	defer h.mu.Unlock()
 	if h.active != nil {
-		h.active.statements = append(h.active.statements, strings.Join(strings.Fields(e.Query), " "))
+		h.active.statements = append(h.active.statements, strings.Join(strings.Fields(query), " "))
 	}
 }
 

@@ -68,6 +68,7 @@ func setup() (int, error) {
 		return 0, fmt.Errorf("migrate: %w", err)
 	}
 	d.Bun.AddQueryHook(counter)
+	db.SetPreparedHook(counter.record)
 	shared = d
 	return 0, nil
 }

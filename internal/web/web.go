@@ -15,6 +15,7 @@ import (
 	"path"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -256,6 +257,8 @@ func (e *Engine) view(c *fiber.Ctx, title string, data any) *View {
 		e.mu.RUnlock()
 		v.CSRF = p.CSRF
 	} else {
+		v.Lang = AcceptLang(c.Get(fiber.HeaderAcceptLanguage))
+		v.UILang = v.Lang
 		v.CSRF = PreLoginCSRF(c)
 	}
 	if f := c.Cookies(flashCookie); f != "" {
@@ -271,17 +274,64 @@ func (e *Engine) view(c *fiber.Ctx, title string, data any) *View {
 }
 
 // Lang is the language of the request's reader (as $.Lang in templates): a customer
-// user's company's, else Dutch.
+// user's company's, else Dutch; before login (login, forgot and reset password) the
+// browser's Accept-Language.
 func Lang(c *fiber.Ctx) string {
 	if p := auth.From(c); p != nil {
 		return i18n.Lang(p.Lang)
 	}
-	return i18n.NL
+	return AcceptLang(c.Get(fiber.HeaderAcceptLanguage))
 }
 
-// Tr translates id into the reader's language (portal flash messages, page titles);
-// placeholders as name/value pairs.
-func Tr(c *fiber.Ctx, id string, kv ...any) string { return T(Lang(c), id, kv...) }
+// AcceptLang picks nl or en from an Accept-Language header by its q-values (the first
+// of equal weight wins); Dutch when it names neither.
+func AcceptLang(header string) string { return acceptLang(header, i18n.NL) }
+
+// APILang is the language of an API answer's texts (problem titles, field messages):
+// the Accept-Language header's nl or en, English when it names neither; codes stay.
+func APILang(c *fiber.Ctx) string { return acceptLang(c.Get(fiber.HeaderAcceptLanguage), i18n.EN) }
+
+func acceptLang(header, fallback string) string {
+	best, bestQ := fallback, 0.0
+	for _, part := range strings.Split(header, ",") {
+		tag, params, _ := strings.Cut(strings.TrimSpace(part), ";")
+		primary, _, _ := strings.Cut(strings.ToLower(strings.TrimSpace(tag)), "-")
+		if primary != i18n.NL && primary != i18n.EN {
+			continue
+		}
+		q := 1.0
+		if v, ok := strings.CutPrefix(strings.TrimSpace(params), "q="); ok {
+			f, err := strconv.ParseFloat(v, 64)
+			if err != nil {
+				continue
+			}
+			q = f
+		}
+		if q > bestQ {
+			best, bestQ = primary, q
+		}
+	}
+	return best
+}
+
+// Tr translates id into the language the reader reads the page in (UILang: the company's
+// for a customer user, StaffLang for staff, the browser's Accept-Language before login) —
+// flash messages, page titles, field errors; placeholders as name/value pairs.
+func Tr(c *fiber.Ctx, id string, kv ...any) string { return T(ReaderLang(c), id, kv...) }
+
+// ReaderLang is the language of the request's page: UILang for a logged-in user, the
+// browser's Accept-Language (nl or en, default nl) before login.
+func ReaderLang(c *fiber.Ctx) string {
+	if p := auth.From(c); p != nil {
+		return UILang(p)
+	}
+	return AcceptLang(c.Get(fiber.HeaderAcceptLanguage))
+}
+
+// UITr translates id into the language the reader reads the UI in (UILang: StaffLang for
+// staff, the company's language for a customer user), for the flashes, page titles and
+// form errors of pages that staff and customers share.
+func UITr(c *fiber.Ctx, id string, kv ...any) string { return T(UILang(auth.From(c)), id, kv...) }
 
 const flashCookie = "bo_flash"
 
