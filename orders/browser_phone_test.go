@@ -2,6 +2,7 @@ package orders
 
 import (
 	"fmt"
+	"net/url"
 	"strings"
 	"testing"
 
@@ -45,10 +46,13 @@ func TestBrowserQuoteEditorAtPhoneWidth(t *testing.T) {
 	if err != nil || len(off) > 0 {
 		t.Fatalf("line fields off screen or squeezed at 390 px: %v %v", off, err)
 	}
-	// choosing the customer shows its contacts (with JavaScript the form re-renders at once)
+	// without JavaScript, "Show the customer's contacts" re-renders the form (nothing saved)
+	// with the chosen customer's contact persons; with JavaScript choosing the customer does it
+	r := postForm(t, e.a, "/quotes", e.am.Token, url.Values{"customer_id": {fmt.Sprint(e.cust.ID)}, "title": {"Laptops"},
+		"line_count": {"1"}, "refresh_contacts": {"1"}}, nil)
+	expectForm(t, r, 200, "", fmt.Sprintf(`<option value="%d" >%s</option>`, contact.User.ID, contact.User.Name), `value="Laptops"`)
 	err = chromedp.Do(am,
-		chromedp.SetValue(css("#customer"), fmt.Sprint(e.cust.ID)),
-		chromedp.Click(css("#refresh-contacts")),
+		chromedp.Navigate(fmt.Sprintf("%s/quotes/new?customer_id=%d", base, e.cust.ID)),
 		chromedp.WaitReady(css(fmt.Sprintf(`#contact option[value="%d"]`, contact.User.ID))),
 		chromedp.SetValue(css("#contact"), fmt.Sprint(contact.User.ID)),
 		chromedp.SendKeys(css("#title"), "Laptops"),
