@@ -200,7 +200,8 @@ func insertEvent(ctx context.Context, idb bun.IDB, e *Event) error {
 
 func listEvents(ctx context.Context, idb bun.IDB, ticketID int64) ([]Event, error) {
 	var out []Event
-	err := idb.NewSelect().Model(&out).Where("ticket_id = ?", ticketID).Order("id").Scan(ctx)
+	p := db.NewParams(idb)
+	err := p.Scan(ctx, idb.NewSelect().Model(&out).Where("ticket_id = ?", p.Arg(ticketID)).Order("id"), &out)
 	return out, err
 }
 
@@ -211,13 +212,14 @@ func insertComment(ctx context.Context, idb bun.IDB, c *Comment) error {
 
 func listComments(ctx context.Context, idb bun.IDB, ticketID int64, withInternal bool) ([]Comment, error) {
 	var out []Comment
+	p := db.NewParams(idb)
 	q := idb.NewSelect().Model(&out).ColumnExpr("comment.*").ColumnExpr("u.name AS author_name").
 		Join("JOIN users u ON u.id = comment.author_id").
-		Where("comment.ticket_id = ?", ticketID).Order("comment.id")
+		Where("comment.ticket_id = ?", p.Arg(ticketID)).Order("comment.id")
 	if !withInternal {
 		q = q.Where("comment.public")
 	}
-	return out, q.Scan(ctx)
+	return out, p.Scan(ctx, q, &out)
 }
 
 // staffUser checks that id is an active staff user (an assignee).
