@@ -38,6 +38,7 @@ func (m *Module) Pages(r fiber.Router) {
 	r.Get("/hardware/defects/:id/attachments/:file", auth.Require(), m.attachment)
 	r.Post("/hardware/defects/upload", st, m.defectPost)
 	r.Post("/hardware/rmas", st, m.rmaPost)
+	r.Get("/hardware/rmas", st, m.rmasPage)
 	r.Get("/hardware/rmas/:id", st, m.rmaPage)
 	r.Post("/hardware/rmas/:id/:step", st, m.rmaStepPost)
 
@@ -64,7 +65,7 @@ func formTime(c *fiber.Ctx, name string, f *problem.Fields) *time.Time {
 	}
 	t, err := time.ParseInLocation("2006-01-02T15:04", v, clock.Amsterdam)
 	if err != nil {
-		f.Add(name, "must be a date and time")
+		f.Add(name, web.UITr(c, "hardware.ui.error.datetime"))
 		return nil
 	}
 	return &t
@@ -92,7 +93,7 @@ func (m *Module) renderProducts(c *fiber.Ctx, fe []problem.FieldError) error {
 	if err != nil {
 		return err
 	}
-	return m.d.Web.Render(c, "hardware/products", "Products", productsData{Products: ps, Errors: fe})
+	return m.d.Web.Render(c, "hardware/products", web.UITr(c, "hardware.ui.page.products"), productsData{Products: ps, Errors: fe})
 }
 
 func (m *Module) productPost(c *fiber.Ctx) error {
@@ -104,25 +105,7 @@ func (m *Module) productPost(c *fiber.Ctx) error {
 	if _, err := m.Service.CreateProduct(c.UserContext(), in); err != nil {
 		return fail(c, err, func(fe []problem.FieldError) error { return m.renderProducts(c, fe) })
 	}
-	return web.Redirect(c, "/hardware/products", "Product added.")
-}
-
-type deliveriesData struct {
-	Deliveries []DeliveryOut
-	Status     string
-}
-
-func (m *Module) deliveriesPage(c *fiber.Ctx) error {
-	f := DeliveryFilter{Status: c.Query("status"), OrderID: qInt(c, "order_id"), CustomerID: qInt(c, "customer_id")}
-	ds, err := m.Service.Deliveries(c.UserContext(), f)
-	if err != nil {
-		return err
-	}
-	out := []DeliveryOut{}
-	for i := range ds {
-		out = append(out, deliveryOut(&ds[i], nil, m.d.Clock.Now()))
-	}
-	return m.d.Web.Render(c, "hardware/deliveries", "Deliveries", deliveriesData{Deliveries: out, Status: f.Status})
+	return web.Redirect(c, "/hardware/products", web.UITr(c, "hardware.ui.flash.product_added"))
 }
 
 type newDeliveryData struct {
@@ -144,7 +127,7 @@ func (m *Module) renderNewDelivery(c *fiber.Ctx, orderID int64, fe []problem.Fie
 			return err
 		}
 	}
-	return m.d.Web.Render(c, "hardware/delivery_new", "Plan a delivery", newDeliveryData{OrderID: orderID, Lines: ls, Errors: fe,
+	return m.d.Web.Render(c, "hardware/delivery_new", web.UITr(c, "hardware.ui.deliveries.plan"), newDeliveryData{OrderID: orderID, Lines: ls, Errors: fe,
 		Today: civil.In(m.d.Clock.Now(), clock.Amsterdam)})
 }
 
@@ -177,13 +160,13 @@ func (m *Module) deliveryPost(c *fiber.Ctx) error {
 		}
 		qty, err := decimal.NewFromString(q)
 		if err != nil || !qty.IsPositive() {
-			f.Addf(fmt.Sprintf("qty_%d", l.OrderLineID), "must be a positive number")
+			f.Add(fmt.Sprintf("qty_%d", l.OrderLineID), web.UITr(c, "hardware.ui.error.positive"))
 			continue
 		}
 		in.Lines = append(in.Lines, DeliveryLineIn{OrderLineID: l.OrderLineID, Quantity: qty, Serials: splitSerials(c.FormValue(fmt.Sprintf("serials_%d", l.OrderLineID)))})
 	}
 	if len(in.Lines) == 0 {
-		f.Add("lines", "give a quantity for at least one line")
+		f.Add("lines", web.UITr(c, "hardware.ui.error.no_lines"))
 	}
 	if street := strings.TrimSpace(c.FormValue("street")); street != "" {
 		in.Address = &AddressIn{Street: street, PostalCode: c.FormValue("postal_code"), City: c.FormValue("city"), Country: strings.ToUpper(c.FormValue("country"))}
@@ -196,7 +179,7 @@ func (m *Module) deliveryPost(c *fiber.Ctx) error {
 	if err != nil {
 		return fail(c, err, func(fe []problem.FieldError) error { return m.renderNewDelivery(c, orderID, fe) })
 	}
-	return web.Redirect(c, fmt.Sprintf("/hardware/deliveries/%d", d.ID), "Delivery planned.")
+	return web.Redirect(c, fmt.Sprintf("/hardware/deliveries/%d", d.ID), web.UITr(c, "hardware.ui.flash.planned"))
 }
 
 type deliveryData struct {
@@ -215,7 +198,7 @@ func (m *Module) renderDelivery(c *fiber.Ctx, page string, fe []problem.FieldErr
 	if err != nil {
 		return err
 	}
-	title := fmt.Sprintf("Delivery %d", d.ID)
+	title := web.UITr(c, "hardware.ui.delivery.heading", "ID", d.ID)
 	return m.d.Web.Render(c, "hardware/"+page, title, deliveryData{D: deliveryOut(d, items, m.d.Clock.Now()), Errors: fe, Now: m.d.Clock.Now(), Reasons: StoreReasons})
 }
 
@@ -250,7 +233,7 @@ func (m *Module) deliverPost(c *fiber.Ctx) error {
 	if err != nil {
 		return fail(c, err, func(fe []problem.FieldError) error { return m.renderDelivery(c, "driver", fe) })
 	}
-	return web.Redirect(c, fmt.Sprintf("/hardware/deliveries/%d", did), "Delivered: the risk passed to the customer; the items are retained until paid.")
+	return web.Redirect(c, fmt.Sprintf("/hardware/deliveries/%d", did), web.UITr(c, "hardware.ui.flash.delivered"))
 }
 
 func (m *Module) refusePost(c *fiber.Ctx) error {
@@ -266,7 +249,7 @@ func (m *Module) refusePost(c *fiber.Ctx) error {
 	if err != nil {
 		return fail(c, err, func(fe []problem.FieldError) error { return m.renderDelivery(c, "delivery", fe) })
 	}
-	return web.Redirect(c, fmt.Sprintf("/hardware/deliveries/%d", did), "Stored at the customer's cost and risk (HW-2).")
+	return web.Redirect(c, fmt.Sprintf("/hardware/deliveries/%d", did), web.UITr(c, "hardware.ui.flash.stored"))
 }
 
 func (m *Module) terminatePost(c *fiber.Ctx) error {
@@ -281,5 +264,5 @@ func (m *Module) terminatePost(c *fiber.Ctx) error {
 	if _, err := m.Service.Terminate(c.UserContext(), did, in); err != nil {
 		return fail(c, err, func(fe []problem.FieldError) error { return m.renderDelivery(c, "delivery", fe) })
 	}
-	return web.Redirect(c, fmt.Sprintf("/hardware/deliveries/%d", did), "Delivery terminated without liability; its charges are cancelled (HW-2).")
+	return web.Redirect(c, fmt.Sprintf("/hardware/deliveries/%d", did), web.UITr(c, "hardware.ui.flash.terminated"))
 }

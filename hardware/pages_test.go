@@ -27,7 +27,7 @@ func TestPagesRender(t *testing.T) {
 		}
 	}
 	for _, path := range []string{"/portal/hardware", fmt.Sprintf("/portal/hardware/items/%d", item), fmt.Sprintf("/portal/hardware/defects/%d", r.ID)} {
-		if res := b.app.Do(t, "GET", path, b.contact.Token, nil); res.Status != 200 || !strings.Contains(string(res.Body), "Retention of title") && strings.Contains(path, "items") {
+		if res := b.app.Do(t, "GET", path, b.contact.Token, nil); res.Status != 200 || !strings.Contains(string(res.Body), "Eigendomsvoorbehoud") && strings.Contains(path, "items") {
 			t.Errorf("%s: %d", path, res.Status)
 		}
 		if res := b.app.Do(t, "GET", path, b.alien.Token, nil); strings.Contains(path, "/items/") && res.Status != 404 {

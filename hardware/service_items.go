@@ -5,6 +5,7 @@ import (
 
 	"github.com/uptrace/bun"
 
+	"backoffice/internal/accounts"
 	"backoffice/internal/audit"
 	"backoffice/internal/auth"
 )
@@ -75,4 +76,15 @@ func (s *Service) CustomerName(ctx context.Context, id int64) (string, error) {
 		return "", err
 	}
 	return a.Name, nil
+}
+
+// CustomerNames are the names of the customers of a page of records (the lists show
+// names, not numbers).
+func (s *Service) CustomerNames(ctx context.Context, ids []int64) (map[int64]string, error) {
+	return customerNames(ctx, s.DB, ids)
+}
+
+// CustomerOptions are the customers to pick from (the repossession form).
+func (s *Service) CustomerOptions(ctx context.Context) ([]accounts.Option, error) {
+	return accounts.CustomerOptions(ctx, s.DB, 500)
 }

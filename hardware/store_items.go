@@ -9,6 +9,8 @@ import (
 
 	"backoffice/internal/auth"
 	"backoffice/internal/civil"
+	"backoffice/internal/db"
+	"backoffice/internal/listq"
 )
 
 // --- items
@@ -45,18 +47,9 @@ func withProducts(ctx context.Context, idb bun.IDB, items []*Item) error {
 	if err != nil {
 		return err
 	}
-	names := map[int64]string{}
-	if len(cids) > 0 {
-		var rows []struct {
-			ID   int64  `bun:"id"`
-			Name string `bun:"name"`
-		}
-		if err := idb.NewSelect().Table("customers").Column("id", "name").Where("id IN (?)", bun.In(cids)).Scan(ctx, &rows); err != nil {
-			return err
-		}
-		for _, r := range rows {
-			names[r.ID] = r.Name
-		}
+	names, err := customerNames(ctx, idb, cids)
+	if err != nil {
+		return err
 	}
 	for _, it := range items {
 		it.Product, it.CustomerName = ps[it.ProductID], names[it.CustomerID]
@@ -73,34 +66,46 @@ type ItemFilter struct {
 	Repossession bool
 	After        int64 // cursor: items with a larger id
 	Limit        int64
+	List         *listq.Query // sort and cursor of the list tools; nil: by id from After
 }
 
 func listItems(ctx context.Context, idb bun.IDB, p *auth.Principal, f ItemFilter, limit int64) ([]*Item, error) {
 	var items []*Item
-	q := idb.NewSelect().Model(&items).OrderExpr("id").Limit(limit)
-	q = auth.Scope(q, p, "customer_id")
+	args := db.NewParams(idb)
+	if f.List != nil {
+		args = f.List.Params(idb)
+	}
+	if f.Serial != "" {
+		args = nil // a serial search runs through bun, its pattern inlined (see listq.Query.Params)
+	}
+	q := auth.ScopeWith(idb.NewSelect().Model(&items), p, "customer_id", args)
 	if f.CustomerID > 0 {
-		q = q.Where("customer_id = ?", f.CustomerID)
+		q = q.Where("customer_id = ?", args.Arg(f.CustomerID))
 	}
 	if f.Title != "" {
-		q = q.Where("title = ?", f.Title)
+		q = q.Where("title = ?", args.Arg(string(f.Title)))
 	}
 	if f.Serial != "" {
 		q = q.Where("serial ILIKE ?", f.Serial)
 	}
 	if f.DeliveryID > 0 {
-		q = q.Where("delivery_id = ?", f.DeliveryID)
+		q = q.Where("delivery_id = ?", args.Arg(f.DeliveryID))
 	}
 	if f.Repossession {
-		q = q.Where("repossession_possible AND title = ?", Retained)
+		q = q.Where("repossession_possible AND title = ?", args.Arg(string(Retained)))
 	}
-	if f.After > 0 {
-		q = q.Where("id > ?", f.After)
+	if f.List != nil {
+		q = itemList.Apply(q, *f.List, args)
+	} else {
+		q = q.OrderExpr("id").Limit(limit)
+		if f.After > 0 {
+			q = q.Where("id > ?", args.Arg(f.After))
+		}
+		if f.Limit > 0 {
+			q = q.Limit(f.Limit)
+		}
 	}
-	if f.Limit > 0 {
-		q = q.Limit(f.Limit)
-	}
-	if err := q.Scan(ctx); err != nil {
+	if err := args.Scan(ctx, q, &items); err != nil {
 		return nil, err
 	}
 	return items, withProducts(ctx, idb, items)
@@ -262,27 +267,46 @@ func linkTicket(ctx context.Context, idb bun.IDB, reportID, ticketID int64, numb
 // page before a cursor id.
 type PageFilter struct {
 	ItemID int64
-	Before int64 // cursor: records with a smaller id
+	Status string // RMAs only: one status
+	Before int64  // cursor: records with a smaller id
 	Limit  int64
+	List   *listq.Query // sort and cursor of the list tools; nil: newest first from Before
 }
 
 // pageQuery is the shared shape of the defect and RMA lists: newest first, a range
 // scan of (customer_id, id DESC) for a contact, (item_id, id DESC) for one item, the
 // primary key otherwise.
-func pageQuery(q *bun.SelectQuery, p *auth.Principal, f PageFilter) *bun.SelectQuery {
-	q = auth.Scope(q.OrderExpr("id DESC").Limit(f.Limit), p, "customer_id")
+func pageQuery(q *bun.SelectQuery, p *auth.Principal, f PageFilter, args *db.Params) *bun.SelectQuery {
+	q = auth.ScopeWith(q, p, "customer_id", args)
 	if f.ItemID > 0 {
-		q = q.Where("item_id = ?", f.ItemID)
+		q = q.Where("item_id = ?", args.Arg(f.ItemID))
 	}
+	if f.List != nil {
+		return q
+	}
+	q = q.OrderExpr("id DESC").Limit(f.Limit)
 	if f.Before > 0 {
-		q = q.Where("id < ?", f.Before)
+		q = q.Where("id < ?", args.Arg(f.Before))
 	}
 	return q
 }
 
+// pageArgs are the arguments of a defect or RMA page (db.Params).
+func pageArgs(idb bun.IDB, f PageFilter) *db.Params {
+	if f.List != nil {
+		return f.List.Params(idb)
+	}
+	return db.NewParams(idb)
+}
+
 func listDefects(ctx context.Context, idb bun.IDB, p *auth.Principal, f PageFilter) ([]DefectReport, error) {
 	var rs []DefectReport
-	return rs, pageQuery(idb.NewSelect().Model(&rs), p, f).Scan(ctx)
+	args := pageArgs(idb, f)
+	q := pageQuery(idb.NewSelect().Model(&rs), p, f, args)
+	if f.List != nil {
+		q = defectList.Apply(q, *f.List, args)
+	}
+	return rs, args.Scan(ctx, q, &rs)
 }
 
 // --- RMAs
@@ -308,5 +332,13 @@ func getRMA(ctx context.Context, idb bun.IDB, id int64, lock bool) (*RMA, error)
 
 func listRMAs(ctx context.Context, idb bun.IDB, p *auth.Principal, f PageFilter) ([]RMA, error) {
 	var rs []RMA
-	return rs, pageQuery(idb.NewSelect().Model(&rs), p, f).Scan(ctx)
+	args := pageArgs(idb, f)
+	q := pageQuery(idb.NewSelect().Model(&rs), p, f, args)
+	if f.Status != "" {
+		q = q.Where("status = ?", args.Arg(f.Status))
+	}
+	if f.List != nil {
+		q = rmaList.Apply(q, *f.List, args)
+	}
+	return rs, args.Scan(ctx, q, &rs)
 }

@@ -103,7 +103,7 @@ func TestBrowserHardwareDefect(t *testing.T) {
 			t.Fatal(err)
 		}
 		list, _ := chromedp.Run(bctx, chromedp.Text(chromedp.CSS("#items")))
-		if !strings.Contains(list, s1) || !strings.Contains(list, "title retained") {
+		if !strings.Contains(list, s1) || !strings.Contains(list, "eigendomsvoorbehoud") {
 			t.Fatalf("portal list: %q", list)
 		}
 		testkit.Screenshot(t, bctx, "hardware-portal-items")
@@ -121,7 +121,7 @@ func TestBrowserHardwareDefect(t *testing.T) {
 			t.Fatal(err)
 		}
 		verdict, err := chromedp.Run(bctx, chromedp.Text(chromedp.CSS("#verdict")))
-		if err != nil || verdict != "in time" {
+		if err != nil || verdict != "op tijd" {
 			t.Fatalf("verdict %q %v", verdict, err)
 		}
 		att, _ := chromedp.Run(bctx, chromedp.Text(chromedp.CSS("#attachments")))

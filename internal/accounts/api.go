@@ -34,6 +34,8 @@ type Module struct {
 	// Tabs are the domains' tabs of the customer page (platform.Deps.CustomerTabs, read
 	// per request: the server collects them after the modules are built).
 	Tabs func() []platform.CustomerTab
+	// Namers name the audit log's records (platform.Deps.AuditNamers, read per request).
+	Namers func() []platform.AuditNamer
 	// Reset is the link base and signature of "forgot password" mails.
 	Reset ResetMail
 }

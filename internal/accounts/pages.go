@@ -1,11 +1,12 @@
 package accounts
 
 import (
-	"backoffice/internal/outbox"
+	"context"
 	"embed"
 	"errors"
 	"io/fs"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -15,6 +16,7 @@ import (
 	"backoffice/internal/auth"
 	"backoffice/internal/httpx"
 	"backoffice/internal/listq"
+	"backoffice/internal/outbox"
 	"backoffice/internal/problem"
 	"backoffice/internal/web"
 )
@@ -157,7 +159,7 @@ func (m *Module) customersPage(c *fiber.Ctx) error {
 		return err
 	}
 	rows, next := CustomerList.Trim(rows, lq)
-	return m.Web.Render(c, "accounts/customers", "Customers", customersData{Rows: rows, List: CustomerList.View("/customers", nil, lq, next)})
+	return m.Web.Render(c, "accounts/customers", web.Tr(c, "accounts.ui.customers.title"), customersData{Rows: rows, List: CustomerList.View("/customers", nil, lq, next)})
 }
 
 type customerForm struct {
@@ -166,7 +168,7 @@ type customerForm struct {
 }
 
 func (m *Module) customerNew(c *fiber.Ctx) error {
-	return m.Web.Render(c, "accounts/customer_form", "New customer", customerForm{Customer: Customer{Country: "NL"}})
+	return m.Web.Render(c, "accounts/customer_form", web.Tr(c, "accounts.ui.customers.new"), customerForm{Customer: Customer{Country: "NL"}})
 }
 
 func formInput(c *fiber.Ctx) CustomerInput {
@@ -194,11 +196,11 @@ func (m *Module) customerCreate(c *fiber.Ctx) error {
 		_ = (&CustomerInput{Name: in.Name, Country: in.Country, Street: in.Street, PostalCode: in.PostalCode, City: in.City, Language: in.Language}).apply(&draft, false)
 		draft.KvKNumber, draft.VATID, draft.BillingEmail = in.KvKNumber, in.VATID, in.BillingEmail
 		c.Status(fiber.StatusUnprocessableEntity)
-		return m.Web.Render(c, "accounts/customer_form", "New customer", customerForm{Customer: draft, Errors: fe})
+		return m.Web.Render(c, "accounts/customer_form", web.Tr(c, "accounts.ui.customers.new"), customerForm{Customer: draft, Errors: fe})
 	} else if err != nil {
 		return err
 	}
-	return web.Redirect(c, "/customers/"+strconv.FormatInt(cu.ID, 10), "Customer "+cu.Name+" created.")
+	return web.Redirect(c, "/customers/"+strconv.FormatInt(cu.ID, 10), web.Tr(c, "accounts.ui.customers.created", "Name", cu.Name))
 }
 
 func (m *Module) customerUpdate(c *fiber.Ctx) error {
@@ -217,7 +219,7 @@ func (m *Module) customerUpdate(c *fiber.Ctx) error {
 	} else if err != nil {
 		return err
 	}
-	return web.Redirect(c, "/customers/"+strconv.FormatInt(id, 10), "Customer saved.")
+	return web.Redirect(c, "/customers/"+strconv.FormatInt(id, 10), web.Tr(c, "accounts.ui.customer.saved"))
 }
 
 func (m *Module) contactCreate(c *fiber.Ctx) error {
@@ -236,7 +238,7 @@ func (m *Module) contactCreate(c *fiber.Ctx) error {
 	} else if err != nil {
 		return err
 	}
-	return web.Redirect(c, "/customers/"+strconv.FormatInt(id, 10), "Contact "+in.Name+" added.")
+	return web.Redirect(c, "/customers/"+strconv.FormatInt(id, 10), web.Tr(c, "accounts.ui.customer.contact_added", "Name", in.Name))
 }
 
 func (m *Module) blockPost(c *fiber.Ctx) error {
@@ -260,32 +262,43 @@ func (m *Module) blockPost(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	return web.Redirect(c, "/customers/"+strconv.FormatInt(*u.CustomerID, 10), u.Name+" is blocked until "+web.DateTime(*u.BlockedUntil)+".")
+	return web.Redirect(c, "/customers/"+strconv.FormatInt(*u.CustomerID, 10), web.Tr(c, "accounts.ui.customer.blocked", "Name", u.Name, "Until", web.DateTime(*u.BlockedUntil)))
 }
 
 type usersData struct {
-	List      httpx.List[auth.User]
+	Rows      []auth.User
+	List      listq.View
+	Role      string
+	Roles     []string
 	Companies map[int64]string // customer id → name
-	Next      string
 	Errors    []problem.FieldError
 	Customers []Customer
 }
 
+// userRoles are the users page's role filter, in its order.
+var userRoles = []string{string(auth.Admin), string(auth.AccountManager), string(auth.Technician), string(auth.Customer)}
+
 func (m *Module) usersPage(c *fiber.Ctx) error { return m.renderUsers(c, nil) }
 
 func (m *Module) renderUsers(c *fiber.Ctx, fe []problem.FieldError) error {
-	page, err := httpx.PageOf(c)
+	lq, err := UserList.Parse(c)
 	if err != nil {
 		return err
 	}
-	l, err := ListUsers(c.UserContext(), m.DB, c.Query("role"), nil, page)
+	f := UserFilter{Role: c.Query("role")}
+	if f.Role != "" && !slices.Contains(userRoles, f.Role) {
+		return problem.Invalid("role", "must be one of: "+strings.Join(userRoles, ", "))
+	}
+	if listq.WantsCSV(c) {
+		return m.userCSV(c, f, lq)
+	}
+	rows, err := ListUsersQ(c.UserContext(), m.DB, f, lq)
 	if err != nil {
 		return err
 	}
-	d := usersData{List: l, Errors: fe}
-	if l.Next != nil {
-		d.Next = url.Values{"role": {c.Query("role")}, "after": {*l.Next}}.Encode()
-	}
+	rows, next := UserList.Trim(rows, lq)
+	d := usersData{Rows: rows, Role: f.Role, Roles: userRoles, Errors: fe,
+		List: UserList.View("/users", url.Values{"role": {f.Role}}, lq, next)}
 	if d.Customers, err = customersByName(c.UserContext(), m.DB, 500); err != nil {
 		return err
 	}
@@ -293,7 +306,24 @@ func (m *Module) renderUsers(c *fiber.Ctx, fe []problem.FieldError) error {
 	for _, cu := range d.Customers {
 		d.Companies[cu.ID] = cu.Name
 	}
-	return m.Web.Render(c, "accounts/users", "Users", d)
+	return m.Web.Render(c, "accounts/users", web.Tr(c, "accounts.ui.users.title"), d)
+}
+
+// userCSV streams the users of the page's filter and query as CSV (the same query, in batches).
+func (m *Module) userCSV(c *fiber.Ctx, f UserFilter, lq listq.Query) error {
+	return UserList.Stream(c, lq, listq.Export[auth.User]{File: "users.csv",
+		Header: []string{"Name", "E-mail", "Role", "Customer ID", "Active", "Blocked until", "Created"},
+		Row: func(u auth.User) []string {
+			blocked := ""
+			if u.BlockedUntil != nil {
+				blocked = u.BlockedUntil.UTC().Format(time.RFC3339)
+			}
+			cid := ""
+			if u.CustomerID != nil {
+				cid = strconv.FormatInt(*u.CustomerID, 10)
+			}
+			return []string{u.Name, u.Email, string(u.Role), cid, strconv.FormatBool(u.Active), blocked, u.CreatedAt.UTC().Format(time.RFC3339)}
+		}}, func(ctx context.Context, lq listq.Query) ([]auth.User, error) { return ListUsersQ(ctx, m.DB, f, lq) })
 }
 
 func (m *Module) userCreate(c *fiber.Ctx) error {
@@ -315,7 +345,7 @@ func (m *Module) userCreate(c *fiber.Ctx) error {
 	} else if err != nil {
 		return err
 	}
-	return web.Redirect(c, "/users", "User "+in.Email+" created.")
+	return web.Redirect(c, "/users", web.Tr(c, "accounts.ui.users.created", "Email", in.Email))
 }
 
 type outboxData struct {
@@ -336,5 +366,5 @@ func (m *Module) outboxPage(c *fiber.Ctx) error {
 	if d.List.Next != nil {
 		d.Next = url.Values{"status": {d.Status}, "after": {*d.List.Next}}.Encode()
 	}
-	return m.Web.Render(c, "accounts/outbox", "Outbox", d)
+	return m.Web.Render(c, "accounts/outbox", web.Tr(c, "accounts.ui.outbox.title"), d)
 }

@@ -33,6 +33,7 @@ type auditData struct {
 // auditRow is an audit entry as a person reads it.
 type auditRow struct {
 	audit.Entry
+	Record  string // "Customer Acme Zorg B.V." (nameAuditRows)
 	Changes []auditChange
 	Raw     string // changes that are not a map of fields, shown as they are
 }
@@ -71,13 +72,16 @@ func (m *Module) auditPage(c *fiber.Ctx) error {
 	for _, e := range list.Items {
 		d.Rows = append(d.Rows, auditRowOf(e))
 	}
+	if err := m.nameAuditRows(c, d.Rows); err != nil {
+		return err
+	}
 	if d.Entities, err = AuditEntities(c.UserContext(), m.DB); err != nil {
 		return err
 	}
 	if list.Next != nil {
 		d.Next = url.Values{"entity": {d.Entity}, "entity_id": {d.EntityID}, "from": {d.From}, "to": {d.To}, "after": {*list.Next}}.Encode()
 	}
-	return m.Web.Render(c, "accounts/audit", "Audit log", d)
+	return m.Web.Render(c, "accounts/audit", web.Tr(c, "accounts.ui.audit.title"), d)
 }
 
 // auditRowOf reads an entry's changes: {"field": {"from": a, "to": b}} (audit.Diff) or
@@ -98,20 +102,93 @@ func auditRowOf(e audit.Entry) auditRow {
 	}
 	sort.Strings(keys)
 	for _, k := range keys {
-		ch := auditChange{Field: web.FieldLabel(k)}
 		var ft struct {
 			From *json.RawMessage `json:"from"`
 			To   *json.RawMessage `json:"to"`
 		}
 		var probe map[string]json.RawMessage
 		if json.Unmarshal(m[k], &probe) == nil && len(probe) == 2 && probe["from"] != nil && probe["to"] != nil && json.Unmarshal(m[k], &ft) == nil {
-			ch.HasBefore, ch.Before, ch.After = true, auditValue(*ft.From), auditValue(*ft.To)
-		} else {
-			ch.After = auditValue(m[k])
+			r.Changes = append(r.Changes, changedPaths(k, *ft.From, *ft.To)...)
+			continue
 		}
-		r.Changes = append(r.Changes, ch)
+		for _, f := range flatten(k, m[k]) {
+			r.Changes = append(r.Changes, auditChange{Field: web.FieldLabel(f.path), After: auditValue(f.value)})
+		}
 	}
 	return r
+}
+
+// leaf is one scalar of a nested value, at its dotted path ("address.city", "lines[0].price").
+type leaf struct {
+	path  string
+	value json.RawMessage
+}
+
+// flatten walks objects and arrays down to their scalars, keys in order, so nested
+// changes read as rows ("address.city") and never as raw JSON.
+func flatten(path string, v json.RawMessage) []leaf {
+	var obj map[string]json.RawMessage
+	if json.Unmarshal(v, &obj) == nil && obj != nil {
+		keys := make([]string, 0, len(obj))
+		for k := range obj {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		var out []leaf
+		for _, k := range keys {
+			out = append(out, flatten(path+"."+k, obj[k])...)
+		}
+		if len(out) == 0 {
+			return []leaf{{path, json.RawMessage("null")}}
+		}
+		return out
+	}
+	var arr []json.RawMessage
+	if json.Unmarshal(v, &arr) == nil && arr != nil {
+		var out []leaf
+		for i, e := range arr {
+			out = append(out, flatten(fmt.Sprintf("%s[%d]", path, i), e)...)
+		}
+		if len(out) == 0 {
+			return []leaf{{path, json.RawMessage("null")}}
+		}
+		return out
+	}
+	return []leaf{{path, v}}
+}
+
+// changedPaths compares a before and an after value leaf by leaf: one row per path that
+// changed (a scalar change is one row), in path order.
+func changedPaths(field string, from, to json.RawMessage) []auditChange {
+	before, after := map[string]json.RawMessage{}, map[string]json.RawMessage{}
+	var order []string
+	for _, l := range flatten(field, from) {
+		before[l.path] = l.value
+		order = append(order, l.path)
+	}
+	for _, l := range flatten(field, to) {
+		if _, ok := before[l.path]; !ok {
+			order = append(order, l.path)
+		}
+		after[l.path] = l.value
+	}
+	sort.Strings(order)
+	var out []auditChange
+	for _, p := range order {
+		b, a := before[p], after[p]
+		if b == nil {
+			b = json.RawMessage("null")
+		}
+		if a == nil {
+			a = json.RawMessage("null")
+		}
+		bv, av := auditValue(b), auditValue(a)
+		if bv == av && len(order) > 1 {
+			continue
+		}
+		out = append(out, auditChange{Field: web.FieldLabel(p), HasBefore: true, Before: bv, After: av})
+	}
+	return out
 }
 
 var auditCode = regexp.MustCompile(`^[a-z][a-z0-9]*(_[a-z0-9]+)*$`)

@@ -39,7 +39,7 @@ func (m *Module) home(c *fiber.Ctx) error {
 			d.Cards = append(d.Cards, card)
 		}
 	}
-	return m.Web.Render(c, "accounts/home", "Home", d)
+	return m.Web.Render(c, "accounts/home", web.Tr(c, "accounts.ui.home.title"), d)
 }
 
 // HomeCards of the foundation: for an admin, e-mails the outbox could not send.

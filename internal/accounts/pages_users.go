@@ -27,11 +27,17 @@ type userPageData struct {
 
 type option struct{ Value, Label string }
 
-// roleOptions are the roles in words.
-var roleOptions = []option{{"account_manager", "Account manager"}, {"technician", "Technician"}, {"admin", "Admin"}, {"customer", "Customer contact"}}
+// roleOptions are the roles in the reader's words, in the form's order.
+func roleOptions(c *fiber.Ctx) []option {
+	var out []option
+	for _, r := range []string{"account_manager", "technician", "admin", "customer"} {
+		out = append(out, option{r, web.Tr(c, "accounts.ui.users.role."+r)})
+	}
+	return out
+}
 
 func (m *Module) renderUser(c *fiber.Ctx, u *auth.User, form string, errs []problem.FieldError) error {
-	d := userPageData{U: u, Roles: roleOptions, Form: form, Errors: errs, Self: auth.From(c).UserID == u.ID}
+	d := userPageData{U: u, Roles: roleOptions(c), Form: form, Errors: errs, Self: auth.From(c).UserID == u.ID}
 	var err error
 	if d.Customers, err = customersByName(c.UserContext(), m.DB, 500); err != nil {
 		return err
@@ -91,7 +97,7 @@ func (m *Module) userSave(c *fiber.Ctx) error {
 	} else if err != nil {
 		return err
 	}
-	return web.Redirect(c, "/users/"+strconv.FormatInt(u.ID, 10), "Saved "+name+".")
+	return web.Redirect(c, "/users/"+strconv.FormatInt(u.ID, 10), web.Tr(c, "accounts.ui.user.saved", "Name", name))
 }
 
 func (m *Module) userPassword(c *fiber.Ctx) error {
@@ -101,7 +107,7 @@ func (m *Module) userPassword(c *fiber.Ctx) error {
 	}
 	pw := c.FormValue("password")
 	if pw != c.FormValue("password_again") {
-		return m.renderUser(c, u, "password", []problem.FieldError{{Field: "password_again", Message: "does not match the new password"}})
+		return m.renderUser(c, u, "password", []problem.FieldError{{Field: "password_again", Message: web.Tr(c, "accounts.ui.reset.mismatch")}})
 	}
 	in := UserPatch{Password: &pw}
 	err = httpx.Struct(&in)
@@ -113,7 +119,7 @@ func (m *Module) userPassword(c *fiber.Ctx) error {
 	} else if err != nil {
 		return err
 	}
-	return web.Redirect(c, "/users/"+strconv.FormatInt(u.ID, 10), "New password set for "+u.Email+"; their sessions are signed out.")
+	return web.Redirect(c, "/users/"+strconv.FormatInt(u.ID, 10), web.Tr(c, "accounts.ui.user.password_set", "Email", u.Email))
 }
 
 // userActive deactivates (confirmed: web.Confirmed) or reactivates a user.
@@ -134,9 +140,9 @@ func (m *Module) userActive(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	msg := u.Email + " deactivated; their sessions and tokens are revoked."
+	msg := web.Tr(c, "accounts.ui.users.deactivated", "Email", u.Email)
 	if active {
-		msg = u.Email + " is active again."
+		msg = web.Tr(c, "accounts.ui.users.activated", "Email", u.Email)
 	}
 	return web.Redirect(c, back, msg)
 }

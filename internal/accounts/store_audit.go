@@ -2,12 +2,14 @@ package accounts
 
 import (
 	"context"
+	"strconv"
 
 	"github.com/uptrace/bun"
 
 	"backoffice/internal/audit"
 	"backoffice/internal/civil"
 	"backoffice/internal/clock"
+	"backoffice/internal/db"
 	"backoffice/internal/httpx"
 )
 
@@ -21,26 +23,27 @@ type AuditFilter struct {
 // ListAuditFiltered pages the audit log newest first through f.
 func ListAuditFiltered(ctx context.Context, b bun.IDB, f AuditFilter, page httpx.Page) (httpx.List[audit.Entry], error) {
 	var rows []audit.Entry
+	p := db.NewParams(b)
 	q := b.NewSelect().Model(&rows).Order("id DESC").Limit(page.Fetch())
 	if f.Entity != "" {
-		q = q.Where("entity = ?", f.Entity)
+		q = q.Where("entity = ?", p.Arg(f.Entity))
 		if f.EntityID != "" {
-			q = q.Where("entity_id = ?", f.EntityID)
+			q = q.Where("entity_id = ?", p.Arg(f.EntityID))
 		}
 	}
 	if !f.From.IsZero() {
-		q = q.Where("at >= ?", f.From.Start(clock.Amsterdam))
+		q = q.Where("at >= ?", p.Arg(f.From.Start(clock.Amsterdam)))
 	}
 	if !f.To.IsZero() {
-		q = q.Where("at < ?", f.To.AddDays(1).Start(clock.Amsterdam))
+		q = q.Where("at < ?", p.Arg(f.To.AddDays(1).Start(clock.Amsterdam)))
 	}
 	var cur idCursor
 	if ok, err := page.Cursor(&cur); err != nil {
 		return httpx.List[audit.Entry]{}, err
 	} else if ok {
-		q = q.Where("id < ?", cur.ID)
+		q = q.Where("id < ?", p.Arg(cur.ID))
 	}
-	if err := q.Scan(ctx); err != nil {
+	if err := p.Scan(ctx, q, &rows); err != nil {
 		return httpx.List[audit.Entry]{}, err
 	}
 	return httpx.Paginate(rows, page, func(e audit.Entry) any { return idCursor{e.ID} }), nil
@@ -55,4 +58,25 @@ func AuditEntities(ctx context.Context, b bun.IDB) ([]string, error) {
 		SELECT (SELECT a.entity FROM audit_log a WHERE a.entity > e.entity ORDER BY a.entity LIMIT 1) FROM e WHERE e.entity IS NOT NULL)
 		SELECT entity FROM e WHERE entity IS NOT NULL LIMIT 100`).Scan(ctx, &out)
 	return out, err
+}
+
+// auditNamesOf names customers ("Acme Zorg B.V.") and users ("Eva Visser") by id for the
+// audit log; ids that are not numbers or no longer exist are left out.
+func auditNamesOf(ctx context.Context, b bun.IDB, entity string, ids []int64) (map[string]string, error) {
+	table := map[string]string{"customer": "customers", "user": "users"}[entity]
+	if table == "" || len(ids) == 0 {
+		return nil, nil
+	}
+	var rows []struct {
+		ID   int64  `bun:"id"`
+		Name string `bun:"name"`
+	}
+	if err := b.NewSelect().Table(table).Column("id", "name").Where("id IN (?)", bun.In(ids)).Scan(ctx, &rows); err != nil {
+		return nil, err
+	}
+	out := make(map[string]string, len(rows))
+	for _, r := range rows {
+		out[strconv.FormatInt(r.ID, 10)] = r.Name
+	}
+	return out, nil
 }

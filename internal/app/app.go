@@ -32,6 +32,7 @@ func Deps(cfg *config.Config, database *db.DB, clk clock.Clock, log *slog.Logger
 		return nil, err
 	}
 	eng.SetBrand(cfg.CompanyName)
+	web.StaffLang = cfg.StaffLanguage // BACKOFFICE_STAFF_LANGUAGE (validated: en or nl)
 	return &platform.Deps{DB: database.Bun, Clock: clk, Calendars: calendars.NewRegistry(database.Bun), Web: eng, Config: cfg, Log: log,
 		Events: events.NewBus(database.Bun, clk, log), Home: &platform.HomeBoard{}}, nil
 }
@@ -41,8 +42,9 @@ func Deps(cfg *config.Config, database *db.DB, clk clock.Clock, log *slog.Logger
 func Foundation(d *platform.Deps, testClock *clock.Settable) []platform.Module {
 	return []platform.Module{
 		&accounts.Module{DB: d.DB, Clock: d.Clock, TestClock: testClock, Throttle: auth.NewThrottle(d.DB), Web: d.Web, Home: d.Home,
-			Tabs:  func() []platform.CustomerTab { return d.CustomerTabs },
-			Reset: accounts.ResetMail{PublicURL: d.Config.PublicURL, Company: d.Config.CompanyName}},
+			Tabs:   func() []platform.CustomerTab { return d.CustomerTabs },
+			Namers: func() []platform.AuditNamer { return d.AuditNamers },
+			Reset:  accounts.ResetMail{PublicURL: d.Config.PublicURL, Company: d.Config.CompanyName}},
 		&customerdata.Module{DB: d.DB, Clock: d.Clock, Log: d.Log},
 		&calendars.Module{Reg: d.Calendars, Clock: d.Clock, Web: d.Web, DB: d.DB},
 		&billing.Module{DB: d.DB, Web: d.Web},
@@ -61,6 +63,7 @@ var DemoLogins = [][2]string{
 	{"tech2@demo.backoffice.test", "technician"},
 	{"contact@acme.demo.backoffice.test", "customer contact of Acme Zorg B.V."},
 	{"contact@bakker.demo.backoffice.test", "customer contact of Bakkerij De Korenschoof"},
+	{"contact@vandijk.demo.backoffice.test", "customer contact of Notariskantoor Van Dijk"},
 }
 
 // SeedDemo loads demo data when the database has no users yet; it reports whether it did.

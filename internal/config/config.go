@@ -41,6 +41,7 @@ type Config struct {
 	TrustedProxies         []string // BACKOFFICE_TRUSTED_PROXIES: CIDRs/IPs whose X-Forwarded-For/-Proto count
 	MetricsToken           string   // BACKOFFICE_METRICS_TOKEN: bearer token for /metrics
 	MetricsAllow           []string // BACKOFFICE_METRICS_ALLOW: CIDRs/IPs that may read /metrics without a token
+	StaffLanguage          string   // BACKOFFICE_STAFF_LANGUAGE: en (default) | nl, the staff UI's language
 }
 
 // HTTPS reports whether the public URL is https (HSTS and Secure cookies).
@@ -71,6 +72,7 @@ var Vars = [][2]string{
 	{"BACKOFFICE_TRUSTED_PROXIES", "comma-separated CIDRs or IPs of reverse proxies whose X-Forwarded-For / X-Forwarded-Proto are believed; empty: none"},
 	{"BACKOFFICE_METRICS_TOKEN", "bearer token that may read /metrics"},
 	{"BACKOFFICE_METRICS_ALLOW", "comma-separated CIDRs or IPs that may read /metrics without the token; with neither set /metrics answers 404"},
+	{"BACKOFFICE_STAFF_LANGUAGE", "language of the staff pages: en (default) or nl; customers read their company's language"},
 }
 
 // FromEnv reads and validates the configuration.
@@ -98,7 +100,11 @@ func parse(get func(string) string) (*Config, error) {
 	}
 	c.PublicURL = strings.TrimRight(def(get("BACKOFFICE_PUBLIC_URL"), "http://"+c.Addr), "/")
 	c.MetricsToken = get("BACKOFFICE_METRICS_TOKEN")
+	c.StaffLanguage = strings.ToLower(strings.TrimSpace(def(get("BACKOFFICE_STAFF_LANGUAGE"), "en")))
 	var errs []string
+	if c.StaffLanguage != "en" && c.StaffLanguage != "nl" {
+		errs = append(errs, "BACKOFFICE_STAFF_LANGUAGE must be en or nl")
+	}
 	c.TrustedProxies = cidrs(get("BACKOFFICE_TRUSTED_PROXIES"), "BACKOFFICE_TRUSTED_PROXIES", &errs)
 	c.MetricsAllow = cidrs(get("BACKOFFICE_METRICS_ALLOW"), "BACKOFFICE_METRICS_ALLOW", &errs)
 	if c.MetricsToken != "" && len(c.MetricsToken) < 16 {
@@ -197,8 +203,9 @@ func (c *Config) String() string {
 	if c.SMTPHost != "" {
 		smtp = fmt.Sprintf("%s:%d user=%s password=%s from=%s", c.SMTPHost, c.SMTPPort, c.SMTPUsername, mask(c.SMTPPassword), c.SMTPFrom)
 	}
-	return fmt.Sprintf("env=%s addr=%s database=%s smtp=%s test_clock=%v bootstrap_admin=%s %s trusted_proxies=%s metrics_token=%s metrics_allow=%s",
-		c.Env, c.Addr, db, smtp, c.TestClock, c.BootstrapAdminEmail, c.CompanyString(), strings.Join(c.TrustedProxies, ","), mask(c.MetricsToken), strings.Join(c.MetricsAllow, ","))
+	return fmt.Sprintf("env=%s addr=%s data_dir=%s database=%s smtp=%s test_clock=%v bootstrap_admin=%s bootstrap_password=%s %s public_url=%s desk_email=%s log_level=%s trusted_proxies=%s metrics_token=%s metrics_allow=%s staff_language=%s",
+		c.Env, c.Addr, c.DataDir, db, smtp, c.TestClock, c.BootstrapAdminEmail, mask(c.BootstrapAdminPassword), c.CompanyString(), c.PublicURL, c.DeskEmail, c.LogLevel,
+		strings.Join(c.TrustedProxies, ","), mask(c.MetricsToken), strings.Join(c.MetricsAllow, ","), c.StaffLanguage)
 }
 
 func mask(s string) string {
@@ -217,5 +224,5 @@ func MaskURL(s string) string {
 	if _, ok := u.User.Password(); ok {
 		u.User = url.UserPassword(u.User.Username(), "*****")
 	}
-	return u.String()
+	return strings.Replace(u.String(), ":%2A%2A%2A%2A%2A@", ":*****@", 1) // readable, not percent-encoded
 }

@@ -41,6 +41,9 @@ type Deps struct {
 	// CustomerTabs are the domains' tabs of the customer page (CustomerTabber), collected
 	// by cmd/backoffice once every module is built; accounts reads them per request.
 	CustomerTabs []CustomerTab
+	// AuditNamers name audited records on the audit log page (AuditNamer), collected
+	// by the server like CustomerTabs.
+	AuditNamers []AuditNamer
 }
 
 // StandardRate is one entry of the standard price list.

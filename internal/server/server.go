@@ -71,6 +71,7 @@ func New(d *platform.Deps, database *db.DB, modules []platform.Module, opt Optio
 		}
 	}
 	platform.CollectCustomerTabs(d, modules)
+	platform.CollectAuditNamers(d, modules)
 	if err := platform.RegisterSubscriptions(context.Background(), d.Events, modules); err != nil {
 		return nil, err
 	}

@@ -36,9 +36,37 @@ func Funcs() template.FuncMap {
 			return fallback
 		},
 		"tmoney": func(lang string, d decimal.Decimal) string { return i18n.Money(lang, d) },
-		"tdate":  func(lang string, d civil.Date) string { return i18n.Date(lang, d) },
-		// {{tdatetime $.Lang .At}}: 1 december 2026 14:05 (Amsterdam).
-		"tdatetime": func(lang string, t time.Time) string {
+		// {{tmonth $.Lang .Month}}: december 2026 / December 2026.
+		"tmonth": func(lang string, m civil.Month) string { return i18n.MonthYear(lang, m) },
+		// {{tdate $.Lang .Due}}: 1 december 2026, of a civil.Date or (its Amsterdam day) an instant.
+		"tdate": func(lang string, v any) string {
+			switch d := v.(type) {
+			case civil.Date:
+				return i18n.Date(lang, d)
+			case time.Time:
+				if d.IsZero() {
+					return ""
+				}
+				return i18n.Date(lang, civil.In(d, clock.Amsterdam))
+			case *time.Time:
+				if d == nil || d.IsZero() {
+					return ""
+				}
+				return i18n.Date(lang, civil.In(*d, clock.Amsterdam))
+			}
+			return fmt.Sprint(v)
+		},
+		// {{tdatetime $.Lang .At}}: 1 december 2026 14:05 (Amsterdam); a nil pointer is "".
+		"tdatetime": func(lang string, v any) string {
+			var t time.Time
+			switch x := v.(type) {
+			case time.Time:
+				t = x
+			case *time.Time:
+				if x != nil {
+					t = *x
+				}
+			}
 			if t.IsZero() {
 				return ""
 			}

@@ -328,6 +328,11 @@ func ReaderLang(c *fiber.Ctx) string {
 	return AcceptLang(c.Get(fiber.HeaderAcceptLanguage))
 }
 
+// UITr translates id into the language the reader reads the UI in (UILang: StaffLang for
+// staff, the company's language for a customer user), for the flashes, page titles and
+// form errors of pages that staff and customers share.
+func UITr(c *fiber.Ctx, id string, kv ...any) string { return T(UILang(auth.From(c)), id, kv...) }
+
 const flashCookie = "bo_flash"
 
 // Flash shows msg on the next page the browser renders (after a redirect).
