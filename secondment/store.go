@@ -204,11 +204,11 @@ func monthEntries(ctx context.Context, idb bun.IDB, placementID int64, m civil.M
 	return out, db.Translate(err, problem.NotFound("hour entries"), constraints)
 }
 
-func monthExpenses(ctx context.Context, idb bun.IDB, placementID int64, m civil.Month) ([]Expense, error) {
+func monthExpenses(ctx context.Context, idb bun.IDB, placementID int64, m civil.Month, desc bool) ([]Expense, error) {
 	var out []Expense
 	err := idb.NewSelect().Model(&out).
 		Where("placement_id = ? AND date BETWEEN ? AND ?", placementID, m.First(), m.Last()).
-		OrderExpr("date, id").Scan(ctx)
+		OrderExpr(expenseOrder(desc)).Scan(ctx)
 	return out, db.Translate(err, problem.NotFound("expenses"), constraints)
 }
 
