@@ -1,6 +1,7 @@
 package orders
 
 import (
+	"encoding/json"
 	"time"
 
 	"github.com/shopspring/decimal"
@@ -52,6 +53,7 @@ type quoteRow struct {
 	AcceptedBy          *string          `bun:"accepted_by"`
 	AcceptanceMethod    *string          `bun:"acceptance_method"`
 	AcceptedByUser      *int64           `bun:"accepted_by_user"`
+	SignedUploadID      *int64           `bun:"signed_upload_id"`
 	DeclinedAt          *time.Time       `bun:"declined_at"`
 	DeclineReason       *string          `bun:"decline_reason"`
 	ReminderSentAt      *time.Time       `bun:"reminder_sent_at"`
@@ -59,21 +61,23 @@ type quoteRow struct {
 	CustomerName string `bun:"customer_name,scanonly"`
 	OrderID      int64  `bun:"order_id,scanonly"`
 	ContractID   int64  `bun:"contract_id,scanonly"`
+	// LinesJSON are the lines a create inserted with the quote (insertNewQuote).
+	LinesJSON json.RawMessage `bun:"lines_json,scanonly"`
 }
 
 // lineRow is a priced line in quote_lines or order_lines (same columns, plus a link).
 type lineRow struct {
-	ID          int64           `bun:"id,pk,autoincrement"`
-	Position    int             `bun:"position"`
-	Kind        string          `bun:"kind"`
-	Description string          `bun:"description"`
-	Quantity    decimal.Decimal `bun:"quantity,type:numeric"`
-	Unit        string          `bun:"unit"`
-	UnitPrice   decimal.Decimal `bun:"unit_price,type:numeric"`
-	VATRate     decimal.Decimal `bun:"vat_rate,type:numeric"`
-	Period      *string         `bun:"period"`
-	SKU         string          `bun:"sku"`
-	LineTotal   decimal.Decimal `bun:"line_total,type:numeric"`
+	ID          int64           `bun:"id,pk,autoincrement" json:"id"`
+	Position    int             `bun:"position" json:"position"`
+	Kind        string          `bun:"kind" json:"kind"`
+	Description string          `bun:"description" json:"description"`
+	Quantity    decimal.Decimal `bun:"quantity,type:numeric" json:"quantity"`
+	Unit        string          `bun:"unit" json:"unit"`
+	UnitPrice   decimal.Decimal `bun:"unit_price,type:numeric" json:"unit_price"`
+	VATRate     decimal.Decimal `bun:"vat_rate,type:numeric" json:"vat_rate"`
+	Period      *string         `bun:"period" json:"period"`
+	SKU         string          `bun:"sku" json:"sku"`
+	LineTotal   decimal.Decimal `bun:"line_total,type:numeric" json:"line_total"`
 }
 
 type quoteLineRow struct {
@@ -146,6 +150,9 @@ func toQuoteRow(q *Quote, now time.Time) *quoteRow {
 		if a.UserID != 0 {
 			r.AcceptedByUser = &a.UserID
 		}
+		if a.SignedFileID != 0 {
+			r.SignedUploadID = &a.SignedFileID
+		}
 	}
 	if d := q.Declined; d != nil {
 		r.DeclinedAt, r.DeclineReason = &d.At, &d.Reason
@@ -174,6 +181,9 @@ func (r *quoteRow) quote(lines []Line) *Quote {
 		q.Acceptance = &Acceptance{At: *r.AcceptedAt, AcceptedBy: deref(r.AcceptedBy), Method: AcceptanceMethod(deref(r.AcceptanceMethod))}
 		if r.AcceptedByUser != nil {
 			q.Acceptance.UserID = *r.AcceptedByUser
+		}
+		if r.SignedUploadID != nil {
+			q.Acceptance.SignedFileID = *r.SignedUploadID
 		}
 	}
 	if r.DeclinedAt != nil {
