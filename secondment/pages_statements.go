@@ -10,6 +10,7 @@ import (
 	"backoffice/internal/auth"
 	"backoffice/internal/clock"
 	"backoffice/internal/httpx"
+	"backoffice/internal/i18n"
 	"backoffice/internal/listq"
 	"backoffice/internal/web"
 )
@@ -39,7 +40,7 @@ func (m *Module) statementPage(c *fiber.Ctx) error {
 		prev = civil.Month{Year: mo.Year - 1, Month: 12}
 	}
 	d := statementData{V: v, CanClose: v.Closable && auth.From(c).Is(auth.Admin, auth.AccountManager), Prev: prev, Next: mo.Next()}
-	return m.web.Render(c, "secondment/statement", web.Tr(c, "secondment.ui.statement.title", "Month", mo.String(), "ID", id), d)
+	return m.web.Render(c, "secondment/statement", web.Tr(c, "secondment.ui.statement.title", "Month", i18n.MonthYear(web.UILang(auth.From(c)), mo), "ID", id), d)
 }
 
 func (m *Module) closeForm(c *fiber.Ctx) error {
@@ -102,5 +103,5 @@ func (m *Module) statementsPage(c *fiber.Ctx) error {
 		d.NextPage = url.Values{"month": {mo.String()}, "after": {*httpx.EncodeCursor(StatementCursor{CustomerID: last.CustomerID, ID: last.ID})}}.Encode()
 	}
 	d.CSV = "?" + url.Values{"month": {mo.String()}, "format": {"csv"}}.Encode()
-	return m.web.Render(c, "secondment/statements", web.Tr(c, "secondment.ui.statements.title", "Month", mo.String()), d)
+	return m.web.Render(c, "secondment/statements", web.Tr(c, "secondment.ui.statements.title", "Month", i18n.MonthYear(web.UILang(auth.From(c)), mo)), d)
 }

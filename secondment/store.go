@@ -127,6 +127,7 @@ type EntryFilter struct {
 	From, To    *time.Time // started_at in [From, To)
 	After       *EntryCursor
 	Limit       int64 // 0: at most 5000 (UI week and queue views)
+	Desc        bool  // newest first: the same indexes read backwards, the cursor compares <
 }
 
 // EntryCursor is the sort key of the last entry of a page.
@@ -144,9 +145,10 @@ func listEntries(ctx context.Context, idb bun.IDB, pr *auth.Principal, f EntryFi
 	return out, nil
 }
 
-// entriesQuery is the hour list's SQL: ordered by (started_at, id), which the indexes
-// hour_entries_list_idx, _placement_list_idx, _status_list_idx and _technician_list_idx
-// serve as range scans (migration 0320), so a page reads limit + 1 index entries.
+// entriesQuery is the hour list's SQL: ordered by (started_at, id) either way, which the
+// indexes hour_entries_list_idx, _placement_list_idx, _status_list_idx and
+// _technician_list_idx serve as range scans forwards or backwards (migration 0320), so a
+// page reads limit + 1 index entries.
 func entriesQuery(idb bun.IDB, out *[]HourEntry, pr *auth.Principal, f EntryFilter) *bun.SelectQuery {
 	return entriesQueryWith(idb, out, pr, f, nil)
 }
@@ -158,8 +160,14 @@ func entriesQueryWith(idb bun.IDB, out *[]HourEntry, pr *auth.Principal, f Entry
 		ColumnExpr("u.name AS technician_name, p.customer_id, c.name AS customer_name").
 		Join("JOIN placements AS p ON p.id = hour_entry.placement_id").
 		Join("JOIN users AS u ON u.id = hour_entry.technician_id").
-		Join("JOIN customers AS c ON c.id = p.customer_id").
-		OrderExpr("hour_entry.started_at, hour_entry.id")
+		Join("JOIN customers AS c ON c.id = p.customer_id")
+	after := "(hour_entry.started_at, hour_entry.id) > (?, ?)"
+	if f.Desc {
+		q = q.OrderExpr("hour_entry.started_at DESC, hour_entry.id DESC")
+		after = "(hour_entry.started_at, hour_entry.id) < (?, ?)"
+	} else {
+		q = q.OrderExpr("hour_entry.started_at, hour_entry.id")
+	}
 	q = auth.ScopeWith(q, pr, "p.customer_id", args)
 	if pr.Is(auth.Technician) {
 		q = q.Where("hour_entry.technician_id = ?", args.Arg(pr.UserID))
@@ -177,7 +185,7 @@ func entriesQueryWith(idb bun.IDB, out *[]HourEntry, pr *auth.Principal, f Entry
 		q = q.Where("hour_entry.started_at < ?", args.Arg(*f.To))
 	}
 	if f.After != nil {
-		q = q.Where("(hour_entry.started_at, hour_entry.id) > (?, ?)", args.Arg(f.After.StartedAt), args.Arg(f.After.ID))
+		q = q.Where(after, args.Arg(f.After.StartedAt), args.Arg(f.After.ID))
 	}
 	limit := f.Limit
 	if limit <= 0 {
@@ -255,6 +263,20 @@ func liveEntriesOutside(ctx context.Context, idb bun.IDB, placementID int64, fro
 // monthDate is the first day of the month of t in loc, the statement month of an entry.
 func monthDate(t time.Time, loc *time.Location) civil.Date {
 	return civil.MonthOf(t, loc).First()
+}
+
+// getPlacementForLogging reads placement id FOR SHARE and takes technicianID's hours lock
+// (lockTechnicianHours) in the same statement: the two reads every hour entry starts with,
+// in one round trip (issue 14).
+func getPlacementForLogging(ctx context.Context, idb bun.IDB, id, technicianID int64) (*Placement, error) {
+	p := new(Placement)
+	err := idb.NewSelect().Model(p).
+		With("hours_lock", idb.NewRaw("SELECT pg_advisory_xact_lock(hashtext('secondment.hour_entries'), (? % 2147483647)::int)", technicianID)).
+		TableExpr("hours_lock").Where("placement.id = ?", id).For("SHARE OF placement").Scan(ctx)
+	if err != nil {
+		return nil, db.Translate(err, problem.NotFound("placement"), constraints)
+	}
+	return p, nil
 }
 
 // lockTechnicianHours serialises the writers of one technician's hours for the rest of
