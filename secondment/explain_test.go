@@ -9,6 +9,7 @@ import (
 
 	"backoffice/internal/auth"
 	"backoffice/internal/civil"
+	"backoffice/internal/db"
 	"backoffice/internal/testkit"
 )
 
@@ -57,6 +58,12 @@ func TestExplainHourLists(t *testing.T) {
 			q := entriesQuery(tx, &out, c.p, c.f)
 			plan := testkit.Plan(t, tx, q.String())
 			testkit.ExpectIndexPlan(t, plan, "hour_entries")
+			// the statement the prepared read path sends, as its generic plan
+			args := db.Placeholders()
+			q = entriesQueryWith(tx, &out, c.p, c.f, args)
+			gp := testkit.GenericPlan(t, tx, q.String(), args.Args())
+			testkit.ExpectIndexPlan(t, gp, "hour_entries")
+			testkit.ExpectGenericNoWorse(t, plan, gp, "hour_entries")
 		})
 	}
 }

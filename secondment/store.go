@@ -176,7 +176,7 @@ func entriesQueryWith(idb bun.IDB, out *[]HourEntry, pr *auth.Principal, f Entry
 		q = q.Where("hour_entry.placement_id = ?", args.Arg(*f.PlacementID))
 	}
 	if f.Status != nil {
-		q = q.Where("hour_entry.status = ?", args.Arg(string(*f.Status)))
+		q = q.Where("hour_entry.status = ?", *f.Status) // inlined: a generic plan would read a rare status through the time index (TestExplainHourLists)
 	}
 	if f.From != nil {
 		q = q.Where("hour_entry.started_at >= ?", args.Arg(*f.From))
