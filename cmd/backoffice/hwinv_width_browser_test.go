@@ -1,6 +1,7 @@
 package main
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/chromedp/chromedp"
@@ -32,5 +33,30 @@ func TestBrowserInvoicesAndDeliveryFitTheScreen(t *testing.T) {
 			t.Errorf("%s at %d px: too wide: %s %v", c.path, c.width, over, err)
 		}
 		testkit.Screenshot(t, ctx, "width-"+c.path[1:])
+	}
+}
+
+// TestBrowserRepossessionPicksTheCustomerByName: the repossession form offers the
+// customers by name (a plain select, no JavaScript) and flags the picked one's items.
+func TestBrowserRepossessionPicksTheCustomerByName(t *testing.T) {
+	base := demoBase(t)
+	ctx := testkit.Browser(t)
+	demoLogin(t, ctx, base, "am@demo.backoffice.test")
+	err := chromedp.Do(ctx, chromedp.Navigate(base+"/hardware/repossession"), chromedp.WaitVisible(chromedp.CSS("#difficulties-customer")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	options, err := chromedp.Run(ctx, chromedp.Text(chromedp.CSS("#difficulties-customer")))
+	if err != nil || !strings.Contains(options, "Acme Zorg B.V.") {
+		t.Fatalf("picker offers %q %v", options, err)
+	}
+	err = chromedp.Do(ctx, chromedp.SetValue(chromedp.CSS("#difficulties-customer"), "1"),
+		chromedp.Click(chromedp.CSS("#difficulties-form button")), chromedp.WaitVisible(chromedp.CSS(`.flash[role="status"]`)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	flash, _ := chromedp.Run(ctx, chromedp.Text(chromedp.CSS(`.flash[role="status"]`)))
+	if !strings.Contains(flash, "items flagged") {
+		t.Fatalf("flash %q", flash)
 	}
 }
