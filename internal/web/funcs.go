@@ -111,8 +111,25 @@ func Funcs() template.FuncMap {
 		},
 		"hasPrefix": strings.HasPrefix,
 		// ui "layout.next_page": a staff message (StaffLang), for partials without a view.
-		"ui":        UI,
-		"field":     FieldLabel,
+		"ui":       UI,
+		"field":    FieldLabel,
+		"fieldin":  FieldLabelIn,
+		"fieldmsg": FieldMessage,
+		// {{template "pager" (in $.UILang .Data.Next)}}: a partial's argument with the
+		// reader's language; argl/argv read it back (plain arguments: StaffLang).
+		"in": func(lang string, v any) partArg { return partArg{L: lang, V: v} },
+		"argl": func(v any) string {
+			if a, ok := v.(partArg); ok {
+				return a.L
+			}
+			return StaffLang
+		},
+		"argv": func(v any) any {
+			if a, ok := v.(partArg); ok {
+				return a.V
+			}
+			return v
+		},
 		"pagerHref": PagerHref,
 		"duration":  Duration,
 		// plural 1 "month" "months" → "1 month"; 3 → "3 months".
@@ -140,6 +157,12 @@ func Funcs() template.FuncMap {
 		},
 		"eqs": func(a, b any) bool { return fmt.Sprint(a) == fmt.Sprint(b) },
 	}
+}
+
+// partArg is a shared partial's argument with the language to write it in.
+type partArg struct {
+	L string
+	V any
 }
 
 // Money formats euros the one way every page and message writes them, i18n.Euro:
@@ -249,7 +272,10 @@ func Title(v any) string {
 // FieldLabel turns a field path of a validation error into words for a person:
 // "lines[2].unit_price" → "Line 3 · Unit price", "ended_at" → "Ended at". Pages with a
 // form of their own label their fields; this is the fallback that never shows a code.
-func FieldLabel(path string) string {
+func FieldLabel(path string) string { return FieldLabelIn(StaffLang, path) }
+
+// FieldLabelIn is FieldLabel in lang (a customer's form: the company's language).
+func FieldLabelIn(lang, path string) string {
 	var parts []string
 	for _, seg := range strings.Split(path, ".") {
 		name, idx, hasIdx := strings.Cut(seg, "[")
@@ -259,7 +285,7 @@ func FieldLabel(path string) string {
 		if name == "" {
 			continue
 		}
-		word := labelWord(name)
+		word := labelWord(lang, name)
 		if hasIdx {
 			n := 0
 			if _, err := fmt.Sscanf(strings.TrimSuffix(idx, "]"), "%d", &n); err == nil {
@@ -286,8 +312,8 @@ func isDigits(s string) bool {
 
 // labelWord is one segment of a field path in words: "unit_price" → "Unit price",
 // "vat_rate" → "VAT rate", "customer_id" → "Customer".
-func labelWord(name string) string {
-	if l := fieldWord(name); l != "" {
+func labelWord(lang, name string) string {
+	if l := fieldWord(lang, name); l != "" {
 		return l // the field's message (staff.<lang>.json "field.<name>")
 	}
 	words := strings.Split(strings.TrimSuffix(name, "_id"), "_")
