@@ -2,6 +2,7 @@ package hardware
 
 import (
 	"context"
+	"fmt"
 	"net/url"
 	"slices"
 	"strconv"
@@ -12,6 +13,7 @@ import (
 	"backoffice/internal/accounts"
 	"backoffice/internal/auth"
 	"backoffice/internal/listq"
+	"backoffice/internal/platform"
 	"backoffice/internal/problem"
 	"backoffice/internal/web"
 )
@@ -283,4 +285,34 @@ func named[T any](ctx context.Context, m *Module, names *map[int64]string, rows 
 	}
 	*names, err = m.Service.CustomerNames(ctx, ids)
 	return rows, err
+}
+
+// CustomerTabs adds the customer's deliveries to the customer page (platform.CustomerTabber),
+// newest first through the delivery list's own query, for the staff who see deliveries.
+func (m *Module) CustomerTabs() []platform.CustomerTab {
+	return []platform.CustomerTab{{Key: "deliveries", Label: web.UI("hardware.ui.page.deliveries"), Order: 60, Roles: staff, List: m.deliveryTab}}
+}
+
+func (m *Module) deliveryTab(ctx context.Context, customerID int64, after string) (platform.TabPage, error) {
+	lq, err := deliveryList.ParseQuery(url.Values{"after": {after}, "limit": {"20"}}.Encode())
+	if err != nil {
+		return platform.TabPage{}, err
+	}
+	ds, err := m.Service.Deliveries(ctx, DeliveryFilter{CustomerID: customerID, List: &lq})
+	if err != nil {
+		return platform.TabPage{}, err
+	}
+	ds, next := deliveryList.Trim(ds, lq)
+	p := platform.TabPage{Columns: []string{web.UI("hardware.ui.deliveries.number"), web.UI("hardware.ui.deliveries.order"), web.UI("hardware.ui.deliveries.status"),
+		web.UI("hardware.ui.deliveries.planned"), web.UI("hardware.ui.deliveries.delivered"), web.UI("hardware.ui.deliveries.received_by")}, Next: next,
+		Empty: web.UI("hardware.ui.deliveries.none")}
+	for _, d := range ds {
+		delivered := ""
+		if d.DeliveredAt != nil {
+			delivered = web.DateTime(*d.DeliveredAt)
+		}
+		p.Rows = append(p.Rows, []platform.TabCell{{Text: web.UI("hardware.ui.deliveries.row", "ID", d.ID), Href: fmt.Sprintf("/hardware/deliveries/%d", d.ID)},
+			{Text: idKey(d.OrderID)}, {Text: d.Status, Badge: true}, {Text: web.Date(d.PlannedOn)}, {Text: delivered}, {Text: deref(d.ReceivedBy)}})
+	}
+	return p, nil
 }

@@ -59,7 +59,8 @@ func productsByID(ctx context.Context, idb bun.IDB, ids []int64) (map[int64]*Pro
 		return out, nil
 	}
 	var ps []Product
-	if err := idb.NewSelect().Model(&ps).Where("id IN (?)", bun.In(ids)).Scan(ctx); err != nil {
+	args := db.NewParams(idb)
+	if err := args.Scan(ctx, idb.NewSelect().Model(&ps).Where("id = ANY(?)", args.Array(ids)), &ps); err != nil {
 		return nil, err
 	}
 	for i := range ps {
@@ -168,7 +169,8 @@ func loadLinesOf(ctx context.Context, idb bun.IDB, ds []*Delivery) error {
 		d.Lines = nil
 	}
 	var lines []DeliveryLine
-	if err := idb.NewSelect().Model(&lines).Where("delivery_id IN (?)", bun.In(ids)).OrderExpr("delivery_id, id").Scan(ctx); err != nil {
+	args := db.NewParams(idb)
+	if err := args.Scan(ctx, idb.NewSelect().Model(&lines).Where("delivery_id = ANY(?)", args.Array(ids)).OrderExpr("delivery_id, id"), &lines); err != nil {
 		return err
 	}
 	if len(lines) == 0 {
@@ -183,7 +185,8 @@ func loadLinesOf(ctx context.Context, idb bun.IDB, ds []*Delivery) error {
 		return err
 	}
 	var ols []OrderLine
-	if err := idb.NewSelect().Model(&ols).Where("order_line_id IN (?)", bun.In(olids)).Scan(ctx); err != nil {
+	olArgs := db.NewParams(idb)
+	if err := olArgs.Scan(ctx, idb.NewSelect().Model(&ols).Where("order_line_id = ANY(?)", olArgs.Array(olids)), &ols); err != nil {
 		return err
 	}
 	olByID := make(map[int64]*OrderLine, len(ols))
@@ -214,27 +217,31 @@ type DeliveryFilter struct {
 
 func listDeliveries(ctx context.Context, idb bun.IDB, p *auth.Principal, f DeliveryFilter, limit int64) ([]Delivery, error) {
 	var ds []Delivery
-	q := auth.Scope(idb.NewSelect().Model(&ds), p, "customer_id")
+	args := db.NewParams(idb)
+	if f.List != nil {
+		args = f.List.Params(idb)
+	}
+	q := auth.ScopeWith(idb.NewSelect().Model(&ds), p, "customer_id", args)
 	if f.OrderID > 0 {
-		q = q.Where("order_id = ?", f.OrderID)
+		q = q.Where("order_id = ?", args.Arg(f.OrderID))
 	}
 	if f.CustomerID > 0 {
-		q = q.Where("customer_id = ?", f.CustomerID)
+		q = q.Where("customer_id = ?", args.Arg(f.CustomerID))
 	}
 	if f.Status != "" {
-		q = q.Where("status = ?", f.Status)
+		q = q.Where("status = ?", args.Arg(f.Status))
 	}
 	if f.List != nil {
-		return ds, deliveryList.Apply(q, *f.List, nil).Scan(ctx)
+		return ds, args.Scan(ctx, deliveryList.Apply(q, *f.List, args), &ds)
 	}
 	q = q.OrderExpr("id DESC").Limit(limit)
 	if f.Before > 0 {
-		q = q.Where("id < ?", f.Before)
+		q = q.Where("id < ?", args.Arg(f.Before))
 	}
 	if f.Limit > 0 {
 		q = q.Limit(f.Limit)
 	}
-	return ds, q.Scan(ctx)
+	return ds, args.Scan(ctx, q, &ds)
 }
 
 // storedDeliveries are the deliveries in storage, for the weekly storage charge (HW-2).

@@ -9,6 +9,7 @@ import (
 
 	"backoffice/internal/auth"
 	"backoffice/internal/civil"
+	"backoffice/internal/db"
 	"backoffice/internal/listq"
 )
 
@@ -70,34 +71,41 @@ type ItemFilter struct {
 
 func listItems(ctx context.Context, idb bun.IDB, p *auth.Principal, f ItemFilter, limit int64) ([]*Item, error) {
 	var items []*Item
-	q := auth.Scope(idb.NewSelect().Model(&items), p, "customer_id")
+	args := db.NewParams(idb)
+	if f.List != nil {
+		args = f.List.Params(idb)
+	}
+	if f.Serial != "" {
+		args = nil // a serial search runs through bun, its pattern inlined (see listq.Query.Params)
+	}
+	q := auth.ScopeWith(idb.NewSelect().Model(&items), p, "customer_id", args)
 	if f.CustomerID > 0 {
-		q = q.Where("customer_id = ?", f.CustomerID)
+		q = q.Where("customer_id = ?", args.Arg(f.CustomerID))
 	}
 	if f.Title != "" {
-		q = q.Where("title = ?", f.Title)
+		q = q.Where("title = ?", args.Arg(string(f.Title)))
 	}
 	if f.Serial != "" {
 		q = q.Where("serial ILIKE ?", f.Serial)
 	}
 	if f.DeliveryID > 0 {
-		q = q.Where("delivery_id = ?", f.DeliveryID)
+		q = q.Where("delivery_id = ?", args.Arg(f.DeliveryID))
 	}
 	if f.Repossession {
-		q = q.Where("repossession_possible AND title = ?", Retained)
+		q = q.Where("repossession_possible AND title = ?", args.Arg(string(Retained)))
 	}
 	if f.List != nil {
-		q = itemList.Apply(q, *f.List, nil)
+		q = itemList.Apply(q, *f.List, args)
 	} else {
 		q = q.OrderExpr("id").Limit(limit)
 		if f.After > 0 {
-			q = q.Where("id > ?", f.After)
+			q = q.Where("id > ?", args.Arg(f.After))
 		}
 		if f.Limit > 0 {
 			q = q.Limit(f.Limit)
 		}
 	}
-	if err := q.Scan(ctx); err != nil {
+	if err := args.Scan(ctx, q, &items); err != nil {
 		return nil, err
 	}
 	return items, withProducts(ctx, idb, items)
@@ -268,28 +276,37 @@ type PageFilter struct {
 // pageQuery is the shared shape of the defect and RMA lists: newest first, a range
 // scan of (customer_id, id DESC) for a contact, (item_id, id DESC) for one item, the
 // primary key otherwise.
-func pageQuery(q *bun.SelectQuery, p *auth.Principal, f PageFilter) *bun.SelectQuery {
-	q = auth.Scope(q, p, "customer_id")
+func pageQuery(q *bun.SelectQuery, p *auth.Principal, f PageFilter, args *db.Params) *bun.SelectQuery {
+	q = auth.ScopeWith(q, p, "customer_id", args)
 	if f.ItemID > 0 {
-		q = q.Where("item_id = ?", f.ItemID)
+		q = q.Where("item_id = ?", args.Arg(f.ItemID))
 	}
 	if f.List != nil {
 		return q
 	}
 	q = q.OrderExpr("id DESC").Limit(f.Limit)
 	if f.Before > 0 {
-		q = q.Where("id < ?", f.Before)
+		q = q.Where("id < ?", args.Arg(f.Before))
 	}
 	return q
 }
 
+// pageArgs are the arguments of a defect or RMA page (db.Params).
+func pageArgs(idb bun.IDB, f PageFilter) *db.Params {
+	if f.List != nil {
+		return f.List.Params(idb)
+	}
+	return db.NewParams(idb)
+}
+
 func listDefects(ctx context.Context, idb bun.IDB, p *auth.Principal, f PageFilter) ([]DefectReport, error) {
 	var rs []DefectReport
-	q := pageQuery(idb.NewSelect().Model(&rs), p, f)
+	args := pageArgs(idb, f)
+	q := pageQuery(idb.NewSelect().Model(&rs), p, f, args)
 	if f.List != nil {
-		q = defectList.Apply(q, *f.List, nil)
+		q = defectList.Apply(q, *f.List, args)
 	}
-	return rs, q.Scan(ctx)
+	return rs, args.Scan(ctx, q, &rs)
 }
 
 // --- RMAs
@@ -315,12 +332,13 @@ func getRMA(ctx context.Context, idb bun.IDB, id int64, lock bool) (*RMA, error)
 
 func listRMAs(ctx context.Context, idb bun.IDB, p *auth.Principal, f PageFilter) ([]RMA, error) {
 	var rs []RMA
-	q := pageQuery(idb.NewSelect().Model(&rs), p, f)
+	args := pageArgs(idb, f)
+	q := pageQuery(idb.NewSelect().Model(&rs), p, f, args)
 	if f.Status != "" {
-		q = q.Where("status = ?", f.Status)
+		q = q.Where("status = ?", args.Arg(f.Status))
 	}
 	if f.List != nil {
-		q = rmaList.Apply(q, *f.List, nil)
+		q = rmaList.Apply(q, *f.List, args)
 	}
-	return rs, q.Scan(ctx)
+	return rs, args.Scan(ctx, q, &rs)
 }

@@ -7,6 +7,7 @@ import (
 
 	"github.com/uptrace/bun"
 
+	"backoffice/internal/db"
 	"backoffice/internal/listq"
 )
 
@@ -61,7 +62,8 @@ func customerNames(ctx context.Context, idb bun.IDB, ids []int64) (map[int64]str
 		ID   int64  `bun:"id"`
 		Name string `bun:"name"`
 	}
-	if err := idb.NewSelect().Table("customers").Column("id", "name").Where("id IN (?)", bun.In(ids)).Scan(ctx, &rows); err != nil {
+	args := db.NewParams(idb)
+	if err := args.Scan(ctx, idb.NewSelect().Table("customers").Column("id", "name").Where("id = ANY(?)", args.Array(ids)), &rows); err != nil {
 		return nil, err
 	}
 	for _, r := range rows {

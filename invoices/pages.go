@@ -3,7 +3,6 @@ package invoices
 import (
 	"errors"
 	"fmt"
-	"net/url"
 	"strings"
 
 	"github.com/gofiber/fiber/v2"
@@ -29,86 +28,10 @@ func (m *Module) Pages(ui fiber.Router) {
 	ui.Post("/invoices/:id/issue", st, m.issuePost)
 	ui.Post("/invoices/:id/delete", st, m.deletePost)
 	ui.Post("/invoices/:id/credit", st, m.creditPost)
+	ui.Get("/credit-notes", st, m.creditNotesPage)
 	ui.Get("/invoice-runs", st, m.runsPage)
 	ui.Post("/invoice-runs", st, m.runPost)
 	m.portalPages(ui)
-}
-
-type listView struct {
-	Items     []InvoiceSummary
-	Customers []CustomerOption
-	Q         map[string]string
-	Gross     decimal.Decimal
-	Balance   decimal.Decimal
-	Next      string
-	Errors    []problem.FieldError
-}
-
-func (m *Module) listPage(c *fiber.Ctx) error {
-	f := Filter{Status: c.Query("status"), Limit: 101}
-	q := map[string]string{"status": f.Status, "customer_id": c.Query("customer_id"), "from": c.Query("from"), "to": c.Query("to")}
-	var errs problem.Fields
-	if s := q["customer_id"]; s != "" {
-		if id, err := parseID(s); err == nil {
-			f.CustomerID = &id
-		} else {
-			errs.Add("customer_id", "choose a customer")
-		}
-	}
-	for _, k := range []string{"from", "to"} {
-		if s := q[k]; s != "" {
-			d, err := civil.Parse(s)
-			if err != nil {
-				errs.Add(k, "must be a date")
-				continue
-			}
-			if k == "from" {
-				f.From = &d
-			} else {
-				f.To = &d
-			}
-		}
-	}
-	if s := c.Query("after"); s != "" {
-		if id, err := parseID(s); err == nil {
-			f.AfterID = id
-		}
-	}
-	rows, err := m.svc.List(c.UserContext(), f)
-	if err != nil {
-		return err
-	}
-	custs, err := customerOptions(c.UserContext(), m.svc.DB)
-	if err != nil {
-		return err
-	}
-	v := listView{Customers: custs, Q: q, Gross: decimal.Zero, Balance: decimal.Zero}
-	today := m.svc.Today()
-	for i := range rows {
-		if i == 100 {
-			vals := url.Values{}
-			for k, s := range q {
-				if s != "" {
-					vals.Set(k, s)
-				}
-			}
-			vals.Set("after", fmt.Sprint(rows[99].ID))
-			v.Next = vals.Encode()
-			break
-		}
-		s := summaryOut(&rows[i], today)
-		v.Items = append(v.Items, s)
-		if rows[i].Status != Draft {
-			v.Gross = v.Gross.Add(rows[i].Gross)
-			v.Balance = v.Balance.Add(rows[i].Balance())
-		}
-	}
-	if err := errs.Err(); err != nil {
-		var pe *problem.Error
-		errors.As(err, &pe)
-		v.Errors = pe.Fields
-	}
-	return m.d.Web.Render(c, "invoices/invoices", "Invoices", v)
 }
 
 func (m *Module) newDraftPost(c *fiber.Ctx) error {

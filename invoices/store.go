@@ -9,6 +9,7 @@ import (
 
 	"backoffice/internal/civil"
 	"backoffice/internal/db"
+	"backoffice/internal/listq"
 	"backoffice/internal/problem"
 )
 
@@ -205,40 +206,48 @@ type Filter struct {
 	AfterID    int64 // cursor: invoices with a smaller id (newest first)
 	Limit      int
 	Scope      func(*bun.SelectQuery) *bun.SelectQuery
+	List       *listq.Query // sort and cursor of the list tools; nil: newest first from AfterID
 }
 
 func listInvoices(ctx context.Context, tx bun.IDB, f Filter) ([]Invoice, error) {
 	var out []Invoice
-	q := tx.NewSelect().Model(&out).OrderExpr("q.id DESC")
+	p := db.NewParams(tx)
+	q := tx.NewSelect().Model(&out)
 	if f.Scope != nil {
 		q = f.Scope(q)
 	}
 	if f.CustomerID != nil {
-		q = q.Where("q.customer_id = ?", *f.CustomerID)
+		q = q.Where("q.customer_id = ?", p.Arg(*f.CustomerID))
 	}
 	switch f.Status {
 	case "":
 	case Overdue:
 		f.Overdue = true
 	default:
-		q = q.Where("q.status = ?", f.Status)
+		q = q.Where("q.status = ?", p.Arg(string(f.Status)))
 	}
 	if f.Overdue {
-		q = q.Where("q.status = ? AND q.due_date < ? AND q.gross - q.paid - q.credited > 0", Issued, f.Today)
+		q = q.Where("q.status = ? AND q.due_date < ? AND q.gross - q.paid - q.credited > 0", p.Arg(string(Issued)), p.Arg(f.Today))
 	}
 	if f.From != nil {
-		q = q.Where("COALESCE(q.issue_date, q.created_at::date) >= ?", *f.From)
+		q = q.Where("COALESCE(q.issue_date, q.created_at::date) >= ?", p.Arg(*f.From))
 	}
 	if f.To != nil {
-		q = q.Where("COALESCE(q.issue_date, q.created_at::date) <= ?", *f.To)
+		q = q.Where("COALESCE(q.issue_date, q.created_at::date) <= ?", p.Arg(*f.To))
 	}
-	if f.AfterID > 0 {
-		q = q.Where("q.id < ?", f.AfterID)
+	switch {
+	case f.List != nil:
+		q = invoiceList.Apply(q, *f.List, p)
+	default:
+		q = q.OrderExpr("q.id DESC")
+		if f.AfterID > 0 {
+			q = q.Where("q.id < ?", p.Arg(f.AfterID))
+		}
+		if f.Limit > 0 {
+			q = q.Limit(int64(f.Limit))
+		}
 	}
-	if f.Limit > 0 {
-		q = q.Limit(int64(f.Limit))
-	}
-	if err := q.Scan(ctx); err != nil {
+	if err := p.Scan(ctx, q, &out); err != nil {
 		return nil, fmt.Errorf("invoices: list: %w", err)
 	}
 	return out, nil

@@ -8,6 +8,7 @@ import (
 	"github.com/uptrace/bun"
 
 	"backoffice/internal/db"
+	"backoffice/internal/listq"
 	"backoffice/internal/problem"
 )
 
@@ -62,17 +63,22 @@ type CreditFilter struct {
 	CustomerID *int64
 	InvoiceID  *int64
 	Limit      int
+	List       *listq.Query // sort and cursor of the list tools; nil: the newest Limit
 }
 
 func listCreditNotes(ctx context.Context, tx bun.IDB, f CreditFilter) ([]CreditNote, error) {
 	var out []CreditNote
-	q := tx.NewSelect().Model(&out).OrderExpr("id DESC")
+	q := tx.NewSelect().Model(&out)
 	if f.CustomerID != nil {
 		q = q.Where("customer_id = ?", *f.CustomerID)
 	}
 	if f.InvoiceID != nil {
 		q = q.Where("invoice_id = ?", *f.InvoiceID)
 	}
+	if f.List != nil {
+		return out, creditList.Apply(q, *f.List, nil).Scan(ctx)
+	}
+	q = q.OrderExpr("id DESC")
 	if f.Limit > 0 {
 		q = q.Limit(int64(f.Limit))
 	}

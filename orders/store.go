@@ -105,18 +105,20 @@ func replaceQuoteLines(ctx context.Context, idb bun.IDB, q *Quote) error {
 // concurrent state changes (two accepts: the second waits and then sees accepted).
 func getQuote(ctx context.Context, idb bun.IDB, id int64, lock bool) (*Quote, error) {
 	r := new(quoteRow)
+	p := db.NewParams(idb) // a locking read runs in a transaction: bun's path
 	q := idb.NewSelect().Model(r).ColumnExpr("q.*").ColumnExpr("c.name AS customer_name").
 		ColumnExpr("coalesce((SELECT min(o.id) FROM orders AS o WHERE o.quote_id = q.id), 0) AS order_id").
 		ColumnExpr("coalesce((SELECT max(k.id) FROM contracts AS k JOIN orders AS o ON o.id = k.order_id WHERE o.quote_id = q.id), 0) AS contract_id").
-		Join("JOIN customers AS c ON c.id = q.customer_id").Where("q.id = ?", id)
+		Join("JOIN customers AS c ON c.id = q.customer_id").Where("q.id = ?", p.Arg(id))
 	if lock {
 		q = q.For("UPDATE OF q")
 	}
-	if err := q.Scan(ctx); err != nil {
+	if err := p.Scan(ctx, q, r); err != nil {
 		return nil, db.Translate(err, problem.NotFound(fmt.Sprintf("quote %d", id)), nil)
 	}
 	var lines []quoteLineRow
-	if err := idb.NewSelect().Model(&lines).Where("quote_id = ?", id).Order("position").Scan(ctx); err != nil {
+	lp := db.NewParams(idb)
+	if err := lp.Scan(ctx, idb.NewSelect().Model(&lines).Where("quote_id = ?", lp.Arg(id)).Order("position"), &lines); err != nil {
 		return nil, err
 	}
 	out := make([]Line, len(lines))

@@ -40,10 +40,10 @@ func (a *API) Routes(r *apidoc.Router) {
 	pl.Post("/:id/hours", apidoc.Op{Tag: tag, Summary: "Log hours, priced per overtime band (SEC-3)", Body: EntryIn{}, Response: EntryOut{}, Status: 201}, a.logHours)
 	pl.Get("/:id/hours", apidoc.Op{Tag: tag, Summary: "A placement's hour entries", Response: httpx.List[EntryOut]{},
 		Query: []apidoc.Param{apidoc.Q("status", "submitted, approved, rejected or withdrawn"), {Name: "from", Format: "date-time"}, {Name: "to", Format: "date-time"},
-			{Name: "limit", Type: "integer"}, apidoc.Q("after", "cursor")}}, a.placementHours)
+			apidoc.Q("dir", "asc (default) or desc: by start"), apidoc.Q("format", "csv: every entry of these filters as CSV"), {Name: "limit", Type: "integer"}, apidoc.Q("after", "cursor")}}, a.placementHours)
 	pl.Post("/:id/expenses", apidoc.Op{Tag: tag, Summary: "Claim travel, lodging or other costs (SEC-4)", Body: ExpenseIn{}, Response: ExpenseOut{}, Status: 201}, a.addExpense)
 	pl.Get("/:id/expenses", apidoc.Op{Tag: tag, Summary: "A placement's expenses", Response: httpx.List[ExpenseOut]{},
-		Query: []apidoc.Param{apidoc.Q("month", "YYYY-MM")}}, a.listExpenses)
+		Query: []apidoc.Param{apidoc.Q("month", "YYYY-MM"), apidoc.Q("format", "csv: these expenses as CSV")}}, a.listExpenses)
 	pl.Get("/:id/statements/:month", apidoc.Op{Tag: tag, Summary: "Monthly statement in arrears (SEC-4)", Response: StatementOut{}}, a.statement)
 	pl.Get("/:id/statements/:month/csv", apidoc.Op{Tag: tag, Summary: "Monthly statement as CSV", Produces: "text/csv"}, a.statementCSV)
 	pl.Get("/:id/statements/:month/pdf", apidoc.Op{Tag: tag, Summary: "Monthly statement as PDF", Produces: "application/pdf"}, a.statementPDF)
@@ -51,7 +51,7 @@ func (a *API) Routes(r *apidoc.Router) {
 
 	r.Get("/statements", apidoc.Op{Tag: tag, Summary: "The statement totals of every placement running in a month, for the invoice run (customer, placement order)",
 		Response: httpx.List[StatementSummaryOut]{},
-		Query:    []apidoc.Param{apidoc.Q("month", "YYYY-MM (required)"), {Name: "limit", Type: "integer"}, apidoc.Q("after", "cursor")}}, staff, a.statements)
+		Query:    []apidoc.Param{apidoc.Q("month", "YYYY-MM (required)"), apidoc.Q("format", "csv: every statement of the month as CSV"), {Name: "limit", Type: "integer"}, apidoc.Q("after", "cursor")}}, staff, a.statements)
 	r.Post("/overtime/preview", apidoc.Op{Tag: tag, Summary: "Price a span by overtime band without storing it (SEC-3)", Body: PreviewIn{}, Response: PricingOut{}},
 		auth.Require(), a.preview)
 
@@ -63,12 +63,24 @@ func (a *API) Routes(r *apidoc.Router) {
 	approvers := auth.Require(auth.Admin, auth.AccountManager, auth.Customer) // never the technician (issue 8)
 	h.Get("", apidoc.Op{Tag: tag, Summary: "Hour entries the caller may see (the approval queue with status=submitted)", Response: httpx.List[EntryOut]{},
 		Query: []apidoc.Param{{Name: "placement_id", Type: "integer"}, apidoc.Q("status", "entry status"), {Name: "from", Format: "date-time"}, {Name: "to", Format: "date-time"},
-			{Name: "limit", Type: "integer"}, apidoc.Q("after", "cursor")}}, a.listHours)
+			apidoc.Q("dir", "asc (default) or desc: by start"), apidoc.Q("format", "csv: every entry of these filters as CSV"), {Name: "limit", Type: "integer"}, apidoc.Q("after", "cursor")}}, a.listHours)
 	h.Post("/approve", apidoc.Op{Tag: tag, Summary: "Approve several entries at once (all or none)", Body: BulkIn{}, Response: httpx.List[EntryOut]{}}, approvers, a.bulkApprove)
 	h.Patch("/:id", apidoc.Op{Tag: tag, Summary: "Edit a submitted entry (its technician)", Body: EntryIn{}, Response: EntryOut{}}, a.editEntry)
 	h.Post("/:id/withdraw", apidoc.Op{Tag: tag, Summary: "Withdraw a submitted entry (its technician)", Response: EntryOut{}}, a.withdraw)
 	h.Post("/:id/approve", apidoc.Op{Tag: tag, Summary: "Approve an entry (account manager or customer contact)", Response: EntryOut{}}, a.approve)
 	h.Post("/:id/reject", apidoc.Op{Tag: tag, Summary: "Reject an entry with a reason", Body: RejectIn{}, Response: EntryOut{}}, approvers, a.reject)
+}
+
+// dirQuery reads ?dir=asc|desc of the hour lists (sorted by start): true for desc.
+func dirQuery(c *fiber.Ctx, f *problem.Fields) bool {
+	switch c.Query("dir") {
+	case "", "asc":
+		return false
+	case "desc":
+		return true
+	}
+	f.Add("dir", "must be asc or desc")
+	return false
 }
 
 func int64Query(c *fiber.Ctx, name string, f *problem.Fields) *int64 {
@@ -234,8 +246,17 @@ func (a *API) entryList(c *fiber.Ctx, placementID *int64) error {
 			f.Add("status", "must be submitted, approved, rejected or withdrawn")
 		}
 	}
+	ef.Desc = dirQuery(c, &f)
 	if err := f.Err(); err != nil {
 		return err
+	}
+	if placementID != nil {
+		if _, err := a.svc.Placement(c.UserContext(), *placementID); err != nil {
+			return err
+		}
+	}
+	if listq.WantsCSV(c) {
+		return a.svc.entryCSV(c, ef)
 	}
 	page, err := httpx.PageOf(c)
 	if err != nil {
@@ -248,11 +269,6 @@ func (a *API) entryList(c *fiber.Ctx, placementID *int64) error {
 		ef.After = &cur
 	}
 	ef.Limit = page.Fetch()
-	if placementID != nil {
-		if _, err := a.svc.Placement(c.UserContext(), *placementID); err != nil {
-			return err
-		}
-	}
 	es, err := a.svc.Entries(c.UserContext(), ef)
 	if err != nil {
 		return err

@@ -47,7 +47,7 @@ func (s *Service) placementCSV(c *fiber.Ctx, pf PlacementFilter) error {
 
 // CustomerTabs adds the customer's placements to the customer page (platform.CustomerTabber).
 func (m *Module) CustomerTabs() []platform.CustomerTab {
-	return []platform.CustomerTab{{Key: "placements", Label: "Placements", Order: 50, Roles: []auth.Role{auth.Admin, auth.AccountManager}, List: m.placementTab}}
+	return []platform.CustomerTab{{Key: "placements", Label: web.UI("secondment.ui.placements.title"), Order: 50, Roles: []auth.Role{auth.Admin, auth.AccountManager}, List: m.placementTab}}
 }
 
 func (m *Module) placementTab(ctx context.Context, customerID int64, after string) (platform.TabPage, error) {
@@ -60,9 +60,11 @@ func (m *Module) placementTab(ctx context.Context, customerID int64, after strin
 		return platform.TabPage{}, err
 	}
 	ps, next := placementList.Trim(ps, lq)
-	p := platform.TabPage{Columns: []string{"Placement", "Technician", "Rate", "Period"}, Next: next, Empty: "No placements for this customer."}
+	lang := web.UILang(auth.FromContext(ctx))
+	p := platform.TabPage{Columns: []string{web.T(lang, "secondment.ui.col.placement"), web.T(lang, "secondment.ui.col.technician"), web.T(lang, "secondment.ui.col.rate"), web.T(lang, "secondment.ui.col.period")},
+		Next: next, Empty: web.T(lang, "secondment.ui.placements.none_customer")}
 	for _, pl := range ps {
-		period := web.Date(pl.StartDate) + " – indefinite"
+		period := web.Date(pl.StartDate) + " – " + web.T(lang, "secondment.ui.indefinite")
 		if !pl.EndDate.IsZero() {
 			period = web.Date(pl.StartDate) + " – " + web.Date(pl.EndDate)
 		}

@@ -9,6 +9,7 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	"backoffice/internal/httpx"
+	"backoffice/internal/listq"
 	"backoffice/internal/problem"
 )
 
@@ -41,6 +42,9 @@ func (a *API) listExpenses(c *fiber.Ctx) error {
 			return err
 		}
 		m = &mm
+	}
+	if listq.WantsCSV(c) {
+		return a.svc.expenseCSV(c, id, m)
 	}
 	xs, err := a.svc.Expenses(c.UserContext(), id, m)
 	if err != nil {
@@ -158,6 +162,9 @@ func (a *API) statements(c *fiber.Ctx) error {
 	m, err := monthParam(s)
 	if err != nil {
 		return err
+	}
+	if listq.WantsCSV(c) {
+		return a.svc.statementCSV(c, m)
 	}
 	page, err := httpx.PageOf(c)
 	if err != nil {

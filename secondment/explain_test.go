@@ -38,6 +38,13 @@ func TestExplainHourLists(t *testing.T) {
 		"GET_/placements/{id}/hours":       {staff, EntryFilter{Limit: 51, PlacementID: &placement}},
 		"GET_/placements/{id}/hours_after": {staff, EntryFilter{Limit: 51, PlacementID: &placement, After: after}},
 		"GET_/hours_as_technician":         {tech, EntryFilter{Limit: 51, After: after}},
+		// the hour lists' one offered sort, by start, newest first (issue 13: the "When"
+		// header of the approval queue): the same indexes read backwards
+		"GET_/hours?dir=desc":                       {staff, EntryFilter{Limit: 51, Desc: true}},
+		"GET_/hours?dir=desc_after_cursor":          {staff, EntryFilter{Limit: 51, Desc: true, After: after}},
+		"GET_/hours?status=submitted&dir=desc":      {staff, EntryFilter{Limit: 51, Status: &submitted, Desc: true}},
+		"GET_/placements/{id}/hours?dir=desc_after": {staff, EntryFilter{Limit: 51, PlacementID: &placement, After: after, Desc: true}},
+		"GET_/hours?dir=desc_as_technician":         {tech, EntryFilter{Limit: 51, After: after, Desc: true}},
 	}
 	if _, err := tx.ExecContext(ctx, "ANALYZE hour_entries"); err != nil {
 		t.Fatal(err)

@@ -1,7 +1,6 @@
 package secondment
 
 import (
-	"errors"
 	"fmt"
 	"net/url"
 	"strconv"
@@ -65,15 +64,6 @@ func localTime(s string) (time.Time, error) {
 	return time.ParseInLocation("2006-01-02T15:04", strings.TrimSpace(s), clock.Amsterdam)
 }
 
-// userMessage is the text of a 4xx problem, for a flash message; 5xx stays an error.
-func userMessage(err error) (string, bool) {
-	var pe *problem.Error
-	if errors.As(err, &pe) && pe.Status < 500 {
-		return err.Error(), true
-	}
-	return "", false
-}
-
 type myHoursData struct {
 	Placements []Placement
 	Entries    []HourEntry
@@ -116,22 +106,22 @@ func (m *Module) myHours(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	return m.web.Render(c, "secondment/my_hours", "My hours", d)
+	return m.web.Render(c, "secondment/my_hours", web.Tr(c, "secondment.ui.my_hours.title"), d)
 }
 
 func (m *Module) logHoursForm(c *fiber.Ctx) error {
 	var f problem.Fields
 	pid, err := strconv.ParseInt(c.FormValue("placement_id"), 10, 64)
 	if err != nil {
-		f.Add("placement_id", "choose a placement")
+		f.Add("placement_id", web.Tr(c, "secondment.ui.msg.choose a placement"))
 	}
 	start, err := localTime(c.FormValue("started_at"))
 	if err != nil {
-		f.Add("started_at", "is required (date and time)")
+		f.Add("started_at", web.Tr(c, "secondment.ui.msg.is required (date and time)"))
 	}
 	end, err := localTime(c.FormValue("ended_at"))
 	if err != nil {
-		f.Add("ended_at", "is required (date and time)")
+		f.Add("ended_at", web.Tr(c, "secondment.ui.msg.is required (date and time)"))
 	}
 	err = f.Err()
 	var e *HourEntry
@@ -140,7 +130,7 @@ func (m *Module) logHoursForm(c *fiber.Ctx) error {
 	}
 	if err != nil {
 		fields, isForm := problem.FieldErrors(err)
-		msg, isUser := userMessage(err)
+		msg, isUser := userMessage(c, err)
 		if !isForm && !isUser {
 			return err
 		}
@@ -148,7 +138,7 @@ func (m *Module) logHoursForm(c *fiber.Ctx) error {
 		if derr != nil {
 			return derr
 		}
-		d.Errors = fields
+		d.Errors = trFields(c, fields)
 		for _, k := range []string{"placement_id", "started_at", "ended_at", "description"} {
 			d.Form[k] = c.FormValue(k)
 		}
@@ -156,11 +146,11 @@ func (m *Module) logHoursForm(c *fiber.Ctx) error {
 		if !isForm {
 			c.Status(problem.StatusOf(err))
 		}
-		return m.web.RenderError(c, "secondment/my_hours", "My hours", msg, d)
+		return m.web.RenderError(c, "secondment/my_hours", web.Tr(c, "secondment.ui.my_hours.title"), msg, d)
 	}
 	week, _, _ := weekOf(civil.In(e.StartedAt, clock.Amsterdam))
 	return web.Redirect(c, "/secondment/my-hours?week="+week.String(),
-		fmt.Sprintf("Logged %s, %s, awaiting approval.", web.Minutes(e.Minutes), web.Money(e.Amount)))
+		web.Tr(c, "secondment.ui.flash.logged", "Hours", HoursMinutes(e.Minutes), "Amount", web.Money(e.Amount)))
 }
 
 func (m *Module) withdrawForm(c *fiber.Ctx) error {
@@ -169,12 +159,12 @@ func (m *Module) withdrawForm(c *fiber.Ctx) error {
 		return err
 	}
 	if _, err := m.svc.WithdrawEntry(c.UserContext(), id); err != nil {
-		if msg, ok := userMessage(err); ok {
+		if msg, ok := userMessage(c, err); ok {
 			return web.Redirect(c, "/secondment/my-hours", msg)
 		}
 		return err
 	}
-	return web.Redirect(c, "/secondment/my-hours", "Entry withdrawn.")
+	return web.Redirect(c, "/secondment/my-hours", web.Tr(c, "secondment.ui.flash.withdrawn"))
 }
 
 // previewForm prices the log form's span (wall-clock Amsterdam times) for the live
@@ -221,7 +211,7 @@ func (m *Module) placementsPage(c *fiber.Ctx) error {
 	if d.Customers, d.Staff, err = m.svc.Pickers(c.UserContext()); err != nil {
 		return err
 	}
-	return m.web.Render(c, "secondment/placements", "Placements", d)
+	return m.web.Render(c, "secondment/placements", web.Tr(c, "secondment.ui.placements.title"), d)
 }
 
 // placementRows fills the page's list of pf, with the links keeping its filters.
@@ -289,74 +279,9 @@ func (m *Module) createPlacementForm(c *fiber.Ctx) error {
 			d.Form[k] = c.FormValue(k)
 		}
 		c.Status(fiber.StatusUnprocessableEntity)
-		return m.web.Render(c, "secondment/placements", "Placements", d)
+		return m.web.Render(c, "secondment/placements", web.Tr(c, "secondment.ui.placements.title"), d)
 	}
-	return web.Redirect(c, fmt.Sprintf("/secondment/placements/%d", p.ID), "Placement created.")
-}
-
-type approvalsData struct {
-	Entries    []HourEntry
-	Week       civil.Date
-	Prev, Next civil.Date
-	AllWeek    bool
-}
-
-func (m *Module) approvalsPage(c *fiber.Ctx) error {
-	st := StatusSubmitted
-	f := EntryFilter{Status: &st}
-	d := approvalsData{}
-	if c.Query("week") != "" {
-		week, from, to := m.weekParam(c)
-		f.From, f.To, d.Week, d.Prev, d.Next, d.AllWeek = &from, &to, week, week.AddDays(-7), week.AddDays(7), true
-	}
-	es, err := m.svc.Entries(c.UserContext(), f)
-	if err != nil {
-		return err
-	}
-	d.Entries = es
-	return m.web.Render(c, "secondment/approvals", "Hour approvals", d)
-}
-
-func (m *Module) bulkApproveForm(c *fiber.Ctx) error {
-	args := c.Request().PostArgs().PeekMulti("ids")
-	ids := make([]int64, 0, len(args))
-	for _, a := range args {
-		if id, err := strconv.ParseInt(string(a), 10, 64); err == nil && id > 0 {
-			ids = append(ids, id)
-		}
-	}
-	back := "/secondment/approvals"
-	if w := c.FormValue("week"); w != "" {
-		back += "?week=" + url.QueryEscape(w)
-	}
-	if len(ids) == 0 {
-		return web.Redirect(c, back, "Select the entries to approve.")
-	}
-	es, err := m.svc.ApproveAll(c.UserContext(), ids)
-	if err != nil {
-		if msg, ok := userMessage(err); ok {
-			return web.Redirect(c, back, "Nothing approved: "+msg)
-		}
-		return err
-	}
-	return web.Redirect(c, back, fmt.Sprintf("Approved %d entries.", len(es)))
-}
-
-func (m *Module) rejectForm(c *fiber.Ctx) error {
-	id, err := httpx.PathID(c, "id")
-	if err != nil {
-		return err
-	}
-	if !web.Confirmed(c) {
-		return web.NotConfirmed(c, "/secondment/approvals")
-	}
-	if _, err := m.svc.Reject(c.UserContext(), id, c.FormValue("reason")); err != nil {
-		if msg, ok := userMessage(err); ok {
-			return web.Redirect(c, "/secondment/approvals", "Not rejected: "+msg)
-		}
-		return err
-	}
-	return web.Redirect(c, "/secondment/approvals", "Entry rejected.")
+	return web.Redirect(c, fmt.Sprintf("/secondment/placements/%d", p.ID), web.Tr(c, "secondment.ui.flash.placement_created"))
 }
 
 // Hours formats the week's live minutes as h:mm.

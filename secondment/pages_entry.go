@@ -2,7 +2,6 @@ package secondment
 
 import (
 	"errors"
-	"fmt"
 
 	"github.com/gofiber/fiber/v2"
 
@@ -38,7 +37,7 @@ func weekBack(e *HourEntry) string {
 // lockedRedirect sends the technician back to the week when the entry is no longer
 // submitted: approved hours are locked, rejected and withdrawn ones are done.
 func lockedRedirect(c *fiber.Ctx, e *HourEntry) error {
-	return web.Redirect(c, weekBack(e), fmt.Sprintf("This entry is %s and can no longer be edited.", e.Status))
+	return web.Redirect(c, weekBack(e), web.Tr(c, "secondment.ui.flash.locked", "Status", web.Tr(c, "secondment.ui.status."+string(e.Status))))
 }
 
 func (m *Module) editEntryPage(c *fiber.Ctx) error {
@@ -59,7 +58,7 @@ func (m *Module) editEntryPage(c *fiber.Ctx) error {
 		"ended_at":    e.EndedAt.In(clock.Amsterdam).Format("2006-01-02T15:04"),
 		"description": e.Description,
 	}}
-	return m.web.Render(c, "secondment/entry_edit", "Edit hours", d)
+	return m.web.Render(c, "secondment/entry_edit", web.Tr(c, "secondment.ui.edit_entry.page"), d)
 }
 
 func (m *Module) editEntryForm(c *fiber.Ctx) error {
@@ -75,11 +74,11 @@ func (m *Module) editEntryForm(c *fiber.Ctx) error {
 	var f problem.Fields
 	start, err := localTime(c.FormValue("started_at"))
 	if err != nil {
-		f.Add("started_at", "is required (date and time)")
+		f.Add("started_at", web.Tr(c, "secondment.ui.msg.is required (date and time)"))
 	}
 	end, err := localTime(c.FormValue("ended_at"))
 	if err != nil {
-		f.Add("ended_at", "is required (date and time)")
+		f.Add("ended_at", web.Tr(c, "secondment.ui.msg.is required (date and time)"))
 	}
 	err = f.Err()
 	var e *HourEntry
@@ -91,7 +90,7 @@ func (m *Module) editEntryForm(c *fiber.Ctx) error {
 	}
 	if err != nil {
 		fields, isForm := problem.FieldErrors(err)
-		msg, isUser := userMessage(err)
+		msg, isUser := userMessage(c, err)
 		if !isForm && !isUser {
 			return err
 		}
@@ -102,9 +101,9 @@ func (m *Module) editEntryForm(c *fiber.Ctx) error {
 		}
 		c.Status(problem.StatusOf(err))
 		if isForm {
-			return m.web.Render(c, "secondment/entry_edit", "Edit hours", d)
+			return m.web.Render(c, "secondment/entry_edit", web.Tr(c, "secondment.ui.edit_entry.page"), d)
 		}
 		return m.web.RenderError(c, "secondment/entry_edit", "Edit hours", msg, d)
 	}
-	return web.Redirect(c, weekBack(e), fmt.Sprintf("Saved: %s, %s, awaiting approval.", web.Minutes(e.Minutes), web.Money(e.Amount)))
+	return web.Redirect(c, weekBack(e), web.Tr(c, "secondment.ui.flash.saved", "Hours", HoursMinutes(e.Minutes), "Amount", web.Money(e.Amount)))
 }

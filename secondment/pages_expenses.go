@@ -11,6 +11,8 @@ import (
 	"backoffice/internal/civil"
 	"backoffice/internal/clock"
 	"backoffice/internal/httpx"
+	"backoffice/internal/i18n"
+	"backoffice/internal/listq"
 	"backoffice/internal/money"
 	"backoffice/internal/problem"
 	"backoffice/internal/web"
@@ -94,12 +96,15 @@ func (m *Module) expensesPage(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
+	if listq.WantsCSV(c) {
+		return m.svc.expenseCSV(c, id, &mo)
+	}
 	editID := int64(c.QueryInt("edit"))
 	d, err := m.expensesData(c, id, mo, editID)
 	if err != nil {
 		return err
 	}
-	return m.web.Render(c, "secondment/expenses", fmt.Sprintf("Expenses %s · placement %d", mo, id), d)
+	return m.web.Render(c, "secondment/expenses", web.Tr(c, "secondment.ui.expenses.title", "Month", i18n.MonthYear(web.UILang(auth.From(c)), mo), "ID", id), d)
 }
 
 // decimalField reads an optional amount; a Dutch decimal comma is accepted.
@@ -110,7 +115,7 @@ func decimalField(c *fiber.Ctx, name string, f *problem.Fields) *decimal.Decimal
 	}
 	v, err := money.ParseInput(s)
 	if err != nil {
-		f.Add(name, "must be a number such as 12,50")
+		f.Add(name, web.Tr(c, "secondment.ui.msg.must be a number"))
 		return nil
 	}
 	return &v
@@ -122,7 +127,7 @@ func expenseInput(c *fiber.Ctx) (ExpenseInput, error) {
 	in := ExpenseInput{Kind: ExpenseKind(c.FormValue("kind")), Description: c.FormValue("description")}
 	d, err := civil.Parse(strings.TrimSpace(c.FormValue("date")))
 	if err != nil {
-		f.Add("date", "is required (a date)")
+		f.Add("date", web.Tr(c, "secondment.ui.msg.is required (a date)"))
 	}
 	in.Date = d
 	in.Amount, in.KM = decimalField(c, "amount", &f), decimalField(c, "km", &f)
@@ -133,7 +138,7 @@ func expenseInput(c *fiber.Ctx) (ExpenseInput, error) {
 // errors, another 4xx (409 statement_final, 403) with its message.
 func (m *Module) expenseFailure(c *fiber.Ctx, placementID int64, mo civil.Month, editID int64, err error) error {
 	fields, isForm := problem.FieldErrors(err)
-	msg, isUser := userMessage(err)
+	msg, isUser := userMessage(c, err)
 	if !isForm && !isUser {
 		return err
 	}
@@ -142,13 +147,13 @@ func (m *Module) expenseFailure(c *fiber.Ctx, placementID int64, mo civil.Month,
 		return derr
 	}
 	if isForm {
-		d.Errors = fields
+		d.Errors = trFields(c, fields)
 		for _, k := range []string{"date", "kind", "amount", "km", "description"} {
 			d.Form[k] = c.FormValue(k)
 		}
 	}
 	c.Status(problem.StatusOf(err))
-	title := fmt.Sprintf("Expenses %s · placement %d", mo, placementID)
+	title := web.Tr(c, "secondment.ui.expenses.title", "Month", i18n.MonthYear(web.UILang(auth.From(c)), mo), "ID", placementID)
 	if isForm {
 		return m.web.Render(c, "secondment/expenses", title, d)
 	}
@@ -164,7 +169,7 @@ func (m *Module) addExpenseForm(c *fiber.Ctx) error {
 	if err == nil {
 		var x *Expense
 		if x, err = m.svc.AddExpense(c.UserContext(), id, in); err == nil {
-			return web.Redirect(c, expensesPath(id, civil.Month{Year: x.Date.Year, Month: x.Date.Month}), fmt.Sprintf("Expense of %s claimed.", web.Money(x.Amount)))
+			return web.Redirect(c, expensesPath(id, civil.Month{Year: x.Date.Year, Month: x.Date.Month}), web.Tr(c, "secondment.ui.flash.expense_claimed", "Amount", web.Money(x.Amount)))
 		}
 	}
 	mo, merr := m.monthQuery(c)
@@ -190,7 +195,7 @@ func (m *Module) editExpenseForm(c *fiber.Ctx) error {
 	if err == nil {
 		var x *Expense
 		if x, err = m.svc.EditExpense(c.UserContext(), id, in); err == nil {
-			return web.Redirect(c, expensesPath(x.PlacementID, civil.Month{Year: x.Date.Year, Month: x.Date.Month}), fmt.Sprintf("Expense saved: %s.", web.Money(x.Amount)))
+			return web.Redirect(c, expensesPath(x.PlacementID, civil.Month{Year: x.Date.Year, Month: x.Date.Month}), web.Tr(c, "secondment.ui.flash.expense_saved", "Amount", web.Money(x.Amount)))
 		}
 	}
 	return m.expenseFailure(c, cur.PlacementID, civil.Month{Year: cur.Date.Year, Month: cur.Date.Month}, id, err)
@@ -212,5 +217,5 @@ func (m *Module) deleteExpenseForm(c *fiber.Ctx) error {
 	if _, err := m.svc.DeleteExpense(c.UserContext(), id); err != nil {
 		return m.expenseFailure(c, cur.PlacementID, mo, 0, err)
 	}
-	return web.Redirect(c, expensesPath(cur.PlacementID, mo), "Expense deleted.")
+	return web.Redirect(c, expensesPath(cur.PlacementID, mo), web.Tr(c, "secondment.ui.flash.expense_deleted"))
 }

@@ -5,23 +5,9 @@ import (
 	"fmt"
 
 	"backoffice/internal/auth"
+	"backoffice/internal/i18n"
 	"backoffice/internal/web"
 )
-
-// bandLabel names a band as the technician's pay slip does.
-func bandLabel(b Band) string {
-	switch b {
-	case BandBase:
-		return "Normal"
-	case BandEvening:
-		return "Evening"
-	case BandNight:
-		return "Night"
-	case BandNonWorkingDay:
-		return "Weekend and holidays"
-	}
-	return web.Title(string(b))
-}
 
 // HomeCards are the hour cards of the home (platform.HomeCards): a technician's week
 // with its overtime bands and their entries waiting for approval; for approvers (admin,
@@ -35,24 +21,25 @@ func (m *Module) HomeCards(ctx context.Context) ([]web.HomeCard, error) {
 	if err != nil {
 		return nil, err
 	}
-	waiting := web.HomeCard{ID: "hours-to-approve", Title: "Hours to approve", Href: "/secondment/approvals", Order: 60, Section: "Secondment",
-		Note: "Logged by technicians, waiting for a decision."}.Counted(h.Submitted, HomeCap, web.ToneWarn)
+	lang := web.UILang(p)
+	waiting := web.HomeCard{ID: "hours-to-approve", Title: web.T(lang, "secondment.ui.home.to_approve"), Href: "/secondment/approvals", Order: 60, Section: "Secondment",
+		Note: web.T(lang, "secondment.ui.home.to_approve_note")}.Counted(h.Submitted, HomeCap, web.ToneWarn)
 	if p.Role == auth.Customer {
-		waiting.Order, waiting.Note = 30, "Your technicians' hours, waiting for your approval."
+		waiting.Order, waiting.Note = 30, web.T(lang, "secondment.ui.home.to_approve_customer")
 	}
 	if p.Role != auth.Technician {
 		return []web.HomeCard{waiting}, nil
 	}
-	waiting.ID, waiting.Title, waiting.Href, waiting.Order = "hours-waiting", "Hours waiting for approval", "/secondment/my-hours?status=submitted", 20
-	waiting.Note = "Yours, not yet approved; you can still edit them."
-	week := web.HomeCard{ID: "week-hours", Title: "Your hours this week", Href: "/secondment/my-hours?week=" + h.Week.String(), Order: 10,
+	waiting.ID, waiting.Title, waiting.Href, waiting.Order = "hours-waiting", web.T(lang, "secondment.ui.home.waiting"), "/secondment/my-hours?status=submitted", 20
+	waiting.Note = web.T(lang, "secondment.ui.home.waiting_note")
+	week := web.HomeCard{ID: "week-hours", Title: web.T(lang, "secondment.ui.home.week"), Href: "/secondment/my-hours?week=" + h.Week.String(), Order: 10,
 		Section: "Secondment", Count: int64(h.WeekMinutes), Text: web.Minutes(h.WeekMinutes),
-		Note: fmt.Sprintf("Week of %s: logged, approved or waiting.", web.Date(h.Week))}
+		Note: web.T(lang, "secondment.ui.home.week_note", "Date", i18n.Date(lang, h.Week))}
 	if h.WeekMinutes == 0 {
-		week.Text, week.Note = "0 hours", "Nothing logged this week yet."
+		week.Text, week.Note = web.Minutes(0), web.T(lang, "secondment.ui.home.week_empty")
 	}
 	for _, b := range h.Bands {
-		week.Detail = append(week.Detail, web.HomeDetail{Label: fmt.Sprintf("%s · %s %%", bandLabel(b.Band), b.Percent.String()), Note: web.Minutes(b.Minutes)})
+		week.Detail = append(week.Detail, web.HomeDetail{Label: fmt.Sprintf("%s · %s %%", web.T(lang, "secondment.ui.home.band."+string(b.Band)), b.Percent.String()), Note: web.Minutes(b.Minutes)})
 	}
 	return []web.HomeCard{week, waiting}, nil
 }

@@ -12,6 +12,7 @@ import (
 	"backoffice/internal/civil"
 	"backoffice/internal/clock"
 	"backoffice/internal/httpx"
+	"backoffice/internal/i18n"
 	"backoffice/internal/problem"
 	"backoffice/internal/web"
 )
@@ -27,7 +28,7 @@ func (m *Module) placementPages(r fiber.Router) {
 // formFailure re-renders the placement page with the problem of a refused form.
 func (m *Module) formFailure(c *fiber.Ctx, id int64, err error) error {
 	fields, isForm := problem.FieldErrors(err)
-	msg, isUser := userMessage(err)
+	msg, isUser := userMessage(c, err)
 	if !isForm && !isUser {
 		return err
 	}
@@ -35,9 +36,9 @@ func (m *Module) formFailure(c *fiber.Ctx, id int64, err error) error {
 	if derr != nil {
 		return derr
 	}
-	d.Errors = fields
+	d.Errors = trFields(c, fields)
 	c.Status(problem.StatusOf(err))
-	return m.web.RenderError(c, "secondment/placement", fmt.Sprintf("Placement %d · %s", d.P.ID, d.P.Role), msg, d)
+	return m.web.RenderError(c, "secondment/placement", web.Tr(c, "secondment.ui.placement.title", "ID", d.P.ID, "Role", d.P.Role), msg, d)
 }
 
 func (m *Module) endForm(c *fiber.Ctx) error {
@@ -47,17 +48,17 @@ func (m *Module) endForm(c *fiber.Ctx) error {
 	}
 	received, err := localTime(c.FormValue("notice_received_at"))
 	if err == nil && !web.Confirmed(c) {
-		return m.formFailure(c, id, problem.Invalid(web.ConfirmField, "must be ticked: giving notice fixes the placement's end date"))
+		return m.formFailure(c, id, problem.Invalid(web.ConfirmField, web.Tr(c, "secondment.ui.msg.must be ticked")))
 	}
 	if err != nil {
-		return m.formFailure(c, id, problem.Invalid("notice_received_at", "give the date and time the notice e-mail arrived"))
+		return m.formFailure(c, id, problem.Invalid("notice_received_at", web.Tr(c, "secondment.ui.msg.give the notice time")))
 	}
 	p, err := m.svc.EndPlacement(c.UserContext(), id, received)
 	if err != nil {
 		return m.formFailure(c, id, err)
 	}
 	return web.Redirect(c, fmt.Sprintf("/secondment/placements/%d", id),
-		fmt.Sprintf("Notice deemed delivered on %s; the placement ends on %s.", p.NoticeDeemedOn, p.EndDate))
+		web.Tr(c, "secondment.ui.flash.notice", "Deemed", i18n.Date(web.UILang(auth.From(c)), p.NoticeDeemedOn), "End", i18n.Date(web.UILang(auth.From(c)), p.EndDate)))
 }
 
 func (m *Module) replaceForm(c *fiber.Ctx) error {
@@ -72,18 +73,18 @@ func (m *Module) replaceForm(c *fiber.Ctx) error {
 	}
 	if v := strings.TrimSpace(c.FormValue("technician_id")); v != "" {
 		if req.TechnicianID, err = strconv.ParseInt(v, 10, 64); err != nil {
-			return m.formFailure(c, id, problem.Invalid("technician_id", "choose a technician"))
+			return m.formFailure(c, id, problem.Invalid("technician_id", web.Tr(c, "secondment.ui.msg.choose a technician")))
 		}
 	}
 	if s := c.FormValue("consulted_on"); s != "" {
 		if req.ConsultedOn, err = civil.Parse(s); err != nil {
-			return m.formFailure(c, id, problem.Invalid("consulted_on", "must be a date"))
+			return m.formFailure(c, id, problem.Invalid("consulted_on", web.Tr(c, "secondment.ui.msg.must be a date")))
 		}
 	}
 	if _, err := m.svc.Replace(c.UserContext(), id, req); err != nil {
 		return m.formFailure(c, id, err)
 	}
-	return web.Redirect(c, fmt.Sprintf("/secondment/placements/%d", id), "Technician replaced.")
+	return web.Redirect(c, fmt.Sprintf("/secondment/placements/%d", id), web.Tr(c, "secondment.ui.flash.replaced"))
 }
 
 type placementData struct {
@@ -106,7 +107,7 @@ func (m *Module) placementPage(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	return m.web.Render(c, "secondment/placement", fmt.Sprintf("Placement %d · %s", d.P.ID, d.P.Role), d)
+	return m.web.Render(c, "secondment/placement", web.Tr(c, "secondment.ui.placement.title", "ID", d.P.ID, "Role", d.P.Role), d)
 }
 
 func (m *Module) placementPageData(c *fiber.Ctx, id int64) (*placementData, error) {

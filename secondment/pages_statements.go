@@ -10,6 +10,8 @@ import (
 	"backoffice/internal/auth"
 	"backoffice/internal/clock"
 	"backoffice/internal/httpx"
+	"backoffice/internal/i18n"
+	"backoffice/internal/listq"
 	"backoffice/internal/web"
 )
 
@@ -38,7 +40,7 @@ func (m *Module) statementPage(c *fiber.Ctx) error {
 		prev = civil.Month{Year: mo.Year - 1, Month: 12}
 	}
 	d := statementData{V: v, CanClose: v.Closable && auth.From(c).Is(auth.Admin, auth.AccountManager), Prev: prev, Next: mo.Next()}
-	return m.web.Render(c, "secondment/statement", fmt.Sprintf("Statement %s · placement %d", mo, id), d)
+	return m.web.Render(c, "secondment/statement", web.Tr(c, "secondment.ui.statement.title", "Month", i18n.MonthYear(web.UILang(auth.From(c)), mo), "ID", id), d)
 }
 
 func (m *Module) closeForm(c *fiber.Ctx) error {
@@ -52,12 +54,12 @@ func (m *Module) closeForm(c *fiber.Ctx) error {
 	}
 	back := fmt.Sprintf("/secondment/placements/%d/statements/%s", id, mo)
 	if _, err := m.svc.CloseStatement(c.UserContext(), id, mo); err != nil {
-		if msg, ok := userMessage(err); ok {
-			return web.Redirect(c, back, "Not closed: "+msg)
+		if msg, ok := userMessage(c, err); ok {
+			return web.Redirect(c, back, web.Tr(c, "secondment.ui.flash.not_closed", "Reason", msg))
 		}
 		return err
 	}
-	return web.Redirect(c, back, "The statement is final.")
+	return web.Redirect(c, back, web.Tr(c, "secondment.ui.flash.final"))
 }
 
 type statementsData struct {
@@ -65,6 +67,7 @@ type statementsData struct {
 	Prev, Next civil.Month
 	Views      []StatementSummary
 	NextPage   string // query string of the next page, empty on the last
+	CSV        string // the link of this month's CSV
 }
 
 // statementsPage is the invoice run: a page of 50 placements' statement totals of a month.
@@ -81,6 +84,9 @@ func (m *Module) statementsPage(c *fiber.Ctx) error {
 		}
 		mo = p
 	}
+	if listq.WantsCSV(c) {
+		return m.svc.statementCSV(c, mo)
+	}
 	page := httpx.Page{Limit: 50, After: c.Query("after")}
 	vs, err := m.svc.Statements(c.UserContext(), mo, page)
 	if err != nil {
@@ -96,5 +102,6 @@ func (m *Module) statementsPage(c *fiber.Ctx) error {
 		last := d.Views[page.Limit-1].Placement
 		d.NextPage = url.Values{"month": {mo.String()}, "after": {*httpx.EncodeCursor(StatementCursor{CustomerID: last.CustomerID, ID: last.ID})}}.Encode()
 	}
-	return m.web.Render(c, "secondment/statements", "Statements "+mo.String(), d)
+	d.CSV = "?" + url.Values{"month": {mo.String()}, "format": {"csv"}}.Encode()
+	return m.web.Render(c, "secondment/statements", web.Tr(c, "secondment.ui.statements.title", "Month", i18n.MonthYear(web.UILang(auth.From(c)), mo)), d)
 }

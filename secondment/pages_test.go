@@ -87,7 +87,7 @@ func TestPagesApproveAndClose(t *testing.T) {
 	f.log(t, f.tech, f.placementID, at(2026, 3, 9, 18, 0), at(2026, 3, 9, 20, 0), "evening").Expect(t, 201).JSON(t, &a)
 	f.log(t, f.tech, f.placementID, at(2026, 3, 10, 18, 0), at(2026, 3, 10, 20, 0), "other evening").Expect(t, 201).JSON(t, &b)
 	st, _, body := f.page(t, http.MethodGet, "/secondment/approvals?week=2026-03-11", f.contact.Token, nil)
-	if st != 200 || !strings.Contains(body, fmt.Sprintf(`value="%d"`, a.ID)) || !strings.Contains(body, "Week of Mon 9 Mar 2026") {
+	if st != 200 || !strings.Contains(body, fmt.Sprintf(`value="%d"`, a.ID)) || !strings.Contains(body, "Week van 9 maart 2026") {
 		t.Fatalf("approvals page %d", st)
 	}
 	if st, _, body := f.page(t, http.MethodGet, "/secondment/approvals", f.otherContact.Token, nil); st != 200 || strings.Contains(body, "other evening") {
@@ -162,7 +162,7 @@ func TestPagesNoticeAndReplacement(t *testing.T) {
 	}
 	// SEC-1: the placement page shows the replacement history.
 	st, _, body = f.page(t, http.MethodGet, path, f.contact.Token, nil)
-	if st != 200 || !strings.Contains(body, `id="replacements"`) || !strings.Contains(body, "Long term absence") ||
+	if st != 200 || !strings.Contains(body, `id="replacements"`) || !strings.Contains(body, "Langdurige arbeidsongeschiktheid") ||
 		!strings.Contains(body, f.tech.User.Name) || !strings.Contains(body, f.tech2.User.Name) {
 		t.Fatalf("SEC-1 replacement history on the placement page: %d", st)
 	}
@@ -171,7 +171,7 @@ func TestPagesNoticeAndReplacement(t *testing.T) {
 		t.Fatalf("SEC-2 notice form: %d %s", st, body)
 	}
 	st, _, body = f.page(t, http.MethodGet, path, f.am.Token, nil)
-	if st != 200 || !strings.Contains(body, "Sun 31 May 2026") || strings.Contains(body, `id="end-form"`) {
+	if st != 200 || !strings.Contains(body, "31 May 2026") || strings.Contains(body, `id="end-form"`) {
 		t.Fatalf("SEC-2 placement after notice: %d", st)
 	}
 	if st, _, _ := f.page(t, http.MethodPost, path+"/end", f.am.Token, url.Values{"notice_received_at": {"2026-03-13T16:30"}, "confirm": {"yes"}}); st != 409 {

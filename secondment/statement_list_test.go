@@ -160,7 +160,7 @@ func TestExplainStatementList(t *testing.T) {
 		}
 		from, to := m.Bounds(ams(2025, 6, 1, 0, 0).Location())
 		var out []monthSums
-		plan := testkit.Plan(t, tx, entryMonthSumsQuery(tx, &out, ids, m, from, to).String())
+		plan := testkit.Plan(t, tx, entryMonthSumsQuery(tx, &out, ids, m, from, to, nil).String())
 		if strings.Contains(plan, "Seq Scan on hour_entries") || !monthRange.MatchString(plan) {
 			t.Errorf("the month's sums are not a range of the placement-month index:\n%s", plan)
 		}

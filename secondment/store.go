@@ -34,7 +34,8 @@ const (
 
 func getPlacement(ctx context.Context, idb bun.IDB, id int64, lock lockMode) (*Placement, error) {
 	p := new(Placement)
-	q := idb.NewSelect().Model(p).Where("placement.id = ?", id)
+	args := db.NewParams(idb) // a locking read runs in a transaction: bun's path
+	q := idb.NewSelect().Model(p).Where("placement.id = ?", args.Arg(id))
 	if lock != noLock {
 		q = q.For(string(lock))
 	} else {
@@ -44,7 +45,7 @@ func getPlacement(ctx context.Context, idb bun.IDB, id int64, lock lockMode) (*P
 			Join("JOIN customers AS c ON c.id = placement.customer_id").
 			Join("JOIN users AS u ON u.id = placement.technician_id")
 	}
-	if err := q.Scan(ctx); err != nil {
+	if err := args.Scan(ctx, q, p); err != nil {
 		return nil, db.Translate(err, problem.NotFound("placement"), constraints)
 	}
 	return p, nil
@@ -126,6 +127,7 @@ type EntryFilter struct {
 	From, To    *time.Time // started_at in [From, To)
 	After       *EntryCursor
 	Limit       int64 // 0: at most 5000 (UI week and queue views)
+	Desc        bool  // newest first: the same indexes read backwards, the cursor compares <
 }
 
 // EntryCursor is the sort key of the last entry of a page.
@@ -136,41 +138,54 @@ type EntryCursor struct {
 
 func listEntries(ctx context.Context, idb bun.IDB, pr *auth.Principal, f EntryFilter) ([]HourEntry, error) {
 	var out []HourEntry
-	if err := entriesQuery(idb, &out, pr, f).Scan(ctx); err != nil {
+	args := db.NewParams(idb)
+	if err := args.Scan(ctx, entriesQueryWith(idb, &out, pr, f, args), &out); err != nil {
 		return nil, db.Translate(err, problem.NotFound("hour entries"), constraints)
 	}
 	return out, nil
 }
 
-// entriesQuery is the hour list's SQL: ordered by (started_at, id), which the indexes
-// hour_entries_list_idx, _placement_list_idx, _status_list_idx and _technician_list_idx
-// serve as range scans (migration 0320), so a page reads limit + 1 index entries.
+// entriesQuery is the hour list's SQL: ordered by (started_at, id) either way, which the
+// indexes hour_entries_list_idx, _placement_list_idx, _status_list_idx and
+// _technician_list_idx serve as range scans forwards or backwards (migration 0320), so a
+// page reads limit + 1 index entries.
 func entriesQuery(idb bun.IDB, out *[]HourEntry, pr *auth.Principal, f EntryFilter) *bun.SelectQuery {
+	return entriesQueryWith(idb, out, pr, f, nil)
+}
+
+// entriesQueryWith is entriesQuery with its values through args (db.Params; nil inlines).
+func entriesQueryWith(idb bun.IDB, out *[]HourEntry, pr *auth.Principal, f EntryFilter, args *db.Params) *bun.SelectQuery {
 	q := idb.NewSelect().Model(out).
 		ColumnExpr("hour_entry.*").
 		ColumnExpr("u.name AS technician_name, p.customer_id, c.name AS customer_name").
 		Join("JOIN placements AS p ON p.id = hour_entry.placement_id").
 		Join("JOIN users AS u ON u.id = hour_entry.technician_id").
-		Join("JOIN customers AS c ON c.id = p.customer_id").
-		OrderExpr("hour_entry.started_at, hour_entry.id")
-	q = auth.Scope(q, pr, "p.customer_id")
+		Join("JOIN customers AS c ON c.id = p.customer_id")
+	after := "(hour_entry.started_at, hour_entry.id) > (?, ?)"
+	if f.Desc {
+		q = q.OrderExpr("hour_entry.started_at DESC, hour_entry.id DESC")
+		after = "(hour_entry.started_at, hour_entry.id) < (?, ?)"
+	} else {
+		q = q.OrderExpr("hour_entry.started_at, hour_entry.id")
+	}
+	q = auth.ScopeWith(q, pr, "p.customer_id", args)
 	if pr.Is(auth.Technician) {
-		q = q.Where("hour_entry.technician_id = ?", pr.UserID)
+		q = q.Where("hour_entry.technician_id = ?", args.Arg(pr.UserID))
 	}
 	if f.PlacementID != nil {
-		q = q.Where("hour_entry.placement_id = ?", *f.PlacementID)
+		q = q.Where("hour_entry.placement_id = ?", args.Arg(*f.PlacementID))
 	}
 	if f.Status != nil {
-		q = q.Where("hour_entry.status = ?", *f.Status)
+		q = q.Where("hour_entry.status = ?", args.Arg(string(*f.Status)))
 	}
 	if f.From != nil {
-		q = q.Where("hour_entry.started_at >= ?", *f.From)
+		q = q.Where("hour_entry.started_at >= ?", args.Arg(*f.From))
 	}
 	if f.To != nil {
-		q = q.Where("hour_entry.started_at < ?", *f.To)
+		q = q.Where("hour_entry.started_at < ?", args.Arg(*f.To))
 	}
 	if f.After != nil {
-		q = q.Where("(hour_entry.started_at, hour_entry.id) > (?, ?)", f.After.StartedAt, f.After.ID)
+		q = q.Where(after, args.Arg(f.After.StartedAt), args.Arg(f.After.ID))
 	}
 	limit := f.Limit
 	if limit <= 0 {

@@ -22,25 +22,26 @@ type StatementCursor struct {
 // statementPlacementsQuery is one page of the placements running in m, in (customer,
 // placement) order: a range scan of placements_customer_idx that stops after limit rows,
 // with only the columns a statement summary shows.
-func statementPlacementsQuery(idb bun.IDB, out *[]Placement, m civil.Month, after *StatementCursor, limit int) *bun.SelectQuery {
+func statementPlacementsQuery(idb bun.IDB, out *[]Placement, m civil.Month, after *StatementCursor, limit int, args *db.Params) *bun.SelectQuery {
 	q := idb.NewSelect().Model(out).
 		Column("placement.id", "placement.customer_id", "placement.technician_id", "placement.role", "placement.hourly_rate",
 			"placement.start_date", "placement.end_date", "placement.calendar_id").
 		ColumnExpr("c.name AS customer_name, u.name AS technician_name").
 		Join("JOIN customers AS c ON c.id = placement.customer_id").
 		Join("JOIN users AS u ON u.id = placement.technician_id").
-		Where("placement.start_date <= ?", m.Last()).
-		Where("placement.end_date IS NULL OR placement.end_date >= ?", m.First()).
+		Where("placement.start_date <= ?", args.Arg(m.Last())).
+		Where("placement.end_date IS NULL OR placement.end_date >= ?", args.Arg(m.First())).
 		OrderExpr("placement.customer_id, placement.id").Limit(int64(limit))
 	if after != nil {
-		q = q.Where("(placement.customer_id, placement.id) > (?, ?)", after.CustomerID, after.ID)
+		q = q.Where("(placement.customer_id, placement.id) > (?, ?)", args.Arg(after.CustomerID), args.Arg(after.ID))
 	}
 	return q
 }
 
 func statementPlacements(ctx context.Context, idb bun.IDB, m civil.Month, after *StatementCursor, limit int) ([]Placement, error) {
 	var ps []Placement
-	err := statementPlacementsQuery(idb, &ps, m, after, limit).Scan(ctx)
+	args := db.NewParams(idb)
+	err := args.Scan(ctx, statementPlacementsQuery(idb, &ps, m, after, limit, args), &ps)
 	return ps, db.Translate(err, problem.NotFound("placements"), constraints)
 }
 
@@ -51,8 +52,9 @@ func finalTotals(ctx context.Context, idb bun.IDB, ids []int64, m civil.Month) (
 	if len(ids) == 0 {
 		return out, nil
 	}
-	err := idb.NewSelect().Model(&out).Column("placement_id", "minutes", "hours_amount", "expenses_amount", "total", "closed_at").
-		Where("month = ? AND placement_id IN (?)", m.First(), bun.In(ids)).Scan(ctx)
+	args := db.NewParams(idb)
+	err := args.Scan(ctx, idb.NewSelect().Model(&out).Column("placement_id", "minutes", "hours_amount", "expenses_amount", "total", "closed_at").
+		Where("month = ? AND placement_id = ANY(?)", args.Arg(m.First()), args.Array(ids)), &out)
 	return out, db.Translate(err, problem.NotFound("statements"), constraints)
 }
 
@@ -70,14 +72,14 @@ type monthSums struct {
 // entryMonthSumsQuery aggregates the month's live entries of the page's placements: an
 // index-only range scan of hour_entries_placement_month_idx (placement, month,
 // started_at INCLUDE status, minutes, amount), proportional to the page, not the table.
-func entryMonthSumsQuery(idb bun.IDB, out *[]monthSums, ids []int64, m civil.Month, from, to time.Time) *bun.SelectQuery {
+func entryMonthSumsQuery(idb bun.IDB, out *[]monthSums, ids []int64, m civil.Month, from, to time.Time, args *db.Params) *bun.SelectQuery {
 	return idb.NewSelect().Model(out).ModelTableExpr("hour_entries").
 		ColumnExpr("placement_id").
 		ColumnExpr("coalesce(sum(minutes) FILTER (WHERE status = 'approved'), 0) AS minutes").
 		ColumnExpr("coalesce(sum(amount) FILTER (WHERE status = 'approved'), 0) AS hours_amount").
 		ColumnExpr("count(*) FILTER (WHERE status = 'submitted') AS open_count").
-		Where("placement_id IN (?) AND month = ?", bun.In(ids), m.First()).
-		Where("started_at >= ? AND started_at < ?", from, to).
+		Where("placement_id = ANY(?) AND month = ?", args.Array(ids), args.Arg(m.First())).
+		Where("started_at >= ? AND started_at < ?", args.Arg(from), args.Arg(to)).
 		Where("status IN ('submitted', 'approved')").
 		Group("placement_id")
 }
@@ -89,17 +91,19 @@ func openMonthSums(ctx context.Context, idb bun.IDB, ids []int64, m civil.Month,
 		return out, nil
 	}
 	var hours []monthSums
-	if err := entryMonthSumsQuery(idb, &hours, ids, m, from, to).Scan(ctx); err != nil {
+	args := db.NewParams(idb)
+	if err := args.Scan(ctx, entryMonthSumsQuery(idb, &hours, ids, m, from, to, args), &hours); err != nil {
 		return nil, db.Translate(err, problem.NotFound("hour entries"), constraints)
 	}
 	for i := range hours {
 		out[hours[i].PlacementID] = &hours[i]
 	}
 	var expenses []monthSums
-	if err := idb.NewSelect().Model(&expenses).ModelTableExpr("placement_expenses").
+	ea := db.NewParams(idb)
+	if err := ea.Scan(ctx, idb.NewSelect().Model(&expenses).ModelTableExpr("placement_expenses").
 		ColumnExpr("placement_id, sum(amount) AS expenses_amount").
-		Where("placement_id IN (?) AND date BETWEEN ? AND ?", bun.In(ids), m.First(), m.Last()).
-		Group("placement_id").Scan(ctx); err != nil {
+		Where("placement_id = ANY(?) AND date BETWEEN ? AND ?", ea.Array(ids), ea.Arg(m.First()), ea.Arg(m.Last())).
+		Group("placement_id"), &expenses); err != nil {
 		return nil, db.Translate(err, problem.NotFound("expenses"), constraints)
 	}
 	for _, x := range expenses {

@@ -8,6 +8,7 @@ import (
 
 	"github.com/gofiber/fiber/v2"
 
+	"backoffice/internal/auth"
 	"backoffice/internal/httpx"
 	"backoffice/internal/listq"
 	"backoffice/internal/platform"
@@ -40,7 +41,7 @@ func (m *Module) ticketCSV(c *fiber.Ctx, lf ListFilter) error {
 
 // CustomerTabs adds the customer's tickets to the customer page (platform.CustomerTabber).
 func (m *Module) CustomerTabs() []platform.CustomerTab {
-	return []platform.CustomerTab{{Key: "tickets", Label: "Tickets", Order: 40, Roles: staff, List: m.ticketTab}}
+	return []platform.CustomerTab{{Key: "tickets", Label: web.UI("tickets.ui.tab.title"), Order: 40, Roles: staff, List: m.ticketTab}}
 }
 
 func (m *Module) ticketTab(ctx context.Context, customerID int64, after string) (platform.TabPage, error) {
@@ -48,7 +49,9 @@ func (m *Module) ticketTab(ctx context.Context, customerID int64, after string) 
 	if err != nil {
 		return platform.TabPage{}, err
 	}
-	p := platform.TabPage{Columns: []string{"Number", "Subject", "Priority", "Status", "Received"}, Empty: "No tickets for this customer."}
+	lang := web.UILang(auth.FromContext(ctx))
+	p := platform.TabPage{Columns: []string{web.T(lang, "tickets.ui.field.number"), web.T(lang, "tickets.ui.field.subject"), web.T(lang, "tickets.ui.field.priority"),
+		web.T(lang, "tickets.ui.field.status"), web.T(lang, "tickets.ui.ticket.received")}, Empty: web.T(lang, "tickets.ui.tab.none")}
 	if l.Next != nil {
 		p.Next = *l.Next
 	}

@@ -161,11 +161,12 @@ func ticketQuery(idb bun.IDB, t any) *bun.SelectQuery {
 // getTicket loads a ticket; lock takes a row lock for the rest of the transaction.
 func getTicket(ctx context.Context, idb bun.IDB, id int64, lock bool) (*Ticket, error) {
 	t := new(Ticket)
-	q := ticketQuery(idb, t).Where("ticket.id = ?", id)
+	p := db.NewParams(idb) // a locking read runs in a transaction: bun's path
+	q := ticketQuery(idb, t).Where("ticket.id = ?", p.Arg(id))
 	if lock {
 		q = q.For("UPDATE OF ticket")
 	}
-	if err := q.Scan(ctx); err != nil {
+	if err := p.Scan(ctx, q, t); err != nil {
 		return nil, db.Translate(err, ErrTicketNotFound, constraints)
 	}
 	return t, nil
@@ -199,7 +200,8 @@ func insertEvent(ctx context.Context, idb bun.IDB, e *Event) error {
 
 func listEvents(ctx context.Context, idb bun.IDB, ticketID int64) ([]Event, error) {
 	var out []Event
-	err := idb.NewSelect().Model(&out).Where("ticket_id = ?", ticketID).Order("id").Scan(ctx)
+	p := db.NewParams(idb)
+	err := p.Scan(ctx, idb.NewSelect().Model(&out).Where("ticket_id = ?", p.Arg(ticketID)).Order("id"), &out)
 	return out, err
 }
 
@@ -210,13 +212,14 @@ func insertComment(ctx context.Context, idb bun.IDB, c *Comment) error {
 
 func listComments(ctx context.Context, idb bun.IDB, ticketID int64, withInternal bool) ([]Comment, error) {
 	var out []Comment
+	p := db.NewParams(idb)
 	q := idb.NewSelect().Model(&out).ColumnExpr("comment.*").ColumnExpr("u.name AS author_name").
 		Join("JOIN users u ON u.id = comment.author_id").
-		Where("comment.ticket_id = ?", ticketID).Order("comment.id")
+		Where("comment.ticket_id = ?", p.Arg(ticketID)).Order("comment.id")
 	if !withInternal {
 		q = q.Where("comment.public")
 	}
-	return out, q.Scan(ctx)
+	return out, p.Scan(ctx, q, &out)
 }
 
 // staffUser checks that id is an active staff user (an assignee).

@@ -4,6 +4,8 @@ import (
 	"context"
 
 	"github.com/uptrace/bun"
+
+	"backoffice/internal/db"
 )
 
 // ticketsInRange loads the tickets with from < id <= to, oldest first (bulk SLA refresh).
@@ -36,7 +38,8 @@ func maxTicketID(ctx context.Context, idb bun.IDB) (int64, error) {
 // eventsOf loads the event logs of the tickets ids, grouped by ticket, oldest first.
 func eventsOf(ctx context.Context, idb bun.IDB, ids []int64) (map[int64][]Event, error) {
 	var events []Event
-	if err := idb.NewSelect().Model(&events).Where("ticket_id IN (?)", bun.In(ids)).Order("ticket_id", "id").Scan(ctx); err != nil {
+	p := db.NewParams(idb)
+	if err := p.Scan(ctx, idb.NewSelect().Model(&events).Where("ticket_id = ANY(?)", p.Array(ids)).Order("ticket_id", "id"), &events); err != nil {
 		return nil, err
 	}
 	out := make(map[int64][]Event, len(ids))

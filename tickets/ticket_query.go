@@ -12,6 +12,7 @@ import (
 
 	"backoffice/internal/accounts"
 	"backoffice/internal/auth"
+	"backoffice/internal/db"
 	"backoffice/internal/httpx"
 	"backoffice/internal/listq"
 	"backoffice/internal/problem"
@@ -146,11 +147,15 @@ func (s *Service) List(ctx context.Context, lf ListFilter, page httpx.Page) (htt
 			return httpx.List[Item]{}, err
 		}
 	}
-	q, err := listQuery(s.DB, &rows, p, lf, page, now)
+	var args *db.Params // a search runs through bun, its pattern inlined (see listq.Query.Params)
+	if lf.Text == "" {
+		args = db.NewParams(s.DB)
+	}
+	q, err := listQueryWith(s.DB, &rows, p, lf, page, now, args)
 	if err != nil {
 		return httpx.List[Item]{}, err
 	}
-	if err := q.Scan(ctx); err != nil {
+	if err := args.Scan(ctx, q, &rows); err != nil {
 		return httpx.List[Item]{}, err
 	}
 	items, err := withSLA(ctx, s.DB, rows, now)
@@ -168,22 +173,32 @@ func (s *Service) List(ctx context.Context, lf ListFilter, page httpx.Page) (htt
 
 // listQuery builds the list's SQL: tenancy scope, filters, keyset order and cursor.
 func listQuery(idb bun.IDB, rows *[]*Ticket, p *auth.Principal, lf ListFilter, page httpx.Page, now time.Time) (*bun.SelectQuery, error) {
+	return listQueryWith(idb, rows, p, lf, page, now, nil)
+}
+
+// listQueryWith is listQuery with its values through args (db.Params: placeholders on
+// the prepared read path; nil inlines them).
+func listQueryWith(idb bun.IDB, rows *[]*Ticket, p *auth.Principal, lf ListFilter, page httpx.Page, now time.Time, args *db.Params) (*bun.SelectQuery, error) {
 	q := ticketQuery(idb, rows).Limit(page.Fetch())
-	q = auth.Scope(q, p, "ticket.customer_id")
+	q = auth.ScopeWith(q, p, "ticket.customer_id", args)
 	if len(lf.Statuses) > 0 {
-		q = q.Where("ticket.status IN (?)", bun.In(lf.Statuses))
+		statuses := make([]string, len(lf.Statuses))
+		for i, s := range lf.Statuses {
+			statuses[i] = string(s)
+		}
+		q = q.Where("ticket.status = ANY(?)", args.Array(statuses))
 	}
 	if lf.CustomerID != nil {
-		q = q.Where("ticket.customer_id = ?", *lf.CustomerID)
+		q = q.Where("ticket.customer_id = ?", args.Arg(*lf.CustomerID))
 	}
 	if lf.Priority != "" {
-		q = q.Where("ticket.priority = ?", lf.Priority)
+		q = q.Where("ticket.priority = ?", args.Arg(string(lf.Priority)))
 	}
 	if lf.AssigneeID != nil {
-		q = q.Where("ticket.assignee_id = ?", *lf.AssigneeID)
+		q = q.Where("ticket.assignee_id = ?", args.Arg(*lf.AssigneeID))
 	}
 	if lf.BreachWithin > 0 {
-		q = q.Where("ticket.next_due_at <= ?", now.Add(lf.BreachWithin))
+		q = q.Where("ticket.next_due_at <= ?", args.Arg(now.Add(lf.BreachWithin)))
 	}
 	if lf.Text != "" {
 		q = searchTickets(q, lf)
@@ -200,17 +215,17 @@ func listQuery(idb bun.IDB, rows *[]*Ticket, p *auth.Principal, lf ListFilter, p
 			if cur.Due == nil {
 				return nil, problem.BadRequest("invalid_cursor", "the after cursor belongs to another sort order")
 			}
-			q = q.Where("(ticket.next_due_at, ticket.id) > (?, ?)", *cur.Due, cur.ID)
+			q = q.Where("(ticket.next_due_at, ticket.id) > (?, ?)", args.Arg(*cur.Due), args.Arg(cur.ID))
 		}
 	case SortOldest:
 		q = q.OrderExpr("ticket.id")
 		if has {
-			q = q.Where("ticket.id > ?", cur.ID)
+			q = q.Where("ticket.id > ?", args.Arg(cur.ID))
 		}
 	default:
 		q = q.OrderExpr("ticket.id DESC")
 		if has {
-			q = q.Where("ticket.id < ?", cur.ID)
+			q = q.Where("ticket.id < ?", args.Arg(cur.ID))
 		}
 	}
 	return q, nil

@@ -13,13 +13,19 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"backoffice/internal/app"
+	"backoffice/internal/server"
 	"backoffice/internal/testkit"
 )
 
 // demoBase serves the demo data of every module (the portal as a customer sees it).
 func demoBase(t *testing.T) string {
 	t.Helper()
-	srv := demoServer(t, fmt.Sprintf("portal_%d", time.Now().UnixNano()))
+	return demoListen(t, demoServer(t, fmt.Sprintf("portal_%d", time.Now().UnixNano())))
+}
+
+// demoListen serves srv on a free local port for a browser, until the test ends.
+func demoListen(t *testing.T, srv *server.Server) string {
+	t.Helper()
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)

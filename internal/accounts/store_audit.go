@@ -9,6 +9,7 @@ import (
 	"backoffice/internal/audit"
 	"backoffice/internal/civil"
 	"backoffice/internal/clock"
+	"backoffice/internal/db"
 	"backoffice/internal/httpx"
 )
 
@@ -22,26 +23,27 @@ type AuditFilter struct {
 // ListAuditFiltered pages the audit log newest first through f.
 func ListAuditFiltered(ctx context.Context, b bun.IDB, f AuditFilter, page httpx.Page) (httpx.List[audit.Entry], error) {
 	var rows []audit.Entry
+	p := db.NewParams(b)
 	q := b.NewSelect().Model(&rows).Order("id DESC").Limit(page.Fetch())
 	if f.Entity != "" {
-		q = q.Where("entity = ?", f.Entity)
+		q = q.Where("entity = ?", p.Arg(f.Entity))
 		if f.EntityID != "" {
-			q = q.Where("entity_id = ?", f.EntityID)
+			q = q.Where("entity_id = ?", p.Arg(f.EntityID))
 		}
 	}
 	if !f.From.IsZero() {
-		q = q.Where("at >= ?", f.From.Start(clock.Amsterdam))
+		q = q.Where("at >= ?", p.Arg(f.From.Start(clock.Amsterdam)))
 	}
 	if !f.To.IsZero() {
-		q = q.Where("at < ?", f.To.AddDays(1).Start(clock.Amsterdam))
+		q = q.Where("at < ?", p.Arg(f.To.AddDays(1).Start(clock.Amsterdam)))
 	}
 	var cur idCursor
 	if ok, err := page.Cursor(&cur); err != nil {
 		return httpx.List[audit.Entry]{}, err
 	} else if ok {
-		q = q.Where("id < ?", cur.ID)
+		q = q.Where("id < ?", p.Arg(cur.ID))
 	}
-	if err := q.Scan(ctx); err != nil {
+	if err := p.Scan(ctx, q, &rows); err != nil {
 		return httpx.List[audit.Entry]{}, err
 	}
 	return httpx.Paginate(rows, page, func(e audit.Entry) any { return idCursor{e.ID} }), nil

@@ -127,3 +127,42 @@ func TestPreparedPathMatchesBun(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkPreparedPath compares the two read paths on the same query (issue 14): bun
+// with every value inlined in the simple protocol (parsed and planned on every call)
+// against the prepared path (placeholders, a statement prepared once per connection),
+// for a 51-row page after a keyset cursor and for a get by changing id.
+func BenchmarkPreparedPath(b *testing.B) {
+	d := preparedTable(b)
+	ctx := context.Background()
+	page := func(p *db.Params, i int) error {
+		var rows []preparedRow
+		q := d.Bun.NewSelect().TableExpr("prepared_path_rows").ColumnExpr("*").
+			Where("(day, id) < (?, ?)", p.Arg(civil.Date{Year: 2026, Month: 2, Day: 9}), p.Arg(int64(500-i%400))).
+			Where("amount > ?", p.Arg(decimal.NewFromInt(1))).OrderExpr("day DESC, id DESC").Limit(51)
+		return p.Scan(ctx, q, &rows)
+	}
+	get := func(p *db.Params, i int) error {
+		var r preparedRow
+		return p.Scan(ctx, d.Bun.NewSelect().TableExpr("prepared_path_rows").ColumnExpr("*").Where("id = ?", p.Arg(int64(1+i%500))), &r)
+	}
+	for _, path := range []struct {
+		name   string
+		params func() *db.Params
+	}{{"bun_inlined", func() *db.Params { return nil }}, {"prepared", func() *db.Params { return db.NewParams(d.Bun) }}} {
+		for _, c := range []struct {
+			name string
+			run  func(*db.Params, int) error
+		}{{"page_of_51", page}, {"get_by_id", get}} {
+			b.Run(path.name+"/"+c.name, func(b *testing.B) {
+				i := 0
+				for b.Loop() {
+					i++
+					if err := c.run(path.params(), i); err != nil {
+						b.Fatal(err)
+					}
+				}
+			})
+		}
+	}
+}

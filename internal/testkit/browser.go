@@ -12,8 +12,16 @@ import (
 )
 
 // Browser starts a real headless Chromium (Debian's `chromium`) for the test and
-// returns a tab context that ends with the test. A missing browser fails the test.
+// returns a tab context that ends with the test, or after three minutes. A missing
+// browser fails the test.
 func Browser(t testing.TB) context.Context {
+	t.Helper()
+	return BrowserFor(t, 3*time.Minute)
+}
+
+// BrowserFor is Browser for a test that drives it longer than three minutes on a
+// loaded machine (a walk over every page): its tabs end after d.
+func BrowserFor(t testing.TB, d time.Duration) context.Context {
 	t.Helper()
 	path := ""
 	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
@@ -43,7 +51,7 @@ func Browser(t testing.TB) context.Context {
 	}
 	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
 	ctx, cancelCtx := chromedp.NewContext(actx)
-	ctx, cancelTimeout := context.WithTimeout(ctx, 3*time.Minute)
+	ctx, cancelTimeout := context.WithTimeout(ctx, d)
 	t.Cleanup(func() { cancelTimeout(); cancelCtx(); cancelAlloc() })
 	if err := chromedp.Do(ctx); err != nil {
 		t.Fatalf("testkit: start Chromium: %v", err)

@@ -36,6 +36,8 @@ func Funcs() template.FuncMap {
 			return fallback
 		},
 		"tmoney": func(lang string, d decimal.Decimal) string { return i18n.Money(lang, d) },
+		// {{tmonth $.Lang .Month}}: december 2026 / December 2026.
+		"tmonth": func(lang string, m civil.Month) string { return i18n.MonthYear(lang, m) },
 		// {{tdate $.Lang .Due}}: 1 december 2026, of a civil.Date or (its Amsterdam day) an instant.
 		"tdate": func(lang string, v any) string {
 			switch d := v.(type) {

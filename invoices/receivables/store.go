@@ -167,14 +167,15 @@ func insertAllocations(ctx context.Context, tx bun.IDB, as []Allocation) error {
 
 func listPayments(ctx context.Context, tx bun.IDB, customerID int64, afterID int64, limit int64) ([]Payment, error) {
 	var rows []Payment
+	args := db.NewParams(tx)
 	q := tx.NewSelect().Model(&rows).Order("p.id DESC").Limit(int64(limit))
 	if customerID != 0 {
-		q = q.Where("p.customer_id = ?", customerID)
+		q = q.Where("p.customer_id = ?", args.Arg(customerID))
 	}
 	if afterID != 0 {
-		q = q.Where("p.id < ?", afterID)
+		q = q.Where("p.id < ?", args.Arg(afterID))
 	}
-	return rows, q.Scan(ctx)
+	return rows, args.Scan(ctx, q, &rows)
 }
 
 // customerCredit is what a customer paid that is allocated to no invoice, less refunds.
@@ -226,14 +227,15 @@ func getEntry(ctx context.Context, tx bun.IDB, id int64, lock bool) (*BankEntry,
 
 func listEntries(ctx context.Context, tx bun.IDB, unmatchedOnly bool, beforeID int64, limit int) ([]BankEntry, error) {
 	var rows []BankEntry
+	args := db.NewParams(tx)
 	q := tx.NewSelect().Model(&rows).Order("b.id DESC").Limit(int64(limit))
 	if unmatchedOnly {
 		q = q.Where("b.payment_id IS NULL")
 	}
 	if beforeID > 0 {
-		q = q.Where("b.id < ?", beforeID)
+		q = q.Where("b.id < ?", args.Arg(beforeID))
 	}
-	return rows, q.Scan(ctx)
+	return rows, args.Scan(ctx, q, &rows)
 }
 
 func insertDispute(ctx context.Context, tx bun.IDB, d *disputeRow) error {
