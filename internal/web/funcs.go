@@ -19,7 +19,7 @@ import (
 
 // Funcs are the template functions every page can use.
 func Funcs() template.FuncMap {
-	return template.FuncMap{
+	fm := template.FuncMap{
 		"money":   Money,
 		"percent": Percent,
 		// monthName 2026-12 → "December 2026"
@@ -113,25 +113,10 @@ func Funcs() template.FuncMap {
 		},
 		"hasPrefix": strings.HasPrefix,
 		// ui "layout.next_page": a staff message (StaffLang), for partials without a view.
-		"ui":       UI,
-		"field":    FieldLabel,
-		"fieldin":  FieldLabelIn,
-		"fieldmsg": FieldMessage,
-		// {{template "pager" (in $.UILang .Data.Next)}}: a partial's argument with the
-		// reader's language; argl/argv read it back (plain arguments: StaffLang).
-		"in": func(lang string, v any) partArg { return partArg{L: lang, V: v} },
-		"argl": func(v any) string {
-			if a, ok := v.(partArg); ok {
-				return a.L
-			}
-			return StaffLang
-		},
-		"argv": func(v any) any {
-			if a, ok := v.(partArg); ok {
-				return a.V
-			}
-			return v
-		},
+		"ui":        UI,
+		"field":     FieldLabel,
+		"fieldin":   FieldLabelIn,
+		"fieldmsg":  FieldMessage,
 		"pagerHref": PagerHref,
 		"duration":  Duration,
 		// plural 1 "month" "months" → "1 month"; 3 → "3 months".
@@ -159,12 +144,8 @@ func Funcs() template.FuncMap {
 		},
 		"eqs": func(a, b any) bool { return fmt.Sprint(a) == fmt.Sprint(b) },
 	}
-}
-
-// partArg is a shared partial's argument with the language to write it in.
-type partArg struct {
-	L string
-	V any
+	partialFuncs(fm)
+	return fm
 }
 
 // Money formats euros the one way every page and message writes them, i18n.Euro:
