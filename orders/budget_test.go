@@ -2,6 +2,7 @@ package orders
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 
 	"backoffice/internal/testkit"
@@ -25,14 +26,16 @@ func TestQueryBudgetAcceptQuote(t *testing.T) {
 
 // createQuoteBudget is the number of statements creating a quote may send: login
 // lookup (none when cached), BEGIN, the customer's name and the index series (one
-// statement), the quote, its lines (each returning what was stored: the answer), the
-// number (counter and quote in one statement), the audit entry, COMMIT — and nothing
-// read again after the commit. Before issue 14's second round it sent 12: the customer
-// and the series were two checks, the number took two statements under the counter's
-// lock, and the quote and its lines were read again for the answer.
+// statement), the quote with its number and its lines (one statement returning what was
+// stored: the answer), the audit entry, COMMIT — and nothing read again after the
+// commit. Before issue 14's second round it sent 12: the customer and the series were two
+// checks, the number took two statements under the counter's lock (and a second version
+// of the new row in every index of quotes), and the quote and its lines were read again
+// for the answer. Only the audit entry and COMMIT follow the number.
 const (
-	createQuoteBudget     = 8
-	createQuoteBudgetWarm = 7 // the login cached
+	createQuoteBudget     = 6
+	createQuoteBudgetWarm = 5 // the login cached
+	createQuoteLocked     = 2 // statements after the number, COMMIT included
 )
 
 func TestQueryBudgetCreateQuote(t *testing.T) {
@@ -52,4 +55,13 @@ func TestQueryBudgetCreateQuote(t *testing.T) {
 	n = testkit.CountQueries(t)
 	e.a.Do(t, "POST", "/api/v1/quotes", e.am.Token, quoteBody(e.cust.ID, nil)).Expect(t, 201)
 	n.Within(createQuoteBudgetWarm, "create the next quote")
+	locked := 0
+	for i, s := range n.Statements() {
+		if strings.Contains(s, "INSERT INTO counters") {
+			locked = len(n.Statements()) - i - 1
+		}
+	}
+	if locked == 0 || locked > createQuoteLocked {
+		t.Errorf("%d statements after the number, want 1..%d:\n%s", locked, createQuoteLocked, strings.Join(n.Statements(), "\n"))
+	}
 }

@@ -5,7 +5,6 @@ import (
 	"backoffice/internal/auth"
 	"context"
 	"fmt"
-	"math/rand/v2"
 
 	"github.com/uptrace/bun"
 
@@ -23,18 +22,14 @@ func (s *Service) CreateQuote(ctx context.Context, q *Quote) (*Quote, error) {
 		if err := s.checkDraft(ctx, tx, q); err != nil {
 			return err
 		}
-		// The quote and its lines go in under a unique placeholder number and the gapless
-		// number is drawn last: its counter row stays locked until commit and serialises
-		// every create, so only the audit entry, which needs the number, follows it.
-		q.Number = pendingQuoteNumber()
+		// The number is drawn in the statement that inserts the quote and its lines, and
+		// its counter row stays locked until commit, serialising every create: only the
+		// audit entry, which needs the number, follows it (issue 14).
 		var err error
-		if out, err = insertQuote(ctx, tx, q, now); err != nil {
+		out, err = insertNewQuote(ctx, tx, q, now, s.today(now).Year)
+		if err != nil {
 			return err
 		}
-		if out.Number, err = assignQuoteNumber(ctx, tx, out.ID, s.today(now).Year); err != nil {
-			return err
-		}
-		q.ID, q.Number = out.ID, out.Number
 		return record(ctx, tx, now, "quote", q.ID, "create", map[string]any{"number": q.Number, "customer_id": q.CustomerID, "lines": len(q.Lines)})
 	})
 	if err != nil {
@@ -236,7 +231,7 @@ func (s *Service) ReviseQuote(ctx context.Context, id int64) (*Quote, error) {
 		if next.CreatedBy == 0 {
 			next.CreatedBy = q.CreatedBy
 		}
-		if _, err := insertQuote(ctx, tx, next, now); err != nil {
+		if err := insertQuote(ctx, tx, next, now); err != nil {
 			return err
 		}
 		return record(ctx, tx, now, "quote", next.ID, "create", map[string]any{"number": next.Number, "version": next.Version, "revises": q.ID})
@@ -287,7 +282,3 @@ func (s *Service) AcceptQuote(ctx context.Context, id int64, r AcceptRequest) (*
 
 // errNotOffered hides a quote that was never sent from the portal.
 func errNotOffered(id int64) error { return problem.NotFound(fmt.Sprintf("quote %d", id)) }
-
-// pendingQuoteNumber is a new quote's placeholder until its number is drawn at the end of
-// the creating transaction (year 0000 never occurs; no other transaction sees it).
-func pendingQuoteNumber() string { return fmt.Sprintf("Q0000-%018d", rand.Int64N(1e18)) }

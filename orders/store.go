@@ -2,6 +2,7 @@ package orders
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"time"
 
@@ -30,59 +31,81 @@ func nextNumber(ctx context.Context, idb bun.IDB, series string, year int) (int6
 	return n, err
 }
 
-// assignQuoteNumber draws the next gapless quote number of the year from the row-locked
-// counter and gives it to quote id, in one statement: "Q2026-0042" (at least four digits,
-// like QuoteNumber's %04d). The counter row stays locked until the transaction ends, so
-// every statement after this one serialises quote creation (issue 14).
-func assignQuoteNumber(ctx context.Context, idb bun.IDB, id int64, year int) (string, error) {
-	return db.AssignNumber(ctx, idb, "quotes", id, fmt.Sprintf("quote:%d", year), fmt.Sprintf("Q%d-", year), 4)
-}
-
-// insertQuote stores a new quote and its lines and returns it as stored (the columns'
-// scales, microsecond instants): the answer of a create, without reading it again.
-func insertQuote(ctx context.Context, idb bun.IDB, q *Quote, now time.Time) (*Quote, error) {
+// insertNewQuote stores a new quote with the next gapless number of year (Q2026-0042,
+// at least four digits) and its lines, in one statement, and returns it as stored (the
+// columns' scales, microsecond instants): the answer of a create, without reading it
+// again. It draws the number, so the counter row stays locked until the transaction
+// ends: only the writes that need the number may follow (issue 14).
+func insertNewQuote(ctx context.Context, idb bun.IDB, q *Quote, now time.Time, year int) (*Quote, error) {
+	num := db.Numbering{Counter: fmt.Sprintf("quote:%d", year), Prefix: fmt.Sprintf("Q%d-", year), Digits: 4}
 	r := toQuoteRow(q, now)
 	r.ID = 0
-	if _, err := idb.NewInsert().Model(r).Returning("*").Exec(ctx); err != nil {
+	quote := num.Set(idb.NewInsert().Model(r), "number").Returning("*")
+	var err error
+	if len(q.Lines) == 0 {
+		err = idb.NewRaw("WITH n AS (?), q AS (?) SELECT q.* FROM q", num.Draw(idb), quote).Scan(ctx, r)
+	} else {
+		rows := lineRows(q)
+		lines := idb.NewInsert().Model(&rows).Value("quote_id", "(SELECT id FROM q)").Returning("*")
+		err = idb.NewRaw("WITH n AS (?), q AS (?), l AS (?) SELECT q.*, (SELECT json_agg(l ORDER BY l.position) FROM l) AS lines_json FROM q",
+			num.Draw(idb), quote, lines).Scan(ctx, r)
+	}
+	if err != nil {
 		return nil, db.Translate(err, problem.NotFound("quote"), nil)
 	}
-	q.ID = r.ID
-	rows, err := insertLineRows(ctx, idb, q, "*")
-	if err != nil {
-		return nil, err
+	var rows []lineRow
+	if len(r.LinesJSON) > 0 {
+		if err := json.Unmarshal(r.LinesJSON, &rows); err != nil {
+			return nil, fmt.Errorf("orders: lines of new quote %d: %w", r.ID, err)
+		}
 	}
-	lines := make([]Line, len(rows))
+	out := make([]Line, len(rows))
 	for i, l := range rows {
-		lines[i] = l.line()
+		out[i] = l.line()
+		q.Lines[i].ID = l.ID
 	}
+	q.ID, q.Number = r.ID, r.Number
 	r.CustomerName = q.CustomerName
-	return r.quote(lines), nil
+	return r.quote(out), nil
+}
+
+// insertQuote stores a quote version under its number (a revision) and its lines.
+func insertQuote(ctx context.Context, idb bun.IDB, q *Quote, now time.Time) error {
+	r := toQuoteRow(q, now)
+	r.ID = 0
+	if _, err := idb.NewInsert().Model(r).Returning("id").Exec(ctx); err != nil {
+		return db.Translate(err, problem.NotFound("quote"), nil)
+	}
+	q.ID = r.ID
+	return insertQuoteLines(ctx, idb, q)
 }
 
 func insertQuoteLines(ctx context.Context, idb bun.IDB, q *Quote) error {
-	_, err := insertLineRows(ctx, idb, q, "id")
-	return err
+	if len(q.Lines) == 0 {
+		return nil
+	}
+	rows := lineRows(q)
+	for i := range rows {
+		rows[i].QuoteID = q.ID
+	}
+	if _, err := idb.NewInsert().Model(&rows).Returning("id").Exec(ctx); err != nil {
+		return db.Translate(err, problem.NotFound("quote line"), nil)
+	}
+	for i := range rows {
+		q.Lines[i].ID = rows[i].ID
+	}
+	return nil
 }
 
-// insertLineRows inserts q's lines, numbering their positions, and returns the rows
-// with the returning columns filled (ids also on q.Lines).
-func insertLineRows(ctx context.Context, idb bun.IDB, q *Quote, returning string) ([]quoteLineRow, error) {
-	if len(q.Lines) == 0 {
-		return nil, nil
-	}
+// lineRows are q's lines to insert, their positions numbered from 1 (also on q.Lines).
+func lineRows(q *Quote) []quoteLineRow {
 	rows := make([]quoteLineRow, len(q.Lines))
 	for i := range q.Lines {
 		q.Lines[i].Position = i + 1
 		rows[i] = quoteLineRow{lineRow: toLineRow(q.Lines[i]), QuoteID: q.ID}
 		rows[i].ID = 0
 	}
-	if _, err := idb.NewInsert().Model(&rows).Returning(returning).Exec(ctx); err != nil {
-		return nil, db.Translate(err, problem.NotFound("quote line"), nil)
-	}
-	for i := range rows {
-		q.Lines[i].ID = rows[i].ID
-	}
-	return rows, nil
+	return rows
 }
 
 // saveQuote writes a quote's header (status, acceptance, totals, terms).

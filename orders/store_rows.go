@@ -1,6 +1,7 @@
 package orders
 
 import (
+	"encoding/json"
 	"time"
 
 	"github.com/shopspring/decimal"
@@ -59,21 +60,23 @@ type quoteRow struct {
 	CustomerName string `bun:"customer_name,scanonly"`
 	OrderID      int64  `bun:"order_id,scanonly"`
 	ContractID   int64  `bun:"contract_id,scanonly"`
+	// LinesJSON are the lines a create inserted with the quote (insertNewQuote).
+	LinesJSON json.RawMessage `bun:"lines_json,scanonly"`
 }
 
 // lineRow is a priced line in quote_lines or order_lines (same columns, plus a link).
 type lineRow struct {
-	ID          int64           `bun:"id,pk,autoincrement"`
-	Position    int             `bun:"position"`
-	Kind        string          `bun:"kind"`
-	Description string          `bun:"description"`
-	Quantity    decimal.Decimal `bun:"quantity,type:numeric"`
-	Unit        string          `bun:"unit"`
-	UnitPrice   decimal.Decimal `bun:"unit_price,type:numeric"`
-	VATRate     decimal.Decimal `bun:"vat_rate,type:numeric"`
-	Period      *string         `bun:"period"`
-	SKU         string          `bun:"sku"`
-	LineTotal   decimal.Decimal `bun:"line_total,type:numeric"`
+	ID          int64           `bun:"id,pk,autoincrement" json:"id"`
+	Position    int             `bun:"position" json:"position"`
+	Kind        string          `bun:"kind" json:"kind"`
+	Description string          `bun:"description" json:"description"`
+	Quantity    decimal.Decimal `bun:"quantity,type:numeric" json:"quantity"`
+	Unit        string          `bun:"unit" json:"unit"`
+	UnitPrice   decimal.Decimal `bun:"unit_price,type:numeric" json:"unit_price"`
+	VATRate     decimal.Decimal `bun:"vat_rate,type:numeric" json:"vat_rate"`
+	Period      *string         `bun:"period" json:"period"`
+	SKU         string          `bun:"sku" json:"sku"`
+	LineTotal   decimal.Decimal `bun:"line_total,type:numeric" json:"line_total"`
 }
 
 type quoteLineRow struct {

@@ -22,10 +22,11 @@ type EntryInput struct {
 	Description string
 }
 
-// loggable loads the placement for the technician logging on it: customers meet the
-// tenancy guard, other technicians and non-technicians a 403.
+// loggable loads the placement for the technician logging on it, taking the technician's
+// hours lock in the same statement: customers meet the tenancy guard, other technicians
+// and non-technicians a 403.
 func (s *Service) loggable(ctx context.Context, tx bun.IDB, pr *auth.Principal, id int64) (*Placement, error) {
-	p, err := getPlacement(ctx, tx, id, forShare)
+	p, err := getPlacementForLogging(ctx, tx, id, pr.UserID)
 	if err != nil {
 		return nil, err
 	}
@@ -72,9 +73,6 @@ func (s *Service) LogHours(ctx context.Context, placementID int64, in EntryInput
 		if err != nil {
 			return err
 		}
-		if err := lockTechnicianHours(ctx, tx, pr.UserID); err != nil {
-			return err
-		}
 		cal, pricing, err := s.price(ctx, tx, p, in, now)
 		if err != nil {
 			return err
@@ -83,11 +81,12 @@ func (s *Service) LogHours(ctx context.Context, placementID int64, in EntryInput
 			Month: monthDate(in.StartedAt, cal.Location()), Description: strings.TrimSpace(in.Description),
 			Status: StatusSubmitted, HourlyRate: p.HourlyRate, Minutes: pricing.Minutes, Amount: pricing.Amount,
 			Segments: pricing.Segments, CreatedAt: now, UpdatedAt: now}
-		if err := insertEntry(ctx, tx, e); err != nil {
+		entry, err := audit.Insert(ctx, tx, now, "hour_entry", 0, "log", nil) // id and changes: insertEntryAudited
+		if err != nil {
 			return err
 		}
 		out = e
-		return audit.Record(ctx, tx, now, "hour_entry", e.ID, "log", e)
+		return insertEntryAudited(ctx, tx, e, entry)
 	})
 	return out, err
 }

@@ -265,6 +265,20 @@ func monthDate(t time.Time, loc *time.Location) civil.Date {
 	return civil.MonthOf(t, loc).First()
 }
 
+// getPlacementForLogging reads placement id FOR SHARE and takes technicianID's hours lock
+// (lockTechnicianHours) in the same statement: the two reads every hour entry starts with,
+// in one round trip (issue 14).
+func getPlacementForLogging(ctx context.Context, idb bun.IDB, id, technicianID int64) (*Placement, error) {
+	p := new(Placement)
+	err := idb.NewSelect().Model(p).
+		With("hours_lock", idb.NewRaw("SELECT pg_advisory_xact_lock(hashtext('secondment.hour_entries'), (? % 2147483647)::int)", technicianID)).
+		TableExpr("hours_lock").Where("placement.id = ?", id).For("SHARE OF placement").Scan(ctx)
+	if err != nil {
+		return nil, db.Translate(err, problem.NotFound("placement"), constraints)
+	}
+	return p, nil
+}
+
 // lockTechnicianHours serialises the writers of one technician's hours for the rest of
 // the transaction. The exclusion constraint hour_entries_no_overlap is what refuses an
 // overlap; without this lock two concurrent overlapping inserts wait on each other

@@ -2,6 +2,8 @@ package secondment
 
 import (
 	"context"
+	"encoding/json"
+	"strconv"
 	"time"
 
 	"github.com/uptrace/bun"
@@ -56,6 +58,26 @@ func placementsInMonth(ctx context.Context, idb bun.IDB, m civil.Month) ([]Place
 func insertEntry(ctx context.Context, idb bun.IDB, e *HourEntry) error {
 	_, err := idb.NewInsert().Model(e).Returning("id").Exec(ctx)
 	return db.Translate(err, problem.NotFound("hour entry"), constraints)
+}
+
+// insertEntryAudited inserts e and its audit entry in one statement, setting e.ID: entry
+// comes from audit.Insert, and the statement gives it e's new id and e as its changes,
+// like audit.Record(…, e.ID, …, e) after the insert would (issue 14).
+func insertEntryAudited(ctx context.Context, idb bun.IDB, e *HourEntry, entry *bun.InsertQuery) error {
+	changes, err := json.Marshal(e)
+	if err != nil {
+		return err
+	}
+	var id string
+	err = entry.With("e", idb.NewInsert().Model(e).Returning("id")).
+		Value("entity_id", "(SELECT id::text FROM e)").
+		Value("changes", "jsonb_set(?::jsonb, '{ID}', (SELECT to_jsonb(id) FROM e))", string(changes)).
+		Returning("entity_id").Scan(ctx, &id)
+	if err != nil {
+		return db.Translate(err, problem.NotFound("hour entry"), constraints)
+	}
+	e.ID, err = strconv.ParseInt(id, 10, 64)
+	return err
 }
 
 func updateEntryColumns(ctx context.Context, idb bun.IDB, e *HourEntry, cols ...string) error {

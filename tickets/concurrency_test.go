@@ -92,8 +92,9 @@ func TestConcurrency(t *testing.T) {
 	})
 }
 
-// The number drawn and assigned in one statement keeps at least five digits and grows
-// past 99,999 without truncation ("T2099-100000"), starting a new year at 00001.
+// The number drawn in the statement that inserts the ticket keeps at least five digits
+// and grows past 99,999 without truncation ("T2099-100000"), starting a new year at 00001;
+// the created event goes in with it.
 func TestAssignTicketNumberWidth(t *testing.T) {
 	t.Parallel()
 	ctx := t.Context()
@@ -107,6 +108,10 @@ func TestAssignTicketNumberWidth(t *testing.T) {
 	if err := tx.NewRaw("SELECT id FROM tickets WHERE number = ?", prefix+"1").Scan(ctx, &id); err != nil {
 		t.Fatal(err)
 	}
+	seeded, err := getTicket(ctx, tx, id, false)
+	if err != nil {
+		t.Fatal(err)
+	}
 	if _, err := tx.ExecContext(ctx, "DELETE FROM counters WHERE name IN ('ticket:2098', 'ticket:2099')"); err != nil {
 		t.Fatal(err)
 	}
@@ -117,16 +122,20 @@ func TestAssignTicketNumberWidth(t *testing.T) {
 		year   int
 		number string
 	}{{2098, "T2098-00001"}, {2099, "T2099-99999"}, {2099, "T2099-100000"}, {2099, "T2099-100001"}} {
-		got, err := assignTicketNumber(ctx, tx, id, want.year)
-		if err != nil {
+		tk := *seeded
+		tk.ID, tk.Origin = 0, nil
+		ev := Event{At: tk.ReceivedAt, Kind: EventCreated, NewValue: strp(string(StatusNew))}
+		if err := insertTicketCreated(ctx, tx, &tk, &ev, want.year); err != nil {
 			t.Fatal(err)
 		}
 		var stored string
-		if err := tx.NewRaw("SELECT number FROM tickets WHERE id = ?", id).Scan(ctx, &stored); err != nil {
+		var events int
+		if err := tx.NewRaw("SELECT number, (SELECT count(*) FROM ticket_events WHERE ticket_id = tickets.id AND id = ?) FROM tickets WHERE id = ?", ev.ID, tk.ID).
+			Scan(ctx, &stored, &events); err != nil {
 			t.Fatal(err)
 		}
-		if got != want.number || stored != want.number {
-			t.Errorf("drew %s (stored %s), want %s", got, stored, want.number)
+		if tk.Number != want.number || stored != want.number || events != 1 || ev.TicketID != tk.ID {
+			t.Errorf("drew %s (stored %s, %d created events), want %s", tk.Number, stored, events, want.number)
 		}
 	}
 }

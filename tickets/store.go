@@ -140,15 +140,6 @@ func policyIDForCustomer(ctx context.Context, idb bun.IDB, customerID int64) (cu
 	return r, err
 }
 
-// assignTicketNumber draws the next gapless number of the year from the row-locked
-// counter table and gives it to ticket id, in one statement: "T2026-00042" (at least five
-// digits, like %05d: "T2026-123456" after 99,999). The
-// counter row stays locked until the transaction ends, so every statement after this
-// one serialises ticket creation (issue 14).
-func assignTicketNumber(ctx context.Context, idb bun.IDB, id int64, year int) (string, error) {
-	return db.AssignNumber(ctx, idb, "tickets", id, fmt.Sprintf("ticket:%d", year), fmt.Sprintf("T%d-", year), 5)
-}
-
 func ticketQuery(idb bun.IDB, t any) *bun.SelectQuery {
 	return idb.NewSelect().Model(t).
 		ColumnExpr("ticket.*").
@@ -183,13 +174,17 @@ func saveTicket(ctx context.Context, idb bun.IDB, t *Ticket) error {
 	return err
 }
 
-// insertTicketCreated inserts t and its created event e in one statement, setting both ids.
-func insertTicketCreated(ctx context.Context, idb bun.IDB, t *Ticket, e *Event) error {
-	_, err := idb.NewInsert().Model(e).
-		With("t", idb.NewInsert().Model(t).Returning("id")).
-		Value("ticket_id", "(SELECT id FROM t)").
-		Returning("id, ticket_id").Exec(ctx)
-	t.ID = e.TicketID
+// insertTicketCreated inserts t with the next gapless number of year (T2026-00042, at
+// least five digits) and its created event e, in one statement, setting their ids and
+// t.Number. It draws the number, so the counter row stays locked until the transaction
+// ends: only the writes that need the number may follow (issue 14).
+func insertTicketCreated(ctx context.Context, idb bun.IDB, t *Ticket, e *Event, year int) error {
+	num := db.Numbering{Counter: fmt.Sprintf("ticket:%d", year), Prefix: fmt.Sprintf("T%d-", year), Digits: 5}
+	ticket := num.Set(idb.NewInsert().Model(t), "number").Returning("id, number")
+	event := idb.NewInsert().Model(e).Value("ticket_id", "(SELECT id FROM t)").Returning("id")
+	err := idb.NewRaw("WITH n AS (?), t AS (?), e AS (?) SELECT t.id, t.number, e.id FROM t, e", num.Draw(idb), ticket, event).
+		Scan(ctx, &t.ID, &t.Number, &e.ID)
+	e.TicketID = t.ID
 	return db.Translate(err, ErrTicketNotFound, constraints)
 }
 

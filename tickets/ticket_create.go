@@ -2,8 +2,6 @@ package tickets
 
 import (
 	"context"
-	"fmt"
-	"math/rand/v2"
 	"strings"
 	"time"
 
@@ -125,21 +123,19 @@ func (s *Service) CreateTicket(ctx context.Context, in TicketInput) (*Detail, er
 		}
 		sla = Compute(factsOf(t, nil, sc), now)
 		t.apply(sla)
-		t.Number = pendingNumber()
-		if err := insertTicketCreated(ctx, tx, t, &created); err != nil {
-			return err
-		}
-		if err := saveFiles(ctx, tx, now, p, t, in.Files); err != nil {
-			return err
-		}
 		breach, err := createdReaders(ctx, tx, p, t)
 		if err != nil {
 			return err
 		}
-		// The number as late as possible: the counter row stays locked until commit and
-		// serialises every create, so only the statement that needs the number follows —
-		// the audit entry, the ticket.created event and the mails in one batch (issue 14).
-		if t.Number, err = assignTicketNumber(ctx, tx, t.ID, now.In(clock.Amsterdam).Year()); err != nil {
+		// The number as late as possible: it is drawn in the statement that inserts the
+		// ticket and its created event, and the counter row stays locked until commit,
+		// serialising every create; only what needs the ticket or its number follows —
+		// the files (rare) and one batch of the audit entry, the ticket.created event and
+		// the mails (issue 14).
+		if err := insertTicketCreated(ctx, tx, t, &created, now.In(clock.Amsterdam).Year()); err != nil {
+			return err
+		}
+		if err := saveFiles(ctx, tx, now, p, t, in.Files); err != nil {
 			return err
 		}
 		entry, err := audit.Insert(ctx, tx, now, "ticket", t.ID, "create", map[string]any{
@@ -163,10 +159,4 @@ func (s *Service) CreateTicket(ctx context.Context, in TicketInput) (*Detail, er
 	}
 	// the created event is no status change: the SLA is the one computed before the insert
 	return &Detail{Ticket: t, SLA: sla, Policy: sc.Policy, Comments: []Comment{}, Events: []Event{created}, Risk: RiskOf(sla, now)}, nil
-}
-
-// pendingNumber is a ticket's unique placeholder number until the gapless number is
-// drawn at the end of its creating transaction; no other transaction ever sees it.
-func pendingNumber() string {
-	return fmt.Sprintf("pending-%016x%016x", rand.Uint64(), rand.Uint64())
 }

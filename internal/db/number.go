@@ -1,27 +1,29 @@
 package db
 
 import (
-	"context"
-	"fmt"
-
 	"github.com/uptrace/bun"
 )
 
-// AssignNumber draws the next gapless value of counter (a row of counters(name, value),
-// e.g. "ticket:2026") and sets column number of row id in table to prefix followed by
-// the value with at least digits digits ("T2026-" and 5: "T2026-00042", "T2026-123456"
-// after 99,999), in one statement, and returns the number. The counter row stays locked
-// until the transaction ends, so every statement after this one serialises the creates
-// of that counter: draw the number last, right before the writes that need it (issue 14).
-func AssignNumber(ctx context.Context, idb bun.IDB, table string, id int64, counter, prefix string, digits int) (string, error) {
-	var number string
-	err := idb.NewRaw(`WITH n AS (INSERT INTO counters (name, value) VALUES (?, 1)
-			ON CONFLICT (name) DO UPDATE SET value = counters.value + 1 RETURNING value)
-		UPDATE ? AS t SET number = ? || lpad(n.value::text, greatest(?, length(n.value::text)), '0')
-		FROM n WHERE t.id = ? RETURNING t.number`,
-		counter, bun.Ident(table), prefix, digits, id).Scan(ctx, &number)
-	if err != nil {
-		return "", fmt.Errorf("db: number %s of %s %d: %w", counter, table, id, err)
-	}
-	return number, nil
+// Numbering is a gapless yearly number (Q2026-0001, T2026-00042) drawn inside the INSERT
+// that creates its row: the counters row Counter ("ticket:2026") is incremented in a CTE
+// named n (Draw) and the number column gets Prefix followed by the value with at least
+// Digits digits (Set; "T2026-123456" after 99,999). The counter row stays locked until
+// the transaction ends, so every statement from the draw on serialises the creates of
+// that counter: compose the draw into the last insert, with only the writes that need the
+// number (one db.Batch) and COMMIT after it. Inserting the number instead of updating a
+// placeholder also spares the second version of the row and its index entries (issue 14).
+type Numbering struct {
+	Counter, Prefix string
+	Digits          int
+}
+
+// Draw is the counter's upsert, for `WITH n AS (?)`.
+func (n Numbering) Draw(idb bun.IDB) *bun.RawQuery {
+	return idb.NewRaw(`INSERT INTO counters (name, value) VALUES (?, 1)
+		ON CONFLICT (name) DO UPDATE SET value = counters.value + 1 RETURNING value`, n.Counter)
+}
+
+// Set gives q's column the number drawn by the CTE n.
+func (n Numbering) Set(q *bun.InsertQuery, column string) *bun.InsertQuery {
+	return q.Value(column, "(SELECT ? || lpad(n.value::text, greatest(?, length(n.value::text)), '0') FROM n)", n.Prefix, n.Digits)
 }

@@ -43,6 +43,11 @@ func Funcs() template.FuncMap {
 			switch d := v.(type) {
 			case civil.Date:
 				return i18n.Date(lang, d)
+			case *civil.Date:
+				if d == nil {
+					return ""
+				}
+				return i18n.Date(lang, *d)
 			case time.Time:
 				if d.IsZero() {
 					return ""
