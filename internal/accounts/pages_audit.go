@@ -2,6 +2,7 @@ package accounts
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"fmt"
 	"net/url"
@@ -15,6 +16,7 @@ import (
 	"backoffice/internal/audit"
 	"backoffice/internal/civil"
 	"backoffice/internal/httpx"
+	"backoffice/internal/listq"
 	"backoffice/internal/problem"
 	"backoffice/internal/web"
 )
@@ -28,6 +30,7 @@ type auditData struct {
 	Entity, EntityID string
 	From, To         string
 	Next             string
+	CSV              string // the export of what the filters select
 }
 
 // auditRow is an audit entry as a person reads it.
@@ -65,6 +68,10 @@ func (m *Module) auditPage(c *fiber.Ctx) error {
 	if err := fe.Err(); err != nil {
 		return err
 	}
+	if listq.WantsCSV(c) {
+		return m.auditCSV(c, f)
+	}
+	d.CSV = "/audit?" + url.Values{"entity": {d.Entity}, "entity_id": {d.EntityID}, "from": {d.From}, "to": {d.To}, "format": {"csv"}}.Encode()
 	list, err := ListAuditFiltered(c.UserContext(), m.DB, f, page)
 	if err != nil {
 		return err
@@ -82,6 +89,34 @@ func (m *Module) auditPage(c *fiber.Ctx) error {
 		d.Next = url.Values{"entity": {d.Entity}, "entity_id": {d.EntityID}, "from": {d.From}, "to": {d.To}, "after": {*list.Next}}.Encode()
 	}
 	return m.Web.Render(c, "accounts/audit", web.Tr(c, "accounts.ui.audit.title"), d)
+}
+
+// auditCSV streams the entries the filters select, newest first, page by page through
+// the page's own query; changes as "field: before → after" (formula-safe through csvx).
+func (m *Module) auditCSV(c *fiber.Ctx, f AuditFilter) error {
+	return listq.StreamPages(c, listq.Export[audit.Entry]{File: "audit.csv",
+		Header: []string{"When", "Who", "Entity", "Record", "Action", "Changes", "Request id"},
+		Row: func(e audit.Entry) []string {
+			var ch []string
+			r := auditRowOf(e)
+			for _, x := range r.Changes {
+				if x.HasBefore {
+					ch = append(ch, x.Field+": "+x.Before+" → "+x.After)
+				} else {
+					ch = append(ch, x.Field+": "+x.After)
+				}
+			}
+			if r.Raw != "" {
+				ch = append(ch, r.Raw)
+			}
+			return []string{e.At.UTC().Format(time.RFC3339), e.ActorEmail, e.Entity, e.EntityID, e.Action, strings.Join(ch, "; "), e.RequestID}
+		}}, func(ctx context.Context, after string) ([]audit.Entry, string, error) {
+		l, err := ListAuditFiltered(ctx, m.DB, f, httpx.Page{Limit: 200, After: after})
+		if err != nil || l.Next == nil {
+			return l.Items, "", err
+		}
+		return l.Items, *l.Next, nil
+	})
 }
 
 // auditRowOf reads an entry's changes: {"field": {"from": a, "to": b}} (audit.Diff) or

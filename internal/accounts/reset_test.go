@@ -261,3 +261,40 @@ func TestPasswordResetIsThrottled(t *testing.T) {
 		t.Errorf("form: %d %s", res.StatusCode, body)
 	}
 }
+
+// Field errors and problem titles are in the reader's language; the code stays: a
+// Dutch browser reads the reset form's rule in Dutch, the API answers English unless
+// Accept-Language asks for Dutch.
+func TestFieldMessagesInTheReadersLanguage(t *testing.T) {
+	a := testkit.NewApp(t, t0, nil)
+	u := testkit.User(t, testkit.UserOpts{Role: auth.AccountManager})
+	tok := askLink(t, a, u.Email)
+	res, body := anonPost(t, a, "/password/reset", url.Values{"token": {tok}, "password": {"kort"}, "password_confirm": {"kort"}}, "nl")
+	if res.StatusCode != 422 || !strings.Contains(body, "Verbeter dit:") || !strings.Contains(body, "moet minstens 12 tekens lang zijn") || !strings.Contains(body, "Wachtwoord") {
+		t.Errorf("nl form: %d %s", res.StatusCode, body)
+	}
+	api := func(lang string) map[string]any {
+		req := httptest.NewRequest("POST", "/api/v1/auth/password/reset", strings.NewReader(`{"token":"`+tok+`","password":"kort"}`))
+		req.Header.Set("Content-Type", "application/json")
+		if lang != "" {
+			req.Header.Set("Accept-Language", lang)
+		}
+		res, b := send(t, a, req)
+		if res.StatusCode != 422 {
+			t.Fatalf("%s: %d %s", lang, res.StatusCode, b)
+		}
+		r := testkit.Response{Status: res.StatusCode, Body: []byte(b)}
+		return r.Map(t)
+	}
+	nl, en := api("nl-NL,nl;q=0.9"), api("")
+	msg := func(m map[string]any) string { return m["errors"].([]any)[0].(map[string]any)["message"].(string) }
+	if nl["code"] != en["code"] || nl["code"] != "validation_failed" {
+		t.Errorf("codes %v %v", nl["code"], en["code"])
+	}
+	if msg(nl) != "moet minstens 12 tekens lang zijn" || nl["title"] != "Controleer het formulier" {
+		t.Errorf("nl: %v", nl)
+	}
+	if msg(en) != "must have at least 12 characters" || en["title"] != "Please check the form" {
+		t.Errorf("en: %v", en)
+	}
+}

@@ -13,6 +13,7 @@ import (
 	"backoffice/internal/httpx"
 	"backoffice/internal/listq"
 	"backoffice/internal/problem"
+	"backoffice/internal/web"
 )
 
 // Pages registers the Billable page.
@@ -85,5 +86,5 @@ func (m *Module) billable(c *fiber.Ctx) error {
 			d.Next = template.URL("/billable?" + q.Encode()) //nolint:gosec // built from validated values and encoded
 		}
 	}
-	return m.Web.Render(c, "billing/billable", "Billable", d)
+	return m.Web.Render(c, "billing/billable", web.Tr(c, "billing.ui.title"), d)
 }

@@ -62,7 +62,7 @@ func (m *Module) list(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	return m.Web.Render(c, "calendars/list", "Calendars", cals)
+	return m.Web.Render(c, "calendars/list", web.Tr(c, "calendars.ui.title.list"), cals)
 }
 
 // Day is one cell of the year view.
@@ -188,7 +188,7 @@ func formOf(def calendar.Definition, isNew bool) Form {
 func (m *Module) newForm(c *fiber.Ctx) error {
 	base := MustBuiltin(calendar.IDKantooruren).Definition()
 	base.ID, base.Name = "", ""
-	return m.Web.Render(c, "calendars/form", "New calendar", formOf(base, true))
+	return m.Web.Render(c, "calendars/form", web.Tr(c, "calendars.ui.title.new"), formOf(base, true))
 }
 
 func (m *Module) editForm(c *fiber.Ctx) error {
@@ -199,7 +199,7 @@ func (m *Module) editForm(c *fiber.Ctx) error {
 	if cal.BuiltIn() {
 		return ErrBuiltinReadOnly
 	}
-	return m.Web.Render(c, "calendars/form", "Edit "+cal.Name(), formOf(cal.Definition(), false))
+	return m.Web.Render(c, "calendars/form", web.Tr(c, "calendars.ui.title.edit", "Name", cal.Name()), formOf(cal.Definition(), false))
 }
 
 // parseForm reads the form; slot syntax "08:30-12:00, 13:00-17:00".
@@ -268,10 +268,10 @@ func (m *Module) save(c *fiber.Ctx, id string, create bool) error {
 			form.Errors = []problem.FieldError{{Field: "id", Message: pe.Detail}}
 		}
 		c.Status(fiber.StatusUnprocessableEntity)
-		return m.Web.Render(c, "calendars/form", "Calendar", form)
+		return m.Web.Render(c, "calendars/form", web.Tr(c, "calendars.ui.title.form"), form)
 	}
 	if err != nil {
 		return err
 	}
-	return web.Redirect(c, "/calendars/"+id, "Calendar saved.")
+	return web.Redirect(c, "/calendars/"+id, web.Tr(c, "calendars.ui.saved"))
 }

@@ -141,7 +141,7 @@ func (m *Module) retryPost(c *fiber.Ctx) error {
 	if _, err := m.retry(c); err != nil {
 		return err
 	}
-	return web.Redirect(c, "/events/undeliverable", "The event will be delivered again.")
+	return web.Redirect(c, "/events/undeliverable", web.Tr(c, "events.ui.retried"))
 }
 
 func (m *Module) page(c *fiber.Ctx) error {
@@ -153,5 +153,5 @@ func (m *Module) page(c *fiber.Ctx) error {
 	if next != nil {
 		nextURL = template.URL("/events/undeliverable?" + url.Values{"after": {*next}}.Encode()) //nolint:gosec // encoded here
 	}
-	return m.Web.Render(c, "events/undeliverable", "Undeliverable events", map[string]any{"Items": items, "Next": nextURL})
+	return m.Web.Render(c, "events/undeliverable", web.Tr(c, "events.ui.title"), map[string]any{"Items": items, "Next": nextURL})
 }

@@ -81,12 +81,20 @@ func fiberCode(status int) string {
 // HTMLRenderer renders an error page for browser (non-API) requests.
 type HTMLRenderer func(c *fiber.Ctx, p ProblemBody) error
 
+// Localizer writes a problem's title, detail and field messages in the reader's language
+// (internal/web.LocalizeProblem); the code and field paths stay.
+type Localizer func(c *fiber.Ctx, p *ProblemBody)
+
 // ErrorHandler is the Fiber ErrorHandler: API paths get problem+json, UI paths the
-// HTML renderer. Unexpected errors are logged with the request id.
-func ErrorHandler(log *slog.Logger, html HTMLRenderer) fiber.ErrorHandler {
+// HTML renderer. Unexpected errors are logged with the request id. A localizer, when
+// given, translates the texts of both.
+func ErrorHandler(log *slog.Logger, html HTMLRenderer, localize ...Localizer) fiber.ErrorHandler {
 	return func(c *fiber.Ctx, err error) error {
 		rid := RequestID(c)
 		p := ToProblem(err, c.Path(), rid)
+		for _, l := range localize {
+			l(c, &p)
+		}
 		if p.Code == "value_out_of_range" || p.Code == "constraint_violated" {
 			log.Warn("database refused a value that validation let through", "request_id", rid, "method", c.Method(), "path", c.Path(), "err", err)
 		}

@@ -85,7 +85,7 @@ func New(d *platform.Deps, database *db.DB, modules []platform.Module, opt Optio
 		ReadTimeout:           30 * time.Second,
 		WriteTimeout:          60 * time.Second,
 		IdleTimeout:           120 * time.Second,
-		ErrorHandler:          httpx.ErrorHandler(d.Log, s.htmlError),
+		ErrorHandler:          httpx.ErrorHandler(d.Log, s.htmlError, web.LocalizeProblem),
 		// Responses are encoded by segmentio/encoding: the same bytes as encoding/json
 		// (TestJSONEncoderMatchesEncodingJSON), in less than half the time on a list page
 		// (issue 14, BenchmarkEncodeList).
@@ -282,7 +282,6 @@ func (s *Server) htmlError(c *fiber.Ctx, p httpx.ProblemBody) error {
 		return c.Redirect("/login?next="+url.QueryEscape(c.OriginalURL()), fiber.StatusSeeOther)
 	}
 	c.Status(p.Status)
-	p.Title = web.ErrorTitle(p.Status, p.Title) // the page's words; the JSON answer keeps its own
 	return s.deps.Web.Render(c, "core/error", p.Title, p)
 }
 

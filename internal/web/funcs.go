@@ -19,7 +19,7 @@ import (
 
 // Funcs are the template functions every page can use.
 func Funcs() template.FuncMap {
-	return template.FuncMap{
+	fm := template.FuncMap{
 		"money":   Money,
 		"percent": Percent,
 		// monthName 2026-12 → "December 2026"
@@ -124,6 +124,8 @@ func Funcs() template.FuncMap {
 		// ui "layout.next_page": a staff message (StaffLang), for partials without a view.
 		"ui":        UI,
 		"field":     FieldLabel,
+		"fieldin":   FieldLabelIn,
+		"fieldmsg":  FieldMessage,
 		"pagerHref": PagerHref,
 		"duration":  Duration,
 		// plural 1 "month" "months" → "1 month"; 3 → "3 months".
@@ -151,6 +153,8 @@ func Funcs() template.FuncMap {
 		},
 		"eqs": func(a, b any) bool { return fmt.Sprint(a) == fmt.Sprint(b) },
 	}
+	partialFuncs(fm)
+	return fm
 }
 
 // Money formats euros the one way every page and message writes them, i18n.Euro:
@@ -260,7 +264,10 @@ func Title(v any) string {
 // FieldLabel turns a field path of a validation error into words for a person:
 // "lines[2].unit_price" → "Line 3 · Unit price", "ended_at" → "Ended at". Pages with a
 // form of their own label their fields; this is the fallback that never shows a code.
-func FieldLabel(path string) string {
+func FieldLabel(path string) string { return FieldLabelIn(StaffLang, path) }
+
+// FieldLabelIn is FieldLabel in lang (a customer's form: the company's language).
+func FieldLabelIn(lang, path string) string {
 	var parts []string
 	for _, seg := range strings.Split(path, ".") {
 		name, idx, hasIdx := strings.Cut(seg, "[")
@@ -270,7 +277,7 @@ func FieldLabel(path string) string {
 		if name == "" {
 			continue
 		}
-		word := labelWord(name)
+		word := labelWord(lang, name)
 		if hasIdx {
 			n := 0
 			if _, err := fmt.Sscanf(strings.TrimSuffix(idx, "]"), "%d", &n); err == nil {
@@ -297,8 +304,8 @@ func isDigits(s string) bool {
 
 // labelWord is one segment of a field path in words: "unit_price" → "Unit price",
 // "vat_rate" → "VAT rate", "customer_id" → "Customer".
-func labelWord(name string) string {
-	if l := fieldWord(name); l != "" {
+func labelWord(lang, name string) string {
+	if l := fieldWord(lang, name); l != "" {
 		return l // the field's message (staff.<lang>.json "field.<name>")
 	}
 	words := strings.Split(strings.TrimSuffix(name, "_id"), "_")

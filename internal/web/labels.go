@@ -69,7 +69,7 @@ func codeLabel(s string) string {
 }
 
 // fieldWord is the staff label of one field name ("ended_at" → "End"), or "".
-func fieldWord(name string) string { return label(StaffLang, "field."+name, "") }
+func fieldWord(lang, name string) string { return label(lang, "field."+name, "") }
 
 // ErrorTitle is the heading of the error page for an HTTP status.
 func ErrorTitle(status int, fallback string) string {
