@@ -9,6 +9,7 @@ import (
 	"backoffice/internal/listq"
 	"backoffice/internal/money"
 	"backoffice/internal/problem"
+	"backoffice/internal/uploads"
 )
 
 var (
@@ -33,7 +34,12 @@ func (m *Module) Routes(r *apidoc.Router) {
 	r.Post("/quotes/:id/send", apidoc.Op{Summary: "Send a draft: valid_until = Amsterdam date of sending + valid_days (Q-1)", Tag: "orders",
 		Response: QuoteOut{}}, auth.Require(sales...), m.sendQuote)
 	r.Post("/quotes/:id/accept", apidoc.Op{Summary: "Accept a sent quote whole (Q-2) with who and how (Q-3); creates the order and contract",
+		Description: "JSON, or multipart/form-data with the fields accepted_by, method (default signed_pdf) and the file signed_pdf: " +
+			"the signed quote, a PDF of at most 10 MB, its type checked from the content (422 with the field signed_pdf otherwise, 413 when larger). " +
+			"The file is kept with the acceptance record and downloadable at /quotes/{id}/signed-pdf.",
 		Tag: "orders", Body: AcceptIn{}, Response: AcceptOut{}}, auth.Require(deciders...), m.acceptQuote)
+	r.Get("/quotes/:id/signed-pdf", apidoc.Op{Summary: "The signed quote kept with an acceptance by signed PDF (Q-3)", Tag: "orders",
+		Produces: "application/pdf"}, auth.Require(), m.signedPDF)
 	r.Post("/quotes/:id/decline", apidoc.Op{Summary: "Decline a sent quote with a reason", Tag: "orders", Body: DeclineIn{}, Response: QuoteOut{}},
 		auth.Require(deciders...), m.declineQuote)
 	r.Post("/quotes/:id/withdraw", apidoc.Op{Summary: "Withdraw a draft, sent or expired quote", Tag: "orders", Response: QuoteOut{}},
@@ -164,13 +170,18 @@ func (m *Module) acceptQuote(c *fiber.Ctx) error {
 		return err
 	}
 	var in AcceptIn
-	if err := httpx.Decode(c, &in); err != nil {
+	var signed *uploads.File
+	if isMultipart(c) {
+		if in, signed, err = acceptForm(c); err != nil {
+			return err
+		}
+	} else if err := httpx.Decode(c, &in); err != nil {
 		return err
 	}
-	if p := auth.From(c); p.Role == auth.Customer && in.Method != string(AcceptPortal) {
-		return problem.Invalid("method", "in the portal a quote is accepted with method portal")
+	if p := auth.From(c); p.Role == auth.Customer && in.Method != string(AcceptPortal) && signed == nil {
+		return problem.Invalid("method", "in the portal a quote is accepted with method portal, or signed_pdf with the signed PDF attached")
 	}
-	res, err := m.svc.AcceptQuote(c.UserContext(), qid, AcceptRequest{AcceptedBy: in.AcceptedBy, Method: AcceptanceMethod(in.Method), LineIDs: in.LineIDs})
+	res, err := m.svc.AcceptQuote(c.UserContext(), qid, AcceptRequest{AcceptedBy: in.AcceptedBy, Method: AcceptanceMethod(in.Method), LineIDs: in.LineIDs, Signed: signed})
 	if err != nil {
 		return err
 	}

@@ -108,6 +108,9 @@ func quoteOut(q *Quote, now time.Time, orderID, contractID int64) QuoteOut {
 	}
 	if a := q.Acceptance; a != nil {
 		o.Acceptance = &AcceptanceOut{AcceptedBy: a.AcceptedBy, Method: string(a.Method), At: a.At}
+		if a.SignedFileID != 0 {
+			o.Acceptance.SignedPDF = fmt.Sprintf("/api/v1/quotes/%d/signed-pdf", q.ID)
+		}
 	}
 	if d := q.Declined; d != nil {
 		o.DeclineReason = &d.Reason

@@ -80,6 +80,9 @@ func (in *QuoteIn) apply(q *Quote, fe *fieldErrors) {
 	}
 	if in.ContactID != nil {
 		q.ContactID = in.ContactID
+		if *in.ContactID == 0 { // 0: no contact person, the quote goes to the billing address
+			q.ContactID = nil
+		}
 	}
 	if in.Title != nil {
 		q.Title = strings.TrimSpace(*in.Title)

@@ -68,6 +68,8 @@ type AcceptanceOut struct {
 	AcceptedBy string    `json:"accepted_by"`
 	Method     string    `json:"method"`
 	At         time.Time `json:"at"`
+	// SignedPDF is the download of the signed quote kept with an acceptance by signed PDF.
+	SignedPDF string `json:"signed_pdf,omitempty"`
 }
 
 // QuoteOut is a quote version on the wire. Status is derived when read (Q-1).

@@ -13,6 +13,7 @@ import (
 	"backoffice/internal/civil"
 	"backoffice/internal/clock"
 	"backoffice/internal/platform"
+	"backoffice/internal/uploads"
 )
 
 // SeedDemo builds a living sales pipeline for `make run` through the use cases, inside the
@@ -248,7 +249,13 @@ func (d demoSeed) sendAndAccept(q *Quote, sent, accepted civil.Date, i int, how 
 	if err != nil {
 		return err
 	}
-	res, err := d.s.At(demoAt(accepted)).AcceptQuote(ctx, q.ID, AcceptRequest{AcceptedBy: by, Method: how})
+	req := AcceptRequest{AcceptedBy: by, Method: how}
+	if how == AcceptSignedPDF { // the signed copy the customer sent back: the quote's own PDF
+		if req.Signed, err = d.signedCopy(ctx, q, accepted); err != nil {
+			return err
+		}
+	}
+	res, err := d.s.At(demoAt(accepted)).AcceptQuote(ctx, q.ID, req)
 	if err != nil {
 		return fmt.Errorf("demo accept %s: %w", q.Number, err)
 	}
@@ -322,4 +329,17 @@ func seedIndexValues(ctx context.Context, s *Service) error {
 		}
 	}
 	return nil
+}
+
+// signedCopy is the demo's "scan" of a signed quote: the quote PDF as sent.
+func (d demoSeed) signedCopy(ctx context.Context, q *Quote, on civil.Date) (*uploads.File, error) {
+	doc, addr, err := d.s.QuoteDocument(ctx, q.ID)
+	if err != nil {
+		return nil, err
+	}
+	b, err := QuotePDF(doc, addr, d.s.Company, demoAt(on))
+	if err != nil {
+		return nil, err
+	}
+	return &uploads.File{Name: q.Number + "-signed.pdf", ContentType: "application/pdf", Data: b}, nil
 }

@@ -193,6 +193,9 @@ type Acceptance struct {
 	Method     AcceptanceMethod
 	At         time.Time
 	UserID     int64 // the portal or staff user who recorded it; 0 when unknown
+	// SignedFileID is the stored signed copy (uploads, owner kind "quote") of an
+	// acceptance by signed PDF; 0 when none was kept.
+	SignedFileID int64
 }
 
 // Decline records a customer's refusal with its reason.

@@ -9,6 +9,7 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	"backoffice/internal/auth"
+	"backoffice/internal/i18n"
 	"backoffice/internal/listq"
 	"backoffice/internal/problem"
 	"backoffice/internal/web"
@@ -25,6 +26,7 @@ func (m *Module) adminPages(r fiber.Router) {
 	r.Post("/quotes/:id/send", s, m.quoteAction("send"))
 	r.Post("/quotes/:id/revise", s, m.quoteAction("revise"))
 	r.Post("/quotes/:id/withdraw", s, m.quoteAction("withdraw"))
+	r.Post("/quotes/:id/accept", s, m.staffAcceptPost)
 	r.Get("/orders", auth.Require(staff...), m.ordersPage)
 	r.Get("/orders/:id", auth.Require(staff...), m.orderPage)
 	r.Post("/orders/:id/cancel", s, m.orderCancelPost)
@@ -85,7 +87,7 @@ func (m *Module) quotesPage(c *fiber.Ctx) error {
 	if d.Customers, err = m.customerOptions(c); err != nil {
 		return err
 	}
-	return m.web.Render(c, "orders/quotes", "Quotes", d)
+	return m.web.Render(c, "orders/quotes", tr(c, "orders.ui.title.quotes"), d)
 }
 
 // filterValues are a page's filters as URL values (the list links keep them).
@@ -124,7 +126,7 @@ func (m *Module) quoteCreatePost(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	return web.Redirect(c, fmt.Sprintf("/quotes/%d", saved.ID), "Quote "+saved.Number+" created.")
+	return web.Redirect(c, fmt.Sprintf("/quotes/%d", saved.ID), tr(c, "orders.ui.flash.created", "Number", saved.Number))
 }
 
 func (m *Module) quoteEditPage(c *fiber.Ctx) error {
@@ -174,30 +176,7 @@ func (m *Module) quoteUpdatePost(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	return web.Redirect(c, fmt.Sprintf("/quotes/%d", qid), "Quote saved.")
-}
-
-type quotePageData struct {
-	Quote    QuoteOut
-	Portal   bool
-	Errors   []problem.FieldError
-	Versions []QuoteVersion // every version of the number, oldest first (staff page)
-}
-
-func (m *Module) quotePage(c *fiber.Ctx) error {
-	qid, err := httpx.ID(c)
-	if err != nil {
-		return err
-	}
-	q, versions, err := m.svc.QuoteWithVersions(c.UserContext(), qid)
-	if err != nil {
-		return err
-	}
-	out, err := m.quoteOut(c, q)
-	if err != nil {
-		return err
-	}
-	return m.web.Render(c, "orders/quote", fmt.Sprintf("Quote %s v%d", q.Number, q.Version), quotePageData{Quote: out, Versions: versions})
+	return web.Redirect(c, fmt.Sprintf("/quotes/%d", qid), tr(c, "orders.ui.flash.saved"))
 }
 
 func (m *Module) quoteAction(action string) fiber.Handler {
@@ -222,8 +201,7 @@ func (m *Module) quoteAction(action string) fiber.Handler {
 		if err != nil {
 			return err
 		}
-		msg := map[string]string{"send": "Quote sent; valid until " + web.Date(q.ValidUntil) + ".",
-			"revise": fmt.Sprintf("Version %d created as a draft.", q.Version), "withdraw": "Quote withdrawn."}[action]
+		msg := tr(c, "orders.ui.flash."+action, "Date", i18n.Date(web.UILang(auth.From(c)), q.ValidUntil), "Version", q.Version)
 		return web.Redirect(c, fmt.Sprintf("/quotes/%d", q.ID), msg)
 	}
 }

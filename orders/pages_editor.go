@@ -26,6 +26,8 @@ type editorData struct {
 	Errors    []problem.FieldError
 	Kinds     []string
 	Terms     termsOverrideForm
+	Contacts  []option // the contact persons of the chosen customer (the quote mail goes to the chosen one)
+	ContactID string   // the chosen contact, "" for the billing address
 }
 
 // editorRow is one line row of the editor as text: what was typed, or a saved line written
@@ -71,9 +73,21 @@ func (m *Module) editor(c *fiber.Ctx, status int, q *Quote, isNew bool, errs []p
 	if d.Customers, err = m.customerOptions(c); err != nil {
 		return err
 	}
-	title := "New quote"
+	if q.CustomerID > 0 {
+		cs, err := m.svc.ContactOptions(c.UserContext(), q.CustomerID)
+		if err != nil {
+			return err
+		}
+		for _, o := range cs {
+			d.Contacts = append(d.Contacts, option{strconv.FormatInt(o.ID, 10), o.Name})
+		}
+	}
+	if q.ContactID != nil {
+		d.ContactID = strconv.FormatInt(*q.ContactID, 10)
+	}
+	title := tr(c, "orders.ui.title.new_quote")
 	if !isNew {
-		title = fmt.Sprintf("Edit quote %s v%d", q.Number, q.Version)
+		title = tr(c, "orders.ui.title.edit_quote", "Number", q.Number, "Version", q.Version)
 	}
 	c.Status(status)
 	return m.web.Render(c, "orders/quote_edit", title, d)
@@ -84,6 +98,9 @@ func (m *Module) editor(c *fiber.Ctx, status int, q *Quote, isNew bool, errs []p
 func editRows(c *fiber.Ctx, rows []editorRow) ([]editorRow, bool) {
 	if c.FormValue("add_line") != "" {
 		return append(rows, blankRow()), true
+	}
+	if c.FormValue("refresh_contacts") != "" { // another customer: show its contact persons
+		return rows, true
 	}
 	s := c.FormValue("remove_line")
 	if s == "" {
@@ -105,6 +122,11 @@ func quoteForm(c *fiber.Ctx) (*QuoteIn, []editorRow) {
 	} else {
 		zero := int64(0)
 		in.CustomerID = &zero
+	}
+	zero := int64(0) // no contact: the quote goes to the billing address
+	in.ContactID = &zero
+	if v, err := strconv.ParseInt(c.FormValue("contact_id"), 10, 64); err == nil && v > 0 {
+		in.ContactID = &v
 	}
 	title := c.FormValue("title")
 	in.Title = &title

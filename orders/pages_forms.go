@@ -9,7 +9,10 @@ import (
 
 	"github.com/gofiber/fiber/v2"
 
+	"backoffice/internal/auth"
+	"backoffice/internal/civil"
 	"backoffice/internal/clock"
+	"backoffice/internal/i18n"
 	"backoffice/internal/money"
 	"backoffice/internal/problem"
 	"backoffice/internal/web"
@@ -39,6 +42,8 @@ type orderPageData struct {
 	Form    orderForm
 	Rates   []StandardRateOut
 	Reasons []string
+	// FreeUntil is the last day of free cancellation, zero when none was agreed.
+	FreeUntil civil.Date
 }
 
 // renderOrder shows an order; form carries a failed form's input and errors.
@@ -65,10 +70,13 @@ func (m *Module) renderOrder(c *fiber.Ctx, portal bool, form orderForm) error {
 			d.Form.Lines = append(d.Form.Lines, ChangeRowIn{})
 		}
 	}
+	if d.Order.FreeCancelUntil != nil {
+		d.FreeUntil, _ = civil.Parse(*d.Order.FreeCancelUntil) // written by civil.Date.String
+	}
 	if form.Errors != nil {
 		c.Status(fiber.StatusUnprocessableEntity)
 	}
-	return m.web.Render(c, "orders/order", "Order "+v.Order.Number, d)
+	return m.web.Render(c, "orders/order", tr(c, "orders.ui.title.order", "Number", v.Order.Number), d)
 }
 
 func (m *Module) orderPage(c *fiber.Ctx) error { return m.renderOrder(c, false, orderForm{}) }
@@ -100,7 +108,7 @@ func (m *Module) preconditionPost(c *fiber.Ctx) error {
 	if _, err := m.svc.RecordPrecondition(c.UserContext(), oid, form.Values["precondition"], form.Values["on"]); err != nil {
 		return m.formFailed(c, err, form)
 	}
-	return web.Redirect(c, fmt.Sprintf("/orders/%d", oid), title(form.Values["precondition"])+" recorded as met (Q-6).")
+	return web.Redirect(c, fmt.Sprintf("/orders/%d", oid), tr(c, "orders.ui.flash.precondition_met", "Precondition", tr(c, "orders.ui.precondition."+form.Values["precondition"])))
 }
 
 func (m *Module) extensionPost(c *fiber.Ctx) error {
@@ -117,9 +125,9 @@ func (m *Module) extensionPost(c *fiber.Ctx) error {
 	if err != nil {
 		return m.formFailed(c, err, form)
 	}
-	msg := fmt.Sprintf("Lead time extended by %d working days; the customer is informed.", days)
+	msg := tr(c, "orders.ui.flash.extended", "Days", days)
 	if !v.Plan.TargetDate.IsZero() {
-		msg = fmt.Sprintf("Lead time extended by %d working days; the target date is now %s and the customer is informed.", days, v.Plan.TargetDate)
+		msg = tr(c, "orders.ui.flash.extended_target", "Days", days, "Date", i18n.Date(web.UILang(auth.From(c)), v.Plan.TargetDate))
 	}
 	return web.Redirect(c, fmt.Sprintf("/orders/%d", oid), msg)
 }
@@ -153,20 +161,11 @@ func (m *Module) changeRequestPost(c *fiber.Ctx) error {
 	if err != nil {
 		return m.formFailed(c, err, form)
 	}
-	msg := "Extra work recorded; the customer is asked for approval (Q-5)."
+	msg := tr(c, "orders.ui.flash.change_approval")
 	if !cr.ApprovalRequired {
-		msg = "Necessary extra work recorded; the customer is informed (Q-5)."
+		msg = tr(c, "orders.ui.flash.change_necessary")
 	}
 	return web.Redirect(c, fmt.Sprintf("/orders/%d", oid), msg)
-}
-
-// title is the template func of the same name: "details_agreed" → "Details agreed".
-func title(s string) string {
-	s = strings.ReplaceAll(s, "_", " ")
-	if s == "" {
-		return s
-	}
-	return strings.ToUpper(s[:1]) + s[1:]
 }
 
 type contractPageData struct {
@@ -174,6 +173,8 @@ type contractPageData struct {
 	Errors   []problem.FieldError
 	Received string // the notice_received_at input
 	Now      string // the default of the input: now, local time
+	// IndexText is the indexation clause naming the index, in the reader's language.
+	IndexText string
 }
 
 func (m *Module) renderContract(c *fiber.Ctx, errs []problem.FieldError, received string) error {
@@ -189,8 +190,8 @@ func (m *Module) renderContract(c *fiber.Ctx, errs []problem.FieldError, receive
 		c.Status(fiber.StatusUnprocessableEntity)
 	}
 	d := contractPageData{Contract: contractOut(k, m.svc.Today()), Errors: errs, Received: received,
-		Now: m.svc.now().In(clock.Amsterdam).Format(localInput)}
-	return m.web.Render(c, "orders/contract", "Contract "+k.Number, d)
+		Now: m.svc.now().In(clock.Amsterdam).Format(localInput), IndexText: clause(i18n.For(web.UILang(auth.From(c))), k.Indexation)}
+	return m.web.Render(c, "orders/contract", tr(c, "orders.ui.title.contract", "Number", k.Number), d)
 }
 
 func (m *Module) contractPage(c *fiber.Ctx) error { return m.renderContract(c, nil, "") }
@@ -228,9 +229,9 @@ func (m *Module) terminatePost(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	msg := "Notice recorded."
+	msg := tr(c, "orders.ui.flash.notice_recorded")
 	if k.Termination != nil {
-		msg = fmt.Sprintf("Notice recorded: the contract ends on %s.", k.Termination.EndDate)
+		msg = tr(c, "orders.ui.flash.terminated", "Date", i18n.Date(web.UILang(auth.From(c)), k.Termination.EndDate))
 	}
 	return web.Redirect(c, fmt.Sprintf("/contracts/%d", kid), msg)
 }

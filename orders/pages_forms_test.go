@@ -36,7 +36,13 @@ func postForm(t *testing.T, a *testkit.App, path, token string, form url.Values,
 	} else {
 		body.WriteString(form.Encode())
 	}
-	req := httptest.NewRequest("POST", path, &body)
+	return postBody(t, a, path, token, ctype, &body)
+}
+
+// postBody posts a body of type ctype through the real router with a bearer token.
+func postBody(t *testing.T, a *testkit.App, path, token, ctype string, body io.Reader) *testkit.Response {
+	t.Helper()
+	req := httptest.NewRequest("POST", path, body)
 	req.Header.Set("Content-Type", ctype)
 	req.Header.Set("Authorization", "Bearer "+token)
 	res, err := a.Server.App.Test(req, -1)

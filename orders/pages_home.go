@@ -3,6 +3,7 @@ package orders
 import (
 	"context"
 	"fmt"
+	"strings"
 
 	"backoffice/internal/auth"
 	"backoffice/internal/web"
@@ -21,23 +22,21 @@ func (m *Module) HomeCards(ctx context.Context) ([]web.HomeCard, error) {
 	if err != nil {
 		return nil, err
 	}
-	card := func(id, title, href, note string, n int64, order int, tone web.Tone) web.HomeCard {
-		return web.HomeCard{ID: id, Title: title, Href: href, Note: note, Order: order, Section: "Sales"}.Counted(n, HomeCap, tone)
+	lang := web.UILang(p)
+	tt := func(id string, kv ...any) string { return web.T(lang, "orders.ui.home."+id, kv...) }
+	card := func(id, href string, n int64, order int, tone web.Tone, kv ...any) web.HomeCard {
+		key := strings.ReplaceAll(id, "-", "_")
+		return web.HomeCard{ID: id, Title: tt(key), Href: href, Note: tt(key+"_note", kv...), Order: order, Section: "Sales"}.Counted(n, HomeCap, tone)
 	}
 	if p.Role == auth.Customer {
-		return []web.HomeCard{card("quotes-to-decide", "Quotes to decide", "/portal/quotes?status=sent",
-			"Sent to you and still valid.", f.QuotesToDecide, 20, web.ToneWarn)}, nil
+		return []web.HomeCard{card("quotes-to-decide", "/portal/quotes?status=sent", f.QuotesToDecide, 20, web.ToneWarn)}, nil
 	}
 	cards := []web.HomeCard{
-		card("quotes-expiring", "Quotes expiring this week", "/quotes?expiring=1",
-			fmt.Sprintf("Sent, validity ends within %d days.", ReminderDaysBeforeExpiry), f.QuotesExpiring, 10, web.ToneWarn),
-		card("notice-deadlines", "Notice deadlines within 90 days", fmt.Sprintf("/contracts?notice_within=%d", HomeNoticeWindowDays),
-			"Last day the customer can give notice for the running term.", f.NoticeDue, 20, web.ToneWarn),
-		card("orders-waiting", "Orders waiting to start", "/orders?lead_time=not_started",
-			"Lead time not started: a precondition is missing.", f.OrdersWaiting, 30, web.ToneWarn),
+		card("quotes-expiring", "/quotes?expiring=1", f.QuotesExpiring, 10, web.ToneWarn, "Days", ReminderDaysBeforeExpiry),
+		card("notice-deadlines", fmt.Sprintf("/contracts?notice_within=%d", HomeNoticeWindowDays), f.NoticeDue, 20, web.ToneWarn, "Days", HomeNoticeWindowDays),
+		card("orders-waiting", "/orders?lead_time=not_started", f.OrdersWaiting, 30, web.ToneWarn),
 	}
-	chart := &web.Chart{ID: "pipeline-chart", Title: "Quote pipeline, last 12 months",
-		Desc: "Quotes sent, accepted and expired per month.", Empty: "no data yet"}
+	chart := &web.Chart{ID: "pipeline-chart", Title: tt("chart_title"), Desc: tt("chart_desc"), Empty: tt("chart_empty")}
 	for _, mo := range f.Months {
 		chart.Labels = append(chart.Labels, web.MonthLabel(mo.String()))
 	}
@@ -49,9 +48,9 @@ func (m *Module) HomeCards(ctx context.Context) ([]web.HomeCard, error) {
 			}
 			return s
 		}
-		chart.Series = []web.ChartSeries{series("sent", "chart-s1", f.Sent), series("accepted", "chart-s2", f.Accepted), series("expired", "chart-s3", f.Expired)}
+		chart.Series = []web.ChartSeries{series(tt("sent"), "chart-s1", f.Sent), series(tt("accepted"), "chart-s2", f.Accepted), series(tt("expired"), "chart-s3", f.Expired)}
 	}
-	cards = append(cards, web.HomeCard{ID: "pipeline", Title: "Quote pipeline", Href: "/quotes", Order: 40, Section: "Sales",
-		Note: "Quotes sent, accepted and expired per month (Amsterdam time).", Chart: chart})
+	cards = append(cards, web.HomeCard{ID: "pipeline", Title: tt("pipeline"), Href: "/quotes", Order: 40, Section: "Sales",
+		Note: tt("pipeline_note"), Chart: chart})
 	return cards, nil
 }

@@ -48,7 +48,7 @@ func (m *Module) ordersPage(c *fiber.Ctx) error {
 	for _, o := range os {
 		d.Rows = append(d.Rows, orderOut(o))
 	}
-	return m.web.Render(c, "orders/orders", "Orders", d)
+	return m.web.Render(c, "orders/orders", tr(c, "orders.ui.title.orders"), d)
 }
 
 func (m *Module) orderCancelPost(c *fiber.Ctx) error {
@@ -63,7 +63,7 @@ func (m *Module) orderCancelPost(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	return web.Redirect(c, fmt.Sprintf("/orders/%d", oid), "Order cancelled: "+res.Reason)
+	return web.Redirect(c, fmt.Sprintf("/orders/%d", oid), tr(c, "orders.ui.flash.order_cancelled", "Reason", res.Reason))
 }
 
 type contractsData struct {
@@ -104,7 +104,7 @@ func (m *Module) renderContracts(c *fiber.Ctx, portal bool) error {
 	for _, k := range cs {
 		d.Rows = append(d.Rows, contractOut(k, today))
 	}
-	return m.web.Render(c, "orders/contracts", "Contracts", d)
+	return m.web.Render(c, "orders/contracts", tr(c, "orders.ui.title.contracts"), d)
 }
 
 func (m *Module) contractsPage(c *fiber.Ctx) error { return m.renderContracts(c, false) }
@@ -124,7 +124,7 @@ func (m *Module) indexationPage(c *fiber.Ctx) error {
 	for _, s := range ss {
 		d.Series = append(d.Series, seriesOut(s))
 	}
-	return m.web.Render(c, "orders/indexation", "Indexation", d)
+	return m.web.Render(c, "orders/indexation", tr(c, "orders.ui.title.indexation"), d)
 }
 
 func (m *Module) indexationPost(c *fiber.Ctx) error {
@@ -136,7 +136,7 @@ func (m *Module) indexationPost(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	return web.Redirect(c, fmt.Sprintf("/indexation/%d", run.ID), fmt.Sprintf("Proposal for %d ready: check it before applying.", year))
+	return web.Redirect(c, fmt.Sprintf("/indexation/%d", run.ID), tr(c, "orders.ui.flash.proposed", "Year", year))
 }
 
 func (m *Module) indexationRunPage(c *fiber.Ctx) error {
@@ -149,7 +149,7 @@ func (m *Module) indexationRunPage(c *fiber.Ctx) error {
 		return err
 	}
 	out := runOut(run)
-	return m.web.Render(c, "orders/indexation", fmt.Sprintf("Indexation %d", run.Year), indexationData{Year: run.Year, Run: &out})
+	return m.web.Render(c, "orders/indexation", tr(c, "orders.ui.title.indexation_year", "Year", run.Year), indexationData{Year: run.Year, Run: &out})
 }
 
 func (m *Module) indexationApplyPost(c *fiber.Ctx) error {
@@ -161,7 +161,7 @@ func (m *Module) indexationApplyPost(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	return web.Redirect(c, fmt.Sprintf("/indexation/%d", run.ID), "Indexation applied; customer letters queued.")
+	return web.Redirect(c, fmt.Sprintf("/indexation/%d", run.ID), tr(c, "orders.ui.flash.applied"))
 }
 
 func (m *Module) portalPages(r fiber.Router) {
@@ -192,43 +192,7 @@ func (m *Module) portalQuotesPage(c *fiber.Ctx) error {
 			rows = append(rows, quoteOut(q, now, 0, 0))
 		}
 	}
-	return m.web.Render(c, "orders/portal_quotes", web.Tr(c, "portal.quotes.title"), rows)
-}
-
-func (m *Module) portalQuotePage(c *fiber.Ctx) error {
-	qid, err := httpx.ID(c)
-	if err != nil {
-		return err
-	}
-	q, err := m.svc.GetQuote(c.UserContext(), qid)
-	if err != nil {
-		return err
-	}
-	out, err := m.quoteOut(c, q)
-	if err != nil {
-		return err
-	}
-	return m.web.Render(c, "orders/quote", fmt.Sprintf("Quote %s", q.Number), quotePageData{Quote: out, Portal: true})
-}
-
-func (m *Module) portalAcceptPost(c *fiber.Ctx) error {
-	qid, err := httpx.ID(c)
-	if err != nil {
-		return err
-	}
-	res, err := m.svc.AcceptQuote(c.UserContext(), qid, AcceptRequest{AcceptedBy: c.FormValue("accepted_by"), Method: AcceptPortal})
-	if fields, ok := problem.FieldErrors(err); ok {
-		q, gerr := m.svc.GetQuote(c.UserContext(), qid)
-		if gerr != nil {
-			return gerr
-		}
-		c.Status(fiber.StatusUnprocessableEntity)
-		return m.web.Render(c, "orders/quote", "Quote "+q.Number, quotePageData{Quote: quoteOut(q, m.svc.now(), 0, 0), Portal: true, Errors: fields})
-	}
-	if err != nil {
-		return err
-	}
-	return web.Redirect(c, fmt.Sprintf("/portal/orders/%d", res.Order.ID), "Thank you: quote "+res.Quote.Number+" is accepted. A confirmation is on its way by e-mail.")
+	return m.web.Render(c, "orders/portal_quotes", tr(c, "portal.quotes.title"), rows)
 }
 
 func (m *Module) portalDeclinePost(c *fiber.Ctx) error {
@@ -239,7 +203,7 @@ func (m *Module) portalDeclinePost(c *fiber.Ctx) error {
 	if _, err := m.svc.DeclineQuote(c.UserContext(), qid, c.FormValue("reason")); err != nil {
 		return err
 	}
-	return web.Redirect(c, fmt.Sprintf("/portal/quotes/%d", qid), "Quote declined.")
+	return web.Redirect(c, fmt.Sprintf("/portal/quotes/%d", qid), tr(c, "orders.ui.flash.declined"))
 }
 
 func (m *Module) portalDecidePost(c *fiber.Ctx) error {
@@ -254,5 +218,5 @@ func (m *Module) portalDecidePost(c *fiber.Ctx) error {
 	if _, err := m.svc.DecideChangeRequest(c.UserContext(), oid, crID, c.FormValue("approve") == "yes", auth.From(c).Name); err != nil {
 		return err
 	}
-	return web.Redirect(c, fmt.Sprintf("/portal/orders/%d", oid), "Decision recorded.")
+	return web.Redirect(c, fmt.Sprintf("/portal/orders/%d", oid), tr(c, "orders.ui.flash.decided"))
 }

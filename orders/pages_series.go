@@ -81,7 +81,7 @@ func (m *Module) seriesValuesPost(c *fiber.Ctx) error {
 	if err == nil {
 		var created, updated int
 		if created, updated, err = m.svc.PutValues(c.UserContext(), code, vals, "form"); err == nil {
-			return web.Redirect(c, "/index-series/"+code, fmt.Sprintf("%d values stored (%d new, %d revised).", created+updated, created, updated))
+			return web.Redirect(c, "/index-series/"+code, tr(c, "orders.ui.flash.values_stored", "N", created+updated, "New", created, "Revised", updated))
 		}
 	}
 	if fields, ok := problem.FieldErrors(err); ok {
@@ -119,8 +119,8 @@ func (m *Module) seriesImportPost(c *fiber.Ctx) error {
 	if err != nil {
 		return failed(err)
 	}
-	return web.Redirect(c, "/index-series/"+code, fmt.Sprintf("Imported column %q: %d new values, %d revised, %d rows skipped (years, quarters, empty).",
-		res.Column, res.Created, res.Updated, res.Skipped))
+	return web.Redirect(c, "/index-series/"+code, tr(c, "orders.ui.flash.imported", "Column", res.Column,
+		"New", res.Created, "Revised", res.Updated, "Skipped", res.Skipped))
 }
 
 type ratesPageData struct {
@@ -146,7 +146,7 @@ func (m *Module) renderRates(c *fiber.Ctx, d ratesPageData) error {
 	if d.Errors != nil {
 		c.Status(fiber.StatusUnprocessableEntity)
 	}
-	return m.web.Render(c, "orders/rates", "Standard rates", d)
+	return m.web.Render(c, "orders/rates", tr(c, "orders.ui.title.rates"), d)
 }
 
 func (m *Module) ratesPage(c *fiber.Ctx) error { return m.renderRates(c, ratesPageData{}) }
@@ -159,7 +159,7 @@ func (m *Module) ratePost(c *fiber.Ctx) error {
 	r, err := in.rate(sku)
 	if err == nil {
 		if err = m.svc.PutStandardRate(c.UserContext(), r); err == nil {
-			return web.Redirect(c, "/standard-rates", fmt.Sprintf("Rate %s saved: %s per %s.", r.SKU, euro(r.UnitPrice), r.Unit))
+			return web.Redirect(c, "/standard-rates", tr(c, "orders.ui.flash.rate_saved", "SKU", r.SKU, "Price", euro(r.UnitPrice), "Unit", r.Unit))
 		}
 	}
 	if fields, ok := problem.FieldErrors(err); ok {

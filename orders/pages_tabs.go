@@ -22,9 +22,9 @@ func tabQuery[T any](spec listq.Spec[T], after string) (listq.Query, error) {
 // (platform.CustomerTabber), each through the list's own query and visibility.
 func (m *Module) CustomerTabs() []platform.CustomerTab {
 	return []platform.CustomerTab{
-		{Key: "quotes", Label: "Quotes", Order: 10, Roles: sales, List: m.quoteTab},
-		{Key: "orders", Label: "Orders", Order: 20, Roles: staff, List: m.orderTab},
-		{Key: "contracts", Label: "Contracts", Order: 30, Roles: sales, List: m.contractTab},
+		{Key: "quotes", Label: web.UI("orders.ui.tab.quotes"), Order: 10, Roles: sales, List: m.quoteTab},
+		{Key: "orders", Label: web.UI("orders.ui.tab.orders"), Order: 20, Roles: staff, List: m.orderTab},
+		{Key: "contracts", Label: web.UI("orders.ui.tab.contracts"), Order: 30, Roles: sales, List: m.contractTab},
 	}
 }
 
@@ -39,7 +39,7 @@ func (m *Module) quoteTab(ctx context.Context, customerID int64, after string) (
 	}
 	qs, next := quoteList.Trim(qs, lq)
 	now := m.svc.now()
-	p := platform.TabPage{Columns: []string{"Number", "Title", "Status", "Valid until", "Total excl. VAT"}, Next: next, Empty: "No quotes for this customer."}
+	p := platform.TabPage{Columns: tabColumns("number", "title", "status", "valid_until", "net"), Next: next, Empty: web.UI("orders.ui.tab.no_quotes")}
 	for _, q := range qs {
 		o := quoteOut(q, now, 0, 0)
 		valid := ""
@@ -62,7 +62,7 @@ func (m *Module) orderTab(ctx context.Context, customerID int64, after string) (
 		return platform.TabPage{}, err
 	}
 	os, next := orderList.Trim(os, lq)
-	p := platform.TabPage{Columns: []string{"Number", "Title", "Status", "Start date", "Total excl. VAT"}, Next: next, Empty: "No orders for this customer."}
+	p := platform.TabPage{Columns: tabColumns("number", "title", "status", "start_date", "net"), Next: next, Empty: web.UI("orders.ui.tab.no_orders")}
 	for _, o := range os {
 		p.Rows = append(p.Rows, []platform.TabCell{{Text: o.Number, Href: fmt.Sprintf("/orders/%d", o.ID)}, {Text: o.Title},
 			{Text: string(o.Status), Badge: true}, {Text: web.Date(o.StartDate)}, {Text: web.Money(o.StoredNet), Num: true}})
@@ -81,11 +81,20 @@ func (m *Module) contractTab(ctx context.Context, customerID int64, after string
 	}
 	cs, next := contractList.Trim(cs, lq)
 	today := m.svc.Today()
-	p := platform.TabPage{Columns: []string{"Number", "Start", "Current term ends", "Notice deadline", "Status"}, Next: next, Empty: "No contracts for this customer."}
+	p := platform.TabPage{Columns: tabColumns("number", "start", "term_ends", "notice_deadline", "status"), Next: next, Empty: web.UI("orders.ui.tab.no_contracts")}
 	for _, k := range cs {
 		o := contractOut(k, today)
 		p.Rows = append(p.Rows, []platform.TabCell{{Text: o.Number, Href: fmt.Sprintf("/contracts/%d", o.ID)}, {Text: web.Date(o.StartDate)},
 			{Text: web.Date(o.CurrentTermEnd)}, {Text: web.Date(o.NoticeDeadline)}, {Text: o.Status, Badge: true}})
 	}
 	return p, nil
+}
+
+// tabColumns are the staff labels of a tab's columns (orders.ui.col.<name>).
+func tabColumns(names ...string) []string {
+	out := make([]string, len(names))
+	for i, n := range names {
+		out[i] = web.UI("orders.ui.col." + n)
+	}
+	return out
 }

@@ -32,7 +32,7 @@ func TestPagesRender(t *testing.T) {
 		{"/indexation", e.am.Token, []string{"propose-run", "cbs-cdt"}},
 		{fmt.Sprintf("/indexation/%v", run["id"]), e.am.Token, []string{"proposals", "blocked"}},
 		{"/portal/quotes", e.contact.Token, []string{q.Number, open.Number}},
-		{fmt.Sprintf("/portal/quotes/%d", open.ID), e.contact.Token, []string{"accept-quote", "accepted-by", "per month", "for an initial term of 48 months"}},
+		{fmt.Sprintf("/portal/quotes/%d", open.ID), e.contact.Token, []string{"accept-quote", "accepted-by", "per maand", "€ 125,00 per maand gedurende 48 maanden"}},
 		{fmt.Sprintf("/portal/orders/%d", acc.Order.ID), e.contact.Token, []string{acc.Order.Number}},
 		{"/portal/contracts", e.contact.Token, []string{acc.Contract.Number}},
 	}

@@ -66,8 +66,12 @@ func acceptanceBlock(d *pdfdoc.Doc, q *Quote) {
 // acceptanceText is "… aanvaard door Anna de Vries op 3 maart 2026 om 10:15, in het klantportaal."
 func acceptanceText(l *i18n.Localizer, a *Acceptance) string {
 	at := a.At.In(clock.Amsterdam)
+	how := howAccepted(l, a.Method)
+	if a.SignedFileID != 0 {
+		how = l.T("orders.accept.signed_copy", map[string]any{"Date": i18n.Date(l.Lang, civil.Of(at))})
+	}
 	return l.T("orders.pdf.accepted_text", map[string]any{"Name": a.AcceptedBy, "Date": i18n.Date(l.Lang, civil.Of(at)),
-		"Time": at.Format("15:04"), "How": howAccepted(l, a.Method)})
+		"Time": at.Format("15:04"), "How": how})
 }
 
 func howAccepted(l *i18n.Localizer, m AcceptanceMethod) string {
@@ -110,7 +114,10 @@ func clause(l *i18n.Localizer, c IndexationClause) string {
 	switch c.Method {
 	case IndexBySeries:
 		index := l.T("orders.index.agreed")
-		if strings.HasPrefix(strings.ToLower(c.SeriesCode), "cbs") {
+		switch code := strings.ToLower(c.SeriesCode); {
+		case strings.HasPrefix(code, DefaultIndexSeries):
+			index = l.T("orders.index.cdt")
+		case strings.HasPrefix(code, "cbs-cpi"):
 			index = l.T("orders.index.cpi")
 		}
 		s = l.T("orders.index.series", map[string]any{"Index": index})

@@ -7,6 +7,7 @@ import (
 
 	"backoffice/internal/civil"
 	"backoffice/internal/clock"
+	"backoffice/internal/uploads"
 )
 
 // ReminderDaysBeforeExpiry is when the account manager is reminded of a sent quote.
@@ -84,6 +85,9 @@ type AcceptRequest struct {
 	Method     AcceptanceMethod
 	LineIDs    []int64
 	UserID     int64
+	// Signed is the signed quote of an acceptance by signed PDF: checked by its
+	// content, kept with the acceptance record.
+	Signed *uploads.File
 }
 
 // Accept records the customer's acceptance at now. Input errors come first
@@ -95,6 +99,14 @@ func (q *Quote) Accept(r AcceptRequest, now time.Time) error {
 	checkText(&fe, "accepted_by", name, 200, true)
 	if !r.Method.Valid() {
 		fe.add("method", "must be one of portal, signed_pdf, email")
+	}
+	if r.Signed != nil {
+		if r.Method != AcceptSignedPDF {
+			fe.add("method", "a signed copy is an acceptance by signed_pdf")
+		}
+		if r.Signed.ContentType != "application/pdf" {
+			fe.add(SignedField, "must be a PDF document (the signed quote)")
+		}
 	}
 	own := make(map[int64]bool, len(q.Lines))
 	for _, l := range q.Lines {

@@ -95,3 +95,24 @@ func record(ctx context.Context, tx bun.IDB, now time.Time, entity string, id an
 func (s *Service) CustomerOptions(ctx context.Context) ([]accounts.Option, error) {
 	return accounts.CustomerOptions(ctx, s.DB, 500)
 }
+
+// ContactOptions are the active contact persons of a customer, by name: the quote editor's
+// contact picker (the quote mail goes to the chosen one).
+func (s *Service) ContactOptions(ctx context.Context, customerID int64) ([]accounts.Option, error) {
+	users, err := accounts.Contacts(ctx, s.DB, customerID)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]accounts.Option, 0, len(users))
+	for _, u := range users {
+		if u.Active {
+			out = append(out, accounts.Option{ID: u.ID, Name: u.Name})
+		}
+	}
+	return out, nil
+}
+
+// ContactName is the name of the contact person a quote is addressed to.
+func (s *Service) ContactName(ctx context.Context, userID int64) (string, error) {
+	return accounts.UserName(ctx, s.DB, userID)
+}

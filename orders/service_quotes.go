@@ -259,6 +259,9 @@ func (s *Service) AcceptQuote(ctx context.Context, id int64, r AcceptRequest) (*
 	res := &AcceptResult{}
 	q, err := s.transition(ctx, id, "accept", func(q *Quote) error { return q.Accept(r, now) },
 		func(ctx context.Context, tx bun.Tx, q *Quote) error {
+			if err := keepSignedCopy(ctx, tx, q, r.Signed, now); err != nil {
+				return err
+			}
 			o, c, err := s.createOrder(ctx, tx, q, now)
 			if err != nil {
 				return err

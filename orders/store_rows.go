@@ -53,6 +53,7 @@ type quoteRow struct {
 	AcceptedBy          *string          `bun:"accepted_by"`
 	AcceptanceMethod    *string          `bun:"acceptance_method"`
 	AcceptedByUser      *int64           `bun:"accepted_by_user"`
+	SignedUploadID      *int64           `bun:"signed_upload_id"`
 	DeclinedAt          *time.Time       `bun:"declined_at"`
 	DeclineReason       *string          `bun:"decline_reason"`
 	ReminderSentAt      *time.Time       `bun:"reminder_sent_at"`
@@ -149,6 +150,9 @@ func toQuoteRow(q *Quote, now time.Time) *quoteRow {
 		if a.UserID != 0 {
 			r.AcceptedByUser = &a.UserID
 		}
+		if a.SignedFileID != 0 {
+			r.SignedUploadID = &a.SignedFileID
+		}
 	}
 	if d := q.Declined; d != nil {
 		r.DeclinedAt, r.DeclineReason = &d.At, &d.Reason
@@ -177,6 +181,9 @@ func (r *quoteRow) quote(lines []Line) *Quote {
 		q.Acceptance = &Acceptance{At: *r.AcceptedAt, AcceptedBy: deref(r.AcceptedBy), Method: AcceptanceMethod(deref(r.AcceptanceMethod))}
 		if r.AcceptedByUser != nil {
 			q.Acceptance.UserID = *r.AcceptedByUser
+		}
+		if r.SignedUploadID != nil {
+			q.Acceptance.SignedFileID = *r.SignedUploadID
 		}
 	}
 	if r.DeclinedAt != nil {

@@ -121,6 +121,7 @@ var Access = map[string]Role{
 	"GET /api/v1/quotes":                                           ANY,
 	"GET /api/v1/quotes/{id}":                                      ANY,
 	"GET /api/v1/quotes/{id}/pdf":                                  ANY,
+	"GET /api/v1/quotes/{id}/signed-pdf":                           ANY,
 	"GET /api/v1/receivables/ageing":                               AM,
 	"GET /api/v1/receivables/suspended":                            AM,
 	"GET /api/v1/rmas":                                             ANY,

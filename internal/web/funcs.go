@@ -78,12 +78,16 @@ func Funcs() template.FuncMap {
 			t = t.In(clock.Amsterdam)
 			return i18n.Date(lang, civil.Of(t)) + " " + t.Format("15:04")
 		},
-		"date":     Date,
-		"datetime": DateTime,
-		"time":     func(t time.Time) string { return t.In(clock.Amsterdam).Format("15:04") },
-		"isoLocal": func(t time.Time) string { return t.In(clock.Amsterdam).Format("2006-01-02T15:04") },
-		"rfc3339":  func(t time.Time) string { return t.UTC().Format(time.RFC3339) },
-		"title":    Title,
+		// {{portalDate $.Data.Portal $.UILang .Due}}: on a page staff and portal share, the
+		// customer reads a date (or date and time) in the company's language ("1 december
+		// 2026"), staff in the staff format (Date, DateTime).
+		"portalDate": PortalDate,
+		"date":       Date,
+		"datetime":   DateTime,
+		"time":       func(t time.Time) string { return t.In(clock.Amsterdam).Format("15:04") },
+		"isoLocal":   func(t time.Time) string { return t.In(clock.Amsterdam).Format("2006-01-02T15:04") },
+		"rfc3339":    func(t time.Time) string { return t.UTC().Format(time.RFC3339) },
+		"title":      Title,
 		"json": func(v any) template.JS {
 			b, _ := json.Marshal(v)
 			return template.JS(b)

@@ -28,6 +28,7 @@ func (m *Module) Pages(ui fiber.Router) {
 	ui.Get("/receivables/payments", staff, m.pagePayments)
 	ui.Post("/receivables/payments", staff, m.postPayment)
 	ui.Post("/receivables/bank-statements", staff, m.postStatement)
+	ui.Get("/receivables/bank-entries", staff, m.entriesCSV)
 	ui.Post("/receivables/bank-entries/:id/assign", staff, m.postAssign)
 	ui.Get("/receivables/interest-rates", staff, m.pageRates)
 	ui.Post("/receivables/interest-rates", auth.Require(auth.Admin), m.postRates)
@@ -178,28 +179,6 @@ func (m *Module) letterPDF(c *fiber.Ctx) error {
 	c.Set("Content-Type", "application/pdf")
 	c.Set("Content-Disposition", fmt.Sprintf(`inline; filename="letter-%d-%s.pdf"`, s.InvoiceID, s.Stage))
 	return c.Send(s.LetterPDF)
-}
-
-func (m *Module) pagePayments(c *fiber.Ctx) error {
-	ctx := c.UserContext()
-	pays, err := listPayments(ctx, m.d.DB, 0, 0, 100)
-	if err != nil {
-		return err
-	}
-	entries, err := m.svc.Entries(ctx, true, 0, 200) // the 200 newest waiting for assignment
-	if err != nil {
-		return err
-	}
-	names, err := customerNames(ctx, m.d.DB)
-	if err != nil {
-		return err
-	}
-	open, err := invoicesOf(ctx, m.d.DB, 0, true, false)
-	if err != nil {
-		return err
-	}
-	return m.d.Web.Render(c, "receivables/payments", "Payments", fiber.Map{"Payments": pays, "Entries": entries, "Names": names,
-		"Open": open, "Today": m.svc.today()})
 }
 
 func formInt(c *fiber.Ctx, k string) int64 {

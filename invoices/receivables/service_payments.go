@@ -10,6 +10,7 @@ import (
 	"backoffice/internal/audit"
 	"backoffice/internal/auth"
 	"backoffice/internal/civil"
+	"backoffice/internal/listq"
 	"backoffice/internal/problem"
 )
 
@@ -227,4 +228,9 @@ func (s *Service) Refund(ctx context.Context, customerID int64, amount decimal.D
 // Credit is a customer's unallocated credit.
 func (s *Service) Credit(ctx context.Context, customerID int64) (decimal.Decimal, error) {
 	return customerCredit(ctx, s.d.DB, customerID)
+}
+
+// PaymentPage is one page of the payment list (sort and cursor of the list tools).
+func (s *Service) PaymentPage(ctx context.Context, lq listq.Query) ([]Payment, error) {
+	return pagePayments(ctx, s.d.DB, lq)
 }
