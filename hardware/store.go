@@ -229,7 +229,7 @@ func listDeliveries(ctx context.Context, idb bun.IDB, p *auth.Principal, f Deliv
 		q = q.Where("customer_id = ?", args.Arg(f.CustomerID))
 	}
 	if f.Status != "" {
-		q = q.Where("status = ?", args.Arg(f.Status))
+		q = q.Where("status = ?", f.Status) // a status stays inlined (see db.Params)
 	}
 	if f.List != nil {
 		return ds, args.Scan(ctx, deliveryList.Apply(q, *f.List, args), &ds)

@@ -83,7 +83,7 @@ func listItems(ctx context.Context, idb bun.IDB, p *auth.Principal, f ItemFilter
 		q = q.Where("customer_id = ?", args.Arg(f.CustomerID))
 	}
 	if f.Title != "" {
-		q = q.Where("title = ?", args.Arg(string(f.Title)))
+		q = q.Where("title = ?", f.Title) // inlined, like a status (see db.Params)
 	}
 	if f.Serial != "" {
 		q = q.Where("serial ILIKE ?", f.Serial)
@@ -92,7 +92,7 @@ func listItems(ctx context.Context, idb bun.IDB, p *auth.Principal, f ItemFilter
 		q = q.Where("delivery_id = ?", args.Arg(f.DeliveryID))
 	}
 	if f.Repossession {
-		q = q.Where("repossession_possible AND title = ?", args.Arg(string(Retained)))
+		q = q.Where("repossession_possible AND title = ?", Retained)
 	}
 	if f.List != nil {
 		q = itemList.Apply(q, *f.List, args)
@@ -335,7 +335,7 @@ func listRMAs(ctx context.Context, idb bun.IDB, p *auth.Principal, f PageFilter)
 	args := pageArgs(idb, f)
 	q := pageQuery(idb.NewSelect().Model(&rs), p, f, args)
 	if f.Status != "" {
-		q = q.Where("status = ?", args.Arg(f.Status))
+		q = q.Where("status = ?", f.Status) // a status stays inlined (see db.Params)
 	}
 	if f.List != nil {
 		q = rmaList.Apply(q, *f.List, args)

@@ -43,7 +43,7 @@ func (a *API) Routes(r *apidoc.Router) {
 			apidoc.Q("dir", "asc (default) or desc: by start"), apidoc.Q("format", "csv: every entry of these filters as CSV"), {Name: "limit", Type: "integer"}, apidoc.Q("after", "cursor")}}, a.placementHours)
 	pl.Post("/:id/expenses", apidoc.Op{Tag: tag, Summary: "Claim travel, lodging or other costs (SEC-4)", Body: ExpenseIn{}, Response: ExpenseOut{}, Status: 201}, a.addExpense)
 	pl.Get("/:id/expenses", apidoc.Op{Tag: tag, Summary: "A placement's expenses", Response: httpx.List[ExpenseOut]{},
-		Query: []apidoc.Param{apidoc.Q("month", "YYYY-MM"), apidoc.Q("format", "csv: these expenses as CSV")}}, a.listExpenses)
+		Query: []apidoc.Param{apidoc.Q("month", "YYYY-MM"), apidoc.Q("dir", "asc (default) or desc: by date"), apidoc.Q("format", "csv: these expenses as CSV")}}, a.listExpenses)
 	pl.Get("/:id/statements/:month", apidoc.Op{Tag: tag, Summary: "Monthly statement in arrears (SEC-4)", Response: StatementOut{}}, a.statement)
 	pl.Get("/:id/statements/:month/csv", apidoc.Op{Tag: tag, Summary: "Monthly statement as CSV", Produces: "text/csv"}, a.statementCSV)
 	pl.Get("/:id/statements/:month/pdf", apidoc.Op{Tag: tag, Summary: "Monthly statement as PDF", Produces: "application/pdf"}, a.statementPDF)

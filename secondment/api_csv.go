@@ -45,9 +45,9 @@ func (s *Service) entryCSV(c *fiber.Ctx, ef EntryFilter) error {
 	})
 }
 
-// expenseCSV streams a placement's expenses (of month m, or all) — one month is one
-// page, as the expense page shows it.
-func (s *Service) expenseCSV(c *fiber.Ctx, placementID int64, m *civil.Month) error {
+// expenseCSV streams a placement's expenses (of month m, or all; newest first when desc)
+// — one month is one page, as the expense page shows it.
+func (s *Service) expenseCSV(c *fiber.Ctx, placementID int64, m *civil.Month, desc bool) error {
 	return listq.StreamPages(c, listq.Export[Expense]{File: "expenses.csv",
 		Header: []string{"Id", "Placement", "Date", "Kind", "Km", "Amount", "Description"},
 		Row: func(x Expense) []string {
@@ -57,7 +57,7 @@ func (s *Service) expenseCSV(c *fiber.Ctx, placementID int64, m *civil.Month) er
 			}
 			return []string{strconv.FormatInt(x.ID, 10), strconv.FormatInt(x.PlacementID, 10), x.Date.String(), string(x.Kind), km, money.String(x.Amount), x.Description}
 		}}, func(ctx context.Context, _ string) ([]Expense, string, error) {
-		xs, err := s.Expenses(ctx, placementID, m)
+		xs, err := s.Expenses(ctx, placementID, m, desc)
 		return xs, "", err
 	})
 }

@@ -46,3 +46,34 @@ func TestHourListSort(t *testing.T) {
 		t.Errorf("the descending queue: header, order or CSV link wrong")
 	}
 }
+
+// TestExpenseListSort: a month's expenses come oldest or newest first (API, page, CSV),
+// and the page's Date header switches the order with the month kept (issue 13).
+func TestExpenseListSort(t *testing.T) {
+	f := setup(t, marchNow)
+	for _, d := range []string{"2026-03-04", "2026-03-12", "2026-03-09"} {
+		f.app.Do(t, http.MethodPost, fmt.Sprintf("/api/v1/placements/%d/expenses", f.placementID), f.tech.Token,
+			map[string]any{"date": d, "kind": "other", "amount": "5.00", "description": "Parking " + d}).Expect(t, 201)
+	}
+	var desc struct{ Items []ExpenseOut }
+	f.app.Do(t, http.MethodGet, fmt.Sprintf("/api/v1/placements/%d/expenses?month=2026-03&dir=desc", f.placementID), f.am.Token, nil).Expect(t, 200).JSON(t, &desc)
+	if len(desc.Items) != 3 || desc.Items[0].Date.String() != "2026-03-12" || desc.Items[2].Date.String() != "2026-03-04" {
+		t.Fatalf("newest first: %+v", desc.Items)
+	}
+	page := fmt.Sprintf("/secondment/placements/%d/expenses?month=2026-03", f.placementID)
+	_, _, body := f.page(t, http.MethodGet, page+"&dir=desc", f.am.Token, nil)
+	if strings.Index(body, "Parking 2026-03-12") > strings.Index(body, "Parking 2026-03-04") || !strings.Contains(body, `aria-sort="descending"`) ||
+		!strings.Contains(body, fmt.Sprintf(`href="/secondment/placements/%d/expenses?month=2026-03&amp;dir=desc&amp;format=csv"`, f.placementID)) {
+		t.Error("the newest-first page: order, header or CSV link wrong")
+	}
+	_, _, body = f.page(t, http.MethodGet, page, f.am.Token, nil)
+	if strings.Index(body, "Parking 2026-03-04") > strings.Index(body, "Parking 2026-03-12") ||
+		!strings.Contains(body, fmt.Sprintf(`href="/secondment/placements/%d/expenses?month=2026-03&amp;dir=desc" data-sort="date"`, f.placementID)) {
+		t.Error("the oldest-first page: order or the Date header's link wrong")
+	}
+	rows := csvRows(t, f.app.Do(t, http.MethodGet, page+"&dir=desc&format=csv", f.contact.Token, nil).Expect(t, 200))
+	if len(rows) != 4 || rows[1][2] != "2026-03-12" {
+		t.Fatalf("the newest-first CSV %q", rows)
+	}
+	f.app.Do(t, http.MethodGet, page+"&dir=sideways", f.am.Token, nil).Expect(t, 422)
+}

@@ -43,10 +43,15 @@ func (a *API) listExpenses(c *fiber.Ctx) error {
 		}
 		m = &mm
 	}
-	if listq.WantsCSV(c) {
-		return a.svc.expenseCSV(c, id, m)
+	var f problem.Fields
+	desc := dirQuery(c, &f)
+	if err := f.Err(); err != nil {
+		return err
 	}
-	xs, err := a.svc.Expenses(c.UserContext(), id, m)
+	if listq.WantsCSV(c) {
+		return a.svc.expenseCSV(c, id, m, desc)
+	}
+	xs, err := a.svc.Expenses(c.UserContext(), id, m, desc)
 	if err != nil {
 		return err
 	}

@@ -2,11 +2,14 @@ package secondment
 
 import (
 	"context"
+	"regexp"
+	"strings"
 	"testing"
 	"time"
 
 	"backoffice/internal/auth"
 	"backoffice/internal/civil"
+	"backoffice/internal/db"
 	"backoffice/internal/testkit"
 )
 
@@ -55,6 +58,12 @@ func TestExplainHourLists(t *testing.T) {
 			q := entriesQuery(tx, &out, c.p, c.f)
 			plan := testkit.Plan(t, tx, q.String())
 			testkit.ExpectIndexPlan(t, plan, "hour_entries")
+			// the statement the prepared read path sends, as its generic plan
+			args := db.Placeholders()
+			q = entriesQueryWith(tx, &out, c.p, c.f, args)
+			gp := testkit.GenericPlan(t, tx, q.String(), args.Args())
+			testkit.ExpectIndexPlan(t, gp, "hour_entries")
+			testkit.ExpectGenericNoWorse(t, plan, gp, "hour_entries")
 		})
 	}
 }
@@ -82,6 +91,43 @@ func TestExplainPlacementList(t *testing.T) {
 				t.Fatal(err)
 			}
 			testkit.ExpectIndexPlan(t, testkit.Plan(t, tx, sqls.Last(t, "SELECT")), "placements")
+		})
+	}
+}
+
+// TestExplainExpenseLists: at 100,000 expenses the expense lists, oldest or newest first
+// (issue 13: the Date header sorts either way), read only the placement's rows through the
+// (placement_id, date, id) index — never the table. The lists are one placement's (and
+// month's) expenses without a page limit, so PostgreSQL may sort those rows in memory
+// after the index range instead of walking the index in order; it never sorts more.
+func TestExplainExpenseLists(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	tx, sqls := testkit.CaptureTx(t)
+	testkit.ShadowTable(t, tx, "placement_expenses")
+	if _, err := tx.ExecContext(ctx, `INSERT INTO placement_expenses (placement_id, date, kind, amount, description, created_at)
+		SELECT 1 + g % 25, date '2021-01-01' + g % 2000, 'other', 10, 'parking', now()
+		FROM generate_series(1, 100000) g; ANALYZE placement_expenses`); err != nil {
+		t.Fatal(err)
+	}
+	march := civil.Month{Year: 2023, Month: 3}
+	for name, run := range map[string]func() error{
+		"GET_/placements/{id}/expenses?month":          func() error { _, err := listExpenses(ctx, tx, 7, &march, false); return err },
+		"GET_/placements/{id}/expenses?month&dir=desc": func() error { _, err := listExpenses(ctx, tx, 7, &march, true); return err },
+		"GET_/placements/{id}/expenses?dir=desc":       func() error { _, err := listExpenses(ctx, tx, 7, nil, true); return err },
+		"expense_page_month":                           func() error { _, err := monthExpenses(ctx, tx, 7, march, false); return err },
+		"expense_page_month_desc":                      func() error { _, err := monthExpenses(ctx, tx, 7, march, true); return err },
+	} {
+		t.Run(name, func(t *testing.T) {
+			sqls.Queries = nil
+			if err := run(); err != nil {
+				t.Fatal(err)
+			}
+			plan := testkit.Plan(t, tx, sqls.Last(t, "SELECT"))
+			if strings.Contains(plan, "Seq Scan on placement_expenses") || !strings.Contains(plan, "placement_id_date_id_idx") ||
+				!regexp.MustCompile(`Index Cond: \(+placement_id = 7\)`).MatchString(plan) {
+				t.Fatalf("the expense list does not read one placement's range of the (placement_id, date, id) index:\n%s", plan)
+			}
 		})
 	}
 }

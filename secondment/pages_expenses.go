@@ -43,6 +43,8 @@ type expensesData struct {
 	Editing      int64 // the expense the form corrects; 0: the form claims a new one
 	Form         map[string]string
 	Errors       []problem.FieldError
+	SortDate     sortLink // the Date header: switches oldest ⇄ newest first, the month kept
+	CSV          string   // this month's CSV in the page's order
 }
 
 func expensesPath(placementID int64, mo civil.Month) string {
@@ -60,7 +62,12 @@ func (m *Module) monthQuery(c *fiber.Ctx) (civil.Month, error) {
 // expensesData reads the month and marks what the user may change; editID opens the
 // form on that expense when it may still change.
 func (m *Module) expensesData(c *fiber.Ctx, placementID int64, mo civil.Month, editID int64) (*expensesData, error) {
-	em, err := m.svc.ExpensesOfMonth(c.UserContext(), placementID, mo)
+	var fe problem.Fields
+	desc := dirQuery(c, &fe)
+	if err := fe.Err(); err != nil {
+		return nil, err
+	}
+	em, err := m.svc.ExpensesOfMonth(c.UserContext(), placementID, mo, desc)
 	if err != nil {
 		return nil, err
 	}
@@ -71,6 +78,11 @@ func (m *Module) expensesData(c *fiber.Ctx, placementID int64, mo civil.Month, e
 	}
 	d := &expensesData{M: em, Prev: prev, Next: mo.Next(), CanClaim: !pr.Is(auth.Customer), IsTechnician: pr.Is(auth.Technician),
 		Form: map[string]string{"date": civil.In(m.svc.clock.Now(), clock.Amsterdam).String(), "kind": string(ExpenseTravel)}}
+	page := expensesPath(placementID, mo)
+	d.SortDate, d.CSV = sortLink{Href: page + "&dir=desc", Aria: "ascending", Arrow: "↑"}, page+"&format=csv"
+	if desc {
+		d.SortDate, d.CSV = sortLink{Href: page, Aria: "descending", Arrow: "↓"}, page+"&dir=desc&format=csv"
+	}
 	for _, x := range em.Expenses {
 		row := expenseRow{Expense: x, CanChange: !em.Final && CanChangeExpense(pr, &x)}
 		d.Rows = append(d.Rows, row)
@@ -97,7 +109,12 @@ func (m *Module) expensesPage(c *fiber.Ctx) error {
 		return err
 	}
 	if listq.WantsCSV(c) {
-		return m.svc.expenseCSV(c, id, &mo)
+		var fe problem.Fields
+		desc := dirQuery(c, &fe)
+		if err := fe.Err(); err != nil {
+			return err
+		}
+		return m.svc.expenseCSV(c, id, &mo, desc)
 	}
 	editID := int64(c.QueryInt("edit"))
 	d, err := m.expensesData(c, id, mo, editID)

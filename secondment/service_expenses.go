@@ -51,12 +51,12 @@ func (s *Service) AddExpense(ctx context.Context, placementID int64, in ExpenseI
 }
 
 // Expenses lists a placement's expenses, optionally of one month.
-func (s *Service) Expenses(ctx context.Context, placementID int64, m *civil.Month) ([]Expense, error) {
+func (s *Service) Expenses(ctx context.Context, placementID int64, m *civil.Month, desc bool) ([]Expense, error) {
 	p, err := s.Placement(ctx, placementID)
 	if err != nil {
 		return nil, err
 	}
-	return listExpenses(ctx, s.db, p.ID, m)
+	return listExpenses(ctx, s.db, p.ID, m, desc)
 }
 
 // Expense returns an expense the principal may see (the tenancy of its placement).
@@ -192,13 +192,14 @@ type ExpenseMonth struct {
 	Final     bool
 }
 
-// ExpensesOfMonth lists a placement's expenses of month m with the month's status.
-func (s *Service) ExpensesOfMonth(ctx context.Context, placementID int64, m civil.Month) (*ExpenseMonth, error) {
+// ExpensesOfMonth lists a placement's expenses of month m (newest first when desc) with
+// the month's status.
+func (s *Service) ExpensesOfMonth(ctx context.Context, placementID int64, m civil.Month, desc bool) (*ExpenseMonth, error) {
 	p, err := s.Placement(ctx, placementID)
 	if err != nil {
 		return nil, err
 	}
-	xs, err := monthExpenses(ctx, s.db, p.ID, m)
+	xs, err := monthExpenses(ctx, s.db, p.ID, m, desc)
 	if err != nil {
 		return nil, err
 	}

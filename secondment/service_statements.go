@@ -44,7 +44,7 @@ func (s *Service) buildStatement(ctx context.Context, idb bun.IDB, p *Placement,
 	if err != nil {
 		return nil, err
 	}
-	expenses, err := monthExpenses(ctx, idb, p.ID, m)
+	expenses, err := monthExpenses(ctx, idb, p.ID, m, false)
 	if err != nil {
 		return nil, err
 	}

@@ -90,10 +90,12 @@ func insertExpense(ctx context.Context, idb bun.IDB, x *Expense) error {
 	return db.Translate(err, problem.NotFound("expense"), constraints)
 }
 
-// listExpenses are a placement's expenses by date, of month m when given.
-func listExpenses(ctx context.Context, idb bun.IDB, placementID int64, m *civil.Month) ([]Expense, error) {
+// listExpenses are a placement's expenses by date (newest first when desc), of month m
+// when given: a range of placement_expenses_sort_idx (placement_id, date, id), read
+// forwards or backwards (migration 0710).
+func listExpenses(ctx context.Context, idb bun.IDB, placementID int64, m *civil.Month, desc bool) ([]Expense, error) {
 	var out []Expense
-	q := idb.NewSelect().Model(&out).Where("placement_id = ?", placementID).OrderExpr("date, id")
+	q := idb.NewSelect().Model(&out).Where("placement_id = ?", placementID).OrderExpr(expenseOrder(desc))
 	if m != nil {
 		q = q.Where("date BETWEEN ? AND ?", m.First(), m.Last())
 	}
@@ -101,6 +103,14 @@ func listExpenses(ctx context.Context, idb bun.IDB, placementID int64, m *civil.
 		return nil, db.Translate(err, problem.NotFound("expenses"), constraints)
 	}
 	return out, nil
+}
+
+// expenseOrder is the expense lists' one order, by date and id, either way.
+func expenseOrder(desc bool) string {
+	if desc {
+		return "date DESC, id DESC"
+	}
+	return "date, id"
 }
 
 func getExpense(ctx context.Context, idb bun.IDB, id int64, lock lockMode) (*Expense, error) {

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"backoffice/internal/auth"
+	"backoffice/internal/db"
 	"backoffice/internal/httpx"
 	"backoffice/internal/testkit"
 )
@@ -62,7 +63,16 @@ func TestExplainTicketLists(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			testkit.ExpectIndexPlan(t, testkit.Plan(t, tx, q.String()), "tickets")
+			plan := testkit.Plan(t, tx, q.String())
+			testkit.ExpectIndexPlan(t, plan, "tickets")
+			// the statement the prepared read path sends, as its generic plan
+			args := db.Placeholders()
+			if q, err = listQueryWith(tx, &rows, c.p, c.f, c.page, now, args); err != nil {
+				t.Fatal(err)
+			}
+			gp := testkit.GenericPlan(t, tx, q.String(), args.Args())
+			testkit.ExpectIndexPlan(t, gp, "tickets")
+			testkit.ExpectGenericNoWorse(t, plan, gp, "tickets")
 		})
 	}
 }

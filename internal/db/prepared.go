@@ -3,6 +3,7 @@ package db
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"reflect"
 	"strconv"
 	"sync"
@@ -43,7 +44,13 @@ type Params struct {
 	root  *bun.DB
 	sqldb *sql.DB
 	args  []any
+	text  bool // Placeholders: "$N" on any handle, for the statement's text only
 }
+
+// Placeholders is a Params that hands out "$N" whatever the handle, so an EXPLAIN test can
+// build, in its transaction, the very statement the prepared path sends and plan it as
+// PostgreSQL's generic plan (testkit.GenericPlan). Its Scan refuses to run.
+func Placeholders() *Params { return &Params{text: true} }
 
 // NewParams starts the arguments of a query to be run on idb.
 func NewParams(idb bun.IDB) *Params {
@@ -61,7 +68,7 @@ func (p *Params) Prepared() bool { return p != nil && p.sqldb != nil }
 // Arg is the placeholder of v ("$N", v appended to the arguments), or v itself when the
 // query runs through bun.
 func (p *Params) Arg(v any) any {
-	if !p.Prepared() {
+	if !p.Prepared() && (p == nil || !p.text) {
 		return v
 	}
 	p.args = append(p.args, v)
@@ -71,7 +78,7 @@ func (p *Params) Arg(v any) any {
 // Array is Arg for a slice used as an array (`= ANY(?)`): pgx binds the slice as an
 // array; bun inlines it as an array literal.
 func (p *Params) Array(v any) any {
-	if !p.Prepared() {
+	if !p.Prepared() && (p == nil || !p.text) {
 		return pgdialect.Array(v)
 	}
 	return p.Arg(v)
@@ -90,6 +97,9 @@ func (p *Params) Args() []any {
 // arguments over DB.Pool; otherwise it is q.Scan. q must not load relations (they need
 // bun's own follow-up queries).
 func (p *Params) Scan(ctx context.Context, q *bun.SelectQuery, dest ...any) error {
+	if p != nil && p.text {
+		return errors.New("db: Placeholders only build a statement's text")
+	}
 	if !p.Prepared() {
 		return q.Scan(ctx, dest...)
 	}

@@ -2,11 +2,13 @@ package testkit
 
 import (
 	"context"
+	"reflect"
 	"regexp"
 	"strings"
 	"testing"
 
 	"github.com/uptrace/bun"
+	"github.com/uptrace/bun/dialect/pgdialect"
 )
 
 // ShadowTable creates, inside tx, a temporary table that shadows public.table for the
@@ -54,6 +56,52 @@ func Plan(t testing.TB, tx bun.Tx, query string, analyze ...string) string {
 		t.Fatalf("EXPLAIN %s: %v", query, err)
 	}
 	return strings.Join(lines, "\n")
+}
+
+// GenericPlan returns the EXPLAIN of query — a statement with placeholders as the
+// prepared read path sends it (db.Placeholders) — planned as PostgreSQL's generic plan,
+// the one a prepared statement may settle on after five executions whatever its
+// arguments: it must stay an index range scan too.
+func GenericPlan(t testing.TB, tx bun.Tx, query string, args []any) string {
+	t.Helper()
+	ctx := context.Background()
+	if _, err := tx.ExecContext(ctx, "SET LOCAL plan_cache_mode = force_generic_plan"); err != nil {
+		t.Fatal(err)
+	}
+	defer tx.ExecContext(ctx, "SET LOCAL plan_cache_mode = auto") //nolint:errcheck
+	if _, err := tx.ExecContext(ctx, "PREPARE testkit_generic AS "+query); err != nil {
+		t.Fatalf("PREPARE %s: %v", query, err)
+	}
+	defer tx.ExecContext(ctx, "DEALLOCATE testkit_generic") //nolint:errcheck
+	marks, values := make([]string, len(args)), make([]any, len(args))
+	for i, a := range args {
+		marks[i], values[i] = "?", a
+		if reflect.ValueOf(a).Kind() == reflect.Slice {
+			values[i] = pgdialect.Array(a)
+		}
+	}
+	exec := "EXPLAIN EXECUTE testkit_generic"
+	if len(args) > 0 {
+		exec += " (" + strings.Join(marks, ", ") + ")"
+	}
+	var lines []string
+	if err := tx.NewRaw(exec, values...).Scan(ctx, &lines); err != nil {
+		t.Fatalf("EXPLAIN EXECUTE %s: %v", query, err)
+	}
+	return strings.Join(lines, "\n")
+}
+
+// ExpectGenericNoWorse fails when the generic plan of a prepared statement filters the
+// rows of table after its index and the plan for the statement's values does not: a
+// generic plan guesses average values, and would read a rare status through the sort
+// index and filter it, row after row, until the page is full. (Another index that serves
+// the condition, e.g. (customer_id, id) for a large customer, is fine.)
+func ExpectGenericNoWorse(t testing.TB, custom, generic, table string) {
+	t.Helper()
+	filtered := regexp.MustCompile(`using \S+ on ` + table + `\b[^\n]*\n(\s+Index Cond:[^\n]*\n)?\s+Filter:`)
+	if filtered.MatchString(generic) && !filtered.MatchString(custom) {
+		t.Errorf("the generic plan filters the rows of %s after its index, the plan for the values does not:\n%s\nfor the values:\n%s", table, generic, custom)
+	}
 }
 
 // ExpectIndexPlan fails unless plan reads table through an index (an index or
