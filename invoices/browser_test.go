@@ -58,7 +58,7 @@ func TestBrowserRunToPortal(t *testing.T) {
 	if err != nil || !strings.Contains(list, "2023-00001") {
 		t.Fatalf("list %q %v", list, err)
 	}
-	if err := chromedp.Do(b, chromedp.Click(chromedp.CSS(`#invoices a`)), chromedp.WaitVisible(chromedp.CSS("#lines"))); err != nil {
+	if err := chromedp.Do(b, chromedp.Click(chromedp.CSS(`#invoices tbody a`)), chromedp.WaitVisible(chromedp.CSS("#lines"))); err != nil {
 		t.Fatal(err)
 	}
 	lines, _ := chromedp.Run(b, chromedp.Text(chromedp.CSS("#lines")))
