@@ -66,7 +66,7 @@ func TestDirectScanMatchesBun(t *testing.T) {
 		for i, a := range args {
 			vals[i] = p.Arg(a)
 		}
-		if err := p.Scan(ctx, d.Bun.NewSelect().TableExpr("(" + sqlText + ") AS x", vals...).ColumnExpr("*"), dest); err != nil {
+		if err := p.Scan(ctx, d.Bun.NewSelect().TableExpr("("+sqlText+") AS x", vals...).ColumnExpr("*"), dest); err != nil {
 			t.Fatal(err)
 		}
 	}
