@@ -92,7 +92,7 @@ func scanDirect(ctx context.Context, root *bun.DB, pool *pgxpool.Pool, query str
 	if known && cached.(*scanPlan) == nil {
 		return false, nil
 	}
-	rows, err := pool.Query(ctx, query, append([]any{numericAsText}, args...)...)
+	rows, err := pool.Query(ctx, query, append([]any{resultFormats}, args...)...)
 	if err != nil {
 		return true, err
 	}
@@ -206,10 +206,20 @@ func offsetOf(t reflect.Type, f *schema.Field) (uintptr, bool) {
 	return off, true
 }
 
-// numericAsText has PostgreSQL send numerics as text: the decimal.Decimal fields scan
-// that text (as bun's inlined path does), where the binary form would be decoded into a
-// big.Int and printed again for them (half the allocations of a page of amounts).
-var numericAsText = pgx.QueryResultFormatsByOID{pgtype.NumericOID: pgx.TextFormatCode}
+// resultFormats asks PostgreSQL for the binary form of the types pgx decodes straight
+// into fields, and for numerics as text: the decimal.Decimal fields scan that text (as
+// bun's inlined path does), where the binary form would be decoded into a big.Int and
+// printed again for them (half the allocations of a page of amounts). A type not listed
+// comes as text, which pgx scans as well (enums need it).
+var resultFormats = func() pgx.QueryResultFormatsByOID {
+	f := pgx.QueryResultFormatsByOID{pgtype.NumericOID: pgx.TextFormatCode}
+	for _, oid := range []uint32{pgtype.BoolOID, pgtype.Int2OID, pgtype.Int4OID, pgtype.Int8OID, pgtype.Float4OID,
+		pgtype.Float8OID, pgtype.TextOID, pgtype.VarcharOID, pgtype.BPCharOID, pgtype.NameOID, pgtype.UUIDOID,
+		pgtype.DateOID, pgtype.TimestampOID, pgtype.TimestamptzOID, pgtype.JSONOID, pgtype.JSONBOID, pgtype.ByteaOID} {
+		f[oid] = pgx.BinaryFormatCode
+	}
+	return f
+}()
 
 var (
 	scannerType = reflect.TypeFor[sql.Scanner]()
