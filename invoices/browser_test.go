@@ -58,11 +58,11 @@ func TestBrowserRunToPortal(t *testing.T) {
 	if err != nil || !strings.Contains(list, "2023-00001") {
 		t.Fatalf("list %q %v", list, err)
 	}
-	if err := chromedp.Do(b, chromedp.Click(chromedp.CSS(`#invoices a`)), chromedp.WaitVisible(chromedp.CSS("#lines"))); err != nil {
+	if err := chromedp.Do(b, chromedp.Click(chromedp.CSS(`#invoices tbody a`)), chromedp.WaitVisible(chromedp.CSS("#lines"))); err != nil {
 		t.Fatal(err)
 	}
 	lines, _ := chromedp.Run(b, chromedp.Text(chromedp.CSS("#lines")))
-	for _, want := range []string{"Contract fee", "Placement · statement", "Order line"} {
+	for _, want := range []string{"Contract fee", "Secondment hours", "Order line"} {
 		if !strings.Contains(lines, want) {
 			t.Errorf("invoice page lacks source %s: %q", want, lines)
 		}
