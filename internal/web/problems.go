@@ -53,6 +53,7 @@ var fieldMessages = []struct {
 	{regexp.MustCompile(`^must be a URL$`), "url"},
 	{regexp.MustCompile(`^is invalid$`), "invalid"},
 	{regexp.MustCompile(`^cannot be read$`), "unreadable"},
+	{regexp.MustCompile(`^must be a PDF document(?: \(.*\))?$`), "pdf"},
 }
 
 // FieldMessage is a field error's message in lang ("must be at most 200 characters" →
