@@ -84,35 +84,37 @@ func entryMonthSumsQuery(idb bun.IDB, out *[]monthSums, ids []int64, m civil.Mon
 		Group("placement_id")
 }
 
-// openMonthSums adds up the open months among ids, keyed by placement.
+// openMonthSums adds up the open months among ids, keyed by placement: the entries' sums
+// and the expenses' sums in one statement (a full join of the two grouped ranges, each an
+// index range of the page's placements).
 func openMonthSums(ctx context.Context, idb bun.IDB, ids []int64, m civil.Month, from, to time.Time) (map[int64]*monthSums, error) {
 	out := map[int64]*monthSums{}
 	if len(ids) == 0 {
 		return out, nil
 	}
-	var hours []monthSums
+	var rows []monthSums
 	args := db.NewParams(idb)
-	if err := args.Scan(ctx, entryMonthSumsQuery(idb, &hours, ids, m, from, to, args), &hours); err != nil {
+	if err := args.Scan(ctx, monthSumsQuery(idb, &rows, ids, m, from, to, args), &rows); err != nil {
 		return nil, db.Translate(err, problem.NotFound("hour entries"), constraints)
 	}
-	for i := range hours {
-		out[hours[i].PlacementID] = &hours[i]
-	}
-	var expenses []monthSums
-	ea := db.NewParams(idb)
-	if err := ea.Scan(ctx, idb.NewSelect().Model(&expenses).ModelTableExpr("placement_expenses").
-		ColumnExpr("placement_id, sum(amount) AS expenses_amount").
-		Where("placement_id = ANY(?) AND date BETWEEN ? AND ?", ea.Array(ids), ea.Arg(m.First()), ea.Arg(m.Last())).
-		Group("placement_id"), &expenses); err != nil {
-		return nil, db.Translate(err, problem.NotFound("expenses"), constraints)
-	}
-	for _, x := range expenses {
-		s := out[x.PlacementID]
-		if s == nil {
-			s = &monthSums{PlacementID: x.PlacementID, HoursAmount: decimal.Zero}
-			out[x.PlacementID] = s
-		}
-		s.ExpensesAmount = x.ExpensesAmount
+	for i := range rows {
+		out[rows[i].PlacementID] = &rows[i]
 	}
 	return out, nil
+}
+
+// monthSumsQuery is an open month's hour sums (entryMonthSumsQuery) fully joined with its
+// expense sums, per placement of ids.
+func monthSumsQuery(idb bun.IDB, out *[]monthSums, ids []int64, m civil.Month, from, to time.Time, args *db.Params) *bun.SelectQuery {
+	var hours []monthSums
+	expenses := idb.NewSelect().TableExpr("placement_expenses").
+		ColumnExpr("placement_id, sum(amount) AS expenses_amount").
+		Where("placement_id = ANY(?) AND date BETWEEN ? AND ?", args.Array(ids), args.Arg(m.First()), args.Arg(m.Last())).
+		Group("placement_id")
+	return idb.NewSelect().Model(out).
+		ModelTableExpr("(?) AS h", entryMonthSumsQuery(idb, &hours, ids, m, from, to, args)).
+		Join("FULL JOIN (?) AS x ON x.placement_id = h.placement_id", expenses).
+		ColumnExpr("coalesce(h.placement_id, x.placement_id) AS placement_id").
+		ColumnExpr("coalesce(h.minutes, 0) AS minutes, coalesce(h.hours_amount, 0) AS hours_amount").
+		ColumnExpr("coalesce(h.open_count, 0) AS open_count, coalesce(x.expenses_amount, 0) AS expenses_amount")
 }
