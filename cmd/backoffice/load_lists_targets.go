@@ -54,12 +54,15 @@ func listEndpoints(ctx context.Context, pool *pgxpool.Pool, admin string, v volu
 		{Name: "GET /statements?month (open month)", Method: "GET", Path: fixed("/statements?month=" + s.ClosedMonth.Next().String() + "&limit=50"), Token: adm,
 			Ceiling: &ceiling{SQL: placements, Args: []any{open.Last().String(), open.First().String()},
 				Then: []ceiling{{SQL: finals, Args: []any{open.First().String(), openIDs}},
-					{SQL: `SELECT placement_id, coalesce(sum(minutes) FILTER (WHERE status = 'approved'), 0),
-				coalesce(sum(amount) FILTER (WHERE status = 'approved'), 0), count(*) FILTER (WHERE status = 'submitted')
-				FROM hour_entries WHERE placement_id = ANY($1) AND month = $2 AND started_at >= $3 AND started_at < $4
-				AND status IN ('submitted', 'approved') GROUP BY placement_id`, Args: []any{openIDs, open.First().String(), from, to}},
-					{SQL: `SELECT placement_id, sum(amount) FROM placement_expenses WHERE placement_id = ANY($1) AND date BETWEEN $2 AND $3
-					GROUP BY placement_id`, Args: []any{openIDs, open.First().String(), open.Last().String()}}}}},
+					{SQL: `SELECT coalesce(h.placement_id, x.placement_id), coalesce(h.minutes, 0), coalesce(h.hours_amount, 0),
+				coalesce(h.open_count, 0), coalesce(x.expenses_amount, 0)
+				FROM (SELECT placement_id, coalesce(sum(minutes) FILTER (WHERE status = 'approved'), 0) AS minutes,
+				  coalesce(sum(amount) FILTER (WHERE status = 'approved'), 0) AS hours_amount, count(*) FILTER (WHERE status = 'submitted') AS open_count
+				  FROM hour_entries WHERE placement_id = ANY($1) AND month = $2 AND started_at >= $3 AND started_at < $4
+				  AND status IN ('submitted', 'approved') GROUP BY placement_id) AS h
+				FULL JOIN (SELECT placement_id, sum(amount) AS expenses_amount FROM placement_expenses
+				  WHERE placement_id = ANY($1) AND date BETWEEN $2 AND $5 GROUP BY placement_id) AS x ON x.placement_id = h.placement_id`,
+						Args: []any{openIDs, open.First().String(), from, to, open.Last().String()}}}}},
 		{Name: "GET /invoices?limit=50", Method: "GET", Path: fixed("/invoices?limit=50"), Token: adm,
 			Ceiling: &ceiling{SQL: `SELECT * FROM invoices AS q ORDER BY q.id DESC LIMIT 51`}},
 		{Name: "GET /invoices?status=issued", Method: "GET", Path: fixed("/invoices?status=issued&limit=50"), Token: adm,
