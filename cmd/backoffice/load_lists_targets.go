@@ -60,7 +60,7 @@ func listEndpoints(ctx context.Context, pool *pgxpool.Pool, admin string, v volu
 				  AND status IN ('submitted', 'approved') GROUP BY placement_id) AS h
 				FULL JOIN (SELECT placement_id, sum(amount) AS expenses_amount FROM placement_expenses
 				  WHERE placement_id = ANY($1) AND date BETWEEN $2 AND $5 GROUP BY placement_id) AS x ON x.placement_id = h.placement_id`,
-						Args: []any{openIDs, open.First().String(), from, to, open.Last().String()}}}}},
+					Args: []any{openIDs, open.First().String(), from, to, open.Last().String()}}}}},
 		{Name: "GET /invoices?limit=50", Method: "GET", Path: fixed("/invoices?limit=50"), Token: adm,
 			Ceiling: &ceiling{SQL: `SELECT * FROM invoices AS q ORDER BY q.id DESC LIMIT 51`}},
 		{Name: "GET /invoices?status=issued", Method: "GET", Path: fixed("/invoices?status=issued&limit=50"), Token: adm,
