@@ -9,12 +9,14 @@ import (
 	"github.com/shopspring/decimal"
 	"github.com/uptrace/bun"
 
+	"backoffice/internal/accounts"
 	"backoffice/internal/audit"
 	"backoffice/internal/auth"
 	"backoffice/internal/billing"
 	"backoffice/internal/civil"
 	"backoffice/internal/clock"
 	"backoffice/internal/events"
+	"backoffice/internal/i18n"
 	"backoffice/internal/platform"
 	"backoffice/internal/problem"
 )
@@ -137,6 +139,11 @@ func (s *Service) publishResolution(ctx context.Context, tx bun.IDB, t *Ticket, 
 				return ErrNoRate
 			}
 			today := civil.In(now, clock.Amsterdam)
+			cust, err := accounts.CustomerAddress(ctx, tx, t.CustomerID)
+			if err != nil {
+				return err
+			}
+			l := i18n.For(cust.Language) // the description goes onto the customer's invoice
 			// The ticket's earlier time charges, in one query, by time entry.
 			all, err := billing.List(ctx, tx, billing.Filter{Agreement: &billing.Agreement{Kind: "ticket", ID: t.ID},
 				Source: &billing.Source{Domain: "tickets", Kind: "time_entry"}})
@@ -158,7 +165,7 @@ func (s *Service) publishResolution(ctx context.Context, tx bun.IDB, t *Ticket, 
 				if lump {
 					unit = "piece"
 				}
-				desc := fmt.Sprintf("Ticket %s (niet gedekt): %s — %s, %d min", t.Number, e.Note, e.WorkedOn.String(), e.Minutes)
+				desc := l.T("tickets.charge.not_covered", map[string]any{"Number": t.Number, "Note": e.Note, "Date": i18n.Date(l.Lang, e.WorkedOn), "Minutes": e.Minutes})
 				if len(desc) > 500 {
 					desc = desc[:500]
 				}
