@@ -139,6 +139,12 @@ func TestPages(t *testing.T) {
 		if code != 422 || !strings.Contains(page, "category") {
 			t.Errorf("bad portal report: %d", code)
 		}
+		// issue 13 "Portal": the field errors in the customer's language (a Dutch company)
+		for _, english := range []string{"must be one of", "is required"} {
+			if strings.Contains(page, english) {
+				t.Errorf("the Dutch portal form shows %q", english)
+			}
+		}
 	})
 	t.Run("tenancy_and_roles_on_pages", func(t *testing.T) {
 		b.page(t, b.other, fmt.Sprintf("/portal/tickets/%d", id), 404)

@@ -258,6 +258,9 @@ func TestPageRoleWalk(t *testing.T) {
 					if codes := rawCode.FindAllString(text, 5); len(codes) > 0 {
 						t.Errorf("%s shows internal codes %q: a label belongs there", v.link.target, codes)
 					}
+					if bytes.Contains(body, []byte("no value&gt;")) || bytes.Contains(body, []byte("<no value>")) {
+						t.Errorf("%s shows a message without its value (\"<no value>\")", v.link.target)
+					}
 				}
 			})
 			if len(pages) < 10 {
