@@ -139,11 +139,6 @@ func (s *Service) publishResolution(ctx context.Context, tx bun.IDB, t *Ticket, 
 				return ErrNoRate
 			}
 			today := civil.In(now, clock.Amsterdam)
-			cust, err := accounts.CustomerAddress(ctx, tx, t.CustomerID)
-			if err != nil {
-				return err
-			}
-			l := i18n.For(cust.Language) // the description goes onto the customer's invoice
 			// The ticket's earlier time charges, in one query, by time entry.
 			all, err := billing.List(ctx, tx, billing.Filter{Agreement: &billing.Agreement{Kind: "ticket", ID: t.ID},
 				Source: &billing.Source{Domain: "tickets", Kind: "time_entry"}})
@@ -154,6 +149,11 @@ func (s *Service) publishResolution(ctx context.Context, tx bun.IDB, t *Ticket, 
 			for _, c := range all {
 				bySource[c.SourceID] = append(bySource[c.SourceID], c)
 			}
+			cust, err := accounts.CustomerAddress(ctx, tx, t.CustomerID)
+			if err != nil {
+				return err
+			}
+			l := i18n.For(cust.Language) // the line goes on the customer's invoice: in its language
 			for _, e := range entries {
 				earlier := bySource[e.ID]
 				if billedAlready(earlier) {
@@ -165,7 +165,7 @@ func (s *Service) publishResolution(ctx context.Context, tx bun.IDB, t *Ticket, 
 				if lump {
 					unit = "piece"
 				}
-				desc := l.T("tickets.charge.not_covered", map[string]any{"Number": t.Number, "Note": e.Note, "Date": i18n.Date(l.Lang, e.WorkedOn), "Minutes": e.Minutes})
+				desc := l.T("tk.charge.time", map[string]any{"Number": t.Number, "Note": e.Note, "Date": i18n.Date(l.Lang, e.WorkedOn), "Minutes": e.Minutes})
 				if len(desc) > 500 {
 					desc = desc[:500]
 				}

@@ -77,7 +77,7 @@ func TestTimeLogAndNotCoveredBilling(t *testing.T) {
 		t.Fatalf("T-4 charges %+v", cs)
 	}
 	// the invoice line in the customer's language (Dutch) with the date in words (issue 13)
-	if d := cs[0].Description; !strings.Contains(d, "(niet gedekt door het contract): Restored the mailbox from backup — 2 maart 2026, 90 min") {
+	if d := cs[0].Description; !strings.Contains(d, "(niet gedekt): Restored the mailbox from backup — 2 maart 2026, 90 min") {
 		t.Errorf("T-4 charge reads %q", d)
 	}
 	t.Run("T-4_reopen_cancels_unbilled_and_resolving_again_bills_once", func(t *testing.T) {
