@@ -26,7 +26,7 @@ func (m *Module) HomeCards(ctx context.Context) ([]web.HomeCard, error) {
 	tt := func(id string, kv ...any) string { return web.T(lang, "orders.ui.home."+id, kv...) }
 	card := func(id, href string, n int64, order int, tone web.Tone, kv ...any) web.HomeCard {
 		key := strings.ReplaceAll(id, "-", "_")
-		return web.HomeCard{ID: id, Title: tt(key), Href: href, Note: tt(key+"_note", kv...), Order: order, Section: "Sales"}.Counted(n, HomeCap, tone)
+		return web.HomeCard{ID: id, Title: tt(key, kv...), Href: href, Note: tt(key+"_note", kv...), Order: order, Section: "Sales"}.Counted(n, HomeCap, tone)
 	}
 	if p.Role == auth.Customer {
 		return []web.HomeCard{card("quotes-to-decide", "/portal/quotes?status=sent", f.QuotesToDecide, 20, web.ToneWarn)}, nil
