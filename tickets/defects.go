@@ -8,8 +8,10 @@ import (
 
 	"github.com/uptrace/bun"
 
+	"backoffice/internal/accounts"
 	"backoffice/internal/auth"
 	"backoffice/internal/events"
+	"backoffice/internal/web"
 )
 
 // Subscriptions: a defect report of the hardware domain opens a defect ticket, so the
@@ -47,16 +49,22 @@ func (s *Service) onDefectReported(ctx context.Context, tx bun.Tx, e *events.Eve
 	if p.ReporterID != nil {
 		reporter.UserID = *p.ReporterID
 	}
-	subject := fmt.Sprintf("Defect (%s): %s %s", words(p.Kind), p.Product, p.Serial)
+	// the ticket is the customer's too (portal): its words are in the customer's language
+	rcp, err := accounts.MailRecipient(ctx, tx, p.CustomerID, nil)
+	if err != nil {
+		return err
+	}
+	tt := func(id string, kv ...any) string { return web.T(rcp.Language, "tickets.ui.defect_ticket."+id, kv...) }
+	kind := tt("kind_" + string(p.Kind))
+	subject := tt("subject", "Kind", kind, "Product", p.Product, "Serial", p.Serial)
 	if r := []rune(subject); len(r) > 200 {
 		subject = string(r[:200])
 	}
-	verdict := "reported in time (HW-5)"
+	verdict := tt("in_time")
 	if !p.InTime {
-		verdict = "reported LATE: claims about this defect are lost (HW-5, 004:16.3) — the report is recorded"
+		verdict = tt("late")
 	}
-	desc := fmt.Sprintf("%s\n\nItem %d, serial %s, %s defect, %s.\nDefect report %d.", strings.TrimSpace(p.Description),
-		p.ItemID, p.Serial, words(p.Kind), verdict, p.ReportID)
+	desc := strings.TrimSpace(p.Description) + "\n\n" + tt("facts", "Item", p.ItemID, "Serial", p.Serial, "Kind", kind, "Verdict", verdict, "Report", p.ReportID)
 	in := TicketInput{CustomerID: &p.CustomerID, Subject: subject, Description: desc, Category: string(Defect), Origin: origin}
 	now := s.Clock.Now()
 	if !p.ReportedAt.IsZero() && !p.ReportedAt.After(now) && p.ReportedAt.After(now.AddDate(-1, 0, 0)) {
@@ -64,7 +72,7 @@ func (s *Service) onDefectReported(ctx context.Context, tx bun.Tx, e *events.Eve
 	}
 	sub := *s
 	sub.DB = tx
-	_, err := sub.CreateTicket(auth.With(ctx, reporter), in)
+	_, err = sub.CreateTicket(auth.With(ctx, reporter), in)
 	return err
 }
 
