@@ -49,10 +49,15 @@ func TestSignedPDFAcceptance(t *testing.T) {
 		if r.Code(t) != "validation_failed" || strings.Join(r.FieldErrors(t), ",") != SignedField {
 			t.Fatalf("code %s fields %v: %s", r.Code(t), r.FieldErrors(t), r.Body)
 		}
-		// the portal form shows the message beside the upload and keeps the typed name
+		// the portal form shows the message beside the upload and keeps the typed name; the
+		// field error is in the customer's language (issue 13 "Portal": a Dutch company)
 		r = postSigned(t, e.a, fmt.Sprintf("/portal/quotes/%d/accept", q.ID), e.contact.Token,
 			map[string]string{"accepted_by": "Anna de Vries"}, "signed.pdf", pngBytes)
-		expectForm(t, r, 422, "", "must be a PDF document", `id="signed-by" required maxlength="200" value="Anna de Vries"`)
+		expectForm(t, r, 422, "", "<b>Ondertekende offerte</b> moet een pdf-document zijn", "Verbeter dit:",
+			`id="signed-by" required maxlength="200" value="Anna de Vries"`)
+		if strings.Contains(string(r.Body), "must be a PDF document") {
+			t.Error("the Dutch portal shows the English field error")
+		}
 		var got QuoteOut
 		e.a.Do(t, "GET", fmt.Sprintf("/api/v1/quotes/%d", q.ID), e.am.Token, nil).Expect(t, 200).JSON(t, &got)
 		if got.Status != "sent" || got.Acceptance != nil {

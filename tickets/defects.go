@@ -11,7 +11,7 @@ import (
 	"backoffice/internal/accounts"
 	"backoffice/internal/auth"
 	"backoffice/internal/events"
-	"backoffice/internal/web"
+	"backoffice/internal/i18n"
 )
 
 // Subscriptions: a defect report of the hardware domain opens a defect ticket, so the
@@ -49,22 +49,22 @@ func (s *Service) onDefectReported(ctx context.Context, tx bun.Tx, e *events.Eve
 	if p.ReporterID != nil {
 		reporter.UserID = *p.ReporterID
 	}
-	// the ticket is the customer's too (portal): its words are in the customer's language
-	rcp, err := accounts.MailRecipient(ctx, tx, p.CustomerID, nil)
+	// The ticket is the customer's (the portal shows it): in its language, no rule ids.
+	cust, err := accounts.CustomerAddress(ctx, tx, p.CustomerID)
 	if err != nil {
 		return err
 	}
-	tt := func(id string, kv ...any) string { return web.T(rcp.Language, "tickets.ui.defect_ticket."+id, kv...) }
-	kind := tt("kind_" + string(p.Kind))
-	subject := tt("subject", "Kind", kind, "Product", p.Product, "Serial", p.Serial)
+	l := i18n.For(cust.Language)
+	kind := l.T("tk.defect.kind." + p.Kind)
+	subject := l.T("tk.defect.subject", map[string]any{"Kind": kind, "Product": p.Product, "Serial": p.Serial})
 	if r := []rune(subject); len(r) > 200 {
 		subject = string(r[:200])
 	}
-	verdict := tt("in_time")
+	verdict := l.T("tk.defect.in_time")
 	if !p.InTime {
-		verdict = tt("late")
+		verdict = l.T("tk.defect.late")
 	}
-	desc := strings.TrimSpace(p.Description) + "\n\n" + tt("facts", "Item", p.ItemID, "Serial", p.Serial, "Kind", kind, "Verdict", verdict, "Report", p.ReportID)
+	desc := strings.TrimSpace(p.Description) + "\n\n" + l.T("tk.defect.details", map[string]any{"Serial": p.Serial, "Kind": kind, "Verdict": verdict})
 	in := TicketInput{CustomerID: &p.CustomerID, Subject: subject, Description: desc, Category: string(Defect), Origin: origin}
 	now := s.Clock.Now()
 	if !p.ReportedAt.IsZero() && !p.ReportedAt.After(now) && p.ReportedAt.After(now.AddDate(-1, 0, 0)) {

@@ -130,6 +130,11 @@ func TestHomePerRole(t *testing.T) {
 			if status != 200 {
 				t.Fatalf("%s: %d", c.path, status)
 			}
+			// issue 13 "A home per role": every card reads in words ("Notice deadlines within
+			// 90 days"), never a message's missing value
+			if strings.Contains(body, "no value&gt;") || strings.Contains(body, "<no value>") {
+				t.Errorf("%s shows a message without its value", c.path)
+			}
 			got := map[string]string{}
 			for _, m := range cardRe.FindAllStringSubmatch(body, -1) {
 				got[m[1]] = m[2]
@@ -173,6 +178,21 @@ func TestHomePerRole(t *testing.T) {
 			}
 		})
 	}
+	// issue 13 "Portal": a customer reads every card of the portal home in the company's
+	// language (Acme: Dutch), the invoices card included, with Dutch money and dates.
+	t.Run("portal_cards_in_dutch", func(t *testing.T) {
+		_, body := h.get(t, "contact@acme.demo.backoffice.test", "/portal")
+		for _, want := range []string{"Openstaande facturen", "Verstuurd en nog niet betaald.", " open</div>"} {
+			if !strings.Contains(body, want) {
+				t.Errorf("portal home lacks %q", want)
+			}
+		}
+		for _, english := range []string{"Invoices due", "Issued and not yet paid", "overdue since", ">due "} {
+			if strings.Contains(body, english) {
+				t.Errorf("portal home shows English %q", english)
+			}
+		}
+	})
 	t.Run("pipeline_chart", func(t *testing.T) {
 		_, body := h.get(t, "am@demo.backoffice.test", "/")
 		for _, want := range []string{`id="pipeline-chart"`, `<title>Nov 2026, sent: 4</title>`, `<title>Nov 2026, accepted: 1</title>`,

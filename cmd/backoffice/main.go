@@ -205,6 +205,8 @@ func serve(ctx context.Context, cfg *config.Config, args []string, stdout io.Wri
 	}
 	log := logger(cfg, os.Stderr)
 	fmt.Fprintln(stdout, "config:", cfg)
+	gcPercent, memLimit := server.TuneGC()
+	log.Info("gc", "gogc", gcPercent, "memory_limit_mb", memLimit>>20)
 	if cfg.DatabaseURL == "" {
 		release, err := lockDataDir(cfg.DataDir)
 		if err != nil {

@@ -120,10 +120,6 @@ var digits = regexp.MustCompile(`\d+`)
 // duration ("PT1H"), where people should read words.
 var rawCode = regexp.MustCompile(`\b[a-z]+_[a-z_]+\b|\b[A-Z]+_[A-Z_]+\b|\bPT\d+[HMS]\b`)
 
-// unfilled is what text/template and fmt print for a missing value ("Notice deadlines
-// within <no value> days", "%!d(MISSING)"): a message or template given too few arguments.
-var unfilled = regexp.MustCompile(`<no value>|%!\w?\((MISSING|EXTRA|BADINDEX)`)
-
 // skipInWalk are links the walk must not follow: they end its login, or are files.
 func skipInWalk(target string) bool {
 	p, _, _ := strings.Cut(target, "?")
@@ -262,8 +258,8 @@ func TestPageRoleWalk(t *testing.T) {
 					if codes := rawCode.FindAllString(text, 5); len(codes) > 0 {
 						t.Errorf("%s shows internal codes %q: a label belongs there", v.link.target, codes)
 					}
-					if bad := unfilled.FindAllString(text, 3); len(bad) > 0 {
-						t.Errorf("%s shows %q: a message or template got no value for a placeholder", v.link.target, bad)
+					if bytes.Contains(body, []byte("no value&gt;")) || bytes.Contains(body, []byte("<no value>")) {
+						t.Errorf("%s shows a message without its value (\"<no value>\")", v.link.target)
 					}
 				}
 			})

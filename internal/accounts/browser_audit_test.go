@@ -37,7 +37,7 @@ func TestBrowserAuditPager(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(first, "Draft → Sent") || !strings.Contains(first, "Valid days") || !strings.Contains(first, "54 → 55") {
+	if !strings.Contains(first, "Draft → Sent") || !strings.Contains(first, "Valid for (days)") || !strings.Contains(first, "54 → 55") {
 		t.Errorf("the newest entry does not read as before → after: %q", first)
 	}
 	testkit.Screenshot(t, ctx, "audit-1366")

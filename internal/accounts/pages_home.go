@@ -52,8 +52,9 @@ func (m *Module) HomeCards(ctx context.Context) ([]web.HomeCard, error) {
 	if err != nil {
 		return nil, err
 	}
-	return []web.HomeCard{web.HomeCard{ID: "outbox-failed", Title: "E-mails that failed", Href: "/outbox?status=failed", Order: 900, Section: "Admin",
-		Note: "The outbox gave up after its retries."}.Counted(n, homeCap, web.ToneBad)}, nil
+	lang := web.UILang(p)
+	return []web.HomeCard{web.HomeCard{ID: "outbox-failed", Title: web.T(lang, "accounts.ui.home.outbox_failed"), Href: "/outbox?status=failed", Order: 900, Section: "Admin",
+		Note: web.T(lang, "accounts.ui.home.outbox_failed_note")}.Counted(n, homeCap, web.ToneBad)}, nil
 }
 
 // homeCap is where a home card stops counting ("50+"): the count is a LIMITed index scan.

@@ -19,8 +19,9 @@ func (m *Module) HomeCards(ctx context.Context) ([]web.HomeCard, error) {
 	if err != nil {
 		return nil, err
 	}
-	return []web.HomeCard{web.HomeCard{ID: "events-undeliverable", Title: "Undeliverable events", Href: "/events/undeliverable", Order: 910, Section: "Admin",
-		Note: "Failed every attempt; retry once the cause is fixed."}.Counted(n, limit, web.ToneBad)}, nil
+	lang := web.UILang(p)
+	return []web.HomeCard{web.HomeCard{ID: "events-undeliverable", Title: web.T(lang, "events.ui.home.undeliverable"), Href: "/events/undeliverable", Order: 910, Section: "Admin",
+		Note: web.T(lang, "events.ui.home.undeliverable_note")}.Counted(n, limit, web.ToneBad)}, nil
 }
 
 // KindLabel is the event's kind in words for the admin page: "credit_note.issued" →

@@ -26,7 +26,7 @@ func TestMoney(t *testing.T) {
 func TestFieldLabelNamesNoCodes(t *testing.T) {
 	for in, want := range map[string]string{
 		"lines[2].unit_price": "Line 3 · Unit price", "ended_at": "End", "hours.saturday": "Hours · Saturday",
-		"lines.0.quantity": "Line 1 · Quantity", "[1].period": "Row 2 · Period", "terms.notice_months": "Terms · Notice months",
+		"lines.0.quantity": "Line 1 · Quantity", "[1].period": "Row 2 · Period", "terms.notice_months": "Terms · Notice (months)",
 	} {
 		if got := FieldLabel(in); got != want {
 			t.Errorf("FieldLabel(%q) = %q, want %q", in, got, want)

@@ -20,7 +20,7 @@ var fieldMessages = []struct {
 	re  *regexp.Regexp
 	key string
 }{
-	{regexp.MustCompile(`^is required$`), "required"},
+	{regexp.MustCompile(`^is required(?:: .*)?$`), "required"}, // "is required: describe what happened (T-1)": the hint is the form's
 	{regexp.MustCompile(`^is required \(date and time\)$`), "required_datetime"},
 	{regexp.MustCompile(`^must be an e-mail address$`), "email"},
 	{regexp.MustCompile(`^must be one of:? (?P<List>.+)$`), "one_of"},
@@ -53,6 +53,7 @@ var fieldMessages = []struct {
 	{regexp.MustCompile(`^must be a URL$`), "url"},
 	{regexp.MustCompile(`^is invalid$`), "invalid"},
 	{regexp.MustCompile(`^cannot be read$`), "unreadable"},
+	{regexp.MustCompile(`^must be a PDF document(?: \(.*\))?$`), "pdf"},
 }
 
 // FieldMessage is a field error's message in lang ("must be at most 200 characters" →

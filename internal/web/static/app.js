@@ -36,14 +36,17 @@
     if (msg && !window.confirm(msg)) { e.preventDefault(); }
   });
   // Relative countdowns: <time data-countdown="RFC3339">.
+  // In the page's language (<html lang>): a Dutch portal reads "nog 2u 5m" / "2u 5m te laat".
+  var nl = (document.documentElement.lang || "").slice(0, 2) === "nl";
   function tick() {
     var now = Date.now();
     document.querySelectorAll("[data-countdown]").forEach(function (el) {
       var t = Date.parse(el.getAttribute("data-countdown"));
       if (isNaN(t)) { return; }
       var d = Math.round((t - now) / 60000), a = Math.abs(d);
-      var s = a >= 1440 ? Math.floor(a / 1440) + "d " + Math.floor((a % 1440) / 60) + "h" : Math.floor(a / 60) + "h " + (a % 60) + "m";
-      el.textContent = d < 0 ? s + " over" : "in " + s;
+      var h = nl ? "u" : "h";
+      var s = a >= 1440 ? Math.floor(a / 1440) + "d " + Math.floor((a % 1440) / 60) + h : Math.floor(a / 60) + h + " " + (a % 60) + "m";
+      el.textContent = d < 0 ? s + (nl ? " te laat" : " over") : (nl ? "nog " : "in ") + s;
     });
   }
   tick(); setInterval(tick, 30000);
