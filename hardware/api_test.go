@@ -3,6 +3,7 @@ package hardware
 import (
 	"fmt"
 	"os"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -131,8 +132,15 @@ func TestDeliveries(t *testing.T) {
 			t.Fatal(err)
 		}
 		src := billing.Source{Domain: "hardware", Kind: "delivery_storage", ID: d2.ID}
-		if cs := b.charges(t, src); len(cs) != 2 || cs[0].UnitPrice.String() != "25" {
+		cs := b.charges(t, src)
+		if len(cs) != 2 || cs[0].UnitPrice.String() != "25" {
 			t.Fatalf("storage charges %+v", cs)
+		}
+		// the line the customer reads on the invoice: in its language (Dutch), the date in
+		// words, no rule ID (issue 13)
+		if d := cs[0].Description; !strings.HasPrefix(d, fmt.Sprintf("Opslag van levering %d, week 1 vanaf ", d2.ID)) ||
+			!strings.Contains(d, "voor uw rekening en risico") || strings.Contains(d, "HW-") || regexp.MustCompile(`\d{4}-\d{2}-\d{2}`).MatchString(d) {
+			t.Errorf("storage charge reads %q", d)
 		}
 		b.app.Do(t, "POST", fmt.Sprintf("/api/v1/deliveries/%d/terminate", d2.ID), b.tech.Token, map[string]any{"reason": "x"}).Expect(t, 403)
 		b.app.Do(t, "POST", fmt.Sprintf("/api/v1/deliveries/%d/terminate", d2.ID), b.am.Token, map[string]any{"reason": "Not deliverable before the agreed date"}).Expect(t, 200)

@@ -10,6 +10,7 @@ import (
 	"github.com/shopspring/decimal"
 	"github.com/uptrace/bun"
 
+	"backoffice/internal/accounts"
 	"backoffice/internal/audit"
 	"backoffice/internal/auth"
 	"backoffice/internal/billing"
@@ -17,6 +18,7 @@ import (
 	"backoffice/internal/calendars"
 	"backoffice/internal/civil"
 	"backoffice/internal/clock"
+	"backoffice/internal/i18n"
 	"backoffice/internal/platform"
 	"backoffice/internal/problem"
 )
@@ -172,12 +174,20 @@ func chargeStorage(ctx context.Context, tx bun.IDB, now time.Time, d *Delivery, 
 		return nil
 	}
 	weeks := StorageWeeks(*d.StoredAt, until)
+	if weeks < 1 {
+		return nil
+	}
+	cust, err := accounts.CustomerAddress(ctx, tx, d.CustomerID)
+	if err != nil {
+		return err
+	}
+	l := i18n.For(cust.Language) // the line goes on the customer's invoice: in its language
 	for w := 1; w <= weeks; w++ {
 		start := civil.In(d.StoredAt.Add(time.Duration(w-1)*7*24*time.Hour), clock.Amsterdam)
 		_, _, err := billing.Add(ctx, tx, now, billing.New{
 			CustomerID: d.CustomerID, Source: billing.Source{Domain: "hardware", Kind: "delivery_storage", ID: d.ID},
 			Agreement: billing.Agreement{Kind: "order", ID: d.OrderID}, Key: fmt.Sprintf("hardware/delivery_storage/%d@week%d", d.ID, w),
-			Description: fmt.Sprintf("Storage of delivery %d, week %d from %s (HW-2: at the customer's cost and risk)", d.ID, w, start),
+			Description: l.T("hardware.charge.storage", map[string]any{"ID": d.ID, "Week": w, "From": i18n.Date(l.Lang, start)}),
 			LineKind:    billing.Services, Quantity: decimal.NewFromInt(1), Unit: "week", UnitPrice: rate,
 			BillableOn: start, TermsProfile: d.TermsProfile,
 		})

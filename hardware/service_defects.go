@@ -76,7 +76,7 @@ func (s *Service) ReportDefect(ctx context.Context, in DefectIn, files []uploads
 		}
 		desc := strings.TrimSpace(in.Description)
 		if desc == "" {
-			f.Add("description", "is required: describe the defect and why (HW-5: in writing with reasons)")
+			f.Add("description", "is required: describe the defect and why, in writing with reasons")
 		}
 		if in.Kind != Visible && in.Kind != Hidden {
 			f.Add("kind", "must be visible or hidden")

@@ -166,7 +166,7 @@ func (s *Service) resolve(ctx context.Context, tx bun.IDB, r *RMA, in RMAStepIn,
 			nw.Serial = &sn
 		}
 		if old.WarrantyCovered {
-			nw.WarrantyReason = "replacement under warranty: the rest of the warranty of the replaced item (HW-7)"
+			nw.WarrantyReason = "replacement under warranty: the rest of the warranty of the replaced item"
 		}
 		if err := insertItem(ctx, tx, &nw); err != nil {
 			if errors.Is(err, ErrSerialTaken) {

@@ -62,7 +62,7 @@ func TestBrowserRunToPortal(t *testing.T) {
 		t.Fatal(err)
 	}
 	lines, _ := chromedp.Run(b, chromedp.Text(chromedp.CSS("#lines")))
-	for _, want := range []string{"Contract fee", "Placement · statement", "Order line"} {
+	for _, want := range []string{"Contract fee", "Secondment hours", "Order line"} {
 		if !strings.Contains(lines, want) {
 			t.Errorf("invoice page lacks source %s: %q", want, lines)
 		}

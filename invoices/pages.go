@@ -11,6 +11,7 @@ import (
 	"backoffice/internal/auth"
 	"backoffice/internal/civil"
 	"backoffice/internal/httpx"
+	"backoffice/internal/i18n"
 	"backoffice/internal/problem"
 	"backoffice/internal/web"
 )
@@ -37,13 +38,13 @@ func (m *Module) Pages(ui fiber.Router) {
 func (m *Module) newDraftPost(c *fiber.Ctx) error {
 	id, err := parseID(c.FormValue("customer_id"))
 	if err != nil {
-		return problem.Invalid("customer_id", "choose a customer")
+		return problem.Invalid("customer_id", web.UITr(c, "invoices.ui.error.customer"))
 	}
 	in := DraftIn{CustomerID: id}
 	if s := c.FormValue("until"); s != "" {
 		d, err := civil.Parse(s)
 		if err != nil {
-			return problem.Invalid("until", "must be a date")
+			return problem.Invalid("until", web.UITr(c, "invoices.ui.error.date"))
 		}
 		in.Until = &d
 	}
@@ -51,7 +52,7 @@ func (m *Module) newDraftPost(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	return web.Redirect(c, fmt.Sprintf("/invoices/%d", doc.Invoice.ID), fmt.Sprintf("Draft made with %d lines.", len(doc.Lines)))
+	return web.Redirect(c, fmt.Sprintf("/invoices/%d", doc.Invoice.ID), web.UITr(c, "invoices.ui.flash.draft", "Count", len(doc.Lines)))
 }
 
 type invoiceView struct {
@@ -60,6 +61,7 @@ type invoiceView struct {
 	Credits []CreditNoteOut
 	Links   map[int64]string // line id → link to the source's page
 	Sources map[int64]string // line id → what the line bills, in words ("Contract fee")
+	Qty     map[int64]string // line id → its quantity as people write it (1,5)
 	Errors  []problem.FieldError
 	Form    map[string]string
 }
@@ -77,33 +79,33 @@ func (m *Module) invoiceView(c *fiber.Ctx, fe []problem.FieldError, form map[str
 	if err != nil {
 		return err
 	}
-	v := invoiceView{Inv: invoiceOut(doc, m.svc.Today()), Draft: doc.Invoice.Status == Draft, Links: map[int64]string{}, Sources: map[int64]string{}, Errors: fe, Form: form}
+	v := invoiceView{Inv: invoiceOut(doc, m.svc.Today()), Draft: doc.Invoice.Status == Draft, Links: map[int64]string{}, Sources: map[int64]string{},
+		Qty: map[int64]string{}, Errors: fe, Form: form}
+	lang := web.UILang(auth.From(c))
 	for _, l := range doc.Lines {
 		v.Links[l.ID] = SourceLink(l.AgreementKind, l.AgreementID)
-		v.Sources[l.ID] = SourceLabel(l.SourceKind, l.AgreementKind)
+		v.Sources[l.ID] = SourceLabel(lang, l.SourceKind, l.AgreementKind)
+		v.Qty[l.ID] = i18n.Quantity(l.Quantity)
 	}
 	for i := range credits {
 		v.Credits = append(v.Credits, creditOut(&CreditDocument{Note: &credits[i], Invoice: doc.Invoice}))
 	}
-	title := "Draft invoice"
+	title := web.T(lang, "invoices.ui.invoice.draft_title")
 	if doc.Invoice.Number != nil {
-		title = "Invoice " + *doc.Invoice.Number
+		title = web.T(lang, "invoices.ui.invoice.title", "Number", *doc.Invoice.Number)
 	}
 	return m.d.Web.Render(c, "invoices/invoice", title, v)
 }
 
-// SourceLabel says in words what a line bills: "Contract fee", "Order line", "Hours"; a
-// line without a source was added by hand.
-func SourceLabel(sourceKind, agreementKind string) string {
-	switch sourceKind {
-	case "":
-		return "By hand"
-	case "contract_line":
-		return "Contract fee"
-	case "time_entry":
-		return "Ticket time"
-	case "delivery_storage":
-		return "Storage of refused goods"
+// SourceLabel says in words, in lang, what a line bills: "Contract fee", "Order line",
+// "Hours"; a line without a source was added by hand.
+func SourceLabel(lang, sourceKind, agreementKind string) string {
+	key := sourceKind
+	if key == "" {
+		key = "manual"
+	}
+	if i18n.Has(i18n.Lang(lang), "invoices.ui.source."+key) {
+		return web.T(lang, "invoices.ui.source."+key)
 	}
 	if agreementKind != "" && !strings.HasPrefix(sourceKind, agreementKind) {
 		return web.Title(agreementKind) + " · " + strings.ToLower(web.Title(sourceKind))
@@ -154,7 +156,7 @@ func (m *Module) editPost(c *fiber.Ctx) error {
 	if _, err := m.svc.UpdateDraft(c.UserContext(), id, DraftPatch{Note: &note, PurchaseOrder: &po}); err != nil {
 		return m.formError(c, err)
 	}
-	return web.Redirect(c, fmt.Sprintf("/invoices/%d", id), "Draft saved.")
+	return web.Redirect(c, fmt.Sprintf("/invoices/%d", id), web.UITr(c, "invoices.ui.flash.saved"))
 }
 
 // decimalInput reads a Dutch or international decimal: 1.249,00, 1249,00 or 1249.00.
@@ -175,11 +177,11 @@ func (m *Module) addLinePost(c *fiber.Ctx) error {
 	var f problem.Fields
 	qty, err := decimalInput(c.FormValue("quantity"))
 	if err != nil {
-		f.Add("add_lines[0].quantity", "must be a number")
+		f.Add("add_lines[0].quantity", web.UITr(c, "invoices.ui.error.number"))
 	}
 	price, err := decimalInput(c.FormValue("unit_price"))
 	if err != nil {
-		f.Add("add_lines[0].unit_price", "must be an amount like 1.249,00")
+		f.Add("add_lines[0].unit_price", web.UITr(c, "invoices.ui.error.amount"))
 	}
 	if err := f.Err(); err != nil {
 		return m.formError(c, err)
@@ -188,7 +190,7 @@ func (m *Module) addLinePost(c *fiber.Ctx) error {
 	if _, err := m.svc.UpdateDraft(c.UserContext(), id, DraftPatch{AddLines: []ManualLine{line}}); err != nil {
 		return m.formError(c, err)
 	}
-	return web.Redirect(c, fmt.Sprintf("/invoices/%d", id), "Line added.")
+	return web.Redirect(c, fmt.Sprintf("/invoices/%d", id), web.UITr(c, "invoices.ui.flash.line_added"))
 }
 
 func (m *Module) removeLinePost(c *fiber.Ctx) error {
@@ -203,7 +205,7 @@ func (m *Module) removeLinePost(c *fiber.Ctx) error {
 	if _, err := m.svc.UpdateDraft(c.UserContext(), id, DraftPatch{RemoveLineIDs: []int64{line}}); err != nil {
 		return m.formError(c, err)
 	}
-	return web.Redirect(c, fmt.Sprintf("/invoices/%d", id), "Line removed; its charge is open again.")
+	return web.Redirect(c, fmt.Sprintf("/invoices/%d", id), web.UITr(c, "invoices.ui.flash.line_removed"))
 }
 
 func (m *Module) issuePost(c *fiber.Ctx) error {
@@ -216,7 +218,7 @@ func (m *Module) issuePost(c *fiber.Ctx) error {
 		return m.formError(c, err)
 	}
 	m.svc.mailSoon(c.UserContext())
-	return web.Redirect(c, fmt.Sprintf("/invoices/%d", id), "Invoice "+*doc.Invoice.Number+" issued and queued for e-mail.")
+	return web.Redirect(c, fmt.Sprintf("/invoices/%d", id), web.UITr(c, "invoices.ui.flash.issued", "Number", *doc.Invoice.Number))
 }
 
 func (m *Module) deletePost(c *fiber.Ctx) error {
@@ -230,7 +232,7 @@ func (m *Module) deletePost(c *fiber.Ctx) error {
 	if err := m.svc.DeleteDraft(c.UserContext(), id); err != nil {
 		return m.formError(c, err)
 	}
-	return web.Redirect(c, "/invoices", "Draft deleted; its charges are open again.")
+	return web.Redirect(c, "/invoices", web.UITr(c, "invoices.ui.flash.deleted"))
 }
 
 func (m *Module) creditPost(c *fiber.Ctx) error {
@@ -253,7 +255,7 @@ func (m *Module) creditPost(c *fiber.Ctx) error {
 			}
 			q, err := decimalInput(s)
 			if err != nil {
-				f.Add(fmt.Sprintf("lines[%d].quantity", i), "must be a number")
+				f.Add(fmt.Sprintf("lines[%d].quantity", i), web.UITr(c, "invoices.ui.error.number"))
 				continue
 			}
 			in.Lines = append(in.Lines, CreditLineIn{LineID: l.ID, Quantity: q})
@@ -262,7 +264,7 @@ func (m *Module) creditPost(c *fiber.Ctx) error {
 			return m.formError(c, err)
 		}
 		if len(in.Lines) == 0 {
-			return m.formError(c, problem.Invalid("lines", "enter a quantity to credit, or tick “credit the whole invoice”"))
+			return m.formError(c, problem.Invalid("lines", web.UITr(c, "invoices.ui.error.credit_nothing")))
 		}
 	}
 	cn, err := m.svc.Credit(c.UserContext(), id, in)
@@ -272,7 +274,7 @@ func (m *Module) creditPost(c *fiber.Ctx) error {
 		}
 		return m.formError(c, err)
 	}
-	return web.Redirect(c, fmt.Sprintf("/invoices/%d", id), "Credit note "+cn.Note.Number+" issued.")
+	return web.Redirect(c, fmt.Sprintf("/invoices/%d", id), web.UITr(c, "invoices.ui.flash.credited", "Number", cn.Note.Number))
 }
 
 func (m *Module) previewPDF(c *fiber.Ctx) error {

@@ -1,8 +1,6 @@
 package invoices
 
 import (
-	"fmt"
-
 	"github.com/gofiber/fiber/v2"
 
 	"backoffice/internal/auth"
@@ -27,7 +25,7 @@ func (m *Module) runsPage(c *fiber.Ctx) error {
 	if s := c.Query("until"); s != "" {
 		until, err := civil.Parse(s)
 		if err != nil {
-			return problem.Invalid("until", "must be a date")
+			return problem.Invalid("until", web.UITr(c, "invoices.ui.error.date"))
 		}
 		res, err := m.svc.RunInvoices(c.UserContext(), until, true, nil)
 		if err != nil {
@@ -36,13 +34,13 @@ func (m *Module) runsPage(c *fiber.Ctx) error {
 		out := runOut(res)
 		v.Plan, v.Until = &out, s
 	}
-	return m.d.Web.Render(c, "invoices/runs", "Invoice runs", v)
+	return m.d.Web.Render(c, "invoices/runs", web.UITr(c, "invoices.ui.runs.page"), v)
 }
 
 func (m *Module) runPost(c *fiber.Ctx) error {
 	until, err := civil.Parse(c.FormValue("until"))
 	if err != nil {
-		return problem.Invalid("until", "must be a date")
+		return problem.Invalid("until", web.UITr(c, "invoices.ui.error.date"))
 	}
 	p := auth.From(c)
 	res, err := m.svc.RunInvoices(c.UserContext(), until, false, &p.UserID)
@@ -50,9 +48,9 @@ func (m *Module) runPost(c *fiber.Ctx) error {
 		return err
 	}
 	m.svc.mailSoon(c.UserContext())
-	msg := fmt.Sprintf("Run %d: %d invoices issued", res.Run.ID, res.Issued)
+	msg := web.UITr(c, "invoices.ui.flash.run", "Run", res.Run.ID, "Count", res.Issued)
 	if res.Drafts > 0 {
-		msg += fmt.Sprintf(", %d left as drafts (see the list)", res.Drafts)
+		msg = web.UITr(c, "invoices.ui.flash.run_drafts", "Run", res.Run.ID, "Count", res.Issued, "Drafts", res.Drafts)
 	}
-	return web.Redirect(c, fmt.Sprintf("/invoices?status=issued"), msg+".")
+	return web.Redirect(c, "/invoices?status=issued", msg)
 }

@@ -78,12 +78,7 @@ func CreditPDF(d *CreditDocument, now time.Time) ([]byte, error) {
 	return render(p, now)
 }
 
-func unitLabel(l *i18n.Localizer, unit string) string {
-	if id := "unit." + strings.ToLower(unit); i18n.Has(l.Lang, id) {
-		return l.T(id)
-	}
-	return unit
-}
+func unitLabel(l *i18n.Localizer, unit string) string { return pdfdoc.Unit(l, unit) }
 
 func vatLabel(l *i18n.Localizer, cat, rate string) string {
 	switch cat {

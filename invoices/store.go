@@ -216,6 +216,13 @@ func listInvoices(ctx context.Context, tx bun.IDB, f Filter) ([]Invoice, error) 
 	if f.Scope != nil {
 		q = f.Scope(q)
 	}
+	if f.List != nil && f.List.Searching() {
+		p = nil // a search is planned for its pattern: the trigram index (see db.Params)
+		var err error
+		if q, err = searchNumberOrCustomer(ctx, tx, q, *f.List, "COALESCE(q.number, '')", "q.customer_id"); err != nil {
+			return nil, err
+		}
+	}
 	if f.CustomerID != nil {
 		q = q.Where("q.customer_id = ?", p.Arg(*f.CustomerID))
 	}

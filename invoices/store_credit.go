@@ -76,6 +76,10 @@ func listCreditNotes(ctx context.Context, tx bun.IDB, f CreditFilter) ([]CreditN
 		q = q.Where("invoice_id = ?", *f.InvoiceID)
 	}
 	if f.List != nil {
+		q, err := searchNumberOrCustomer(ctx, tx, q, *f.List, "number", "customer_id")
+		if err != nil {
+			return nil, err
+		}
 		return out, creditList.Apply(q, *f.List, nil).Scan(ctx)
 	}
 	q = q.OrderExpr("id DESC")

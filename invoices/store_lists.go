@@ -1,8 +1,12 @@
 package invoices
 
 import (
+	"context"
 	"strconv"
 
+	"github.com/uptrace/bun"
+
+	"backoffice/internal/accounts"
 	"backoffice/internal/listq"
 )
 
@@ -40,4 +44,20 @@ var creditList = listq.Spec[CreditNote]{
 		{Key: "issued", Expr: "issue_date", Value: func(cn CreditNote) string { return cn.IssueDate.String() }},
 		{Key: "total", Expr: "gross", Value: func(cn CreditNote) string { return cn.Gross.String() }},
 	},
+}
+
+// searchNumberOrCustomer narrows a list to the documents whose number (numberExpr, an
+// expression migration 0810's pg_trgm index holds) or customer's name contains the
+// search (?q=, issue 13). The customers are looked up first (accounts.CustomersNamed, a
+// small indexed read), so the list's query is one BitmapOr of the number index and the
+// customer_id index.
+func searchNumberOrCustomer(ctx context.Context, idb bun.IDB, q *bun.SelectQuery, lq listq.Query, numberExpr, customerCol string) (*bun.SelectQuery, error) {
+	if !lq.Searching() {
+		return q, nil
+	}
+	ids, err := accounts.CustomersNamed(ctx, idb, lq.Like())
+	if err != nil || len(ids) == 0 {
+		return q.Where(numberExpr+" ILIKE ?", lq.Like()), err
+	}
+	return q.Where("("+numberExpr+" ILIKE ? OR "+customerCol+" IN (?))", lq.Like(), bun.In(ids)), nil
 }

@@ -128,6 +128,10 @@ func ublBase(inv *Invoice, root, number string, issue civil.Date, per []VATAmoun
 		doc.TaxTotal.Subtotals = append(doc.TaxTotal.Subtotals, uSubtotal{Taxable: amt(p.Base), Tax: amt(p.VAT), Category: tc})
 	}
 	doc.Monetary = uMonetary{LineExtension: amt(net), TaxExclusive: amt(net), TaxInclusive: amt(gross), Payable: amt(payable)}
+	if settled := gross.Sub(payable); !settled.IsZero() { // paid or credited since issue (BR-CO-16)
+		a := amt(settled)
+		doc.Monetary.Prepaid = &a
+	}
 	return doc
 }
 

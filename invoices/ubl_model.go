@@ -137,10 +137,11 @@ type uTaxTotal struct {
 }
 
 type uMonetary struct {
-	LineExtension uAmount `xml:"cbc:LineExtensionAmount"`
-	TaxExclusive  uAmount `xml:"cbc:TaxExclusiveAmount"`
-	TaxInclusive  uAmount `xml:"cbc:TaxInclusiveAmount"`
-	Payable       uAmount `xml:"cbc:PayableAmount"`
+	LineExtension uAmount  `xml:"cbc:LineExtensionAmount"`
+	TaxExclusive  uAmount  `xml:"cbc:TaxExclusiveAmount"`
+	TaxInclusive  uAmount  `xml:"cbc:TaxInclusiveAmount"`
+	Prepaid       *uAmount `xml:"cbc:PrepaidAmount,omitempty"`
+	Payable       uAmount  `xml:"cbc:PayableAmount"`
 }
 
 type uPeriod struct {

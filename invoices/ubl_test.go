@@ -77,6 +77,27 @@ func TestUBLValidates(t *testing.T) {
 	issue("us-non-eu", custOpts{Country: "US"}, chargeOpts{Description: "Remote support", Qty: "4", Unit: "hour", Price: "120.00"})
 	credit("nl-mixed-partial-credit", mixed, invoices.CreditIn{Reason: "Eén laptop retour", Lines: []invoices.CreditLineIn{{LineID: mixed.Lines[0].ID, Quantity: d("1")}}})
 	credit("be-full-credit", be, invoices.CreditIn{Reason: "Verkeerd tarief"})
+	// an invoice partly credited (or paid) since issue: what is left to pay is the total
+	// less the amount settled (BR-CO-16, PrepaidAmount)
+	after, err := s.svc.Get(ctx, mixed.Invoice.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !after.Invoice.Credited.IsPositive() {
+		t.Fatalf("the partial credit is not on the invoice: %+v", after.Invoice)
+	}
+	b, err := invoices.UBL(after)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(b), "<cbc:PrepaidAmount") {
+		t.Errorf("a partly credited invoice's UBL has no PrepaidAmount:\n%s", b)
+	}
+	f := filepath.Join(dir, "nl-mixed-after-credit.xml")
+	if err := os.WriteFile(f, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	files = append(files, f)
 
 	for _, f := range files {
 		b, _ := os.ReadFile(f)

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"slices"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -242,6 +243,12 @@ func TestQuoteExpiryAPI(t *testing.T) {
 		}
 		if n := outboxCount(t, MailQuoteReminder, "quote", expiring.ID); n != 1 {
 			t.Fatalf("%d reminders, want 1", n)
+		}
+		// the account manager reads money and dates formatted, not "EUR 7706.50" or "2026-04-01" (issue 13)
+		m := mailOf(t, MailQuoteReminder, expiring.ID)
+		if !strings.Contains(m.Subject, "expires on 1 April 2026") || !strings.Contains(m.Body, "valid until 1 April 2026") ||
+			!strings.Contains(m.Body, "€") || strings.Contains(m.Body, "EUR") || strings.Contains(m.Body+m.Subject, "2026-04-01") {
+			t.Errorf("reminder %q:\n%s", m.Subject, m.Body)
 		}
 	})
 	t.Run("Q-1_accept_after_valid_until_refused", func(t *testing.T) {

@@ -8,7 +8,9 @@ import (
 	"github.com/riverqueue/river"
 	"github.com/uptrace/bun"
 
+	"backoffice/internal/i18n"
 	"backoffice/internal/outbox"
+	"backoffice/internal/web"
 )
 
 // QuoteSweepArgs is the periodic job that reminds account managers of quotes about to
@@ -98,10 +100,11 @@ func (s *Service) remind(ctx context.Context, tx bun.IDB, q *quoteRow, now time.
 	}
 	if to != "" {
 		days := q.ValidUntil.DaysSince(s.today(now))
+		l := i18n.For(web.StaffLang)
+		data := map[string]any{"Number": q.Number, "Version": q.Version, "Title": q.Title, "Net": i18n.Money(l.Lang, q.Net),
+			"ValidUntil": i18n.Date(l.Lang, q.ValidUntil), "Days": days, "Link": s.link(fmt.Sprintf("/admin/quotes/%d", q.ID))}
 		if err := outbox.Enqueue(ctx, tx, now, &outbox.Message{Kind: MailQuoteReminder, To: to, Entity: "quote", EntityID: fmt.Sprint(q.ID),
-			Subject: fmt.Sprintf("Quote %s expires on %s", q.Number, q.ValidUntil),
-			Body: fmt.Sprintf("Quote %s v%d \"%s\" (EUR %s excl. VAT) is valid until %s, %d days from today, and has not been accepted yet.\n%s",
-				q.Number, q.Version, q.Title, q.Net.StringFixed(2), q.ValidUntil, days, s.link(fmt.Sprintf("/admin/quotes/%d", q.ID))),
+			Subject: l.T("orders.mail.staff_reminder.subject", data), Body: l.T("orders.mail.staff_reminder.body", data),
 			DedupKey: outbox.Key("quote-reminder:%d", q.ID)}); err != nil {
 			return err
 		}

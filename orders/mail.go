@@ -13,6 +13,7 @@ import (
 	"backoffice/internal/clock"
 	"backoffice/internal/i18n"
 	"backoffice/internal/outbox"
+	"backoffice/internal/web"
 )
 
 // Outbox kinds this package queues.
@@ -127,10 +128,12 @@ func (s *Service) mailAccepted(ctx context.Context, tx bun.IDB, q *Quote, o *Ord
 	if err != nil || am == "" {
 		return err
 	}
+	l := i18n.For(web.StaffLang)
+	data := map[string]any{"Number": q.Number, "Version": q.Version, "Title": q.Title, "Customer": q.CustomerName, "Name": a.AcceptedBy,
+		"How": howAccepted(l, a.Method), "Date": i18n.Date(l.Lang, civil.Of(at)), "Time": at.Format("15:04"),
+		"Net": i18n.Money(l.Lang, t.Net), "Order": o.Number, "Link": s.link(fmt.Sprintf("/orders/%d", o.ID))}
 	return outbox.Enqueue(ctx, tx, now, &outbox.Message{Kind: MailQuoteAcceptedAM, To: am, Entity: "quote", EntityID: fmt.Sprint(q.ID),
-		Subject: fmt.Sprintf("Quote %s accepted by %s", q.Number, a.AcceptedBy),
-		Body: fmt.Sprintf("Quote %s v%d for %s was accepted by %s (%s). Order %s: %s",
-			q.Number, q.Version, q.CustomerName, a.AcceptedBy, a.Method, o.Number, s.link(fmt.Sprintf("/orders/%d", o.ID))),
+		Subject: l.T("orders.mail.staff_accepted.subject", data), Body: l.T("orders.mail.staff_accepted.body", data),
 		DedupKey: outbox.Key("quote-accepted-am:%d", q.ID)})
 }
 

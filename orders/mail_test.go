@@ -45,6 +45,11 @@ func TestCustomerMailsAddressedInTheirLanguage(t *testing.T) {
 		!strings.Contains(m.Body, acc.Order.Number) || !strings.Contains(m.Body, "in het klantportaal") {
 		t.Errorf("confirmation to %s:\n%s", m.To, m.Body)
 	}
+	// the account manager hears who accepted, when and how in words, not "(portal)"
+	if am := mailOf(t, MailQuoteAcceptedAM, q.ID); !strings.Contains(am.Body, "in the customer portal") || strings.Contains(am.Body, "(portal)") ||
+		!strings.Contains(am.Body, "2 March 2026") || !strings.Contains(am.Body, "€") {
+		t.Errorf("account manager's notice %q:\n%s", am.Subject, am.Body)
+	}
 	var files []string
 	if err := testkit.DB(t).Bun.NewSelect().TableExpr("outbox_attachments").Column("filename").Where("message_id = ?", m.ID).Scan(context.Background(), &files); err != nil {
 		t.Fatal(err)

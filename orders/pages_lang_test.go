@@ -2,6 +2,7 @@ package orders
 
 import (
 	"fmt"
+	"net/url"
 	"regexp"
 	"strings"
 	"testing"
@@ -64,6 +65,11 @@ func TestPortalQuotePagesInTheCustomersLanguage(t *testing.T) {
 			page(fmt.Sprintf("/portal/quotes/%d", q.ID), c.accepted)
 			page(fmt.Sprintf("/portal/orders/%d", out.Order.ID), c.order)
 			page("/portal/contracts", c.cts)
+			// accepting it again: the refusal's title and detail in the customer's language
+			again := postForm(t, e.a, fmt.Sprintf("/portal/quotes/%d/accept", q.ID), user.Token, url.Values{"accepted_by": {"Anna de Vries"}}, nil)
+			if want := map[string]string{"nl": "deze offerte is al aanvaard", "en": "was accepted on"}[c.lang]; again.Status != 409 || !strings.Contains(string(again.Body), want) {
+				t.Errorf("accepting twice: %d, lacks %q: %.600s", again.Status, want, again.Body)
+			}
 		})
 	}
 }

@@ -104,7 +104,7 @@ func linesTable(d *pdfdoc.Doc, lines []Line) {
 		if l.SKU != "" {
 			sub = d.T("orders.pdf.sku", map[string]any{"SKU": l.SKU})
 		}
-		rows = append(rows, pdfdoc.Row{Sub: sub, Cells: []string{desc, i18n.QuantityIn(lang, l.Quantity), l.Unit,
+		rows = append(rows, pdfdoc.Row{Sub: sub, Cells: []string{desc, i18n.QuantityIn(lang, l.Quantity), pdfdoc.Unit(d.L, l.Unit),
 			i18n.Money(lang, l.UnitPrice), i18n.Percent(lang, l.VATRate), i18n.Money(lang, l.Total())}})
 	}
 	d.Table(cols, rows)

@@ -109,3 +109,59 @@ func TestOrdersMessagesInBothLanguages(t *testing.T) {
 		t.Errorf("missing translations: %v", m)
 	}
 }
+
+// TestQuotePDFStatesWhatCanStillBeDone: units read in the customer's language ("stuks",
+// "uur", not "pcs", "hour"); the sentence on how to accept stands on the page of its
+// signature lines; a declined, expired, withdrawn or superseded quote says it can no
+// longer be accepted instead of asking to sign, and an accepted one no longer says until
+// when it can be accepted (issue 13).
+func TestQuotePDFStatesWhatCanStillBeDone(t *testing.T) {
+	cust := CustomerAddress{Name: "Acme Zorg B.V.", City: "Utrecht", Language: "nl"}
+	q := validQuote()
+	q.Lines[0].Unit, q.Lines[1].Unit, q.Lines[2].Unit = "pcs", "user", "hour"
+	q.ValidUntil = civil.D(2026, 4, 1)
+	b, err := QuotePDF(q, cust, testCompany, monday2March)
+	if err != nil {
+		t.Fatal(err)
+	}
+	txt := testkit.PDFText(t, "quote-nl-units", b)
+	for _, w := range []string{"2 stuks", "10 gebruiker", "1 uur", "U kunt deze offerte aanvaarden tot en met 1 april 2026"} {
+		if !strings.Contains(txt, w) {
+			t.Errorf("the quote lacks %q:\n%s", w, txt)
+		}
+	}
+	for _, bad := range []string{" pcs", " user", " hour"} {
+		if strings.Contains(txt, bad) {
+			t.Errorf("the Dutch quote prints the unit %q", bad)
+		}
+	}
+	for i, p := range testkit.PDFPages(t, "quote-nl-units", b) {
+		if strings.Contains(p, "Naam en handtekening") != strings.Contains(p, "Aanvaarden kan online") {
+			t.Errorf("page %d: the signature lines and the sentence asking to sign are on different pages:\n%s", i+1, p)
+		}
+	}
+	for status, want := range map[QuoteStatus]string{QuoteDeclined: "afgewezen", QuoteExpired: "verlopen", QuoteWithdrawn: "ingetrokken", QuoteSuperseded: "nieuwere versie"} {
+		q.Status = status
+		b, err := QuotePDF(q, cust, testCompany, monday2March)
+		if err != nil {
+			t.Fatal(err)
+		}
+		txt := testkit.PDFText(t, "quote-nl-"+string(status), b)
+		if !strings.Contains(txt, want) || !strings.Contains(txt, "kan niet meer worden aanvaard") && status != QuoteSuperseded {
+			t.Errorf("%s: the quote does not say it can no longer be accepted:\n%s", status, txt)
+		}
+		for _, bad := range []string{"handtekening", "onderteken", "U kunt deze offerte aanvaarden"} {
+			if strings.Contains(txt, bad) {
+				t.Errorf("%s: the quote still prints %q", status, bad)
+			}
+		}
+	}
+	q.Status = QuoteAccepted
+	q.Acceptance = &Acceptance{AcceptedBy: "Anna de Vries", Method: AcceptPortal, At: monday2March}
+	if b, err = QuotePDF(q, cust, testCompany, monday2March); err != nil {
+		t.Fatal(err)
+	}
+	if txt := testkit.PDFText(t, "quote-nl-accepted-terms", b); strings.Contains(txt, "U kunt deze offerte aanvaarden") {
+		t.Errorf("an accepted quote still says until when it can be accepted:\n%s", txt)
+	}
+}

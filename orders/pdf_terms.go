@@ -15,9 +15,13 @@ import (
 // termsBlock prints the terms that apply to q.
 func termsBlock(d *pdfdoc.Doc, q *Quote) {
 	d.Heading(d.T("orders.pdf.terms"))
-	terms := []string{d.T("orders.terms.valid_days", map[string]any{"Days": q.ValidDays})}
-	if !q.ValidUntil.IsZero() {
-		terms[0] = d.T("orders.terms.valid_until", map[string]any{"Date": i18n.Date(d.L.Lang, q.ValidUntil)})
+	var terms []string // how long it can be accepted, until it is
+	switch {
+	case !acceptable(q):
+	case !q.ValidUntil.IsZero():
+		terms = append(terms, d.T("orders.terms.valid_until", map[string]any{"Date": i18n.Date(d.L.Lang, q.ValidUntil)}))
+	default:
+		terms = append(terms, d.T("orders.terms.valid_days", map[string]any{"Days": q.ValidDays}))
 	}
 	terms = append(terms, d.T("orders.terms.prices"), d.T("orders.terms.whole"))
 	if q.Cancellable {
@@ -51,14 +55,34 @@ func hasKind(lines []Line, k LineKind) bool {
 	return false
 }
 
+// acceptable: a draft or sent quote can still be accepted; an accepted, declined,
+// withdrawn, superseded or expired one cannot.
+func acceptable(q *Quote) bool {
+	return q.Acceptance == nil && !closed(q)
+}
+
+func closed(q *Quote) bool {
+	switch q.Status {
+	case QuoteDeclined, QuoteWithdrawn, QuoteSuperseded, QuoteExpired:
+		return true
+	}
+	return false
+}
+
 // acceptanceBlock prints the acceptance record of an accepted quote (who, when, how) — and
-// then no signature lines — else how to accept.
+// then no signature lines —, that a closed quote can no longer be accepted, else how to
+// accept.
 func acceptanceBlock(d *pdfdoc.Doc, q *Quote) {
 	if a := q.Acceptance; a != nil {
 		d.Heading(d.T("orders.pdf.accepted"))
 		d.Text(acceptanceText(d.L, a))
 		return
 	}
+	if closed(q) {
+		d.Text(d.T("orders.pdf.closed." + string(q.Status)))
+		return
+	}
+	d.Keep(32)
 	d.Text(d.T("orders.pdf.how_to_accept"))
 	d.Signature("", "")
 }

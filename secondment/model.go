@@ -25,7 +25,7 @@ var (
 	ErrOpenHours = problem.Conflict("open_hours",
 		"the month still has hours awaiting approval; approve or reject them first")
 	ErrNotIndefinite = problem.Conflict("placement_not_indefinite",
-		"the placement has an end date; only an indefinite placement ends by notice (SEC-2)")
+		"the placement has an end date; only an indefinite placement ends by notice")
 	ErrAlreadyEnded = problem.Conflict("notice_already_given",
 		"notice was already given on this placement")
 	ErrNoticeBeforeStart = problem.Conflict("notice_before_start",

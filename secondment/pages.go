@@ -11,6 +11,7 @@ import (
 
 	"backoffice/internal/accounts"
 	"backoffice/internal/auth"
+	"backoffice/internal/calendars"
 	"backoffice/internal/civil"
 	"backoffice/internal/clock"
 	"backoffice/internal/httpx"
@@ -180,6 +181,14 @@ func (m *Module) previewForm(c *fiber.Ctx) error {
 		return problem.Invalid("started_at", "give start and end")
 	}
 	p, err := m.svc.PreviewForPlacement(c.UserContext(), pid, start, end)
+	if fe, ok := problem.FieldErrors(err); ok {
+		// the preview shows the message under the form: in the reader's words, no field codes
+		var f problem.Fields
+		for _, e := range trFields(c, fe) {
+			f.Add(e.Field, e.Message)
+		}
+		return f.Err()
+	}
 	if err != nil {
 		return err
 	}
@@ -194,7 +203,11 @@ type placementsData struct {
 	List       listq.View
 	Customers  []accounts.Option // the new-placement form's pickers
 	Staff      []accounts.Option
+	Calendars  []calendars.Choice
 }
+
+// CalendarName names a listed placement's calendar.
+func (d placementsData) CalendarName(id string) string { return calendars.NameOf(d.Calendars, id) }
 
 func (m *Module) placementsPage(c *fiber.Ctx) error {
 	pf, err := placementQuery(c)
@@ -209,6 +222,9 @@ func (m *Module) placementsPage(c *fiber.Ctx) error {
 		return err
 	}
 	if d.Customers, d.Staff, err = m.svc.Pickers(c.UserContext()); err != nil {
+		return err
+	}
+	if d.Calendars, err = m.svc.Calendars(c.UserContext()); err != nil {
 		return err
 	}
 	return m.web.Render(c, "secondment/placements", web.Tr(c, "secondment.ui.placements.title"), d)
@@ -273,6 +289,9 @@ func (m *Module) createPlacementForm(c *fiber.Ctx) error {
 			return lerr
 		}
 		if d.Customers, d.Staff, err = m.svc.Pickers(c.UserContext()); err != nil {
+			return err
+		}
+		if d.Calendars, err = m.svc.Calendars(c.UserContext()); err != nil {
 			return err
 		}
 		for _, k := range []string{"customer_id", "technician_id", "role", "hourly_rate", "km_rate", "start_date", "end_date", "calendar_id"} {

@@ -9,6 +9,7 @@ import (
 
 	"backoffice/internal/accounts"
 	"backoffice/internal/auth"
+	"backoffice/internal/calendars"
 	"backoffice/internal/civil"
 	"backoffice/internal/clock"
 	"backoffice/internal/httpx"
@@ -96,6 +97,7 @@ type placementData struct {
 	Errors       []problem.FieldError
 	IsCustomer   bool
 	CanEnd       bool
+	CalendarName string // the placement's calendar by name
 }
 
 func (m *Module) placementPage(c *fiber.Ctx) error {
@@ -128,6 +130,11 @@ func (m *Module) placementPageData(c *fiber.Ctx, id int64) (*placementData, erro
 	if _, d.Staff, err = m.svc.Pickers(ctx); err != nil {
 		return nil, err
 	}
+	cals, err := m.svc.Calendars(ctx)
+	if err != nil {
+		return nil, err
+	}
+	d.CalendarName = calendars.NameOf(cals, p.CalendarID)
 	now := civil.MonthOf(m.svc.clock.Now(), clock.Amsterdam)
 	for mm := (civil.Month{Year: p.StartDate.Year, Month: p.StartDate.Month}); len(d.Months) < 24 && !(mm.Year > now.Year || (mm.Year == now.Year && mm.Month > now.Month)); mm = mm.Next() {
 		d.Months = append([]civil.Month{mm}, d.Months...)

@@ -100,14 +100,14 @@ func CheckReplacement(r ReplacementRequest, currentTechnician int64) error {
 	switch r.RequestedBy {
 	case RequestedByCustomer:
 		if r.Reason == ReasonOther {
-			v.Add("reason", "a customer may ask for a replacement only for quality or long_term_absence (SEC-1)")
+			v.Add("reason", "a customer may ask for a replacement only because of the quality of the work or a long-term absence")
 		}
 	case RequestedByProvider:
 		if r.ConsultedOn.IsZero() {
-			v.Add("consulted_on", "the provider replaces only after consulting the customer (SEC-1): give the date")
+			v.Add("consulted_on", "the provider replaces only after consulting the customer: give the date")
 		}
 		if strings.TrimSpace(r.ConsultationNote) == "" {
-			v.Add("consultation_note", "record the consultation with the customer (SEC-1)")
+			v.Add("consultation_note", "record the consultation with the customer")
 		}
 	default:
 		v.Add("requested_by", "must be customer or provider")

@@ -5,6 +5,7 @@ import (
 
 	"backoffice/internal/accounts"
 	"backoffice/internal/auth"
+	"backoffice/internal/calendars"
 	"backoffice/internal/problem"
 )
 
@@ -22,4 +23,10 @@ func (s *Service) Pickers(ctx context.Context) (customers, staff []accounts.Opti
 	}
 	staff, err = accounts.StaffOptions(ctx, s.db)
 	return customers, staff, err
+}
+
+// Calendars are the calendars a placement may follow, by name, for the form's picker and
+// for naming a placement's calendar on its pages.
+func (s *Service) Calendars(ctx context.Context) ([]calendars.Choice, error) {
+	return calendars.Choices(ctx, s.db)
 }

@@ -8,8 +8,10 @@ import (
 
 	"github.com/uptrace/bun"
 
+	"backoffice/internal/accounts"
 	"backoffice/internal/auth"
 	"backoffice/internal/events"
+	"backoffice/internal/i18n"
 )
 
 // Subscriptions: a defect report of the hardware domain opens a defect ticket, so the
@@ -47,16 +49,22 @@ func (s *Service) onDefectReported(ctx context.Context, tx bun.Tx, e *events.Eve
 	if p.ReporterID != nil {
 		reporter.UserID = *p.ReporterID
 	}
-	subject := fmt.Sprintf("Defect (%s): %s %s", words(p.Kind), p.Product, p.Serial)
+	// The ticket is the customer's (the portal shows it): in its language, no rule ids.
+	cust, err := accounts.CustomerAddress(ctx, tx, p.CustomerID)
+	if err != nil {
+		return err
+	}
+	l := i18n.For(cust.Language)
+	kind := l.T("tk.defect.kind." + p.Kind)
+	subject := l.T("tk.defect.subject", map[string]any{"Kind": kind, "Product": p.Product, "Serial": p.Serial})
 	if r := []rune(subject); len(r) > 200 {
 		subject = string(r[:200])
 	}
-	verdict := "reported in time (HW-5)"
+	verdict := l.T("tk.defect.in_time")
 	if !p.InTime {
-		verdict = "reported LATE: claims about this defect are lost (HW-5, 004:16.3) — the report is recorded"
+		verdict = l.T("tk.defect.late")
 	}
-	desc := fmt.Sprintf("%s\n\nItem %d, serial %s, %s defect, %s.\nDefect report %d.", strings.TrimSpace(p.Description),
-		p.ItemID, p.Serial, words(p.Kind), verdict, p.ReportID)
+	desc := strings.TrimSpace(p.Description) + "\n\n" + l.T("tk.defect.details", map[string]any{"Serial": p.Serial, "Kind": kind, "Verdict": verdict})
 	in := TicketInput{CustomerID: &p.CustomerID, Subject: subject, Description: desc, Category: string(Defect), Origin: origin}
 	now := s.Clock.Now()
 	if !p.ReportedAt.IsZero() && !p.ReportedAt.After(now) && p.ReportedAt.After(now.AddDate(-1, 0, 0)) {
@@ -64,7 +72,7 @@ func (s *Service) onDefectReported(ctx context.Context, tx bun.Tx, e *events.Eve
 	}
 	sub := *s
 	sub.DB = tx
-	_, err := sub.CreateTicket(auth.With(ctx, reporter), in)
+	_, err = sub.CreateTicket(auth.With(ctx, reporter), in)
 	return err
 }
 

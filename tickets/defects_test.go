@@ -8,6 +8,7 @@ import (
 	"io"
 	"mime/multipart"
 	"net/http/httptest"
+	"strings"
 	"testing"
 	"time"
 
@@ -51,6 +52,11 @@ func TestDefectReportOpensTicket(t *testing.T) {
 	}
 	if n != 1 || tk.Category != "defect" || !tk.ReceivedAt.Equal(now.Add(-time.Hour)) {
 		t.Fatalf("HW-5 defect ticket: %d tickets, %+v", n, tk)
+	}
+	// issue 13: the customer reads the ticket in its language (nl), without rule ids
+	if tk.Subject != "Defect (zichtbaar): Latitude 5450 CN0X7K2M" || strings.Contains(tk.Description, "HW-5") ||
+		tk.Description != "Kras op het scherm\n\nSerienummer CN0X7K2M, zichtbaar gebrek. Op tijd gemeld." {
+		t.Errorf("the defect ticket reads %q / %q", tk.Subject, tk.Description)
 	}
 	var got []events.TicketCreatedPayload
 	var rows []json.RawMessage

@@ -58,15 +58,15 @@ func explain(f Facts, sla SLA, segs []interval, pauses []interval, respondedAt, 
 	}
 	steps := []Step{{
 		Kind: StepStart, At: f.ReceivedAt,
-		Text: fmt.Sprintf("Report received %s: the response and resolution clocks start at receipt (T-2).", stamp(f.ReceivedAt, loc)),
+		Text: fmt.Sprintf("Report received %s: the response and resolution clocks start at receipt.", stamp(f.ReceivedAt, loc)),
 	}, {
 		Kind: StepTargets, At: f.ReceivedAt,
 		Text: fmt.Sprintf("Policy %q, priority %s: respond within %s and resolve within %s of business time, applied as if from the start.",
 			f.Policy.Name, f.Priority, readable(sla.Target.Response), readable(sla.Target.Resolution)),
 	}, {
 		Kind: StepCalendar, At: f.ReceivedAt,
-		Text: fmt.Sprintf("Business time is counted in the opening hours of calendar %s on working days (weekends and public holidays do not count), in %s.",
-			f.Policy.CalendarName, loc),
+		Text: fmt.Sprintf("Business time is counted in the opening hours of the calendar “%s” on working days (weekends and public holidays do not count), in %s.",
+			calendarName(f), loc),
 	}}
 	for _, p := range pauses {
 		end := p.endOr(now)
@@ -126,4 +126,12 @@ func explain(f Facts, sla SLA, segs []interval, pauses []interval, respondedAt, 
 			Text: fmt.Sprintf("Resolved %s, %s.", stamp(sla.ResolvedAt, loc), verdict)})
 	}
 	return steps
+}
+
+// calendarName names the calendar of the explanation for a person (its id is no word).
+func calendarName(f Facts) string {
+	if c, ok := f.Calendar.(interface{ Name() string }); ok && c.Name() != "" {
+		return c.Name()
+	}
+	return f.Policy.CalendarName
 }

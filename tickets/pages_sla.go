@@ -10,6 +10,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"backoffice/internal/auth"
+	"backoffice/internal/calendars"
 	"backoffice/internal/clock"
 	"backoffice/internal/problem"
 	"backoffice/internal/web"
@@ -124,7 +125,7 @@ func (m *Module) outagePost(c *fiber.Ctx) error {
 		}
 		t, err := time.ParseInLocation("2006-01-02T15:04", form[k], clock.Amsterdam)
 		if err != nil {
-			fe = append(fe, problem.FieldError{Field: k, Message: "must be a date and time"})
+			fe = append(fe, problem.FieldError{Field: k, Message: web.Tr(c, "tickets.ui.err.date_time")})
 			return
 		}
 		*dst = &t
@@ -155,7 +156,11 @@ type policiesData struct {
 	Form      map[string]string
 	Targets   []targetField
 	Customers []option
+	Calendars []calendars.Choice // the form's calendar picker, and the list's names
 }
+
+// CalendarName names a listed policy's calendar.
+func (d policiesData) CalendarName(id string) string { return calendars.NameOf(d.Calendars, id) }
 
 // targetField is one priority's row of the new-policy form.
 type targetField struct {
@@ -173,6 +178,9 @@ func (m *Module) renderPolicies(c *fiber.Ctx, fe []problem.FieldError, form map[
 		return err
 	}
 	d := policiesData{Errors: fe, CanEdit: auth.From(c).Is(manager...), Form: form}
+	if d.Calendars, err = m.svc.Calendars(c.UserContext()); err != nil {
+		return err
+	}
 	if d.CanEdit {
 		if d.Customers, err = m.customerOptions(c.UserContext()); err != nil {
 			return err
@@ -220,10 +228,10 @@ func (m *Module) assignPost(c *fiber.Ctx) error {
 	customer, cerr := strconv.ParseInt(c.FormValue("customer_id"), 10, 64)
 	var fe []problem.FieldError
 	if perr != nil {
-		fe = append(fe, problem.FieldError{Field: "sla_policy_id", Message: "choose a policy"})
+		fe = append(fe, problem.FieldError{Field: "sla_policy_id", Message: web.Tr(c, "tickets.ui.err.choose_policy")})
 	}
 	if cerr != nil {
-		fe = append(fe, problem.FieldError{Field: "customer_id", Message: "choose a customer"})
+		fe = append(fe, problem.FieldError{Field: "customer_id", Message: web.Tr(c, "tickets.ui.err.choose_customer")})
 	}
 	if len(fe) == 0 {
 		n, err := m.svc.AssignPolicy(c.UserContext(), policy, customer)

@@ -63,7 +63,8 @@ func TestPages(t *testing.T) {
 	})
 	t.Run("desk_ticket_page_explains_the_due_times", func(t *testing.T) {
 		b.page(t, b.tech, fmt.Sprintf("/tickets/%d", id), 200, "sla-explanation", "Report received Fri 24 Apr 2026 16:30 CEST",
-			"Response due Tue 28 Apr 2026 11:30 CEST", "status-open", "resolve-form")
+			"Response due Tue 28 Apr 2026 11:30 CEST", "status-open", "resolve-form",
+			`id="policy-calendar">(Kantooruren (ma-vr 08:30-17:30))`) // issue 13: the calendar by name, not "nl-kantooruren"
 	})
 	t.Run("desk_forms_comment_update_status", func(t *testing.T) {
 		code, loc, _ := b.form(t, b.tech, fmt.Sprintf("/tickets/%d/comments", id), url.Values{"body": {"On it"}, "public": {"on"}})
@@ -114,8 +115,12 @@ func TestPages(t *testing.T) {
 	})
 	t.Run("dashboard_policies_availability", func(t *testing.T) {
 		b.page(t, b.tech, "/sla/dashboard", 200, "SLA compliance per month", "Breaches at risk", "Data breaches", "Apr 2026", `id="compliance-chart"`)
-		b.page(t, b.tech, "/sla/policies", 200, "Standaard", "cliendo-support")
-		b.page(t, b.manager, "/sla/policies", 200, "policy-form")
+		// issue 13 "ids become names": a policy's calendar by name, picked by name
+		if body := b.page(t, b.tech, "/sla/policies", 200, "Standaard", ">Cliendo support desk (ma-do 10:00-19:00, vr 10:00-16:00)</td>"); strings.Contains(body, ">cliendo-support<") {
+			t.Error("the policy list shows a calendar id")
+		}
+		b.page(t, b.manager, "/sla/policies", 200, "policy-form", `<select name="calendar_id" id="policy-calendar" required>`,
+			`<option value="nl-kantooruren" selected>Kantooruren (ma-vr 08:30-17:30)</option>`)
 		b.page(t, b.tech, "/sla/availability", 200, "outage-form", "availability per quarter", "2026-Q2")
 	})
 	t.Run("policy_and_outage_forms", func(t *testing.T) {
@@ -138,6 +143,12 @@ func TestPages(t *testing.T) {
 		code, _, page := b.form(t, b.contact, "/portal/tickets", url.Values{"category": {"virus"}, "subject": {""}, "description": {""}})
 		if code != 422 || !strings.Contains(page, "category") {
 			t.Errorf("bad portal report: %d", code)
+		}
+		// issue 13 "Portal": the field errors in the customer's language (a Dutch company)
+		for _, english := range []string{"must be one of", "is required"} {
+			if strings.Contains(page, english) {
+				t.Errorf("the Dutch portal form shows %q", english)
+			}
 		}
 	})
 	t.Run("tenancy_and_roles_on_pages", func(t *testing.T) {
@@ -168,7 +179,10 @@ func TestPolicyAssignPage(t *testing.T) {
 	if n := count(t, "SELECT count(*) FROM ticket_events WHERE ticket_id = ? AND kind = 'policy'", id); n != 1 {
 		t.Errorf("policy events = %d", n)
 	}
-	b.page(t, b.tech, fmt.Sprintf("/tickets/%d", id), 200, `data-event="policy"`, `data-event="created"`)
+	// issue 13: the event log reads words — the created event's status "New", not "new"
+	if body := b.page(t, b.tech, fmt.Sprintf("/tickets/%d", id), 200, `data-event="policy"`, `data-event="created"`); !strings.Contains(body, `data-label="To">New</td>`) {
+		t.Error("the created event shows its status as a code")
+	}
 	code, _, _ = b.form(t, b.manager, "/sla/policies/assign", url.Values{"customer_id": {"x"}})
 	if code != 422 {
 		t.Errorf("bad assign: %d", code)

@@ -197,14 +197,14 @@ func (d ticketData) EventValue(kind string, v *string) string {
 				return o.Label
 			}
 		}
-		return "a former colleague"
+		return web.UI("tickets.ui.events.former_colleague")
 	case EventPolicy:
 		for _, p := range d.Policies {
 			if strconv.FormatInt(p.ID, 10) == *v {
 				return p.Name
 			}
 		}
-	case EventStatus, EventCategory:
+	case EventStatus, EventCategory, EventCreated:
 		return web.Title(*v)
 	}
 	return *v

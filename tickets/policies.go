@@ -130,3 +130,9 @@ func (s *Service) Policies(ctx context.Context) ([]Policy, error) { return listP
 func (s *Service) Policy(ctx context.Context, id int64) (Policy, error) {
 	return getPolicy(ctx, s.DB, id)
 }
+
+// Calendars are the calendars a policy may run its clock on, by name (the policy form's
+// picker and the policy list's names).
+func (s *Service) Calendars(ctx context.Context) ([]calendars.Choice, error) {
+	return calendars.Choices(ctx, s.DB)
+}

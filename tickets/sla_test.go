@@ -271,7 +271,8 @@ func TestSLAExplanation(t *testing.T) {
 		if res.BusinessSeconds != (40*3600)+25200 || !strings.Contains(res.Text, "Mon 4 May 2026 11:00 CEST") || !strings.Contains(res.Text, "40 hours") {
 			t.Errorf("resolution step = %+v", res)
 		}
-		if !strings.Contains(got.Explanation[2].Text, "nl-kantooruren") {
+		// issue 13: the calendar by its name, not its id "nl-kantooruren"
+		if !strings.Contains(got.Explanation[2].Text, "Kantooruren (ma-vr 08:30-17:30)") || strings.Contains(got.Explanation[2].Text, "nl-kantooruren") {
 			t.Errorf("calendar step = %q", got.Explanation[2].Text)
 		}
 		if got.Explanation[4].BusinessSeconds != 8*3600 {

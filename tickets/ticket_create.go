@@ -46,7 +46,7 @@ func (in *TicketInput) validate(p *auth.Principal, now time.Time) error {
 	}
 	switch {
 	case strings.TrimSpace(in.Description) == "":
-		f.Add("description", "is required: describe what happened and how to reproduce it (T-1)")
+		f.Add("description", "is required: describe what happened and how to reproduce it")
 	case len([]rune(in.Description)) > 20000:
 		f.Add("description", "must be at most 20000 characters")
 	}

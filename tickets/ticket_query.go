@@ -27,6 +27,7 @@ type Detail struct {
 	Comments []Comment
 	Events   []Event
 	Risk     Risk
+	Calendar string // the policy's calendar by name (its id is no word for people)
 }
 
 // Get returns a ticket for p (a customer user sees only its own company's tickets).
@@ -53,7 +54,8 @@ func (s *Service) Get(ctx context.Context, id int64) (*Detail, error) {
 		return nil, err
 	}
 	sla := Compute(factsOf(t, events, sc), now)
-	return &Detail{Ticket: t, SLA: sla, Policy: sc.Policy, Comments: comments, Events: events, Risk: RiskOf(sla, now)}, nil
+	return &Detail{Ticket: t, SLA: sla, Policy: sc.Policy, Comments: comments, Events: events, Risk: RiskOf(sla, now),
+		Calendar: sc.Calendar.Name()}, nil
 }
 
 // The list orders.

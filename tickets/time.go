@@ -9,12 +9,14 @@ import (
 	"github.com/shopspring/decimal"
 	"github.com/uptrace/bun"
 
+	"backoffice/internal/accounts"
 	"backoffice/internal/audit"
 	"backoffice/internal/auth"
 	"backoffice/internal/billing"
 	"backoffice/internal/civil"
 	"backoffice/internal/clock"
 	"backoffice/internal/events"
+	"backoffice/internal/i18n"
 	"backoffice/internal/platform"
 	"backoffice/internal/problem"
 )
@@ -147,6 +149,11 @@ func (s *Service) publishResolution(ctx context.Context, tx bun.IDB, t *Ticket, 
 			for _, c := range all {
 				bySource[c.SourceID] = append(bySource[c.SourceID], c)
 			}
+			cust, err := accounts.CustomerAddress(ctx, tx, t.CustomerID)
+			if err != nil {
+				return err
+			}
+			l := i18n.For(cust.Language) // the line goes on the customer's invoice: in its language
 			for _, e := range entries {
 				earlier := bySource[e.ID]
 				if billedAlready(earlier) {
@@ -158,7 +165,7 @@ func (s *Service) publishResolution(ctx context.Context, tx bun.IDB, t *Ticket, 
 				if lump {
 					unit = "piece"
 				}
-				desc := fmt.Sprintf("Ticket %s (niet gedekt): %s — %s, %d min", t.Number, e.Note, e.WorkedOn.String(), e.Minutes)
+				desc := l.T("tk.charge.time", map[string]any{"Number": t.Number, "Note": e.Note, "Date": i18n.Date(l.Lang, e.WorkedOn), "Minutes": e.Minutes})
 				if len(desc) > 500 {
 					desc = desc[:500]
 				}

@@ -3,6 +3,7 @@ package tickets
 import (
 	"context"
 	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/shopspring/decimal"
@@ -74,6 +75,10 @@ func TestTimeLogAndNotCoveredBilling(t *testing.T) {
 	if len(cs) != 2 || cs[0].Quantity.String() != "1.5" || cs[0].UnitPrice.StringFixed(2) != "115.00" || cs[0].Net().StringFixed(2) != "172.50" ||
 		cs[1].Net().StringFixed(2) != "38.33" || cs[0].BillableOn.String() != "2026-03-02" || cs[0].Status != billing.Open {
 		t.Fatalf("T-4 charges %+v", cs)
+	}
+	// the invoice line in the customer's language (Dutch) with the date in words (issue 13)
+	if d := cs[0].Description; !strings.Contains(d, "(niet gedekt): Restored the mailbox from backup — 2 maart 2026, 90 min") {
+		t.Errorf("T-4 charge reads %q", d)
 	}
 	t.Run("T-4_reopen_cancels_unbilled_and_resolving_again_bills_once", func(t *testing.T) {
 		b.do(t, b.contact, "POST", path+"/status", map[string]any{"status": "open"}).Expect(t, 200)

@@ -87,6 +87,11 @@ func TestDestructivePostsNeedServerSideConfirmation(t *testing.T) {
 			t.Errorf("POST %s without confirmation: %d, flash %q: %.200s", u.target, status, flash, body)
 		}
 	}
+	// A customer's unconfirmed rejection is refused in the company's language (Acme: Dutch).
+	if status, _, flash := postForm(t, srv, demoToken(t, srv, "contact@acme.demo.backoffice.test"), "/secondment/approvals/2/reject",
+		url.Values{"reason": {"verkeerde week"}}); status != 303 || !strings.Contains(flash, "Er is niets gewijzigd") {
+		t.Errorf("a Dutch customer's unconfirmed rejection: %d, flash %q", status, flash)
+	}
 	// The termination notice: the unticked box is a field error on the re-rendered form.
 	status, body, _ := postForm(t, srv, admin, "/contracts/2/terminate", url.Values{"notice_received_at": {"2026-11-02T10:00"}})
 	if status != 422 || !strings.Contains(body, "must be ticked") {

@@ -134,7 +134,7 @@ func TestBrowserHardwareDefect(t *testing.T) {
 			t.Fatal(err)
 		}
 		testkit.Screenshot(t, bctx, "hardware-portal-defect")
-		ticketSubject = "Defect (visible): Latitude 5450 " + s1
+		ticketSubject = "Defect (zichtbaar): Latitude 5450 " + s1 // in the customer's language (nl), issue 13
 	})
 
 	t.Run("the_desk_sees_the_defect_ticket", func(t *testing.T) {

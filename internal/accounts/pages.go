@@ -79,6 +79,7 @@ func (m *Module) Pages(r fiber.Router) {
 	r.Get("/users/:id", admin, m.userPage)
 	r.Post("/users/:id", admin, m.userSave)
 	r.Post("/users/:id/password", admin, m.userPassword)
+	r.Post("/users/:id/reset-link", admin, m.userResetLink)
 	r.Get("/audit", admin, m.auditPage)
 	r.Get("/outbox", admin, m.outboxPage)
 }

@@ -122,6 +122,24 @@ func (m *Module) userPassword(c *fiber.Ctx) error {
 	return web.Redirect(c, "/users/"+strconv.FormatInt(u.ID, 10), web.Tr(c, "accounts.ui.user.password_set", "Email", u.Email))
 }
 
+// userResetLink e-mails the user a single-use reset link (the forgot-password mail, through
+// the outbox), so an admin resets a password without knowing or telling the new one.
+func (m *Module) userResetLink(c *fiber.Ctx) error {
+	u, err := m.loadUser(c)
+	if err != nil {
+		return err
+	}
+	back := "/users/" + strconv.FormatInt(u.ID, 10)
+	sent, err := RequestReset(c.UserContext(), m.DB, u.Email, m.Clock.Now(), m.Reset)
+	if err != nil {
+		return err
+	}
+	if !sent { // a deactivated account gets no link
+		return web.Redirect(c, back, web.Tr(c, "accounts.ui.user.reset_link_inactive", "Email", u.Email))
+	}
+	return web.Redirect(c, back, web.Tr(c, "accounts.ui.user.reset_link_sent", "Email", u.Email))
+}
+
 // userActive deactivates (confirmed: web.Confirmed) or reactivates a user.
 func (m *Module) userActive(c *fiber.Ctx) error {
 	id, err := httpx.PathID(c, "id")

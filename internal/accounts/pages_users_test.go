@@ -66,3 +66,34 @@ func TestUserPage(t *testing.T) {
 		t.Fatalf("an admin changed their own role: %d", st)
 	}
 }
+
+// TestUserResetLink: from /users/{id} an admin e-mails the user a single-use reset link
+// (issue 13 "Users …: admins … reset a password from there"); the user's own page link
+// works; a deactivated user gets none; other roles get 403.
+func TestUserResetLink(t *testing.T) {
+	a := testkit.NewApp(t, t0, nil)
+	admin := testkit.Login(t, auth.Admin, nil)
+	am := testkit.Login(t, auth.AccountManager, nil)
+	tech := testkit.User(t, testkit.UserOpts{Role: auth.Technician})
+	path := fmt.Sprintf("/users/%d", tech.ID)
+	if r := a.Do(t, "GET", path, admin.Token, nil).Expect(t, 200); !strings.Contains(string(r.Body), `action="`+path+`/reset-link"`) {
+		t.Fatal("the user page offers no reset link")
+	}
+	if st, _ := postUI(t, a, path+"/reset-link", am.Token, nil); st != 403 {
+		t.Fatalf("an account manager sent a reset link: %d", st)
+	}
+	if st, _ := postUI(t, a, path+"/reset-link", admin.Token, nil); st != 303 {
+		t.Fatalf("send reset link: %d", st)
+	}
+	ms := resetMails(t, a, tech.Email)
+	if len(ms) != 1 || resetLink.FindStringSubmatch(ms[0].Body) == nil {
+		t.Fatalf("reset mails to %s: %d", tech.Email, len(ms))
+	}
+	postUI(t, a, path+"/active", admin.Token, url.Values{"active": {"false"}, "confirm": {"yes"}})
+	if st, _ := postUI(t, a, path+"/reset-link", admin.Token, nil); st != 303 || len(resetMails(t, a, tech.Email)) != 1 {
+		t.Fatalf("a deactivated user got a reset link: %d", st)
+	}
+	if r := a.Do(t, "GET", path, admin.Token, nil).Expect(t, 200); strings.Contains(string(r.Body), "/reset-link") {
+		t.Error("a deactivated user's page offers a reset link")
+	}
+}

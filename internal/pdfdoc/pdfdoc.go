@@ -101,6 +101,26 @@ func New(co Company, lang, title, docTitle string, now time.Time) *Doc {
 	return d
 }
 
+// Unit is a line's unit in the reader's language ("pcs" → "stuks", "hour" → "uur"); a
+// unit typed in words of its own is printed as typed.
+func Unit(l *i18n.Localizer, unit string) string {
+	if id := "pdfdoc.unit." + strings.ToLower(strings.TrimSpace(unit)); i18n.Has(l.Lang, id) {
+		return l.T(id)
+	}
+	return unit
+}
+
+// bottom is where the text of a page ends (A4 minus the footer's margin).
+const bottom = 297 - 22
+
+// Keep starts a new page unless h mm are left on this one, so that a block that belongs
+// together (a sentence and the lines to sign on, a heading and its text) is not split.
+func (d *Doc) Keep(h float64) {
+	if d.GetY()+h > bottom {
+		d.AddPage()
+	}
+}
+
 // Tr converts UTF-8 to the PDF's cp1252 (€, ë, é).
 func (d *Doc) Tr(s string) string { return d.tr(s) }
 
@@ -147,9 +167,7 @@ func (d *Doc) Parties(heading string, address []string, facts []Fact) {
 
 // Heading prints a section heading; Title a document's subject (larger).
 func (d *Doc) Heading(s string) {
-	if d.GetY() > 250 {
-		d.AddPage()
-	}
+	d.Keep(25)
 	d.SetFont("Helvetica", "B", 10.5)
 	d.CellFormat(0, 6, d.tr(s), "", 1, "L", false, 0, "")
 }
@@ -192,9 +210,7 @@ func (d *Doc) Signature(name, date string) {
 	if name == "" {
 		name, date = d.T("pdfdoc.signature"), d.T("pdfdoc.date")
 	}
-	if d.GetY() > 255 {
-		d.AddPage()
-	}
+	d.Keep(16)
 	d.Ln(10)
 	d.SetFont("Helvetica", "", 9)
 	d.CellFormat(80, 5, d.tr(name), "T", 0, "L", false, 0, "")

@@ -75,9 +75,7 @@ type Total struct {
 
 // Totals prints the totals block on the right half of the page.
 func (d *Doc) Totals(rows []Total) {
-	if d.GetY() > 245 {
-		d.AddPage()
-	}
+	d.Keep(5.5*float64(len(rows)) + 4)
 	for _, t := range rows {
 		if t.Rule {
 			d.Line(96, d.GetY(), 210-Margin, d.GetY())

@@ -25,3 +25,20 @@ func PDFText(t testing.TB, name string, pdf []byte) string {
 	}
 	return strings.Join(strings.Fields(string(out)), " ")
 }
+
+// PDFPages is the text of each page of a PDF (as PDFText reads it), to tell on which page
+// a sentence stands.
+func PDFPages(t testing.TB, name string, pdf []byte) []string {
+	t.Helper()
+	cmd := exec.Command("pdftotext", "-enc", "UTF-8", "-", "-")
+	cmd.Stdin = bytes.NewReader(pdf)
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("pdftotext (poppler-utils) on %s: %v", name, err)
+	}
+	var pages []string
+	for _, p := range strings.Split(strings.TrimRight(string(out), "\f"), "\f") {
+		pages = append(pages, strings.Join(strings.Fields(p), " "))
+	}
+	return pages
+}

@@ -17,5 +17,5 @@ func Confirmed(c *fiber.Ctx) bool {
 // NotConfirmed answers an unconfirmed destructive post: back to the page with a
 // message, nothing changed.
 func NotConfirmed(c *fiber.Ctx, back string) error {
-	return Redirect(c, back, "Nothing was changed: confirm with the button in the confirmation box.")
+	return Redirect(c, back, Tr(c, "layout.not_confirmed"))
 }

@@ -20,7 +20,7 @@ var fieldMessages = []struct {
 	re  *regexp.Regexp
 	key string
 }{
-	{regexp.MustCompile(`^is required$`), "required"},
+	{regexp.MustCompile(`^is required(?:: .*)?$`), "required"}, // "is required: describe what happened (T-1)": the hint is the form's
 	{regexp.MustCompile(`^is required \(date and time\)$`), "required_datetime"},
 	{regexp.MustCompile(`^must be an e-mail address$`), "email"},
 	{regexp.MustCompile(`^must be one of:? (?P<List>.+)$`), "one_of"},

@@ -11,6 +11,7 @@ import (
 
 	"backoffice/internal/civil"
 	"backoffice/internal/platform"
+	"backoffice/invoices"
 )
 
 // SeedDemo adds receivables to the demo: a paid invoice, a partly paid one, invoices at
@@ -40,6 +41,10 @@ func (m *Module) SeedDemo(ctx context.Context, tx bun.Tx, demo *platform.Demo) e
 		{b, 5, "500.00", "004", "Workstation installation (hours)"}, // 5: not due yet
 		{b, 35, "1200.00", "004", "Helpdesk bundle, 20 hours"},      // 6: first reminder
 	}
+	var sup invoices.Supplier
+	if c := m.d.Config; c != nil {
+		sup = invoices.Supplier{Name: c.CompanyName, Address: c.CompanyAddress, KvK: c.CompanyKvK, VATID: c.CompanyVATID, IBAN: c.CompanyIBAN, BIC: c.CompanyBIC}
+	}
 	ids := make([]int64, len(plans))
 	// Numbers follow the issue dates (a gapless series in time order, INV-1): oldest first.
 	order := make([]int, len(plans))
@@ -49,7 +54,7 @@ func (m *Module) SeedDemo(ctx context.Context, tx bun.Tx, demo *platform.Demo) e
 	sort.SliceStable(order, func(x, y int) bool { return plans[order[x]].ago > plans[order[y]].ago })
 	for _, i := range order {
 		p := plans[i]
-		id, err := demoInvoice(ctx, tx, format, p.cust, today.AddDays(-p.ago), 14, decimal.RequireFromString(p.net), p.profile, p.ds, now)
+		id, err := demoInvoice(ctx, tx, format, p.cust, today.AddDays(-p.ago), 14, decimal.RequireFromString(p.net), p.profile, p.ds, sup, now)
 		if err != nil {
 			return fmt.Errorf("demo invoice: %w", err)
 		}

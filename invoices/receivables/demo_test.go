@@ -37,4 +37,14 @@ func TestDemoSeed(t *testing.T) {
 	if paid != 1 || partly != 1 || unmatched != 1 {
 		t.Fatalf("paid %d, partly paid %d, unmatched %d", paid, partly, unmatched)
 	}
+	// every demo invoice carries our company (its PDF's company block and IBAN, its UBL's
+	// seller) and the VAT percent of its rate (EN 16931 BR-06, BR-CO-17; issue 13)
+	var bare int
+	if err := tx.NewRaw(`SELECT count(*) FROM invoices WHERE customer_id IN (?, ?) AND status <> 'draft'
+		AND (COALESCE(supplier->>'name', '') = '' OR COALESCE(supplier->>'iban', '') = '' OR vat_per_rate->0->>'percent' IS NULL)`, a.ID, b.ID).Scan(ctx, &bare); err != nil {
+		t.Fatal(err)
+	}
+	if bare != 0 {
+		t.Errorf("%d demo invoices without the supplier or the VAT percent", bare)
+	}
 }

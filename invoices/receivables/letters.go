@@ -102,7 +102,11 @@ func (l Letter) PDF(now time.Time) ([]byte, error) {
 		co.Name = l.Company
 	}
 	d := pdfdoc.New(co, i18n.Lang(l.Lang), msg(l.Lang, "title."+string(l.Stage)), l.Subject(), now)
-	d.Parties("", l.Customer, []pdfdoc.Fact{{Label: msg(l.Lang, "date"), Value: longDate(l.Lang, l.SentOn)}, {Label: msg(l.Lang, "invoice"), Value: l.Number},
+	addr := append([]string(nil), l.Customer...)
+	if len(addr) > 1 && strings.TrimSpace(addr[1]) != "" { // the billing contact, as on the invoice
+		addr[1] = msg(l.Lang, "attn") + " " + addr[1]
+	}
+	d.Parties("", addr, []pdfdoc.Fact{{Label: msg(l.Lang, "date"), Value: longDate(l.Lang, l.SentOn)}, {Label: msg(l.Lang, "invoice"), Value: l.Number},
 		{Label: msg(l.Lang, "total"), Value: euro(l.Lang, l.Total)}})
 	d.Title(l.Subject())
 	d.Text(l.greeting())

@@ -38,8 +38,8 @@ func TestLetters(t *testing.T) {
 func TestLetterPDFInBothLanguages(t *testing.T) {
 	co := pdfdoc.Company{Name: "Cloudwise B.V.", Address: "Europalaan 100, 3526 KS Utrecht", KvK: "30123456", VATID: "NL812345678B01", IBAN: "NL91ABNA0417164300"}
 	for lang, want := range map[string][]string{
-		"nl": {"Betalingsherinnering", "Beste Jan de Vries,", "Acme Zorg B.V.", "KvK 30123456", "uiterlijk 23 maart 2026", "€ 1.000,00", "Totaal te voldoen", "Met vriendelijke groet,", "pagina 1"},
-		"en": {"Payment reminder", "Dear Jan de Vries,", "Acme Zorg B.V.", "CoC 30123456", "23 March 2026", "€1,000.00", "Kind regards,", "page 1"},
+		"nl": {"Betalingsherinnering", "Beste Jan de Vries,", "Acme Zorg B.V.", "t.a.v. Jan de Vries", "KvK 30123456", "uiterlijk 23 maart 2026", "€ 1.000,00", "Totaal te voldoen", "Met vriendelijke groet,", "pagina 1"},
+		"en": {"Payment reminder", "Dear Jan de Vries,", "Acme Zorg B.V.", "Attn. Jan de Vries", "CoC 30123456", "23 March 2026", "€1,000.00", "Kind regards,", "page 1"},
 	} {
 		l := Letter{Lang: lang, Stage: StageFirstReminder, From: co, Company: co.Name, IBAN: co.IBAN, Number: "2026-00011",
 			Customer:  []string{"Acme Zorg B.V.", "Jan de Vries", "Stationsplein 1", "3511 ED Utrecht"},

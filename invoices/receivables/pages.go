@@ -38,11 +38,10 @@ func (m *Module) Pages(ui fiber.Router) {
 
 // chartSVG draws the ageing buckets as bars; nil when there is nothing open (the page
 // shows an empty state, not a row of zeros).
-func chartSVG(a *Ageing) template.HTML {
+func chartSVG(a *Ageing, labels []string, aria string) template.HTML {
 	if a.Totals.Invoices == 0 {
 		return ""
 	}
-	labels := []string{"Not due", "1–30", "31–60", "61–90", "> 90"}
 	max := decimal.Zero
 	for _, v := range a.Totals.Amounts {
 		if v.GreaterThan(max) {
@@ -50,7 +49,7 @@ func chartSVG(a *Ageing) template.HTML {
 		}
 	}
 	var b strings.Builder
-	b.WriteString(`<svg id="ageing-chart" viewBox="0 0 520 220" width="100%" role="img" aria-label="Open balance per ageing bucket" xmlns="http://www.w3.org/2000/svg" style="max-width:640px">`)
+	fmt.Fprintf(&b, `<svg id="ageing-chart" viewBox="0 0 520 220" width="100%%" role="img" aria-label="%s" xmlns="http://www.w3.org/2000/svg" style="max-width:640px">`, template.HTMLEscapeString(aria))
 	for i, v := range a.Totals.Amounts {
 		h := 0.0
 		if max.IsPositive() {
@@ -59,8 +58,8 @@ func chartSVG(a *Ageing) template.HTML {
 		x := 20 + i*100
 		color := []string{"#6b9bd1", "#e0b84c", "#e08a3c", "#d4603a", "#b03030"}[i]
 		fmt.Fprintf(&b, `<rect x="%d" y="%.1f" width="70" height="%.1f" fill="%s" data-bucket="%s"><title>%s: %s</title></rect>`,
-			x, 180-h, h, color, Buckets[i], labels[i], web.Money(v))
-		fmt.Fprintf(&b, `<text x="%d" y="198" font-size="12" text-anchor="middle">%s</text>`, x+35, labels[i])
+			x, 180-h, h, color, Buckets[i], template.HTMLEscapeString(labels[i]), web.Money(v))
+		fmt.Fprintf(&b, `<text x="%d" y="198" font-size="12" text-anchor="middle">%s</text>`, x+35, template.HTMLEscapeString(labels[i]))
 		fmt.Fprintf(&b, `<text x="%d" y="%.1f" font-size="11" text-anchor="middle">%s</text>`, x+35, 175-h, template.HTMLEscapeString(web.Money(v)))
 	}
 	b.WriteString(`<line x1="10" y1="180" x2="510" y2="180" stroke="#888"/></svg>`)
@@ -82,8 +81,18 @@ func (m *Module) pageAgeing(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	return m.d.Web.Render(c, "receivables/ageing", "Receivables", fiber.Map{"Ageing": a, "Chart": chartSVG(a), "Suspended": sus,
-		"Open": open, "Today": today, "Buckets": []string{"Not due", "1–30", "31–60", "61–90", "> 90"}})
+	labels := bucketLabels(c)
+	return m.d.Web.Render(c, "receivables/ageing", web.UITr(c, "receivables.ui.page.receivables"), fiber.Map{"Ageing": a,
+		"Chart": chartSVG(a, labels, web.UITr(c, "receivables.ui.ageing.chart")), "Suspended": sus, "Open": open, "Today": today, "Buckets": labels})
+}
+
+// bucketLabels are the ageing buckets (Buckets) in words: "Not due", "1–30 days", ….
+func bucketLabels(c *fiber.Ctx) []string {
+	out := make([]string, len(Buckets))
+	for i, b := range Buckets {
+		out[i] = web.UITr(c, "receivables.ui.bucket."+b)
+	}
+	return out
 }
 
 func (m *Module) invoiceView(c *fiber.Ctx, id int64) (fiber.Map, error) {
@@ -91,7 +100,7 @@ func (m *Module) invoiceView(c *fiber.Ctx, id int64) (fiber.Map, error) {
 	if s := c.Query("on"); s != "" {
 		d, err := civil.Parse(s)
 		if err != nil {
-			return nil, problem.Invalid("on", "must be a date YYYY-MM-DD")
+			return nil, problem.Invalid("on", web.UITr(c, "receivables.ui.err.date"))
 		}
 		on = d
 	}
@@ -106,7 +115,7 @@ func (m *Module) invoiceView(c *fiber.Ctx, id int64) (fiber.Map, error) {
 	if err != nil {
 		return nil, err
 	}
-	v := fiber.Map{"Invoice": inv, "History": h, "On": on, "Disputed": openDisputeOf(h.Disputes) != nil}
+	v := fiber.Map{"Invoice": inv, "History": h, "On": on, "Disputed": openDisputeOf(h.Disputes) != nil, "Terms": termsName(c, inv.TermsProfile)}
 	if _, cl, err := m.svc.Claim(c.UserContext(), id, on); err != nil {
 		v["ClaimError"] = err.Error()
 	} else {
@@ -124,7 +133,17 @@ func (m *Module) pageInvoice(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	return m.d.Web.Render(c, "receivables/invoice", "Claim "+v["Invoice"].(*invoiceRow).Number, v)
+	return m.d.Web.Render(c, "receivables/invoice", web.UITr(c, "receivables.ui.page.claim", "Number", v["Invoice"].(*invoiceRow).Number), v)
+}
+
+// termsName names an invoice's terms profile for a person: "Cloudwise terms", "(standard)"
+// for the default one, never the profile's code.
+func termsName(c *fiber.Ctx, code string) string {
+	p := ProfileFor(code)
+	if code == "" {
+		return web.UITr(c, "receivables.ui.claim.terms_default", "Name", p.Name)
+	}
+	return web.UITr(c, "receivables.ui.claim.terms_name", "Name", p.Name)
 }
 
 func (m *Module) postDispute(c *fiber.Ctx) error {
@@ -134,12 +153,12 @@ func (m *Module) postDispute(c *fiber.Ctx) error {
 	}
 	in := DisputeIn{Reason: strings.TrimSpace(c.FormValue("reason"))}
 	if in.Reason == "" {
-		return problem.Invalid("reason", "is required")
+		return problem.Invalid("reason", web.Tr(c, "receivables.ui.err.required"))
 	}
 	if s := strings.TrimSpace(c.FormValue("disputed_part")); s != "" {
 		d, err := money.ParseInput(s)
 		if err != nil {
-			return problem.Invalid("disputed_part", "must be an amount")
+			return problem.Invalid("disputed_part", web.Tr(c, "receivables.ui.err.amount"))
 		}
 		in.DisputedPart = &d
 	}
@@ -150,7 +169,7 @@ func (m *Module) postDispute(c *fiber.Ctx) error {
 	if p.Role == auth.Customer {
 		return web.Redirect(c, "/portal/balance", web.Tr(c, "portal.balance.disputed"))
 	}
-	return web.Redirect(c, fmt.Sprintf("/receivables/invoices/%d", id), "Dispute recorded.")
+	return web.Redirect(c, fmt.Sprintf("/receivables/invoices/%d", id), web.UITr(c, "receivables.ui.flash.disputed"))
 }
 
 func (m *Module) postResolve(c *fiber.Ctx) error {
@@ -161,7 +180,7 @@ func (m *Module) postResolve(c *fiber.Ctx) error {
 	if _, err := m.svc.Resolve(c.UserContext(), id, c.FormValue("resolution")); err != nil {
 		return err
 	}
-	return web.Redirect(c, fmt.Sprintf("/receivables/invoices/%d", id), "Dispute resolved.")
+	return web.Redirect(c, fmt.Sprintf("/receivables/invoices/%d", id), web.UITr(c, "receivables.ui.flash.resolved"))
 }
 
 func (m *Module) letterPDF(c *fiber.Ctx) error {
@@ -190,11 +209,11 @@ func (m *Module) postPayment(c *fiber.Ctx) error {
 	var f problem.Fields
 	amt, err := money.ParseInput(c.FormValue("amount"))
 	if err != nil {
-		f.Add("amount", "must be an amount")
+		f.Add("amount", web.UITr(c, "receivables.ui.err.amount"))
 	}
 	on, err := civil.Parse(c.FormValue("received_on"))
 	if err != nil {
-		f.Add("received_on", "must be a date")
+		f.Add("received_on", web.UITr(c, "receivables.ui.err.date"))
 	}
 	if err := f.Err(); err != nil {
 		return err
@@ -204,24 +223,24 @@ func (m *Module) postPayment(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	return web.Redirect(c, "/receivables/payments", fmt.Sprintf("Payment recorded: %d allocation(s), %s unallocated.", len(res.Allocations), web.Money(res.Unallocated)))
+	return web.Redirect(c, "/receivables/payments", web.UITr(c, "receivables.ui.flash.payment", "Count", len(res.Allocations), "Amount", web.Money(res.Unallocated)))
 }
 
 func (m *Module) postStatement(c *fiber.Ctx) error {
 	fh, err := c.FormFile("file")
 	if err != nil {
-		return problem.Invalid("file", "choose a CAMT.053 file")
+		return problem.Invalid("file", web.UITr(c, "receivables.ui.err.file"))
 	}
 	f, err := fh.Open()
 	if err != nil {
-		return problem.Invalid("file", "cannot be read")
+		return problem.Invalid("file", web.UITr(c, "receivables.ui.err.unreadable"))
 	}
 	defer f.Close()
 	res, err := m.svc.ImportStatement(c.UserContext(), fh.Filename, f)
 	if err != nil {
 		return err
 	}
-	return web.Redirect(c, "/receivables/payments", fmt.Sprintf("Statement imported: %d credits, %d new, %d matched, %d unmatched.", res.Credits, res.Added, res.Matched, res.Unmatched))
+	return web.Redirect(c, "/receivables/payments", web.UITr(c, "receivables.ui.flash.imported", "Credits", res.Credits, "Added", res.Added, "Matched", res.Matched, "Unmatched", res.Unmatched))
 }
 
 func (m *Module) postAssign(c *fiber.Ctx) error {
@@ -241,7 +260,7 @@ func (m *Module) postAssign(c *fiber.Ctx) error {
 	if _, err := m.svc.AssignEntry(c.UserContext(), id, cid, invID); err != nil {
 		return err
 	}
-	return web.Redirect(c, "/receivables/payments", "Bank entry assigned.")
+	return web.Redirect(c, "/receivables/payments", web.UITr(c, "receivables.ui.flash.assigned"))
 }
 
 func (m *Module) pageRates(c *fiber.Ctx) error {
@@ -249,7 +268,7 @@ func (m *Module) pageRates(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	return m.d.Web.Render(c, "receivables/rates", "Interest rates", fiber.Map{"Rates": t, "Admin": auth.From(c).Role == auth.Admin})
+	return m.d.Web.Render(c, "receivables/rates", web.UITr(c, "receivables.ui.rates.page"), fiber.Map{"Rates": t, "Admin": auth.From(c).Role == auth.Admin})
 }
 
 // postRates adds or changes one rate (valid_from, rate) or removes one (remove=1).
@@ -260,7 +279,7 @@ func (m *Module) postRates(c *fiber.Ctx) error {
 	}
 	from, err := civil.Parse(c.FormValue("valid_from"))
 	if err != nil {
-		return problem.Invalid("valid_from", "must be a date")
+		return problem.Invalid("valid_from", web.UITr(c, "receivables.ui.err.date"))
 	}
 	var next RateTable
 	for _, r := range t {
@@ -274,14 +293,14 @@ func (m *Module) postRates(c *fiber.Ctx) error {
 	if c.FormValue("remove") == "" {
 		rate, err := money.ParseInput(c.FormValue("rate"))
 		if err != nil {
-			return problem.Invalid("rate", "must be a number")
+			return problem.Invalid("rate", web.UITr(c, "receivables.ui.err.number"))
 		}
 		next = append(next, Rate{ValidFrom: from, Rate: rate})
 	}
 	if _, err := m.svc.SetRates(c.UserContext(), next); err != nil {
 		return err
 	}
-	return web.Redirect(c, "/receivables/interest-rates", "Interest rates saved.")
+	return web.Redirect(c, "/receivables/interest-rates", web.UITr(c, "receivables.ui.flash.rates"))
 }
 
 func (m *Module) postRun(c *fiber.Ctx) error {
@@ -289,7 +308,7 @@ func (m *Module) postRun(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	return web.Redirect(c, "/receivables", fmt.Sprintf("Dunning run: %d step(s) taken.", n))
+	return web.Redirect(c, "/receivables", web.UITr(c, "receivables.ui.flash.dunning", "Count", n))
 }
 
 type portalRow struct {

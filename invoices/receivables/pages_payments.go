@@ -7,6 +7,7 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	"backoffice/internal/listq"
+	"backoffice/internal/web"
 )
 
 // The payments page: record a payment, import a statement, assign the unmatched bank
@@ -46,7 +47,7 @@ func (m *Module) pagePayments(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	return m.d.Web.Render(c, "receivables/payments", "Payments", fiber.Map{"Payments": pays, "Entries": entries, "Names": names,
+	return m.d.Web.Render(c, "receivables/payments", web.UITr(c, "receivables.ui.nav.payments"), fiber.Map{"Payments": pays, "Entries": entries, "Names": names,
 		"Open": open, "Today": m.svc.today(), "List": paymentList.View("/receivables/payments", nil, lq, next)})
 }
 

@@ -2,6 +2,7 @@ package receivables
 
 import (
 	"context"
+	"encoding/json"
 	"time"
 
 	"github.com/shopspring/decimal"
@@ -15,7 +16,7 @@ import (
 // for the demo: a draft with one line, then issued with the next number of its year's
 // series (the counter advances, so later real numbers continue the series).
 func demoInvoice(ctx context.Context, tx bun.Tx, format string, customerID int64, issue civil.Date, termDays int, net decimal.Decimal,
-	profile, description string, now time.Time) (int64, error) {
+	profile, description string, supplier invoices.Supplier, now time.Time) (int64, error) {
 	var c struct {
 		Name, Street, PostalCode, City, Country, KvK, VATID, Email string
 	}
@@ -41,11 +42,18 @@ func demoInvoice(ctx context.Context, tx bun.Tx, format string, customerID int64
 		return 0, err
 	}
 	number := invoices.FormatNumber(format, issue.Year, seq)
-	perRate := `[{"rate":"21","category":"S","base":"` + net.StringFixed(2) + `","vat":"` + vat.StringFixed(2) + `"}]`
-	_, err := tx.NewRaw(`UPDATE invoices SET status = 'issued', number = ?, issue_date = ?, due_date = ?, net = ?, vat = ?, gross = ?,
-		vat_per_rate = ?::jsonb, customer_name = ?, customer_street = ?, customer_postal_code = ?, customer_city = ?, customer_country = ?,
+	perRate, err := json.Marshal([]invoices.VATAmount{{Rate: "21", Category: "S", Percent: decimal.NewFromInt(21), Base: net, VAT: vat}})
+	if err != nil {
+		return 0, err
+	}
+	sup, err := json.Marshal(supplier) // the company block and IBAN of its PDF and UBL
+	if err != nil {
+		return 0, err
+	}
+	_, err = tx.NewRaw(`UPDATE invoices SET status = 'issued', number = ?, issue_date = ?, due_date = ?, net = ?, vat = ?, gross = ?,
+		vat_per_rate = ?::jsonb, supplier = ?::jsonb, customer_name = ?, customer_street = ?, customer_postal_code = ?, customer_city = ?, customer_country = ?,
 		customer_kvk = ?, customer_vat_id = ?, billing_email = ?, payment_reference = ?, issued_at = ?, updated_at = ? WHERE id = ?`,
-		number, issue, issue.AddDays(termDays), net, vat, gross, perRate, c.Name, c.Street, c.PostalCode, c.City, c.Country, c.KvK, c.VATID,
+		number, issue, issue.AddDays(termDays), net, vat, gross, string(perRate), string(sup), c.Name, c.Street, c.PostalCode, c.City, c.Country, c.KvK, c.VATID,
 		c.Email, number, now, now, id).Exec(ctx)
 	return id, err
 }
