@@ -17,3 +17,6 @@ func DirectPlans(t reflect.Type) (taken, refused int) {
 	})
 	return taken, refused
 }
+
+// SetMaxPlans sets the direct scan's plan cache bound and returns the previous one.
+func SetMaxPlans(n int64) int64 { old := maxPlans; maxPlans = n; return old }

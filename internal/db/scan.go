@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"reflect"
 	"sync"
+	"sync/atomic"
 	"time"
 	"unsafe"
 
@@ -80,8 +81,24 @@ type planKey struct {
 	query string
 }
 
-// plans caches a *scanPlan per planKey, or nil for a statement bun must scan.
-var plans sync.Map
+// plans caches a *scanPlan per planKey, or nil for a statement bun must scan. A few
+// filters stay inlined in the text (a title, say), so the texts are not a closed set:
+// past maxPlans entries the cache starts again (planning is one pass over the columns).
+var (
+	plans    sync.Map
+	nplans   atomic.Int64
+	maxPlans = int64(4096)
+)
+
+func storePlan(k planKey, p *scanPlan) {
+	if _, loaded := plans.Swap(k, p); loaded {
+		return
+	}
+	if nplans.Add(1) > maxPlans {
+		plans.Clear()
+		nplans.Store(0)
+	}
+}
 
 // scanDirect runs query on pool and scans its rows into d. handled is false when the
 // statement must go through bun instead (nothing was written to d then, or what was is
@@ -102,7 +119,7 @@ func scanDirect(ctx context.Context, root *bun.DB, pool *pgxpool.Pool, query str
 		plan = cached.(*scanPlan)
 	} else {
 		plan = planFor(root, d.elem, rows)
-		plans.Store(key, plan)
+		storePlan(key, plan)
 		if plan == nil {
 			return false, nil
 		}
@@ -127,7 +144,7 @@ func scanDirect(ctx context.Context, root *bun.DB, pool *pgxpool.Pool, query str
 		}
 		if err := fill(base); err != nil {
 			rows.Close()
-			plans.Store(key, (*scanPlan)(nil)) // bun scans this statement from now on
+			storePlan(key, nil) // bun scans this statement from now on
 			if d.slice.IsValid() {
 				d.slice.SetLen(0)
 			}

@@ -106,3 +106,26 @@ func TestDirectScanMatchesBun(t *testing.T) {
 		t.Fatalf("direct plans of directEmpty: %d taken, %d refused; want it left to bun", taken, refused)
 	}
 }
+
+// TestDirectPlansAreBounded: statements whose texts inline a value (a title filter) do not
+// grow the plan cache without end; past the bound it starts again and still scans.
+type boundedRow struct {
+	ID   int64  `bun:"id"`
+	Name string `bun:"name"`
+}
+
+func TestDirectPlansAreBounded(t *testing.T) {
+	d := preparedTable(t)
+	defer db.SetMaxPlans(db.SetMaxPlans(3))
+	for i := range 10 {
+		var rows []boundedRow
+		q := d.Bun.NewSelect().TableExpr("(SELECT g::bigint AS id, 'n' || g AS name FROM generate_series(1, ?) g) AS x", i+1).ColumnExpr("*")
+		p := db.NewParams(d.Bun)
+		if err := p.Scan(context.Background(), q.Where("id > ?", p.Arg(int64(0))), &rows); err != nil || len(rows) != i+1 {
+			t.Fatalf("statement %d: %d rows, %v", i, len(rows), err)
+		}
+		if taken, _ := db.DirectPlans(reflect.TypeFor[boundedRow]()); taken > 3 {
+			t.Fatalf("after %d statements the cache holds %d plans, bound 3", i+1, taken)
+		}
+	}
+}
