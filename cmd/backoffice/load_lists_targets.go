@@ -19,16 +19,14 @@ func listEndpoints(ctx context.Context, pool *pgxpool.Pool, admin string, v volu
 	}
 	deliveries := int64(v.Items / 2)
 	// each batch look-up of a page reads what that page shows: its rows' ids first
-	var page, orderLines, products, items, openIDs []int64
+	var page, itemProducts, openIDs []int64
 	for _, q := range []struct {
 		out  *[]int64
 		sql  string
 		args []any
 	}{
 		{&page, `SELECT id FROM hw_deliveries ORDER BY id DESC LIMIT 51`, nil},
-		{&orderLines, `SELECT DISTINCT order_line_id FROM hw_delivery_lines WHERE delivery_id IN (SELECT id FROM hw_deliveries ORDER BY id DESC LIMIT 51)`, nil},
-		{&products, `SELECT DISTINCT product_id FROM hw_delivery_lines WHERE delivery_id IN (SELECT id FROM hw_deliveries ORDER BY id DESC LIMIT 51)`, nil},
-		{&items, `SELECT DISTINCT product_id FROM (SELECT product_id FROM hw_items ORDER BY id LIMIT 51) i`, nil},
+		{&itemProducts, `SELECT DISTINCT product_id FROM (SELECT product_id FROM hw_items ORDER BY id LIMIT 51) i`, nil},
 		{&openIDs, statementPage, []any{s.ClosedMonth.Next().Last().String(), s.ClosedMonth.Next().First().String()}},
 	} {
 		var err error
@@ -73,14 +71,14 @@ func listEndpoints(ctx context.Context, pool *pgxpool.Pool, admin string, v volu
 			Ceiling: &ceiling{SQL: `SELECT * FROM bank_entries AS b WHERE b.payment_id IS NULL ORDER BY b.id DESC LIMIT 51`}},
 		{Name: "GET /deliveries?limit=50", Method: "GET", Path: fixed("/deliveries?limit=50"), Token: adm,
 			Ceiling: &ceiling{SQL: `SELECT * FROM hw_deliveries ORDER BY id DESC LIMIT 51`,
-				Then: []ceiling{{SQL: `SELECT * FROM hw_delivery_lines WHERE delivery_id = ANY($1) ORDER BY delivery_id, id`, Args: []any{page}},
-					{SQL: `SELECT * FROM hw_products WHERE id = ANY($1)`, Args: []any{products}},
-					{SQL: `SELECT * FROM hw_order_lines WHERE order_line_id = ANY($1)`, Args: []any{orderLines}}}}},
+				Then: []ceiling{{SQL: `SELECT delivery_line.*, ol.*, p.* FROM hw_delivery_lines AS delivery_line
+					JOIN hw_order_lines AS ol ON ol.order_line_id = delivery_line.order_line_id JOIN hw_products AS p ON p.id = delivery_line.product_id
+					WHERE delivery_line.delivery_id = ANY($1) ORDER BY delivery_line.delivery_id, delivery_line.id`, Args: []any{page}}}}},
 		{Name: "GET /deliveries/{id}", Method: "GET", Path: spread("/deliveries/%d", int(deliveries)), Token: adm},
 		{Name: "GET /hardware/items?limit=50", Method: "GET", Path: fixed("/hardware/items?limit=50"), Token: adm,
 			Ceiling: &ceiling{SQL: `SELECT item.*, (SELECT c.name FROM customers AS c WHERE c.id = item.customer_id) AS customer_name
 				FROM hw_items AS item ORDER BY id LIMIT 51`,
-				Then: []ceiling{{SQL: `SELECT * FROM hw_products WHERE id = ANY($1)`, Args: []any{items}}}}},
+				Then: []ceiling{{SQL: `SELECT * FROM hw_products WHERE id = ANY($1)`, Args: []any{itemProducts}}}}},
 		{Name: "GET /hardware/items/{id}", Method: "GET", Path: spread("/hardware/items/%d", v.Items), Token: adm},
 		{Name: "GET /defect-reports?limit=50", Method: "GET", Path: fixed("/defect-reports?limit=50"), Token: adm,
 			Ceiling: &ceiling{SQL: `SELECT * FROM hw_defect_reports ORDER BY id DESC LIMIT 51`}},
