@@ -131,7 +131,7 @@ type Item struct {
 
 	Product      *Product `bun:"-"`
 	TermsProfile string   `bun:"-"`
-	CustomerName string   `bun:"-"`
+	CustomerName string   `bun:"customer_name,scanonly"` // the list's page query reads it (listItems)
 }
 
 // DefectReport is a customer's report of a defect of an item (HW-5).

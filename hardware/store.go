@@ -2,8 +2,8 @@ package hardware
 
 import (
 	"context"
-	"database/sql"
-	"fmt"
+	"reflect"
+	"strings"
 
 	"github.com/uptrace/bun"
 
@@ -156,8 +156,17 @@ func loadLines(ctx context.Context, idb bun.IDB, d *Delivery) error {
 	return loadLinesOf(ctx, idb, []*Delivery{d})
 }
 
+// deliveryLineRow is a delivery line with its order line and product, read in one
+// statement (both are foreign keys, so the joins lose no line).
+type deliveryLineRow struct {
+	DeliveryLine `bun:",extend"`
+
+	OL OrderLine `bun:"embed:ol__"`
+	P  Product   `bun:"embed:p__"`
+}
+
 // loadLinesOf fills the lines of many deliveries, with their products and order lines,
-// in three queries whatever their number (a list page; no query per delivery or line).
+// in one query whatever their number (a list page; no query per delivery or line).
 func loadLinesOf(ctx context.Context, idb bun.IDB, ds []*Delivery) error {
 	if len(ds) == 0 {
 		return nil
@@ -168,41 +177,35 @@ func loadLinesOf(ctx context.Context, idb bun.IDB, ds []*Delivery) error {
 		ids[i], byID[d.ID] = d.ID, d
 		d.Lines = nil
 	}
-	var lines []DeliveryLine
+	var rows []deliveryLineRow
 	args := db.NewParams(idb)
-	if err := args.Scan(ctx, idb.NewSelect().Model(&lines).Where("delivery_id = ANY(?)", args.Array(ids)).OrderExpr("delivery_id, id"), &lines); err != nil {
+	q := idb.NewSelect().Model(&rows).ColumnExpr("delivery_line.*").
+		ColumnExpr(prefixed(idb, (*OrderLine)(nil), "ol", "ol__")).ColumnExpr(prefixed(idb, (*Product)(nil), "p", "p__")).
+		Join("JOIN hw_order_lines AS ol ON ol.order_line_id = delivery_line.order_line_id").
+		Join("JOIN hw_products AS p ON p.id = delivery_line.product_id").
+		Where("delivery_line.delivery_id = ANY(?)", args.Array(ids)).OrderExpr("delivery_line.delivery_id, delivery_line.id")
+	if err := args.Scan(ctx, q, &rows); err != nil {
 		return err
 	}
-	if len(lines) == 0 {
-		return nil
-	}
-	var pids, olids []int64
-	for _, l := range lines {
-		pids, olids = append(pids, l.ProductID), append(olids, l.OrderLineID)
-	}
-	ps, err := productsByID(ctx, idb, pids)
-	if err != nil {
-		return err
-	}
-	var ols []OrderLine
-	olArgs := db.NewParams(idb)
-	if err := olArgs.Scan(ctx, idb.NewSelect().Model(&ols).Where("order_line_id = ANY(?)", olArgs.Array(olids)), &ols); err != nil {
-		return err
-	}
-	olByID := make(map[int64]*OrderLine, len(ols))
-	for i := range ols {
-		olByID[ols[i].OrderLineID] = &ols[i]
-	}
-	for _, l := range lines {
-		ol := olByID[l.OrderLineID]
-		if ol == nil {
-			return fmt.Errorf("hardware: delivery line %d: order line %d: %w", l.ID, l.OrderLineID, sql.ErrNoRows)
-		}
-		l.Product, l.OrderLine = ps[l.ProductID], ol
+	for i := range rows {
+		r := &rows[i]
+		l := r.DeliveryLine
+		l.OrderLine, l.Product = &r.OL, &r.P
 		d := byID[l.DeliveryID]
 		d.Lines = append(d.Lines, l)
 	}
 	return nil
+}
+
+// prefixed lists the columns of model's table as alias.column AS prefix+column, for a
+// struct embedded with that prefix.
+func prefixed(idb bun.IDB, model any, alias, prefix string) string {
+	t := idb.Dialect().Tables().Get(reflect.TypeOf(model).Elem())
+	cols := make([]string, len(t.Fields))
+	for i, f := range t.Fields {
+		cols[i] = alias + "." + f.Name + " AS " + prefix + f.Name
+	}
+	return strings.Join(cols, ", ")
 }
 
 // DeliveryFilter narrows the delivery list.

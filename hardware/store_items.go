@@ -27,9 +27,9 @@ func updateItem(ctx context.Context, idb bun.IDB, it *Item) error {
 
 func getItem(ctx context.Context, idb bun.IDB, id int64, lock bool) (*Item, error) {
 	it := new(Item)
-	q := idb.NewSelect().Model(it).Where("id = ?", id)
+	q := itemsQuery(idb, it).Where("id = ?", id)
 	if lock {
-		q = q.For("UPDATE")
+		q = q.For("UPDATE OF item")
 	}
 	if err := q.Scan(ctx); err != nil {
 		return nil, tr(err, "item")
@@ -37,22 +37,25 @@ func getItem(ctx context.Context, idb bun.IDB, id int64, lock bool) (*Item, erro
 	return it, withProducts(ctx, idb, []*Item{it})
 }
 
+// itemsQuery selects items with their customer's name: a scalar subquery of the same
+// statement (a primary-key look-up per row), not a batch query of its own.
+func itemsQuery(idb bun.IDB, dest any) *bun.SelectQuery {
+	return idb.NewSelect().Model(dest).ColumnExpr("item.*").
+		ColumnExpr("(SELECT c.name FROM customers AS c WHERE c.id = item.customer_id) AS customer_name")
+}
+
+// withProducts gives items their products, in one batch.
 func withProducts(ctx context.Context, idb bun.IDB, items []*Item) error {
-	var ids, cids []int64
+	var ids []int64
 	for _, it := range items {
 		ids = append(ids, it.ProductID)
-		cids = append(cids, it.CustomerID)
 	}
 	ps, err := productsByID(ctx, idb, ids)
 	if err != nil {
 		return err
 	}
-	names, err := customerNames(ctx, idb, cids)
-	if err != nil {
-		return err
-	}
 	for _, it := range items {
-		it.Product, it.CustomerName = ps[it.ProductID], names[it.CustomerID]
+		it.Product = ps[it.ProductID]
 	}
 	return nil
 }
@@ -78,7 +81,7 @@ func listItems(ctx context.Context, idb bun.IDB, p *auth.Principal, f ItemFilter
 	if f.Serial != "" {
 		args = nil // a serial search runs through bun, its pattern inlined (see listq.Query.Params)
 	}
-	q := auth.ScopeWith(idb.NewSelect().Model(&items), p, "customer_id", args)
+	q := auth.ScopeWith(itemsQuery(idb, &items), p, "customer_id", args)
 	if f.CustomerID > 0 {
 		q = q.Where("customer_id = ?", args.Arg(f.CustomerID))
 	}

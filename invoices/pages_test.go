@@ -37,8 +37,8 @@ func TestPagesRender(t *testing.T) {
 		status      int
 		want        []string
 	}{
-		{"/invoices", am.Token, 200, []string{num, "draft #", "new-draft"}},
-		{"/invoices?status=draft", am.Token, 200, []string{"draft #"}},
+		{"/invoices", am.Token, 200, []string{num, "Draft ", "new-draft"}},
+		{"/invoices?status=draft", am.Token, 200, []string{"Draft "}},
 		{fmt.Sprintf("/invoices/%d", dr.Invoice.ID), am.Token, 200, []string{"add-line", "issue", "/contracts/77", "€ 1.249,00", "a draft has no number"}},
 		{fmt.Sprintf("/invoices/%d", doc.Invoice.ID), am.Token, 200, []string{num, "credit-form", "/api/v1/invoices/"}},
 		{fmt.Sprintf("/invoices/%d/preview.pdf", dr.Invoice.ID), am.Token, 200, []string{"%PDF"}},

@@ -183,7 +183,7 @@ func orderViewOut(v *OrderView) OrderOut {
 func contractOut(c *Contract, today civil.Date) ContractOut {
 	v := c.TermsOn(today)
 	o := ContractOut{ID: c.ID, Number: c.Number, CustomerID: c.CustomerID, CustomerName: c.CustomerName, OrderID: c.OrderID,
-		QuoteID: c.QuoteID, StartDate: c.StartDate, InitialTermMonths: c.Terms.InitialTermMonths, RenewalTermMonths: c.Terms.RenewalTermMonths,
+		QuoteID: c.QuoteID, OrderNumber: c.OrderNumber, QuoteNumber: c.QuoteNumber, StartDate: c.StartDate, InitialTermMonths: c.Terms.InitialTermMonths, RenewalTermMonths: c.Terms.RenewalTermMonths,
 		NoticeMonths: c.Terms.NoticeMonths, NoticeDays: c.Terms.NoticeDays, Terms: termsOut(c.Terms),
 		CurrentTermEnd: v.CurrentTermEnd, NoticeDeadline: v.NoticeDeadline, Status: string(c.Status(today)),
 		Indexation: clauseOut(c.Indexation), Lines: []ContractLineOut{}}

@@ -215,6 +215,8 @@ type ContractOut struct {
 	CustomerName      string            `json:"customer_name"`
 	OrderID           int64             `json:"order_id"`
 	QuoteID           int64             `json:"quote_id"`
+	OrderNumber       string            `json:"order_number,omitempty"`
+	QuoteNumber       string            `json:"quote_number,omitempty"`
 	StartDate         civil.Date        `json:"start_date"`
 	InitialTermMonths int               `json:"initial_term_months"`
 	RenewalTermMonths int               `json:"renewal_term_months"`

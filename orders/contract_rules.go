@@ -28,6 +28,8 @@ type Contract struct {
 	CustomerName string
 	OrderID      int64
 	QuoteID      int64
+	OrderNumber  string // O2026-0001, for the contract page (empty where a list did not read it)
+	QuoteNumber  string
 	StartDate    civil.Date
 	Terms        ContractTerms
 	Indexation   IndexationClause

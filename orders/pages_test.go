@@ -28,7 +28,9 @@ func TestPagesRender(t *testing.T) {
 		{"/orders", e.am.Token, []string{acc.Order.Number}},
 		{fmt.Sprintf("/orders/%d", acc.Order.ID), e.am.Token, []string{acc.Order.Number, "cancel-order", "target-date", "free until"}},
 		{"/contracts", e.am.Token, []string{acc.Contract.Number, "14 Jun 2030", "14 Apr 2030"}},
-		{fmt.Sprintf("/contracts/%d", acc.Contract.ID), e.am.Token, []string{"notice-deadline", "14 Apr 2030", "contract-indexation"}},
+		// issue 13 "ids become names": the contract links its order and quote by number
+		{fmt.Sprintf("/contracts/%d", acc.Contract.ID), e.am.Token, []string{"notice-deadline", "14 Apr 2030", "contract-indexation",
+			">" + acc.Order.Number + "</a>", ">" + q.Number + "</a>"}},
 		{"/indexation", e.am.Token, []string{"propose-run", "cbs-cdt"}},
 		{fmt.Sprintf("/indexation/%v", run["id"]), e.am.Token, []string{"proposals", "blocked"}},
 		{"/portal/quotes", e.contact.Token, []string{q.Number, open.Number}},

@@ -48,6 +48,9 @@ type contractRow struct {
 	TerminatedBy        *int64           `bun:"terminated_by"`
 
 	CustomerName string `bun:"customer_name,scanonly"`
+	// the numbers of its order and quote, read by getContract only (the contract page's links)
+	OrderNumber string `bun:"order_number,scanonly"`
+	QuoteNumber string `bun:"quote_number,scanonly"`
 }
 
 type contractLineRow struct {
@@ -81,7 +84,7 @@ func toContractRow(c *Contract) *contractRow {
 func (r *contractRow) contract() *Contract {
 	c := &Contract{
 		ID: r.ID, Number: r.Number, CustomerID: r.CustomerID, CustomerName: r.CustomerName, OrderID: r.OrderID,
-		QuoteID: r.QuoteID, StartDate: r.StartDate, CreatedAt: r.CreatedAt,
+		QuoteID: r.QuoteID, OrderNumber: r.OrderNumber, QuoteNumber: r.QuoteNumber, StartDate: r.StartDate, CreatedAt: r.CreatedAt,
 		Terms: ContractTerms{Profile: r.TermsProfile, InitialTermMonths: r.InitialTermMonths, RenewalTermMonths: r.RenewalTermMonths,
 			NoticeMonths: r.NoticeMonths, NoticeDays: r.NoticeDays, NoticeMethod: NoticeMethod(r.NoticeMethod),
 			PriceChangeRule: PriceChangeRule(r.PriceChangeRule)},
@@ -138,7 +141,9 @@ func contractQuery(idb bun.IDB, model any) *bun.SelectQuery {
 // getContract loads a contract with its lines; lock serialises terminations.
 func getContract(ctx context.Context, idb bun.IDB, id int64, lock bool) (*Contract, error) {
 	r := new(contractRow)
-	q := contractQuery(idb, r).Where("k.id = ?", id)
+	q := contractQuery(idb, r).Where("k.id = ?", id).
+		ColumnExpr("(SELECT o.number FROM orders AS o WHERE o.id = k.order_id) AS order_number").
+		ColumnExpr("(SELECT qv.number FROM quotes AS qv WHERE qv.id = k.quote_id) AS quote_number")
 	if lock {
 		q = q.For("UPDATE OF k")
 	}

@@ -69,6 +69,7 @@ type BandTable struct {
 	rules      []BandRule
 	working    []span
 	nonWorking []span
+	encoded    []byte // MarshalJSON's answer, when the table came from scanBands
 }
 
 // DefaultBandRules is the SEC-3 table of Cloudwise art. 20.7: working days 18:00–24:00
@@ -187,6 +188,9 @@ func (t BandTable) spans(working bool) []span {
 
 // MarshalJSON writes the rules as a JSON array.
 func (t BandTable) MarshalJSON() ([]byte, error) {
+	if t.encoded != nil {
+		return t.encoded, nil
+	}
 	rules := t.rules
 	if rules == nil {
 		rules = []BandRule{}
@@ -217,13 +221,16 @@ func (t BandTable) Value() (driver.Value, error) {
 	return string(b), nil
 }
 
-// Scan reads the table from a jsonb column.
+// Scan reads the table from a jsonb column (through the cache of scanned tables).
 func (t *BandTable) Scan(src any) error {
+	var err error
 	switch v := src.(type) {
 	case []byte:
-		return t.UnmarshalJSON(v)
+		*t, err = scanBands(v)
+		return err
 	case string:
-		return t.UnmarshalJSON([]byte(v))
+		*t, err = scanBands([]byte(v))
+		return err
 	case nil:
 		*t = BandTable{}
 		return nil

@@ -181,6 +181,14 @@ func (m *Module) previewForm(c *fiber.Ctx) error {
 		return problem.Invalid("started_at", "give start and end")
 	}
 	p, err := m.svc.PreviewForPlacement(c.UserContext(), pid, start, end)
+	if fe, ok := problem.FieldErrors(err); ok {
+		// the preview shows the message under the form: in the reader's words, no field codes
+		var f problem.Fields
+		for _, e := range trFields(c, fe) {
+			f.Add(e.Field, e.Message)
+		}
+		return f.Err()
+	}
 	if err != nil {
 		return err
 	}

@@ -34,5 +34,9 @@ func TestPagesPreviewAnswersJSONErrors(t *testing.T) {
 		if json := strings.HasPrefix(accept, "application/json"); json != strings.Contains(ctype, "json") {
 			t.Errorf("Accept %s answered %s: %.200s", accept, ctype, b)
 		}
+		// issue 13 "no internal codes": the message the preview shows names no field code
+		if strings.HasPrefix(accept, "application/json") && (!strings.Contains(string(b), `"message":"must be after the start`) || strings.Contains(string(b), "after started_at")) {
+			t.Errorf("the preview's message is not in words: %.300s", b)
+		}
 	}
 }

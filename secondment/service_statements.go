@@ -126,8 +126,9 @@ func (s *Service) CloseStatement(ctx context.Context, placementID int64, m civil
 
 // Statements is one page of the invoice run (staff only): the statement totals of the
 // placements running in month m, in (customer, placement) order. A final month reads its
-// stored totals, an open one adds up its entries and expenses with an indexed aggregate:
-// four queries per page, whatever the number of placements or hours (issue 14). It
+// stored totals (read with the page), an open one adds up its entries and expenses with
+// an indexed aggregate: two queries per page, whatever the number of placements or hours
+// (issue 14). It
 // returns up to page.Fetch() summaries: one more than the page when another follows.
 func (s *Service) Statements(ctx context.Context, m civil.Month, page httpx.Page) ([]StatementSummary, error) {
 	pr := auth.FromContext(ctx)
@@ -142,21 +143,9 @@ func (s *Service) Statements(ctx context.Context, m civil.Month, page httpx.Page
 		after = &cur
 	}
 	now := s.clock.Now()
-	ps, err := statementPlacements(ctx, s.db, m, after, int(page.Fetch()))
+	ps, final, err := statementPlacements(ctx, s.db, m, after, int(page.Fetch()))
 	if err != nil {
 		return nil, err
-	}
-	ids := make([]int64, len(ps))
-	for i := range ps {
-		ids[i] = ps[i].ID
-	}
-	finals, err := finalTotals(ctx, s.db, ids, m)
-	if err != nil {
-		return nil, err
-	}
-	final := make(map[int64]*FinalStatement, len(finals))
-	for i := range finals {
-		final[finals[i].PlacementID] = &finals[i]
 	}
 	// Open months are grouped by calendar: the month's bounds are wall-clock time in the
 	// calendar's zone, as BuildStatement counts them.

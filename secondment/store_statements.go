@@ -19,16 +19,33 @@ type StatementCursor struct {
 	ID         int64 `json:"id"`
 }
 
+// statementRow is a placement of an invoice-run page with its month's final totals, nil
+// while the month is open.
+type statementRow struct {
+	Placement `bun:",extend"`
+
+	FinalMinutes  *int                `bun:"final_minutes"`
+	FinalHours    decimal.NullDecimal `bun:"final_hours_amount"`
+	FinalExpenses decimal.NullDecimal `bun:"final_expenses_amount"`
+	FinalTotal    decimal.NullDecimal `bun:"final_total"`
+	FinalClosedAt *time.Time          `bun:"final_closed_at"`
+}
+
 // statementPlacementsQuery is one page of the placements running in m, in (customer,
 // placement) order: a range scan of placements_customer_idx that stops after limit rows,
-// with only the columns a statement summary shows.
-func statementPlacementsQuery(idb bun.IDB, out *[]Placement, m civil.Month, after *StatementCursor, limit int, args *db.Params) *bun.SelectQuery {
+// with only the columns a statement summary shows and the month's stored totals (the
+// unique (placement, month) final, no snapshot: the list shows totals, the detail reads
+// the snapshot) in the same statement.
+func statementPlacementsQuery(idb bun.IDB, out *[]statementRow, m civil.Month, after *StatementCursor, limit int, args *db.Params) *bun.SelectQuery {
 	q := idb.NewSelect().Model(out).
 		Column("placement.id", "placement.customer_id", "placement.technician_id", "placement.role", "placement.hourly_rate",
 			"placement.start_date", "placement.end_date", "placement.calendar_id").
 		ColumnExpr("c.name AS customer_name, u.name AS technician_name").
+		ColumnExpr("fs.minutes AS final_minutes, fs.hours_amount AS final_hours_amount, fs.expenses_amount AS final_expenses_amount").
+		ColumnExpr("fs.total AS final_total, fs.closed_at AS final_closed_at").
 		Join("JOIN customers AS c ON c.id = placement.customer_id").
 		Join("JOIN users AS u ON u.id = placement.technician_id").
+		Join("LEFT JOIN placement_statements AS fs ON fs.placement_id = placement.id AND fs.month = ?", args.Arg(m.First())).
 		Where("placement.start_date <= ?", args.Arg(m.Last())).
 		Where("placement.end_date IS NULL OR placement.end_date >= ?", args.Arg(m.First())).
 		OrderExpr("placement.customer_id, placement.id").Limit(int64(limit))
@@ -38,24 +55,25 @@ func statementPlacementsQuery(idb bun.IDB, out *[]Placement, m civil.Month, afte
 	return q
 }
 
-func statementPlacements(ctx context.Context, idb bun.IDB, m civil.Month, after *StatementCursor, limit int) ([]Placement, error) {
-	var ps []Placement
+// statementPlacements is a page of the invoice run's placements and, keyed by placement,
+// the finals of those whose month is closed.
+func statementPlacements(ctx context.Context, idb bun.IDB, m civil.Month, after *StatementCursor, limit int) ([]Placement, map[int64]*FinalStatement, error) {
+	var rows []statementRow
 	args := db.NewParams(idb)
-	err := args.Scan(ctx, statementPlacementsQuery(idb, &ps, m, after, limit, args), &ps)
-	return ps, db.Translate(err, problem.NotFound("placements"), constraints)
-}
-
-// finalTotals are the stored totals of the closed months among ids (no snapshot: the
-// list shows totals, the detail reads the snapshot).
-func finalTotals(ctx context.Context, idb bun.IDB, ids []int64, m civil.Month) ([]FinalStatement, error) {
-	var out []FinalStatement
-	if len(ids) == 0 {
-		return out, nil
+	if err := args.Scan(ctx, statementPlacementsQuery(idb, &rows, m, after, limit, args), &rows); err != nil {
+		return nil, nil, db.Translate(err, problem.NotFound("placements"), constraints)
 	}
-	args := db.NewParams(idb)
-	err := args.Scan(ctx, idb.NewSelect().Model(&out).Column("placement_id", "minutes", "hours_amount", "expenses_amount", "total", "closed_at").
-		Where("month = ? AND placement_id = ANY(?)", args.Arg(m.First()), args.Array(ids)), &out)
-	return out, db.Translate(err, problem.NotFound("statements"), constraints)
+	ps := make([]Placement, len(rows))
+	finals := map[int64]*FinalStatement{}
+	for i := range rows {
+		r := &rows[i]
+		ps[i] = r.Placement
+		if r.FinalClosedAt != nil {
+			finals[r.ID] = &FinalStatement{PlacementID: r.ID, Month: m.First(), Minutes: *r.FinalMinutes, HoursAmount: r.FinalHours.Decimal,
+				ExpensesAmount: r.FinalExpenses.Decimal, Total: r.FinalTotal.Decimal, ClosedAt: *r.FinalClosedAt}
+		}
+	}
+	return ps, finals, nil
 }
 
 // monthSums are an open month's totals of one placement as SQL adds them up: the same
@@ -84,35 +102,37 @@ func entryMonthSumsQuery(idb bun.IDB, out *[]monthSums, ids []int64, m civil.Mon
 		Group("placement_id")
 }
 
-// openMonthSums adds up the open months among ids, keyed by placement.
+// openMonthSums adds up the open months among ids, keyed by placement: the entries' sums
+// and the expenses' sums in one statement (a full join of the two grouped ranges, each an
+// index range of the page's placements).
 func openMonthSums(ctx context.Context, idb bun.IDB, ids []int64, m civil.Month, from, to time.Time) (map[int64]*monthSums, error) {
 	out := map[int64]*monthSums{}
 	if len(ids) == 0 {
 		return out, nil
 	}
-	var hours []monthSums
+	var rows []monthSums
 	args := db.NewParams(idb)
-	if err := args.Scan(ctx, entryMonthSumsQuery(idb, &hours, ids, m, from, to, args), &hours); err != nil {
+	if err := args.Scan(ctx, monthSumsQuery(idb, &rows, ids, m, from, to, args), &rows); err != nil {
 		return nil, db.Translate(err, problem.NotFound("hour entries"), constraints)
 	}
-	for i := range hours {
-		out[hours[i].PlacementID] = &hours[i]
-	}
-	var expenses []monthSums
-	ea := db.NewParams(idb)
-	if err := ea.Scan(ctx, idb.NewSelect().Model(&expenses).ModelTableExpr("placement_expenses").
-		ColumnExpr("placement_id, sum(amount) AS expenses_amount").
-		Where("placement_id = ANY(?) AND date BETWEEN ? AND ?", ea.Array(ids), ea.Arg(m.First()), ea.Arg(m.Last())).
-		Group("placement_id"), &expenses); err != nil {
-		return nil, db.Translate(err, problem.NotFound("expenses"), constraints)
-	}
-	for _, x := range expenses {
-		s := out[x.PlacementID]
-		if s == nil {
-			s = &monthSums{PlacementID: x.PlacementID, HoursAmount: decimal.Zero}
-			out[x.PlacementID] = s
-		}
-		s.ExpensesAmount = x.ExpensesAmount
+	for i := range rows {
+		out[rows[i].PlacementID] = &rows[i]
 	}
 	return out, nil
+}
+
+// monthSumsQuery is an open month's hour sums (entryMonthSumsQuery) fully joined with its
+// expense sums, per placement of ids.
+func monthSumsQuery(idb bun.IDB, out *[]monthSums, ids []int64, m civil.Month, from, to time.Time, args *db.Params) *bun.SelectQuery {
+	var hours []monthSums
+	expenses := idb.NewSelect().TableExpr("placement_expenses").
+		ColumnExpr("placement_id, sum(amount) AS expenses_amount").
+		Where("placement_id = ANY(?) AND date BETWEEN ? AND ?", args.Array(ids), args.Arg(m.First()), args.Arg(m.Last())).
+		Group("placement_id")
+	return idb.NewSelect().Model(out).
+		ModelTableExpr("(?) AS h", entryMonthSumsQuery(idb, &hours, ids, m, from, to, args)).
+		Join("FULL JOIN (?) AS x ON x.placement_id = h.placement_id", expenses).
+		ColumnExpr("coalesce(h.placement_id, x.placement_id) AS placement_id").
+		ColumnExpr("coalesce(h.minutes, 0) AS minutes, coalesce(h.hours_amount, 0) AS hours_amount").
+		ColumnExpr("coalesce(h.open_count, 0) AS open_count, coalesce(x.expenses_amount, 0) AS expenses_amount")
 }

@@ -179,7 +179,10 @@ func TestPolicyAssignPage(t *testing.T) {
 	if n := count(t, "SELECT count(*) FROM ticket_events WHERE ticket_id = ? AND kind = 'policy'", id); n != 1 {
 		t.Errorf("policy events = %d", n)
 	}
-	b.page(t, b.tech, fmt.Sprintf("/tickets/%d", id), 200, `data-event="policy"`, `data-event="created"`)
+	// issue 13: the event log reads words — the created event's status "New", not "new"
+	if body := b.page(t, b.tech, fmt.Sprintf("/tickets/%d", id), 200, `data-event="policy"`, `data-event="created"`); !strings.Contains(body, `data-label="To">New</td>`) {
+		t.Error("the created event shows its status as a code")
+	}
 	code, _, _ = b.form(t, b.manager, "/sla/policies/assign", url.Values{"customer_id": {"x"}})
 	if code != 422 {
 		t.Errorf("bad assign: %d", code)

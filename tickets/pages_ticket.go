@@ -204,7 +204,7 @@ func (d ticketData) EventValue(kind string, v *string) string {
 				return p.Name
 			}
 		}
-	case EventStatus, EventCategory:
+	case EventStatus, EventCategory, EventCreated:
 		return web.Title(*v)
 	}
 	return *v

@@ -169,7 +169,7 @@ func loadtest(ctx context.Context, args []string, stdout io.Writer) error {
 	if _, err := database.Pool.Exec(ctx, "VACUUM ANALYZE"); err != nil {
 		return err
 	}
-	eps, err := allEndpoints(ctx, base, admin, techs, o.v, s, now)
+	eps, err := allEndpoints(ctx, database.Pool, base, admin, techs, o.v, s, now)
 	if err != nil {
 		return err
 	}

@@ -7,6 +7,9 @@ import (
 	"io"
 	"time"
 
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgxpool"
+
 	"backoffice/internal/clock"
 	"backoffice/internal/db"
 )
@@ -97,7 +100,7 @@ func seedOrders(ctx context.Context, d *db.DB, base, admin string, v volumes, s 
 }
 
 // endpoints lists what the load command drives, each list with its main SQL.
-func endpoints(ctx context.Context, base, admin string, techs []string, v volumes, s *seeded, now time.Time) ([]endpoint, error) {
+func endpoints(ctx context.Context, pool *pgxpool.Pool, base, admin string, techs []string, v volumes, s *seeded, now time.Time) ([]endpoint, error) {
 	// the cursor of the page after the first 1,000 tickets
 	var page struct {
 		Next *string `json:"next"`
@@ -128,16 +131,52 @@ func endpoints(ctx context.Context, base, admin string, techs []string, v volume
 	hoursFrom := s.Base.AddDate(0, 0, s.EntryDays+1)
 	const tq = `SELECT ticket.*, c.name AS customer_name, coalesce(u.name, '') AS assignee_name FROM tickets AS ticket
 		JOIN customers c ON c.id = ticket.customer_id LEFT JOIN users u ON u.id = ticket.assignee_id`
+	// a ticket page replays the event log of its paused tickets (tickets.withSLA): the
+	// ceiling reads the same events, for the same tickets
+	replay := func(where string, args ...any) ([]ceiling, error) {
+		ids, err := pageIDs(ctx, pool, `SELECT ticket.id FROM tickets AS ticket WHERE `+where+` LIMIT 51`, args...)
+		if err != nil {
+			return nil, err
+		}
+		var paused []int64
+		if len(ids) > 0 {
+			if paused, err = pageIDs(ctx, pool, `SELECT t.id FROM tickets t JOIN sla_policies p ON p.id = t.sla_policy_id
+				WHERE t.id = ANY($1) AND (t.paused_seconds IS NULL OR t.status = ANY(p.pause_statuses)) ORDER BY t.id`, ids); err != nil {
+				return nil, err
+			}
+		}
+		if len(paused) == 0 {
+			return nil, nil
+		}
+		return []ceiling{{SQL: `SELECT id, ticket_id, at, actor_id, kind, old_value, new_value, resolution FROM ticket_events
+			WHERE ticket_id = ANY($1) ORDER BY ticket_id, id`, Args: []any{paused}}}, nil
+	}
+	firstPage, err := replay(`true ORDER BY ticket.id DESC`)
+	if err != nil {
+		return nil, err
+	}
+	afterPage, err := replay(`ticket.id < $1 ORDER BY ticket.id DESC`, cur.ID)
+	if err != nil {
+		return nil, err
+	}
+	duePage, err := replay(`ticket.next_due_at IS NOT NULL ORDER BY ticket.next_due_at, ticket.id`)
+	if err != nil {
+		return nil, err
+	}
+	contracts, err := pageIDs(ctx, pool, `SELECT id FROM contracts ORDER BY id DESC LIMIT 51`)
+	if err != nil {
+		return nil, err
+	}
 	const hq = `SELECT hour_entry.*, u.name AS technician_name, p.customer_id, c.name AS customer_name FROM hour_entries AS hour_entry
 		JOIN placements AS p ON p.id = hour_entry.placement_id JOIN users AS u ON u.id = hour_entry.technician_id
 		JOIN customers AS c ON c.id = p.customer_id`
 	return []endpoint{
 		{Name: "GET /tickets?limit=50", Method: "GET", Path: fixed("/tickets?limit=50"), Token: adm,
-			Ceiling: &ceiling{SQL: tq + ` ORDER BY ticket.id DESC LIMIT 51`}},
+			Ceiling: &ceiling{SQL: tq + ` ORDER BY ticket.id DESC LIMIT 51`, Then: firstPage}},
 		{Name: "GET /tickets cursor after 1,000", Method: "GET", Path: fixed("/tickets?limit=50&after=" + *page.Next), Token: adm,
-			Ceiling: &ceiling{SQL: tq + ` WHERE ticket.id < $1 ORDER BY ticket.id DESC LIMIT 51`, Args: []any{cur.ID}}},
+			Ceiling: &ceiling{SQL: tq + ` WHERE ticket.id < $1 ORDER BY ticket.id DESC LIMIT 51`, Args: []any{cur.ID}, Then: afterPage}},
 		{Name: "GET /tickets?sort=due", Method: "GET", Path: fixed("/tickets?limit=50&sort=due"), Token: adm,
-			Ceiling: &ceiling{SQL: tq + ` WHERE ticket.next_due_at IS NOT NULL ORDER BY ticket.next_due_at, ticket.id LIMIT 51`}},
+			Ceiling: &ceiling{SQL: tq + ` WHERE ticket.next_due_at IS NOT NULL ORDER BY ticket.next_due_at, ticket.id LIMIT 51`, Then: duePage}},
 		{Name: "GET /tickets/{id}", Method: "GET", Path: spread("/tickets/%d", v.Tickets), Token: adm},
 		{Name: "POST /tickets", Method: "POST", Path: fixed("/tickets"), Token: adm, Body: func(i uint64) []byte {
 			return j(map[string]any{"customer_id": 1 + i%uint64(v.Customers), "subject": fmt.Sprintf("Printer %d doet het niet", i),
@@ -154,7 +193,8 @@ func endpoints(ctx context.Context, base, admin string, techs []string, v volume
 				JOIN quotes AS q ON q.id = o.quote_id JOIN customers AS c ON c.id = o.customer_id ORDER BY o.id DESC LIMIT 51`}},
 		{Name: "GET /orders/{id}", Method: "GET", Path: spread("/orders/%d", v.Orders), Token: adm},
 		{Name: "GET /contracts?limit=50", Method: "GET", Path: fixed("/contracts?limit=50"), Token: adm,
-			Ceiling: &ceiling{SQL: `SELECT k.*, c.name AS customer_name FROM contracts AS k JOIN customers AS c ON c.id = k.customer_id ORDER BY k.id DESC LIMIT 51`}},
+			Ceiling: &ceiling{SQL: `SELECT k.*, c.name AS customer_name FROM contracts AS k JOIN customers AS c ON c.id = k.customer_id ORDER BY k.id DESC LIMIT 51`,
+				Then: []ceiling{{SQL: `SELECT * FROM contract_lines WHERE contract_id = ANY($1) ORDER BY contract_id, id`, Args: []any{contracts}}}}},
 		{Name: "GET /contracts/{id}", Method: "GET", Path: spread("/contracts/%d", v.Orders), Token: adm},
 		{Name: "GET /placements?limit=50", Method: "GET", Path: fixed("/placements?limit=50"), Token: adm,
 			Ceiling: &ceiling{SQL: `SELECT placement.*, c.name AS customer_name, u.name AS technician_name FROM placements AS placement
@@ -162,7 +202,11 @@ func endpoints(ctx context.Context, base, admin string, techs []string, v volume
 				ORDER BY placement.start_date DESC, placement.id DESC LIMIT 51`}},
 		{Name: "GET /placements/{id}", Method: "GET", Path: spread("/placements/%d", v.Placements), Token: adm},
 		{Name: "GET /placements/{id}/hours?limit=50", Method: "GET", Path: spread("/placements/%d/hours?limit=50", v.Placements), Token: adm,
-			Ceiling: &ceiling{SQL: hq + ` WHERE hour_entry.placement_id = $1 ORDER BY hour_entry.started_at, hour_entry.id LIMIT 51`, Args: []any{int64(v.Placements / 2)}}},
+			Ceiling: &ceiling{SQL: `SELECT placement.*, c.name AS customer_name, u.name AS technician_name FROM placements AS placement
+				JOIN customers AS c ON c.id = placement.customer_id JOIN users AS u ON u.id = placement.technician_id WHERE placement.id = $1`,
+				Args: []any{int64(v.Placements / 2)},
+				Then: []ceiling{{SQL: hq + ` WHERE hour_entry.placement_id = $1 ORDER BY hour_entry.started_at, hour_entry.id LIMIT 51`,
+					Args: []any{int64(v.Placements / 2)}}}}},
 		{Name: "GET /hours?limit=50 (all entries)", Method: "GET", Path: fixed("/hours?limit=50"), Token: adm,
 			Ceiling: &ceiling{SQL: hq + ` ORDER BY hour_entry.started_at, hour_entry.id LIMIT 51`}},
 		{Name: "GET /hours?status=submitted", Method: "GET", Path: fixed("/hours?status=submitted&limit=50"), Token: adm,
@@ -180,18 +224,23 @@ func endpoints(ctx context.Context, base, admin string, techs []string, v volume
 
 // allEndpoints are the endpoints above followed by the invoice, receivables, hardware
 // and statement lists (load_lists_targets.go).
-func allEndpoints(ctx context.Context, base, admin string, techs []string, v volumes, s *seeded, now time.Time) ([]endpoint, error) {
-	eps, err := endpoints(ctx, base, admin, techs, v, s, now)
+func allEndpoints(ctx context.Context, pool *pgxpool.Pool, base, admin string, techs []string, v volumes, s *seeded, now time.Time) ([]endpoint, error) {
+	eps, err := endpoints(ctx, pool, base, admin, techs, v, s, now)
 	if err != nil {
 		return nil, err
 	}
-	return append(eps, listEndpoints(admin, v, s)...), nil
+	lists, err := listEndpoints(ctx, pool, admin, v, s)
+	if err != nil {
+		return nil, err
+	}
+	return append(eps, lists...), nil
 }
 
-func placementIDs(n int) []int64 {
-	out := make([]int64, n)
-	for i := range out {
-		out[i] = int64(i + 1)
+// pageIDs runs a query of ids (the rows a page shows, for a ceiling's batch look-ups).
+func pageIDs(ctx context.Context, pool *pgxpool.Pool, sql string, args ...any) ([]int64, error) {
+	rows, err := pool.Query(ctx, sql, args...)
+	if err != nil {
+		return nil, err
 	}
-	return out
+	return pgx.CollectRows(rows, pgx.RowTo[int64])
 }

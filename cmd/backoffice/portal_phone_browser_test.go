@@ -121,7 +121,7 @@ func TestBrowserPortalAtPhoneWidth(t *testing.T) {
 			t.Fatal(err)
 		}
 		files, err := chromedp.Run(ctx, chromedp.Text(chromedp.CSS("#attachments")))
-		if err != nil || !strings.Contains(files, "scherm.png") || !strings.Contains(files, "image/png") {
+		if err != nil || !strings.Contains(files, "scherm.png") || !strings.Contains(files, "Foto") {
 			t.Fatalf("attachments %q %v", files, err)
 		}
 		testkit.Screenshot(t, ctx, "portal-390-ticket-with-photo")

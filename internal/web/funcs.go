@@ -329,8 +329,11 @@ func PagerHref(query string) template.URL {
 		return "?"
 	}
 	for k, vs := range v {
-		if len(vs) == 1 && vs[0] == "" {
-			delete(v, k) // empty filters make the link longer, not different
+		// empty filters make the link longer, not different — except an empty status,
+		// which is "all statuses" where a list's default is fewer (the ticket queue's
+		// "not resolved"): dropping it made page 2 of "All" lose the resolved tickets
+		if len(vs) == 1 && vs[0] == "" && k != "status" {
+			delete(v, k)
 		}
 	}
 	return template.URL("?" + v.Encode())

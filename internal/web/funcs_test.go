@@ -79,3 +79,12 @@ func TestTemplateFuncT(t *testing.T) {
 		}
 	}
 }
+
+// TestPagerHrefKeepsAnEmptyStatus — issue 13 "every pager's next link works": the ticket
+// queue's "All" is status= (absent means "not resolved"), so the next page keeps it;
+// other empty filters are dropped.
+func TestPagerHrefKeepsAnEmptyStatus(t *testing.T) {
+	if got := PagerHref("after=abc&status=&q=&priority="); got != template.URL("?after=abc&status=") {
+		t.Errorf("PagerHref = %q", got)
+	}
+}

@@ -57,9 +57,10 @@
 document.addEventListener("DOMContentLoaded", function () {
   document.querySelectorAll("table.cards").forEach(function (table) {
     var heads = Array.prototype.map.call(table.querySelectorAll("thead th"), function (th) { return th.textContent.trim(); });
-    table.querySelectorAll("tbody > tr").forEach(function (tr) {
+    table.querySelectorAll("tbody > tr, tfoot > tr").forEach(function (tr) {
+      var foot = tr.parentElement.tagName === "TFOOT";
       Array.prototype.forEach.call(tr.children, function (td, i) {
-        if (td.tagName === "TD" && !td.hasAttribute("data-label") && !td.classList.contains("card-title") && heads[i]) {
+        if ((td.tagName === "TD" || (foot && i > 0)) && !td.hasAttribute("data-label") && !td.classList.contains("card-title") && heads[i]) {
           td.setAttribute("data-label", heads[i]);
         }
       });
