@@ -57,7 +57,7 @@ func publishAcceptance(ctx context.Context, tx bun.IDB, q *Quote, o *Order, c *C
 	on := civil.In(now, clock.Amsterdam)
 	terms := termsDocument(q.Terms.Profile)
 	agreement := billing.Agreement{Kind: "order", ID: o.ID}
-	payload := events.QuoteAcceptedPayload{QuoteID: q.ID, OrderID: o.ID, CustomerID: o.CustomerID, TermsProfile: terms, AcceptedAt: now}
+	payload := events.QuoteAcceptedPayload{QuoteID: q.ID, OrderID: o.ID, OrderNumber: o.Number, CustomerID: o.CustomerID, TermsProfile: terms, AcceptedAt: now}
 	if c != nil {
 		payload.ContractID = &c.ID
 	}
