@@ -12,8 +12,8 @@ import (
 	"backoffice/internal/billing"
 	"backoffice/internal/civil"
 	"backoffice/internal/clock"
-	"backoffice/internal/i18n"
 	"backoffice/internal/events"
+	"backoffice/internal/i18n"
 	"backoffice/internal/platform"
 )
 
