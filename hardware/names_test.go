@@ -41,4 +41,8 @@ func TestListsNameOrdersAndItems(t *testing.T) {
 			t.Fatalf("%s does not name item %d by serial and product (%s)", path, item, link)
 		}
 	}
+	// filtered to the item, the defect list names it above the list too
+	if body := string(b.app.Do(t, "GET", fmt.Sprintf("/hardware/defects?item_id=%d", item), b.am.Token, nil).Expect(t, 200).Body); strings.Count(body, link) != 2 {
+		t.Fatalf("the defect list of item %d names it %d times, want heading and row", item, strings.Count(body, link))
+	}
 }
