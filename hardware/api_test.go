@@ -60,6 +60,10 @@ func TestDeliveries(t *testing.T) {
 		if len(cs) != 1 || cs[0].Quantity.String() != "2" || cs[0].UnitPrice.String() != "1149" || cs[0].AgreementID != o.ID {
 			t.Fatalf("INV-7 charges %+v", cs)
 		}
+		// the invoice line names the serial numbers in the customer's language (issue 13)
+		if want := " — serienummers " + s1 + ", " + s2; !strings.HasSuffix(cs[0].Description, want) {
+			t.Errorf("INV-7 charge reads %q, want it to end in %q", cs[0].Description, want)
+		}
 		b.app.Do(t, "POST", path, b.tech.Token, map[string]any{"received_by": "x"}).Expect(t, 409)
 	})
 	t.Run("HW-1_serial_unique_per_product", func(t *testing.T) {

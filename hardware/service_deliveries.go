@@ -10,11 +10,13 @@ import (
 	"github.com/shopspring/decimal"
 	"github.com/uptrace/bun"
 
+	"backoffice/internal/accounts"
 	"backoffice/internal/audit"
 	"backoffice/internal/auth"
 	"backoffice/internal/billing"
 	"backoffice/internal/civil"
 	"backoffice/internal/clock"
+	"backoffice/internal/i18n"
 	"backoffice/internal/problem"
 )
 
@@ -311,14 +313,19 @@ func chargeLine(ctx context.Context, tx bun.IDB, now time.Time, d *Delivery, l *
 	ol := l.OrderLine
 	price := ol.UnitPrice
 	desc := ol.Description
+	cust, err := accounts.CustomerAddress(ctx, tx, d.CustomerID)
+	if err != nil {
+		return err
+	}
+	lang := i18n.For(cust.Language) // the line goes on the customer's invoice: in its language
 	if ol.Discount.IsPositive() {
 		price = price.Mul(decimal.NewFromInt(100).Sub(ol.Discount)).Div(decimal.NewFromInt(100)).Round(2)
-		desc += fmt.Sprintf(" (%s%% discount)", ol.Discount.String())
+		desc = lang.T("hardware.charge.discount", map[string]any{"Description": desc, "Percent": i18n.Percent(lang.Lang, ol.Discount)})
 	}
 	if len(l.Serials) > 0 {
-		desc += " — serials " + strings.Join(l.Serials, ", ")
+		desc = lang.T("hardware.charge.serials", map[string]any{"Description": desc, "Serials": strings.Join(l.Serials, ", ")})
 	}
-	_, _, err := billing.Add(ctx, tx, now, billing.New{
+	_, _, err = billing.Add(ctx, tx, now, billing.New{
 		CustomerID: d.CustomerID, Source: billing.Source{Domain: "hardware", Kind: "delivery_line", ID: l.ID},
 		Agreement: billing.Agreement{Kind: "order", ID: d.OrderID}, Description: desc, LineKind: billing.Goods,
 		Quantity: l.Quantity, Unit: ol.Unit, UnitPrice: price, VATRate: ol.VATRate, BillableOn: on, TermsProfile: d.TermsProfile,

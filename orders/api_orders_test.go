@@ -73,6 +73,9 @@ func TestOrderAPI(t *testing.T) {
 		if outboxCount(t, MailLeadTimeExtended, "order", o.ID) != 1 {
 			t.Fatal("the customer was not told about the moved date")
 		}
+		if m := mailOf(t, MailLeadTimeExtended, o.ID); m.To != e.contact.User.Email || !strings.HasPrefix(m.Body, "Beste "+e.contact.User.Name+",") {
+			t.Errorf("the moved date went to %s:\n%s", m.To, m.Body)
+		}
 		r := e.a.Do(t, "POST", fmt.Sprintf("/api/v1/orders/%d/extensions", o.ID), e.am.Token, map[string]any{"working_days": 0, "reason": "rain"}).Expect(t, 422)
 		if len(r.FieldErrors(t)) != 3 {
 			t.Fatalf("fields %v", r.FieldErrors(t))
@@ -87,6 +90,12 @@ func TestOrderAPI(t *testing.T) {
 		if cr.Status != "awaiting_approval" || cr.WorkMayStart || cr.Lines[0].PriceSource != "agreed_rate" || cr.Lines[0].UnitPrice.StringFixed(2) != "95.00" ||
 			cr.Lines[1].PriceSource != "standard_rate" || cr.Totals.Net.StringFixed(2) != "350.00" || !strings.Contains(cr.Consequence, "fixed price") {
 			t.Fatalf("change request %+v", cr)
+		}
+		// the approval request goes to the contact who accepted the order, by name, wholly in
+		// the customer's language (issue 13)
+		if m := mailOf(t, MailChangeRequest, cr.ID); m.To != e.contact.User.Email || !strings.HasPrefix(m.Body, "Beste "+e.contact.User.Name+",") ||
+			!strings.Contains(m.Body, "vaste prijs van") || !strings.Contains(m.Body, "€ 350,00 excl. btw") || strings.Contains(m.Body, "extra work") {
+			t.Errorf("change request mail to %s:\n%s", m.To, m.Body)
 		}
 		e.a.Do(t, "POST", fmt.Sprintf("/api/v1/orders/%d/change-requests/%d/decision", o.ID, cr.ID), e.other.Token, map[string]any{"approve": true, "decided_by": "X"}).Expect(t, 404)
 		e.a.Do(t, "POST", fmt.Sprintf("/api/v1/orders/%d/change-requests/%d/decision", o.ID, cr.ID), e.contact.Token, map[string]any{"approve": true, "decided_by": "Anna"}).Expect(t, 200).JSON(t, &cr)

@@ -6,6 +6,9 @@ import (
 	"time"
 
 	"github.com/shopspring/decimal"
+
+	"backoffice/internal/i18n"
+	"backoffice/internal/web"
 )
 
 // ChangeStatus is the state of a change request (meerwerk).
@@ -169,16 +172,19 @@ func validateChangeQuantity(fe *fieldErrors, p string, q decimal.Decimal) {
 	}
 }
 
-func consequence(cr *ChangeRequest) string {
-	net, gross := euro(cr.Totals.Net), euro(cr.Totals.Gross)
+// consequence is what the extra work means for the customer, in the staff language (the
+// record); consequenceIn says it in a reader's language (the customer's e-mail).
+func consequence(cr *ChangeRequest) string { return consequenceIn(i18n.For(web.StaffLang), cr, euro) }
+
+func consequenceIn(l *i18n.Localizer, cr *ChangeRequest, money func(decimal.Decimal) string) string {
+	data := map[string]any{"Net": money(cr.Totals.Net), "Gross": money(cr.Totals.Gross), "Before": money(cr.OrderNetBefore), "After": money(cr.OrderNetAfter)}
 	switch {
 	case cr.FixedPrice:
-		return fmt.Sprintf("This order has a fixed price of %s excl. VAT. The extra work costs %s excl. VAT (%s incl. VAT) on top, bringing the order to %s excl. VAT. It is only carried out and charged after your approval.",
-			euro(cr.OrderNetBefore), net, gross, euro(cr.OrderNetAfter))
+		return l.T("orders.change.fixed_price", data)
 	case cr.ApprovalRequired:
-		return fmt.Sprintf("The extra work costs %s excl. VAT (%s incl. VAT), priced at the agreed or standard rates. Work starts after your approval.", net, gross)
+		return l.T("orders.change.approval", data)
 	default:
-		return fmt.Sprintf("The extra work is reasonably necessary and starts without prior approval; it costs %s excl. VAT (%s incl. VAT), priced at the agreed or standard rates.", net, gross)
+		return l.T("orders.change.necessary", data)
 	}
 }
 

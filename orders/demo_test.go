@@ -144,7 +144,7 @@ func TestSeedDemo(t *testing.T) {
 		{"/contracts?notice_within=90", []string{"Showing running contracts", "Mon 30 Nov 2026"}},
 		{"/orders?lead_time=not_started", []string{recent.Number, "Showing orders whose lead time has not started"}},
 		{fmt.Sprintf("/contracts/%d", old.ID), []string{"Microsoft 365 Business Premium", "consumer price index"}},
-		{"/indexation", []string{"2026-10: 103.26", "2025-12: 137.4"}},
+		{"/indexation", []string{"October 2026: 103,26", "December 2025: 137,4"}},
 	}
 	for _, p := range pages {
 		r := a.Do(t, "GET", p.path, am.Token, nil)

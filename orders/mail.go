@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/shopspring/decimal"
 	"github.com/uptrace/bun"
 
 	"backoffice/internal/accounts"
@@ -137,9 +138,27 @@ func (s *Service) mailAccepted(ctx context.Context, tx bun.IDB, q *Quote, o *Ord
 		DedupKey: outbox.Key("quote-accepted-am:%d", q.ID)})
 }
 
+// orderContact is whom an order's e-mails concern: the customer's contact who accepted its
+// quote, else the quote's contact person (nil: accounts.MailRecipient falls back to the
+// billing address).
+func orderContact(ctx context.Context, tx bun.IDB, o *Order) (*int64, error) {
+	q, err := getQuote(ctx, tx, o.QuoteID, false)
+	if err != nil {
+		return nil, err
+	}
+	if a := q.Acceptance; a != nil && a.UserID != 0 {
+		return &a.UserID, nil // a staff user here (a signed copy uploaded) is passed over by MailRecipient
+	}
+	return q.ContactID, nil
+}
+
 // mailExtension tells the customer the target date moved and why (Q-6, 004:3.3).
 func (s *Service) mailExtension(ctx context.Context, tx bun.IDB, o *Order, e Extension, before, after DeliveryPlan, now time.Time) error {
-	return s.mailCustomer(ctx, tx, o.CustomerID, now, customerMail{kind: MailLeadTimeExtended, entity: "order", entityID: o.ID,
+	who, err := orderContact(ctx, tx, o)
+	if err != nil {
+		return err
+	}
+	return s.mailCustomer(ctx, tx, o.CustomerID, now, customerMail{kind: MailLeadTimeExtended, entity: "order", entityID: o.ID, contactID: who,
 		subject: func(l *i18n.Localizer) string {
 			return l.T("orders.mail.extension.subject", map[string]any{"Number": o.Number})
 		},
@@ -155,7 +174,11 @@ func (s *Service) mailExtension(ctx context.Context, tx bun.IDB, o *Order, e Ext
 
 // mailChangeRequest asks the customer for approval, or informs about necessary work.
 func (s *Service) mailChangeRequest(ctx context.Context, tx bun.IDB, o *Order, cr *ChangeRequest, now time.Time) error {
-	return s.mailCustomer(ctx, tx, o.CustomerID, now, customerMail{kind: MailChangeRequest, entity: "change_request", entityID: cr.ID,
+	who, err := orderContact(ctx, tx, o)
+	if err != nil {
+		return err
+	}
+	return s.mailCustomer(ctx, tx, o.CustomerID, now, customerMail{kind: MailChangeRequest, entity: "change_request", entityID: cr.ID, contactID: who,
 		subject: func(l *i18n.Localizer) string {
 			if !cr.ApprovalRequired {
 				return l.T("orders.mail.change.subject_necessary", map[string]any{"Number": o.Number})
@@ -163,7 +186,7 @@ func (s *Service) mailChangeRequest(ctx context.Context, tx bun.IDB, o *Order, c
 			return l.T("orders.mail.change.subject_approval", map[string]any{"Number": o.Number})
 		},
 		body: func(l *i18n.Localizer) string {
-			return l.T("orders.mail.change.body", map[string]any{"Description": cr.Description, "Consequence": cr.Consequence,
+			return l.T("orders.mail.change.body", map[string]any{"Description": cr.Description, "Consequence": consequenceIn(l, cr, func(d decimal.Decimal) string { return i18n.Money(l.Lang, d) }),
 				"Link": s.link(fmt.Sprintf("/portal/orders/%d", o.ID))})
 		}})
 }

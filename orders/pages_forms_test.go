@@ -150,6 +150,12 @@ func TestSeriesPage(t *testing.T) {
 	e.a.Do(t, "POST", "/api/v1/index-series", e.am.Token, map[string]any{"code": code, "name": "UI test index", "base": "2015=100"}).Expect(t, 201)
 	path := "/index-series/" + code
 	e.page(t, "/indexation", `href="/index-series/`+code+`"`)
+	// a rebased series names the series it continues, not its code (issue 13)
+	e.a.Do(t, "POST", "/api/v1/index-series", e.am.Token, map[string]any{"code": code + "-new", "name": "UI successor", "base": "2025=100",
+		"rebased_from": code}).Expect(t, 201)
+	if body := e.page(t, "/indexation"); strings.Count(body, `href="/index-series/`+code+`">UI test index</a>`) != 2 {
+		t.Error("the successor's 'continues' does not name UI test index")
+	}
 	e.page(t, path, "values-form", "import-form", "No values loaded yet.")
 
 	r := postForm(t, e.a, path+"/values", e.am.Token, url.Values{"values.0.period": {"2025-10"}, "values.0.value": {"128,9"},
@@ -158,12 +164,15 @@ func TestSeriesPage(t *testing.T) {
 	r = postForm(t, e.a, path+"/values", e.am.Token, url.Values{"values.0.period": {"2025-10"}, "values.0.value": {"128,9"},
 		"values.3.period": {"2025-09"}, "values.3.value": {"128.1"}}, nil)
 	expectForm(t, r, 303, path)
-	e.page(t, path, "128.9", "2025-09")
+	// issue 13: the stored values read as words and Dutch numbers, not wire codes
+	if body := e.page(t, path, "128,9", "September 2025"); strings.Contains(body, "<td>2025-09</td>") || strings.Contains(body, ">128.9<") {
+		t.Error("the series page shows wire codes: 2025-09, 128.9")
+	}
 
 	csv := []byte("\"Perioden\";\"Index\"\n\"2024 oktober\";\"125,0\"\n\"2024\";\"124,0\"\n\"2025 oktober\";\"129,0\"\n")
 	r = postForm(t, e.a, path+"/import", e.am.Token, url.Values{"column": {""}}, csv)
 	expectForm(t, r, 303, path)
-	e.page(t, path, "2024-10", "129") // 2025-10 revised from 128.9 to 129
+	e.page(t, path, "October 2024", "129") // 2025-10 revised from 128.9 to 129
 	expectForm(t, postForm(t, e.a, path+"/import", e.am.Token, url.Values{"column": {"nope"}}, csv), 422, "", "column", `value="nope"`)
 	expectForm(t, postForm(t, e.a, path+"/import", e.am.Token, url.Values{"column": {""}}, nil), 422, "", "choose the CSV file")
 	e.a.Do(t, "GET", "/index-series/no-such-series", e.am.Token, nil).Expect(t, 404)

@@ -113,6 +113,7 @@ type indexationData struct {
 	Year   int
 	Run    *RunOut
 	Series []SeriesOut
+	Names  map[string]string // series code → name: "continues" names its predecessor
 }
 
 func (m *Module) indexationPage(c *fiber.Ctx) error {
@@ -120,9 +121,10 @@ func (m *Module) indexationPage(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	d := indexationData{Year: m.svc.Today().Year + 1}
+	d := indexationData{Year: m.svc.Today().Year + 1, Names: map[string]string{}}
 	for _, s := range ss {
 		d.Series = append(d.Series, seriesOut(s))
+		d.Names[s.Code] = s.Name
 	}
 	return m.web.Render(c, "orders/indexation", tr(c, "orders.ui.title.indexation"), d)
 }

@@ -250,8 +250,18 @@ func (a *API) entryList(c *fiber.Ctx, placementID *int64) error {
 	if err := f.Err(); err != nil {
 		return err
 	}
-	if placementID != nil {
-		if _, err := a.svc.Placement(c.UserContext(), *placementID); err != nil {
+	// a placement's list answers 404 for a placement the reader may not see. A page with
+	// entries proves it visible to staff and contacts (the entries are scoped by the
+	// placement's customer), so only an empty page asks; a technician's entries may
+	// outlive their placement (a replacement, SEC-1), so a technician is always asked.
+	checked := placementID == nil
+	visible := func() error {
+		checked = true
+		_, err := a.svc.Placement(c.UserContext(), *placementID)
+		return err
+	}
+	if !checked && (listq.WantsCSV(c) || auth.FromContext(c.UserContext()).Is(auth.Technician)) {
+		if err := visible(); err != nil {
 			return err
 		}
 	}
@@ -272,6 +282,11 @@ func (a *API) entryList(c *fiber.Ctx, placementID *int64) error {
 	es, err := a.svc.Entries(c.UserContext(), ef)
 	if err != nil {
 		return err
+	}
+	if !checked && len(es) == 0 {
+		if err := visible(); err != nil {
+			return err
+		}
 	}
 	items := make([]EntryOut, len(es))
 	for i := range es {

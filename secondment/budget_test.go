@@ -2,8 +2,11 @@ package secondment
 
 import (
 	"context"
+	"fmt"
+	"net/http"
 	"testing"
 
+	"backoffice/internal/httpx"
 	"backoffice/internal/testkit"
 )
 
@@ -35,4 +38,25 @@ func TestQueryBudgetLogHours(t *testing.T) {
 	if err != nil || rows != 1 {
 		t.Errorf("audit entries of hour entry %d = %d (%v), want 1", out.ID, rows, err)
 	}
+}
+
+// TestPlacementHoursPageBudget: a page of a placement's hours is one statement for staff
+// (its entries prove the placement visible; issue 14); an empty page still asks, so a
+// contact of another customer and a technician not on the placement get 404.
+func TestPlacementHoursPageBudget(t *testing.T) {
+	f := setup(t, marchNow)
+	f.log(t, f.tech, f.placementID, at(2026, 3, 9, 8, 0), at(2026, 3, 9, 12, 0), "Migration").Expect(t, 201)
+	path := fmt.Sprintf("/api/v1/placements/%d/hours?limit=50", f.placementID)
+	f.app.Do(t, http.MethodGet, path, f.am.Token, nil).Expect(t, 200) // the login is cached after this
+	n := testkit.CountQueries(t)
+	var page httpx.List[EntryOut]
+	f.app.Do(t, http.MethodGet, path, f.am.Token, nil).Expect(t, 200).JSON(t, &page)
+	n.Within(1, "a page of a placement's hours")
+	if len(page.Items) != 1 {
+		t.Fatalf("%d entries", len(page.Items))
+	}
+	f.app.Do(t, http.MethodGet, path, f.otherContact.Token, nil).Expect(t, 404)
+	f.app.Do(t, http.MethodGet, path, f.tech2.Token, nil).Expect(t, 404)
+	f.app.Do(t, http.MethodGet, path, f.contact.Token, nil).Expect(t, 200)
+	f.app.Do(t, http.MethodGet, "/api/v1/placements/999999/hours", f.am.Token, nil).Expect(t, 404)
 }

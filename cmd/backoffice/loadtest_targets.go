@@ -202,11 +202,7 @@ func endpoints(ctx context.Context, pool *pgxpool.Pool, base, admin string, tech
 				ORDER BY placement.start_date DESC, placement.id DESC LIMIT 51`}},
 		{Name: "GET /placements/{id}", Method: "GET", Path: spread("/placements/%d", v.Placements), Token: adm},
 		{Name: "GET /placements/{id}/hours?limit=50", Method: "GET", Path: spread("/placements/%d/hours?limit=50", v.Placements), Token: adm,
-			Ceiling: &ceiling{SQL: `SELECT placement.*, c.name AS customer_name, u.name AS technician_name FROM placements AS placement
-				JOIN customers AS c ON c.id = placement.customer_id JOIN users AS u ON u.id = placement.technician_id WHERE placement.id = $1`,
-				Args: []any{int64(v.Placements / 2)},
-				Then: []ceiling{{SQL: hq + ` WHERE hour_entry.placement_id = $1 ORDER BY hour_entry.started_at, hour_entry.id LIMIT 51`,
-					Args: []any{int64(v.Placements / 2)}}}}},
+			Ceiling: &ceiling{SQL: hq + ` WHERE hour_entry.placement_id = $1 ORDER BY hour_entry.started_at, hour_entry.id LIMIT 51`, Args: []any{int64(v.Placements / 2)}}},
 		{Name: "GET /hours?limit=50 (all entries)", Method: "GET", Path: fixed("/hours?limit=50"), Token: adm,
 			Ceiling: &ceiling{SQL: hq + ` ORDER BY hour_entry.started_at, hour_entry.id LIMIT 51`}},
 		{Name: "GET /hours?status=submitted", Method: "GET", Path: fixed("/hours?status=submitted&limit=50"), Token: adm,

@@ -70,7 +70,7 @@ func Open(ctx context.Context, url string) (*DB, error) {
 	}
 	sqldb := stdlib.OpenDBFromPool(bunPool)
 	d := &DB{Pool: pool, Bun: bun.NewDB(sqldb, pgdialect.New()), bunPool: bunPool, prepared: stdlib.OpenDBFromPool(pool)}
-	prepared.Store(d.Bun, d.prepared)
+	prepared.Store(d.Bun, preparedHandle{sqldb: d.prepared, pool: pool})
 	return d, nil
 }
 

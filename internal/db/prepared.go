@@ -9,6 +9,7 @@ import (
 	"sync"
 	"sync/atomic"
 
+	"github.com/jackc/pgx/v5/pgxpool"
 	"github.com/uptrace/bun"
 	"github.com/uptrace/bun/dialect/pgdialect"
 )
@@ -18,10 +19,18 @@ import (
 // query built with a Params instead carries placeholders ($1, $2, …): its text is the
 // same for every request of its shape, and it runs on a database/sql handle over DB.Pool,
 // whose pgx statement cache prepares each shape once per connection. The rows are
-// scanned by bun into the same models. See FOUNDATION.md, "Two read paths".
+// scanned straight into the models' fields (scan.go), or by bun when the direct scan
+// does not take the statement. See FOUNDATION.md, "Two read paths".
 
 // prepared maps each process root *bun.DB (made by Open) to its handle over DB.Pool.
-var prepared sync.Map // *bun.DB → *sql.DB
+var prepared sync.Map // *bun.DB → preparedHandle
+
+// preparedHandle is the prepared path of one DB: database/sql over DB.Pool for what bun
+// scans, the pool itself for the direct scan (scan.go).
+type preparedHandle struct {
+	sqldb *sql.DB
+	pool  *pgxpool.Pool
+}
 
 // preparedHook, when set, hears every statement the prepared path sends (testkit counts
 // them with the bun statements, so query budgets stay whole).
@@ -43,6 +52,7 @@ func SetPreparedHook(f func(ctx context.Context, query string)) {
 type Params struct {
 	root  *bun.DB
 	sqldb *sql.DB
+	pool  *pgxpool.Pool
 	args  []any
 	text  bool // Placeholders: "$N" on any handle, for the statement's text only
 }
@@ -55,8 +65,8 @@ func Placeholders() *Params { return &Params{text: true} }
 // NewParams starts the arguments of a query to be run on idb.
 func NewParams(idb bun.IDB) *Params {
 	if b, ok := idb.(*bun.DB); ok {
-		if s, ok := prepared.Load(b); ok {
-			return &Params{root: b, sqldb: s.(*sql.DB)}
+		if h, ok := prepared.Load(b); ok {
+			return &Params{root: b, sqldb: h.(preparedHandle).sqldb, pool: h.(preparedHandle).pool}
 		}
 	}
 	return &Params{}
@@ -110,6 +120,11 @@ func (p *Params) Scan(ctx context.Context, q *bun.SelectQuery, dest ...any) erro
 	query := string(b)
 	if h := preparedHook.Load(); h != nil {
 		(*h)(ctx, query)
+	}
+	if d, ok := newDirectDest(dest); ok && p.pool != nil {
+		if handled, err := scanDirect(ctx, p.root, p.pool, query, p.args, d); handled {
+			return err
+		}
 	}
 	rows, err := p.sqldb.QueryContext(ctx, query, p.args...)
 	if err != nil {

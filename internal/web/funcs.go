@@ -154,6 +154,7 @@ func Funcs() template.FuncMap {
 		"eqs": func(a, b any) bool { return fmt.Sprint(a) == fmt.Sprint(b) },
 	}
 	partialFuncs(fm)
+	wireFuncs(fm)
 	return fm
 }
 
