@@ -52,6 +52,7 @@ type DeliveryLineOut struct {
 type DeliveryOut struct {
 	ID                int64             `json:"id"`
 	OrderID           int64             `json:"order_id"`
+	OrderNumber       string            `json:"order_number"`
 	CustomerID        int64             `json:"customer_id"`
 	TermsProfile      string            `json:"terms_profile"`
 	Status            string            `json:"status"`
@@ -72,7 +73,7 @@ type DeliveryOut struct {
 }
 
 func deliveryOut(d *Delivery, items []*Item, now time.Time) DeliveryOut {
-	out := DeliveryOut{ID: d.ID, OrderID: d.OrderID, CustomerID: d.CustomerID, TermsProfile: d.TermsProfile, Status: d.Status,
+	out := DeliveryOut{ID: d.ID, OrderID: d.OrderID, OrderNumber: d.OrderNumber, CustomerID: d.CustomerID, TermsProfile: d.TermsProfile, Status: d.Status,
 		PlannedOn: d.PlannedOn, Address: AddressOut{d.Street, d.PostalCode, d.City, d.Country}, DispatchedAt: d.DispatchedAt,
 		DeliveredAt: d.DeliveredAt, RiskSince: d.RiskSince, ReceivedBy: d.ReceivedBy, StoredAt: d.StoredAt, StoredReason: d.StoredReason,
 		StorageWeeks: d.StorageWeeks, TerminatedAt: d.TerminatedAt, TerminationReason: d.TerminationReason, NotIncluded: NotIncluded,
@@ -167,6 +168,8 @@ type DefectOut struct {
 	DutyToPay        string           `json:"duty_to_pay"`
 	TicketID         *int64           `json:"ticket_id"`
 	TicketNumber     *string          `json:"ticket_number"`
+	ItemSerial       *string          `json:"item_serial"`
+	ItemProduct      string           `json:"item_product"`
 	Attachments      []uploads.Upload `json:"attachments"`
 }
 
@@ -176,7 +179,7 @@ func defectOut(r *DefectReport, files []uploads.Upload) DefectOut {
 	}
 	return DefectOut{ID: r.ID, ItemID: r.ItemID, CustomerID: r.CustomerID, Kind: r.Kind, Description: r.Description,
 		DiscoveredAt: r.DiscoveredAt, ReportedAt: r.ReportedAt, Deadline: r.Deadline, InTime: r.InTime, ClaimsLost: !r.InTime,
-		ClaimsLostReason: r.ClaimsLostReason, DutyToPay: DutyToPay, TicketID: r.TicketID, TicketNumber: r.TicketNumber, Attachments: files}
+		ClaimsLostReason: r.ClaimsLostReason, DutyToPay: DutyToPay, TicketID: r.TicketID, TicketNumber: r.TicketNumber, ItemSerial: r.ItemSerial, ItemProduct: r.ItemProduct, Attachments: files}
 }
 
 // RMAOut is a return authorisation (HW-6).
@@ -197,9 +200,11 @@ type RMAOut struct {
 	CreatedAt         time.Time  `json:"created_at"`
 	ApprovedAt        *time.Time `json:"approved_at"`
 	ResolvedAt        *time.Time `json:"resolved_at"`
+	ItemSerial        *string    `json:"item_serial"`
+	ItemProduct       string     `json:"item_product"`
 }
 
 func rmaOut(r *RMA) RMAOut {
 	return RMAOut{r.ID, r.ItemID, r.CustomerID, r.Reason, r.Status, r.Instructions, r.RejectionReason, r.ConditionOK, r.ReceiveNotes,
-		r.Remedy, r.RemedyReason, r.Exclusion, r.ReplacementItemID, r.CreatedAt, r.ApprovedAt, r.ResolvedAt}
+		r.Remedy, r.RemedyReason, r.Exclusion, r.ReplacementItemID, r.CreatedAt, r.ApprovedAt, r.ResolvedAt, r.ItemSerial, r.ItemProduct}
 }

@@ -92,7 +92,7 @@ type order struct {
 func (b *bundle) accept(t *testing.T, customer int64, sku string, qty int64, discount string, profile string) order {
 	t.Helper()
 	o := order{ID: next(), HWLine: next(), ServiceLine: next()}
-	b.publish(t, events.QuoteAccepted, "order", o.ID, events.QuoteAcceptedPayload{QuoteID: next(), OrderID: o.ID, CustomerID: customer,
+	b.publish(t, events.QuoteAccepted, "order", o.ID, events.QuoteAcceptedPayload{QuoteID: next(), OrderID: o.ID, OrderNumber: fmt.Sprintf("O2026-%04d", o.ID%10000), CustomerID: customer,
 		TermsProfile: profile, AcceptedAt: b.app.Clock.Now(), Lines: []events.OrderLine{
 			{OrderLineID: o.HWLine, Kind: "hardware", SKU: sku, Description: "Dell Latitude 5450", Quantity: decimal.NewFromInt(qty), Unit: "pcs",
 				UnitPrice: decimal.RequireFromString("1149.00"), Discount: decimal.RequireFromString(discount), VATRate: "21"},

@@ -1,6 +1,7 @@
 package hardware
 
 import (
+	"strconv"
 	"time"
 
 	"github.com/shopspring/decimal"
@@ -37,6 +38,7 @@ type OrderLine struct {
 
 	OrderLineID  int64           `bun:"order_line_id,pk"`
 	OrderID      int64           `bun:"order_id"`
+	OrderNumber  string          `bun:"order_number"` // as quote.accepted carried it (issue 13)
 	CustomerID   int64           `bun:"customer_id"`
 	TermsProfile string          `bun:"terms_profile"`
 	SKU          *string         `bun:"sku"`
@@ -47,6 +49,15 @@ type OrderLine struct {
 	Discount     decimal.Decimal `bun:"discount_percent,type:numeric"`
 	VATRate      string          `bun:"vat_rate"`
 	AcceptedAt   time.Time       `bun:"accepted_at"`
+}
+
+// orderName is how a delivery names its order: its number (O2026-0012), the id only
+// for a delivery of an order whose fact carried no number.
+func (d *Delivery) orderName() string {
+	if d.OrderNumber != "" {
+		return d.OrderNumber
+	}
+	return strconv.FormatInt(d.OrderID, 10)
 }
 
 // Delivery statuses (HW-2).
@@ -66,6 +77,7 @@ type Delivery struct {
 
 	ID                int64      `bun:"id,pk,autoincrement"`
 	OrderID           int64      `bun:"order_id"`
+	OrderNumber       string     `bun:"order_number"` // the order lines' snapshot
 	CustomerID        int64      `bun:"customer_id"`
 	TermsProfile      string     `bun:"terms_profile"`
 	Status            string     `bun:"status"`
@@ -151,6 +163,8 @@ type DefectReport struct {
 	ClaimsLostReason *string    `bun:"claims_lost_reason"`
 	TicketID         *int64     `bun:"ticket_id"`
 	TicketNumber     *string    `bun:"ticket_number"`
+	ItemSerial       *string    `bun:"item_serial"`  // the item's serial when reported (issue 13)
+	ItemProduct      string     `bun:"item_product"` // its product's name then
 	CreatedAt        time.Time  `bun:"created_at"`
 }
 
@@ -181,6 +195,8 @@ type RMA struct {
 	RemedyReason      *string    `bun:"remedy_reason"`
 	Exclusion         *string    `bun:"exclusion"`
 	ReplacementItemID *int64     `bun:"replacement_item_id"`
+	ItemSerial        *string    `bun:"item_serial"`  // the item's serial when requested (issue 13)
+	ItemProduct       string     `bun:"item_product"` // its product's name then
 	CreatedAt         time.Time  `bun:"created_at"`
 	ApprovedAt        *time.Time `bun:"approved_at"`
 	RejectedAt        *time.Time `bun:"rejected_at"`

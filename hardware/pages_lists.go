@@ -312,7 +312,7 @@ func (m *Module) deliveryTab(ctx context.Context, customerID int64, after string
 			delivered = web.DateTime(*d.DeliveredAt)
 		}
 		p.Rows = append(p.Rows, []platform.TabCell{{Text: web.UI("hardware.ui.deliveries.row", "ID", d.ID), Href: fmt.Sprintf("/hardware/deliveries/%d", d.ID)},
-			{Text: idKey(d.OrderID)}, {Text: d.Status, Badge: true}, {Text: web.Date(d.PlannedOn)}, {Text: delivered}, {Text: deref(d.ReceivedBy)}})
+			{Text: d.orderName(), Href: fmt.Sprintf("/orders/%d", d.OrderID)}, {Text: d.Status, Badge: true}, {Text: web.Date(d.PlannedOn)}, {Text: delivered}, {Text: deref(d.ReceivedBy)}})
 	}
 	return p, nil
 }

@@ -36,7 +36,7 @@ func DeliveryNotePDF(d *Delivery, cust accounts.Address, co pdfdoc.Company, now 
 		at := t.In(clock.Amsterdam)
 		return i18n.Date(l.Lang, civil.Of(at)) + " " + at.Format("15:04")
 	}
-	facts := []pdfdoc.Fact{{Label: l.T("hardware.pdf.delivery"), Value: fmt.Sprint(d.ID)}, {Label: l.T("hardware.pdf.order"), Value: fmt.Sprint(d.OrderID)},
+	facts := []pdfdoc.Fact{{Label: l.T("hardware.pdf.delivery"), Value: fmt.Sprint(d.ID)}, {Label: l.T("hardware.pdf.order"), Value: d.orderName()},
 		{Label: l.T("hardware.pdf.planned"), Value: i18n.Date(l.Lang, d.PlannedOn)}, {Label: l.T("hardware.pdf.status"), Value: l.T("hardware.status." + d.Status)}}
 	if d.DeliveredAt != nil {
 		facts = append(facts, pdfdoc.Fact{Label: l.T("hardware.pdf.delivered"), Value: when(d.DeliveredAt)})

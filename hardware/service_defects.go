@@ -85,7 +85,7 @@ func (s *Service) ReportDefect(ctx context.Context, in DefectIn, files []uploads
 			return err
 		}
 		v := Inspect(cal, in.Kind, it.DeliveredAt, disc, reported)
-		r = &DefectReport{ItemID: it.ID, CustomerID: it.CustomerID, Kind: in.Kind, Description: desc,
+		r = &DefectReport{ItemID: it.ID, ItemSerial: it.Serial, CustomerID: it.CustomerID, Kind: in.Kind, Description: desc,
 			ReportedAt: reported, Deadline: v.Deadline.UTC(), InTime: v.InTime, CreatedAt: now}
 		if p.UserID > 0 {
 			r.ReporterID = &p.UserID

@@ -95,7 +95,7 @@ func (s *Service) CreateDelivery(ctx context.Context, in DeliveryIn) (*Delivery,
 		if len(ols) == 0 {
 			return problem.Invalid("order_id", "no accepted order with hardware lines has this id")
 		}
-		d.CustomerID, d.TermsProfile = ols[0].CustomerID, ols[0].TermsProfile
+		d.CustomerID, d.TermsProfile, d.OrderNumber = ols[0].CustomerID, ols[0].TermsProfile, ols[0].OrderNumber
 		var f problem.Fields
 		if in.CustomerID != nil && *in.CustomerID != d.CustomerID {
 			f.Add("customer_id", "the order belongs to another customer")

@@ -65,7 +65,7 @@ func (s *Service) RequestRMA(ctx context.Context, in RMAIn) (*RMA, error) {
 		if reason == "" {
 			return problem.Invalid("reason", "is required")
 		}
-		r = &RMA{ItemID: it.ID, CustomerID: it.CustomerID, Reason: reason, Status: RMARequested, CreatedAt: now, UpdatedAt: now}
+		r = &RMA{ItemID: it.ID, ItemSerial: it.Serial, CustomerID: it.CustomerID, Reason: reason, Status: RMARequested, CreatedAt: now, UpdatedAt: now}
 		if p.UserID > 0 {
 			r.RequestedBy = &p.UserID
 		}

@@ -251,7 +251,8 @@ func invoicesOfOrder(ctx context.Context, idb bun.IDB, orderID, deliveryLineID i
 // --- defect reports
 
 func insertDefect(ctx context.Context, idb bun.IDB, r *DefectReport) error {
-	_, err := idb.NewInsert().Model(r).Returning("id").Exec(ctx)
+	_, err := idb.NewInsert().Model(r).Value("item_product", "(SELECT p.name FROM hw_items AS i JOIN hw_products AS p ON p.id = i.product_id WHERE i.id = ?)", r.ItemID).
+		Returning("id, item_product").Exec(ctx)
 	return tr(err, "defect report")
 }
 
@@ -315,7 +316,8 @@ func listDefects(ctx context.Context, idb bun.IDB, p *auth.Principal, f PageFilt
 // --- RMAs
 
 func insertRMA(ctx context.Context, idb bun.IDB, r *RMA) error {
-	_, err := idb.NewInsert().Model(r).Returning("id").Exec(ctx)
+	_, err := idb.NewInsert().Model(r).Value("item_product", "(SELECT p.name FROM hw_items AS i JOIN hw_products AS p ON p.id = i.product_id WHERE i.id = ?)", r.ItemID).
+		Returning("id, item_product").Exec(ctx)
 	return tr(err, "rma")
 }
 

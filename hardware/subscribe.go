@@ -40,7 +40,7 @@ func (s *Service) onQuoteAccepted(ctx context.Context, tx bun.Tx, e *events.Even
 		if l.Kind != "hardware" {
 			continue
 		}
-		ol := &OrderLine{OrderLineID: l.OrderLineID, OrderID: p.OrderID, CustomerID: p.CustomerID, TermsProfile: profile,
+		ol := &OrderLine{OrderLineID: l.OrderLineID, OrderID: p.OrderID, OrderNumber: p.OrderNumber, CustomerID: p.CustomerID, TermsProfile: profile,
 			Description: l.Description, Quantity: l.Quantity, Unit: l.Unit, UnitPrice: l.UnitPrice, Discount: l.Discount,
 			VATRate: l.VATRate, AcceptedAt: p.AcceptedAt}
 		if ol.Unit == "" {

@@ -87,6 +87,11 @@ func TestInvoiceListTools(t *testing.T) {
 	if !strings.Contains(string(s.app.Do(t, "GET", "/credit-notes?sort=issued&dir=asc", am.Token, nil).Expect(t, 200).Body), `id="credit-note-list"`) {
 		t.Fatal("credit note list")
 	}
+	// issue 13: the list names the credited invoice by its number, not "invoice 12"
+	credited := fmt.Sprintf(`<a href="/invoices/%d"><span class="mono">%s</span></a>`, first.Invoice.ID, first.Invoice.NumberOr())
+	if body := string(s.app.Do(t, "GET", fmt.Sprintf("/credit-notes?customer_id=%d", cust.ID), am.Token, nil).Expect(t, 200).Body); !strings.Contains(body, credited) {
+		t.Fatalf("the credit note list does not name invoice %s", first.Invoice.NumberOr())
+	}
 
 	tab := string(s.app.Do(t, "GET", fmt.Sprintf("/customers/%d?tab=invoices", cust.ID), am.Token, nil).Expect(t, 200).Body)
 	for _, n := range issued {

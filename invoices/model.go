@@ -173,6 +173,8 @@ type CreditNote struct {
 	Gross      decimal.Decimal `bun:"gross,type:numeric"`
 	VATPerRate []VATAmount     `bun:"vat_per_rate,type:jsonb"`
 	CreatedAt  time.Time       `bun:"created_at"`
+	// InvoiceNumber is the credited invoice's number, read with the credit note list.
+	InvoiceNumber *string `bun:"invoice_number,scanonly"`
 }
 
 // CreditLine is one line of a credit note, crediting (part of) an invoice line.

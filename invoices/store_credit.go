@@ -68,7 +68,9 @@ type CreditFilter struct {
 
 func listCreditNotes(ctx context.Context, tx bun.IDB, f CreditFilter) ([]CreditNote, error) {
 	var out []CreditNote
-	q := tx.NewSelect().Model(&out)
+	// the credited invoice's number by its primary key, so the list names it (issue 13)
+	q := tx.NewSelect().Model(&out).ColumnExpr("credit_note.*").
+		ColumnExpr("(SELECT i.number FROM invoices AS i WHERE i.id = credit_note.invoice_id) AS invoice_number")
 	if f.CustomerID != nil {
 		q = q.Where("customer_id = ?", *f.CustomerID)
 	}

@@ -2,17 +2,18 @@ package orders
 
 import (
 	"context"
-	"fmt"
 	"strings"
 	"time"
 
 	"github.com/shopspring/decimal"
 	"github.com/uptrace/bun"
 
+	"backoffice/internal/accounts"
 	"backoffice/internal/billing"
 	"backoffice/internal/civil"
 	"backoffice/internal/clock"
 	"backoffice/internal/events"
+	"backoffice/internal/i18n"
 	"backoffice/internal/platform"
 )
 
@@ -57,7 +58,7 @@ func publishAcceptance(ctx context.Context, tx bun.IDB, q *Quote, o *Order, c *C
 	on := civil.In(now, clock.Amsterdam)
 	terms := termsDocument(q.Terms.Profile)
 	agreement := billing.Agreement{Kind: "order", ID: o.ID}
-	payload := events.QuoteAcceptedPayload{QuoteID: q.ID, OrderID: o.ID, CustomerID: o.CustomerID, TermsProfile: terms, AcceptedAt: now}
+	payload := events.QuoteAcceptedPayload{QuoteID: q.ID, OrderID: o.ID, OrderNumber: o.Number, CustomerID: o.CustomerID, TermsProfile: terms, AcceptedAt: now}
 	if c != nil {
 		payload.ContractID = &c.ID
 	}
@@ -100,14 +101,18 @@ func chargeCancellation(ctx context.Context, tx bun.IDB, o *Order, c Cancellatio
 		fee = fee.Sub(invoiced[i].Net())
 	}
 	if fee.IsPositive() {
-		desc := fmt.Sprintf("Annuleringskosten order %s", o.Number)
+		cust, err := accounts.CustomerAddress(ctx, tx, o.CustomerID)
+		if err != nil {
+			return err
+		}
+		desc := i18n.For(cust.Language).T("orders.charge.cancellation", map[string]any{"Number": o.Number}) // in the customer's language
 		if c.Reason != "" {
 			desc += " — " + c.Reason
 		}
 		if len(desc) > 500 {
 			desc = desc[:500]
 		}
-		_, _, err := billing.Add(ctx, tx, now, billing.New{CustomerID: o.CustomerID, Source: billing.Source{Domain: "orders", Kind: "order_cancellation", ID: o.ID},
+		_, _, err = billing.Add(ctx, tx, now, billing.New{CustomerID: o.CustomerID, Source: billing.Source{Domain: "orders", Kind: "order_cancellation", ID: o.ID},
 			Agreement: agreement, Description: desc, LineKind: billing.Services, Quantity: decimal.NewFromInt(1), Unit: "piece",
 			UnitPrice: fee, VATRate: billing.VAT21, BillableOn: civil.In(now, clock.Amsterdam), TermsProfile: terms})
 		if err != nil {

@@ -3,6 +3,7 @@ package orders
 import (
 	"context"
 	"fmt"
+	"strings"
 	"testing"
 	"time"
 
@@ -88,6 +89,29 @@ func TestCharges(t *testing.T) {
 		}
 	})
 
+	t.Run("INV-7_a_contract_fee_is_described_in_the_customers_language", func(t *testing.T) {
+		db := testkit.DB(t).Bun
+		defer db.ExecContext(ctx, `UPDATE customers SET language = 'nl' WHERE id = ?`, e.cust.ID)
+		for _, c := range []struct{ lang, want string }{{"nl", "(2,5 gebruiker) — contract "}, {"en", "(2.5 user) — contract "}} {
+			if _, err := db.ExecContext(ctx, `UPDATE customers SET language = ? WHERE id = ?`, c.lang, e.cust.ID); err != nil {
+				t.Fatal(err)
+			}
+			q := e.sentQuote(t, map[string]any{"start_date": "2026-03-10"})
+			k := *e.accept(t, q.ID).Contract
+			// 2.5 users at 125.00 has no price per user in cents: one lump line naming the quantity
+			if _, err := db.ExecContext(ctx, `UPDATE contract_lines SET quantity = 2.5, unit = 'user', fee = 125.01 WHERE contract_id = ?`, k.ID); err != nil {
+				t.Fatal(err)
+			}
+			if _, err := e.mod.Service().BillContracts(ctx, monday2March); err != nil {
+				t.Fatal(err)
+			}
+			cs := chargesOf(t, "contract", k.ID)
+			if len(cs) != 1 || !strings.Contains(cs[0].Description, c.want+k.Number) {
+				t.Fatalf("%s customer: charges %+v, want a description with %q", c.lang, cs, c.want+k.Number)
+			}
+		}
+	})
+
 	t.Run("Q-9_termination_makes_every_outstanding_period_billable_at_once", func(t *testing.T) {
 		q := e.sentQuote(t, map[string]any{"start_date": "2026-04-01", "terms": map[string]any{"profile": "1y-1y-1m"}})
 		k := *e.accept(t, q.ID).Contract
@@ -123,10 +147,16 @@ func TestCharges(t *testing.T) {
 		o := e.accept(t, q.ID).Order
 		e.a.Clock.Set(time.Date(2026, 6, 9, 9, 0, 0, 0, clock.Amsterdam))
 		defer e.a.Clock.Set(monday2March)
+		// an English customer's fee line is in English (it read 'Annuleringskosten' for everyone)
+		db := testkit.DB(t).Bun
+		defer db.ExecContext(ctx, `UPDATE customers SET language = 'nl' WHERE id = ?`, e.cust.ID)
+		if _, err := db.ExecContext(ctx, `UPDATE customers SET language = 'en' WHERE id = ?`, e.cust.ID); err != nil {
+			t.Fatal(err)
+		}
 		e.a.Do(t, "POST", fmt.Sprintf("/api/v1/orders/%d/cancel", o.ID), e.am.Token, nil).Expect(t, 200)
 		cs := chargesOf(t, "order", o.ID)
 		if len(cs) != 2 || cs[0].Status != billing.Cancelled || cs[1].SourceKind != "order_cancellation" || cs[1].UnitPrice.StringFixed(2) != "2303.00" ||
-			cs[1].BillableOn.String() != "2026-06-09" {
+			cs[1].BillableOn.String() != "2026-06-09" || !strings.HasPrefix(cs[1].Description, "Cancellation fee for order "+o.Number) {
 			t.Fatalf("charges %+v", cs)
 		}
 		var n int

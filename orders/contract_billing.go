@@ -2,7 +2,6 @@ package orders
 
 import (
 	"context"
-	"fmt"
 	"time"
 
 	"github.com/riverqueue/river"
@@ -12,6 +11,8 @@ import (
 	"backoffice/internal/billing"
 	"backoffice/internal/civil"
 	"backoffice/internal/clock"
+	"backoffice/internal/i18n"
+	"backoffice/internal/pdfdoc"
 )
 
 // BillingLookahead is how far ahead the contract billing job publishes the charges of
@@ -75,6 +76,7 @@ func chargePeriods(ctx context.Context, tx bun.IDB, now time.Time, l billableLin
 		return 0, err
 	}
 	added := 0
+	lang := i18n.For(l.Language) // the charge goes on the customer's invoice: in its language
 	for _, p := range periods {
 		fee, err := feeOn(ctx, tx, l, p.Start)
 		if err != nil {
@@ -82,10 +84,11 @@ func chargePeriods(ctx context.Context, tx bun.IDB, now time.Time, l billableLin
 		}
 		q, price, lump := billing.PriceFor(l.Quantity, fee)
 		unit := l.Unit
-		desc := fmt.Sprintf("%s — contract %s", l.Description, l.Number)
+		desc := lang.T("orders.charge.contract_fee", map[string]any{"Description": l.Description, "Number": l.Number})
 		if lump {
 			unit = string(l.Period)
-			desc = fmt.Sprintf("%s (%s %s) — contract %s", l.Description, l.Quantity.String(), l.Unit, l.Number)
+			desc = lang.T("orders.charge.contract_fee_lump", map[string]any{"Description": l.Description, "Number": l.Number,
+				"Quantity": i18n.QuantityIn(lang.Lang, l.Quantity), "Unit": pdfdoc.Unit(lang, l.Unit)})
 		}
 		on := p.Start
 		if billableOn != nil {

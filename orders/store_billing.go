@@ -39,6 +39,7 @@ type billableLine struct {
 	Period      Period          `bun:"period"`
 	VATRate     decimal.Decimal `bun:"vat_rate"`
 	BilledUntil *civil.Date     `bun:"billed_until"`
+	Language    string          `bun:"language"` // the customer's: its charges are described in it
 }
 
 // linesToBill locks (skipping those another run holds) up to limit recurring lines whose
@@ -46,7 +47,8 @@ type billableLine struct {
 func linesToBill(ctx context.Context, idb bun.IDB, horizon civil.Date, afterID int64, limit int) ([]billableLine, error) {
 	var out []billableLine
 	err := idb.NewRaw(`SELECT l.id AS line_id, k.id AS contract_id, k.number, k.order_id, k.customer_id, k.start_date,
-			k.end_date, k.terms_profile, l.description, l.quantity, l.unit, l.fee, l.fee_since, l.period, l.vat_rate, l.billed_until
+			k.end_date, k.terms_profile, l.description, l.quantity, l.unit, l.fee, l.fee_since, l.period, l.vat_rate, l.billed_until,
+			(SELECT c.language FROM customers AS c WHERE c.id = k.customer_id) AS language
 		FROM contract_lines l JOIN contracts k ON k.id = l.contract_id
 		WHERE (l.billed_until IS NULL OR l.billed_until < ?) AND (k.end_date IS NULL OR l.billed_until IS NULL OR l.billed_until < k.end_date)
 		  AND k.start_date <= ? AND l.id > ?
@@ -61,7 +63,8 @@ func linesToBill(ctx context.Context, idb bun.IDB, horizon civil.Date, afterID i
 func contractLinesForBilling(ctx context.Context, idb bun.IDB, contractID int64) ([]billableLine, error) {
 	var out []billableLine
 	err := idb.NewRaw(`SELECT l.id AS line_id, k.id AS contract_id, k.number, k.order_id, k.customer_id, k.start_date,
-			k.end_date, k.terms_profile, l.description, l.quantity, l.unit, l.fee, l.fee_since, l.period, l.vat_rate, l.billed_until
+			k.end_date, k.terms_profile, l.description, l.quantity, l.unit, l.fee, l.fee_since, l.period, l.vat_rate, l.billed_until,
+			(SELECT c.language FROM customers AS c WHERE c.id = k.customer_id) AS language
 		FROM contract_lines l JOIN contracts k ON k.id = l.contract_id
 		WHERE k.id = ? ORDER BY l.id FOR UPDATE OF l`, contractID).Scan(ctx, &out)
 	if err != nil {

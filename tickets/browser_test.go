@@ -87,7 +87,8 @@ func TestBrowserReportAnswerSee(t *testing.T) {
 			chromedp.Click(chromedp.CSS("#comment-public")),
 			chromedp.SendKeys(chromedp.CSS("#comment-body"), "Internal: driver 31.0.101 fixes it."),
 			chromedp.Click(chromedp.CSS("#send-comment")),
-			chromedp.WaitVisible(chromedp.CSS(".flash")),
+			// the answer's flash is still on screen: wait for the page that shows the note
+			chromedp.WaitVisible(`//*[@id="thread"]//*[contains(text(), "driver 31.0.101")]`),
 		)
 		if err != nil {
 			t.Fatal(err)

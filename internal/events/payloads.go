@@ -34,6 +34,7 @@ type OrderLine struct {
 type QuoteAcceptedPayload struct {
 	QuoteID      int64       `json:"quote_id"`
 	OrderID      int64       `json:"order_id"`
+	OrderNumber  string      `json:"order_number"` // O2026-0012: how other domains name the order
 	ContractID   *int64      `json:"contract_id,omitempty"`
 	CustomerID   int64       `json:"customer_id"`
 	TermsProfile string      `json:"terms_profile"` // 002, 003, 004 …

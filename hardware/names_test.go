@@ -1,0 +1,48 @@
+package hardware
+
+import (
+	"fmt"
+	"html/template"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+)
+
+// TestListsNameOrdersAndItems (issue 13): the delivery list and page name the order by the
+// number quote.accepted carried, linked to the order; the defect report and RMA lists name
+// the item by its serial and product, linked to the item — never by their ids.
+func TestListsNameOrdersAndItems(t *testing.T) {
+	b := setup(t)
+	p := b.product(t, true, 36, ConditionNew)
+	o := b.accept(t, b.cust, p.SKU, 1, "0", "004")
+	number := fmt.Sprintf("O2026-%04d", o.ID%10000)
+	serial := "NM-" + fmt.Sprint(next())
+	d := b.planAndDeliver(t, o, serial)
+	if d.OrderNumber != number {
+		t.Fatalf("delivery order_number %q, want %q", d.OrderNumber, number)
+	}
+	order := regexp.MustCompile(fmt.Sprintf(`<a href="/orders/%d"[^>]*>%s</a>`, o.ID, number))
+	for _, path := range []string{"/hardware/deliveries", fmt.Sprintf("/hardware/deliveries/%d", d.ID)} {
+		body := string(b.app.Do(t, "GET", path, b.am.Token, nil).Expect(t, 200).Body)
+		if !order.MatchString(body) {
+			t.Fatalf("%s does not link order %s by its number", path, number)
+		}
+	}
+	b.app.Clock.Set(t0.Add(time.Hour))
+	defer b.app.Clock.Set(t0)
+	item := d.Items[0].ID
+	b.app.Do(t, "POST", "/api/v1/defect-reports", b.contact.Token, map[string]any{"item_id": item, "kind": "visible", "description": "kras"}).Expect(t, 201)
+	b.app.Do(t, "POST", "/api/v1/rmas", b.contact.Token, map[string]any{"item_id": item, "reason": "kapot"}).Expect(t, 201)
+	link := fmt.Sprintf(`<a href="/hardware/items/%d"><span class="mono">%s</span> · %s</a>`, item, serial, template.HTMLEscapeString(p.Name))
+	for _, path := range []string{"/hardware/defects", "/hardware/rmas"} {
+		body := string(b.app.Do(t, "GET", path, b.am.Token, nil).Expect(t, 200).Body)
+		if !strings.Contains(body, link) {
+			t.Fatalf("%s does not name item %d by serial and product (%s)", path, item, link)
+		}
+	}
+	// filtered to the item, the defect list names it above the list too
+	if body := string(b.app.Do(t, "GET", fmt.Sprintf("/hardware/defects?item_id=%d", item), b.am.Token, nil).Expect(t, 200).Body); strings.Count(body, link) != 2 {
+		t.Fatalf("the defect list of item %d names it %d times, want heading and row", item, strings.Count(body, link))
+	}
+}
