@@ -31,6 +31,11 @@ func TestCreateTicket201(t *testing.T) {
 		if n := count(t, "SELECT count(*) FROM outbox WHERE entity = 'ticket' AND entity_id = ? AND kind = 'ticket_new'", fmt.Sprint(out.ID)); n != 1 {
 			t.Errorf("desk notifications = %d, want 1", n)
 		}
+		// the desk reads who filed it, the priority's meaning and the due times in words (issue 13)
+		if m := deskMail(t, out.ID); !strings.Contains(m, "filed by "+b.contact.User.Name) || !strings.Contains(m, b.contact.User.Email) ||
+			!strings.Contains(m, "Priority: P2 — high: a key service is down or badly degraded.") || !strings.Contains(m, "Response due 28 April 2026 at 11:30") {
+			t.Errorf("desk mail:\n%s", m)
+		}
 		if n := count(t, "SELECT count(*) FROM audit_log WHERE entity = 'ticket' AND entity_id = ? AND action = 'create'", fmt.Sprint(out.ID)); n != 1 {
 			t.Errorf("audit entries = %d", n)
 		}

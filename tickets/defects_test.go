@@ -58,6 +58,11 @@ func TestDefectReportOpensTicket(t *testing.T) {
 		tk.Description != "Kras op het scherm\n\nSerienummer CN0X7K2M, zichtbaar gebrek. Op tijd gemeld." {
 		t.Errorf("the defect ticket reads %q / %q", tk.Subject, tk.Description)
 	}
+	// the desk's mail names the source in words, not "from , priority P3" (issue 13)
+	if m := deskMail(t, tk.ID); !strings.Contains(m, "(Defective device), filed by the system.") ||
+		!strings.Contains(m, "Priority: P3 — normal: a problem with a workaround.") || strings.Contains(m, "from ,") {
+		t.Errorf("desk mail:\n%s", m)
+	}
 	var got []events.TicketCreatedPayload
 	var rows []json.RawMessage
 	if err := testkit.DB(t).Bun.NewRaw("SELECT payload FROM events WHERE kind = ? AND entity_id = ?", events.TicketCreated, tk.ID).Scan(context.Background(), &rows); err != nil {

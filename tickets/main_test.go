@@ -91,6 +91,16 @@ func count(t *testing.T, query string, args ...any) int {
 	return n
 }
 
+// deskMail is the body of the desk's mail on a new ticket.
+func deskMail(t *testing.T, ticketID int64) string {
+	t.Helper()
+	var body string
+	if err := testkit.DB(t).Bun.NewRaw("SELECT body FROM outbox WHERE entity = 'ticket' AND entity_id = ? AND kind = 'ticket_new'", fmt.Sprint(ticketID)).Scan(context.Background(), &body); err != nil {
+		t.Fatal(err)
+	}
+	return body
+}
+
 func assertAt(t *testing.T, field string, got time.Time, want string) {
 	t.Helper()
 	if !got.Equal(at(want)) {

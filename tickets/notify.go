@@ -60,17 +60,11 @@ func createdReaders(ctx context.Context, tx bun.Tx, p *auth.Principal, t *Ticket
 // createdMails are the mails of a new ticket once it has its number: the desk hears of
 // every ticket; a data breach also goes to each of the customer's contacts by name.
 func (s *Service) createdMails(p *auth.Principal, t *Ticket, sla SLA, sc clockOf, now time.Time, breach *breachReaders) []*outbox.Message {
-	var b strings.Builder
-	fmt.Fprintf(&b, "New %s ticket %s from %s, priority %s.\n\n%s\n\n%s\n\n", words(t.Category), t.Number, p.Email, t.Priority, t.Subject, t.Description)
-	fmt.Fprintf(&b, "Response due %s, resolution due %s (policy %q, calendar %s).\n",
-		local(sla.ResponseDueAt), local(sla.ResolutionDueAt), sc.Policy.Name, sc.Policy.CalendarName)
-	if t.ControllerNoticeDueAt != nil {
-		fmt.Fprintf(&b, "DATA BREACH: the customer needs everything for the authority notification by %s (T-6, 72 hours).\n", local(*t.ControllerNoticeDueAt))
-	}
+	body := s.deskBody(p, t, sla, sc)
 	msg := func(kind, to, subject, body string) *outbox.Message {
 		return &outbox.Message{Kind: kind, To: to, Subject: subject, Body: body, NotBefore: now, Entity: "ticket", EntityID: fmt.Sprint(t.ID)}
 	}
-	out := []*outbox.Message{msg(KindTicketNew, s.DeskEmail, fmt.Sprintf("[%s] %s: %s", t.Number, t.Priority, t.Subject), b.String())}
+	out := []*outbox.Message{msg(KindTicketNew, s.DeskEmail, fmt.Sprintf("[%s] %s: %s", t.Number, t.Priority, t.Subject), body)}
 	if breach == nil || t.ControllerNoticeDueAt == nil {
 		return out
 	}
@@ -84,6 +78,28 @@ func (s *Service) createdMails(p *auth.Principal, t *Ticket, sla SLA, sc clockOf
 		out = append(out, msg(KindDataBreach, c.Email, l.T("tickets.mail.breach.subject", data), body))
 	}
 	return out
+}
+
+// deskBody is the desk's mail on a new ticket, in the staff language: who filed it (the
+// reporter by name, or the system for a ticket a domain event opened), the priority with its
+// meaning and the due times in words.
+func (s *Service) deskBody(p *auth.Principal, t *Ticket, sla SLA, sc clockOf) string {
+	l := i18n.For(web.StaffLang)
+	source := l.T("tickets.mail.new.by_system")
+	switch {
+	case p.Email != "" && p.Name != "" && p.Name != p.Email:
+		source = l.T("tickets.mail.new.by_named", map[string]any{"Name": p.Name, "Email": p.Email})
+	case p.Email != "":
+		source = l.T("tickets.mail.new.by", map[string]any{"Email": p.Email})
+	}
+	data := map[string]any{"Number": t.Number, "Category": l.T("tk.category." + string(t.Category)), "Source": source,
+		"Priority": l.T("tk.priority." + string(t.Priority)), "Subject": t.Subject, "Description": t.Description,
+		"Response": inWords(l, sla.ResponseDueAt), "Resolution": inWords(l, sla.ResolutionDueAt), "Policy": sc.Policy.Name, "Calendar": sc.Policy.CalendarName}
+	b := l.T("tickets.mail.new.body", data)
+	if t.ControllerNoticeDueAt != nil {
+		b += "\n" + l.T("tickets.mail.new.breach", map[string]any{"Due": inWords(l, *t.ControllerNoticeDueAt)})
+	}
+	return b + "\n"
 }
 
 // customerBody wraps a customer e-mail's text in the greeting by name and the signature.
