@@ -151,6 +151,11 @@ func TestContractAPI(t *testing.T) {
 		if outboxCount(t, MailTermination, "contract", k.ID) != 1 {
 			t.Fatal("termination not confirmed")
 		}
+		// to the contact who accepted the quote, by name — not the billing address (issue 13)
+		if m := mailOf(t, MailTermination, k.ID); m.To != e.contact.User.Email || !strings.HasPrefix(m.Body, "Beste "+e.contact.User.Name+",") ||
+			!strings.Contains(m.Body, "eindigt op 31 maart 2031") {
+			t.Errorf("termination confirmation to %s:\n%s", m.To, m.Body)
+		}
 	})
 }
 
@@ -206,6 +211,14 @@ func TestIndexationAPI(t *testing.T) {
 		}
 		if auditCount(t, "contract", k.ID, "indexation") != 1 || outboxCount(t, MailIndexationLetter, "contract", k.ID) != 1 {
 			t.Fatal("no audit entry or customer letter")
+		}
+		// the letter goes to the contact who accepted, by name, and reads the change as a
+		// percentage with money and months in words — not "factor 1.030023" (IDX-1, issue 13)
+		m := mailOf(t, MailIndexationLetter, k.ID)
+		if m.To != e.contact.User.Email || !strings.HasPrefix(m.Body, "Beste "+e.contact.User.Name+",") ||
+			!strings.Contains(m.Body, "Per 1 januari 2027 wijzigen") || !strings.Contains(m.Body, "€ 125,00 → € 128,75 (een verhoging van 3 %)") ||
+			!strings.Contains(m.Body, "132,77 (oktober 2026) tegenover 128,9 (oktober 2025)") || strings.Contains(m.Body, "factor") {
+			t.Errorf("indexation letter to %s:\n%s", m.To, m.Body)
 		}
 		r := e.a.Do(t, "POST", fmt.Sprintf("/api/v1/indexations/%d/apply", run.ID), e.am.Token, nil).Expect(t, 409)
 		if r.Code(t) != "indexation_not_proposed" {

@@ -138,11 +138,11 @@ func (s *Service) mailAccepted(ctx context.Context, tx bun.IDB, q *Quote, o *Ord
 		DedupKey: outbox.Key("quote-accepted-am:%d", q.ID)})
 }
 
-// orderContact is whom an order's e-mails concern: the customer's contact who accepted its
-// quote, else the quote's contact person (nil: accounts.MailRecipient falls back to the
-// billing address).
-func orderContact(ctx context.Context, tx bun.IDB, o *Order) (*int64, error) {
-	q, err := getQuote(ctx, tx, o.QuoteID, false)
+// quoteContact is whom an order's or contract's e-mails concern: the customer's contact who
+// accepted its quote, else the quote's contact person (nil: accounts.MailRecipient falls back
+// to the billing address).
+func quoteContact(ctx context.Context, tx bun.IDB, quoteID int64) (*int64, error) {
+	q, err := getQuote(ctx, tx, quoteID, false)
 	if err != nil {
 		return nil, err
 	}
@@ -154,7 +154,7 @@ func orderContact(ctx context.Context, tx bun.IDB, o *Order) (*int64, error) {
 
 // mailExtension tells the customer the target date moved and why (Q-6, 004:3.3).
 func (s *Service) mailExtension(ctx context.Context, tx bun.IDB, o *Order, e Extension, before, after DeliveryPlan, now time.Time) error {
-	who, err := orderContact(ctx, tx, o)
+	who, err := quoteContact(ctx, tx, o.QuoteID)
 	if err != nil {
 		return err
 	}
@@ -174,7 +174,7 @@ func (s *Service) mailExtension(ctx context.Context, tx bun.IDB, o *Order, e Ext
 
 // mailChangeRequest asks the customer for approval, or informs about necessary work.
 func (s *Service) mailChangeRequest(ctx context.Context, tx bun.IDB, o *Order, cr *ChangeRequest, now time.Time) error {
-	who, err := orderContact(ctx, tx, o)
+	who, err := quoteContact(ctx, tx, o.QuoteID)
 	if err != nil {
 		return err
 	}
@@ -193,7 +193,11 @@ func (s *Service) mailChangeRequest(ctx context.Context, tx bun.IDB, o *Order, c
 
 // mailTermination confirms a contract's notice with its end date.
 func (s *Service) mailTermination(ctx context.Context, tx bun.IDB, c *Contract, t *Termination, now time.Time) error {
-	return s.mailCustomer(ctx, tx, c.CustomerID, now, customerMail{kind: MailTermination, entity: "contract", entityID: c.ID,
+	who, err := quoteContact(ctx, tx, c.QuoteID)
+	if err != nil {
+		return err
+	}
+	return s.mailCustomer(ctx, tx, c.CustomerID, now, customerMail{kind: MailTermination, entity: "contract", entityID: c.ID, contactID: who,
 		dedup: fmt.Sprintf("contract-terminated:%d", c.ID),
 		subject: func(l *i18n.Localizer) string {
 			return l.T("orders.mail.termination.subject", map[string]any{"Number": c.Number, "End": i18n.Date(l.Lang, t.EndDate)})

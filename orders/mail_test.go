@@ -6,6 +6,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/shopspring/decimal"
+
+	"backoffice/internal/i18n"
 	"backoffice/internal/testkit"
 )
 
@@ -76,5 +79,20 @@ func TestCustomerMailsAddressedInTheirLanguage(t *testing.T) {
 	if !strings.HasPrefix(m.Body, "Dear "+e.cust.Name+" team,\n\nPlease find our quote "+q2.Number) || !strings.Contains(m.Body, "1 April 2026") ||
 		!strings.Contains(m.Body, "excl. VAT") || strings.Contains(m.Body, "€ ") || !strings.Contains(m.Body, "Kind regards,") || m.Subject != "Quote "+q2.Number+": "+q2.Title {
 		t.Errorf("English quote mail %q:\n%s", m.Subject, m.Body)
+	}
+}
+
+// TestIndexationChangeReadsAsPercent: the letter says a factor as the customer's percentage,
+// 1.034512 → "3,45 %" in Dutch, a fall in English as a decrease (IDX-1, issue 13).
+func TestIndexationChangeReadsAsPercent(t *testing.T) {
+	for _, tt := range []struct{ lang, factor, want string }{
+		{"nl", "1.034512", "een verhoging van 3,45 %"},
+		{"en", "1.034512", "an increase of 3.45%"},
+		{"en", "0.988", "a decrease of 1.2%"},
+		{"nl", "1.03", "een verhoging van 3 %"},
+	} {
+		if got := feeChange(i18n.For(tt.lang), decimal.RequireFromString(tt.factor)); got != tt.want {
+			t.Errorf("%s %s: %q, want %q", tt.lang, tt.factor, got, tt.want)
+		}
 	}
 }

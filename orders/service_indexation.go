@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/shopspring/decimal"
 	"github.com/uptrace/bun"
 
 	"backoffice/internal/civil"
@@ -186,8 +187,12 @@ func (s *Service) mailIndexationLetter(ctx context.Context, tx bun.IDB, contract
 	for _, l := range c.Lines {
 		desc[l.ID] = l.Description
 	}
+	who, err := quoteContact(ctx, tx, c.QuoteID)
+	if err != nil {
+		return err
+	}
 	eff := IndexationEffective(run.Year)
-	return s.mailCustomer(ctx, tx, c.CustomerID, now, customerMail{kind: MailIndexationLetter, entity: "contract", entityID: c.ID,
+	return s.mailCustomer(ctx, tx, c.CustomerID, now, customerMail{kind: MailIndexationLetter, entity: "contract", entityID: c.ID, contactID: who,
 		dedup: fmt.Sprintf("indexation:%d:%d", run.Year, c.ID),
 		subject: func(l *i18n.Localizer) string {
 			return l.T("orders.mail.indexation.subject", map[string]any{"Number": c.Number, "Effective": i18n.Date(l.Lang, eff)})
@@ -198,10 +203,9 @@ func (s *Service) mailIndexationLetter(ctx context.Context, tx bun.IDB, contract
 			right := false
 			for _, p := range ps {
 				b.WriteString(l.T("orders.mail.indexation.line", map[string]any{"Description": desc[p.ContractLineID], "Old": i18n.Money(l.Lang, p.OldFee),
-					"New": i18n.Money(l.Lang, p.NewFee), "Factor": p.Factor.String()}) + "\n")
+					"New": i18n.Money(l.Lang, p.NewFee), "Change": feeChange(l, p.Factor)}) + "\n")
 				if len(p.IndexNew) > 0 && len(p.IndexPrev) > 0 {
-					b.WriteString(l.T("orders.mail.indexation.index", map[string]any{"New": p.IndexNew[0].Value, "NewPeriod": p.IndexNew[0].Period,
-						"Prev": p.IndexPrev[0].Value, "PrevPeriod": p.IndexPrev[0].Period}) + "\n")
+					b.WriteString(l.T("orders.mail.indexation.index", map[string]any{"New": indexPoints(l, p.IndexNew), "Prev": indexPoints(l, p.IndexPrev)}) + "\n")
 				}
 				right = right || p.TerminationRight
 			}
@@ -210,4 +214,24 @@ func (s *Service) mailIndexationLetter(ctx context.Context, tx bun.IDB, contract
 			}
 			return strings.TrimRight(b.String(), "\n")
 		}})
+}
+
+// feeChange says a factor as the change in percent the customer reads: 1.034512 is "een
+// verhoging van 3,45 %" (nl), "an increase of 3.45%" (en).
+func feeChange(l *i18n.Localizer, factor decimal.Decimal) string {
+	pct := factor.Sub(decimal.NewFromInt(1)).Mul(decimal.NewFromInt(100)).Round(2)
+	key := "orders.mail.indexation.increase"
+	if pct.IsNegative() {
+		key, pct = "orders.mail.indexation.decrease", pct.Neg()
+	}
+	return l.T(key, map[string]any{"Percent": i18n.QuantityIn(l.Lang, pct)})
+}
+
+// indexPoints says the index values a change was computed from: one month as "132,77
+// (oktober 2026)", a yearly average as "het jaargemiddelde van 2026".
+func indexPoints(l *i18n.Localizer, ps []IndexPoint) string {
+	if len(ps) == 1 {
+		return l.T("orders.mail.indexation.point", map[string]any{"Value": i18n.QuantityIn(l.Lang, ps[0].Value), "Period": i18n.MonthYear(l.Lang, ps[0].Period)})
+	}
+	return l.T("orders.mail.indexation.average", map[string]any{"Year": ps[0].Period.Year})
 }
