@@ -29,6 +29,14 @@ func TestListsNameOrdersAndItems(t *testing.T) {
 			t.Fatalf("%s does not link order %s by its number", path, number)
 		}
 	}
+	// planning a delivery asks for the order by its number, as the label says
+	plan := string(b.app.Do(t, "GET", "/hardware/deliveries/new?order="+number, b.am.Token, nil).Expect(t, 200).Body)
+	if !strings.Contains(plan, fmt.Sprintf(`<input type="hidden" name="order_id" value="%d">`, o.ID)) || !strings.Contains(plan, `value="`+number+`" id="order-id"`) {
+		t.Fatalf("planning by order number %s does not open its lines", number)
+	}
+	if plan := string(b.app.Do(t, "GET", "/hardware/deliveries/new?order=O1999-0001", b.am.Token, nil).Expect(t, 200).Body); !strings.Contains(plan, "no accepted order with hardware has the number O1999-0001") {
+		t.Fatalf("an unknown order number is not explained")
+	}
 	b.app.Clock.Set(t0.Add(time.Hour))
 	defer b.app.Clock.Set(t0)
 	item := d.Items[0].ID

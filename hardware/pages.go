@@ -110,13 +110,29 @@ func (m *Module) productPost(c *fiber.Ctx) error {
 
 type newDeliveryData struct {
 	OrderID int64
+	Order   string // the order number asked for (or typed)
 	Lines   []OrderLine
 	Errors  []problem.FieldError
 	Today   civil.Date
 }
 
+// deliveryNewPage asks for the order by its number (O2026-0012, issue 13); order_id still
+// opens an order's lines directly.
 func (m *Module) deliveryNewPage(c *fiber.Ctx) error {
-	return m.renderNewDelivery(c, qInt(c, "order_id"), nil)
+	orderID := qInt(c, "order_id")
+	number := strings.TrimSpace(c.Query("order"))
+	if orderID == 0 && number != "" {
+		var err error
+		if orderID, err = m.Service.OrderOfNumber(c.UserContext(), number); err != nil {
+			return err
+		}
+		if orderID == 0 {
+			fe := []problem.FieldError{{Field: "order_id", Message: web.UITr(c, "hardware.ui.error.no_order", "Number", number)}}
+			return m.d.Web.Render(c, "hardware/delivery_new", web.UITr(c, "hardware.ui.deliveries.plan"), newDeliveryData{Order: number, Errors: fe,
+				Today: civil.In(m.d.Clock.Now(), clock.Amsterdam)})
+		}
+	}
+	return m.renderNewDelivery(c, orderID, nil)
 }
 
 func (m *Module) renderNewDelivery(c *fiber.Ctx, orderID int64, fe []problem.FieldError) error {
@@ -127,8 +143,11 @@ func (m *Module) renderNewDelivery(c *fiber.Ctx, orderID int64, fe []problem.Fie
 			return err
 		}
 	}
-	return m.d.Web.Render(c, "hardware/delivery_new", web.UITr(c, "hardware.ui.deliveries.plan"), newDeliveryData{OrderID: orderID, Lines: ls, Errors: fe,
-		Today: civil.In(m.d.Clock.Now(), clock.Amsterdam)})
+	d := newDeliveryData{OrderID: orderID, Lines: ls, Errors: fe, Today: civil.In(m.d.Clock.Now(), clock.Amsterdam)}
+	if len(ls) > 0 {
+		d.Order = ls[0].OrderNumber
+	}
+	return m.d.Web.Render(c, "hardware/delivery_new", web.UITr(c, "hardware.ui.deliveries.plan"), d)
 }
 
 func splitSerials(s string) []string {

@@ -156,6 +156,12 @@ func (s *Service) Deliveries(ctx context.Context, f DeliveryFilter) ([]Delivery,
 }
 
 // OrderLinesOf are the hardware lines hardware knows for an order (for planning).
+// OrderOfNumber is the id of the accepted order with hardware lines numbered number, 0
+// when hardware knows none.
+func (s *Service) OrderOfNumber(ctx context.Context, number string) (int64, error) {
+	return orderOfNumber(ctx, s.DB, number)
+}
+
 func (s *Service) OrderLinesOf(ctx context.Context, orderID int64) ([]OrderLine, error) {
 	return orderLines(ctx, s.DB, orderID)
 }

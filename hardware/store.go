@@ -76,6 +76,15 @@ func upsertOrderLine(ctx context.Context, idb bun.IDB, l *OrderLine) error {
 	return err
 }
 
+func orderOfNumber(ctx context.Context, idb bun.IDB, number string) (int64, error) {
+	var ids []int64
+	err := idb.NewSelect().Model((*OrderLine)(nil)).Column("order_id").Where("order_number = ?", number).Limit(1).Scan(ctx, &ids)
+	if err != nil || len(ids) == 0 {
+		return 0, err
+	}
+	return ids[0], nil
+}
+
 func orderLines(ctx context.Context, idb bun.IDB, orderID int64) ([]OrderLine, error) {
 	var ls []OrderLine
 	return ls, idb.NewSelect().Model(&ls).Where("order_id = ?", orderID).OrderExpr("order_line_id").Scan(ctx)

@@ -1,0 +1,1 @@
+DROP INDEX hw_order_lines_number_idx;
