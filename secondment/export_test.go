@@ -71,9 +71,9 @@ func TestWritePDF(t *testing.T) {
 	h.Address = []string{"Acme B.V.", "Stationsplein 1", "3511 ED  Utrecht"}
 	h.PrintedAt = time.Date(2026, 2, 2, 9, 0, 0, 0, time.UTC)
 	for lang, want := range map[string][]string{
-		"nl": {"Urenoverzicht", "Urenoverzicht januari 2026", "Cloudwise B.V.", "KvK 30123456", "Jan Jansen", "€ 100,00 excl. btw", "9 januari 2026",
+		"nl": {"Urenoverzicht", "Urenoverzicht januari 2026", "Systeembeheerder: Jan Jansen bij Acme B.V.", "Cloudwise B.V.", "KvK 30123456", "Jan Jansen", "€ 100,00 excl. btw", "9 januari 2026",
 			"22:00–", "avond", "nacht", "123,5 km Utrecht – Zwolle", "reiskosten", "€ 28,41", "Totaal excl. btw", "wachten nog op goedkeuring", "voorlopig", "maandelijks achteraf"},
-		"en": {"Hours statement", "Hours statement January 2026", "CoC 30123456", "€100.00 excl. VAT", "9 January 2026", "evening", "night",
+		"en": {"Hours statement", "Hours statement January 2026", "Systeembeheerder: Jan Jansen at Acme B.V.", "CoC 30123456", "€100.00 excl. VAT", "9 January 2026", "evening", "night",
 			"123.5 km Utrecht", "travel", "€28.41", "Total excl. VAT", "await approval", "provisional", "monthly in arrears"},
 	} {
 		h.Language = lang
@@ -91,15 +91,27 @@ func TestWritePDF(t *testing.T) {
 				t.Errorf("SEC-4 %s statement lacks %q:\n%s", lang, w, txt)
 			}
 		}
-		for _, bad := range []string{"SEC-", "secondment.", "non_working_day"} {
+		for _, bad := range []string{"SEC-", "secondment.", "non_working_day", "2026-01"} {
 			if strings.Contains(txt, bad) {
 				t.Errorf("%s statement prints %q", lang, bad)
 			}
+		}
+		// the placement by its name, not its id (issue 13): the facts beside the address
+		// read "Detachering Systeembeheerder: …", never "Detachering 5"
+		if p := testkit.PDFPages(t, "statement-"+lang, b)[0]; strings.Contains(p, l10n(lang, "Detachering 5", "Placement 5")) {
+			t.Errorf("%s statement names the placement by its id:\n%s", lang, p)
 		}
 	}
 	if m := i18n.Missing(); len(m) > 0 {
 		t.Errorf("missing translations: %v", m)
 	}
+}
+
+func l10n(lang, nl, en string) string {
+	if lang == "nl" {
+		return nl
+	}
+	return en
 }
 
 func TestHoursMinutes(t *testing.T) {

@@ -18,21 +18,22 @@ var messagesFS embed.FS
 func init() { i18n.MustRegisterDir(messagesFS, "messages") }
 
 // WritePDF renders the statement in the customer's language (h.Language) in the house
-// document style (internal/pdfdoc): the placement's facts, the approved hours per
+// document style (internal/pdfdoc): the placement by its name (role, consultant, customer —
+// never its id) and its facts, the approved hours per
 // segment with their band and surcharge, the totals per band, the expenses and the total
 // — billed monthly in arrears, said in plain words.
 func WritePDF(w io.Writer, h StatementHeading, st Statement, loc *time.Location) error {
 	l := i18n.For(h.Language)
 	lang := l.Lang
 	month := i18n.MonthYear(lang, h.Month)
-	d := pdfdoc.New(h.Company, lang, l.T("secondment.pdf.title"), l.T("secondment.pdf.doc_title", map[string]any{"Month": h.Month.String()}), h.PrintedAt)
+	d := pdfdoc.New(h.Company, lang, l.T("secondment.pdf.title"), l.T("secondment.pdf.doc_title", map[string]any{"Month": month}), h.PrintedAt)
 	addr := h.Address
 	if len(addr) == 0 {
 		addr = []string{h.Customer}
 	}
 	d.Parties(l.T("secondment.pdf.to"), addr, []pdfdoc.Fact{{Label: l.T("secondment.pdf.month"), Value: month},
-		{Label: l.T("secondment.pdf.placement"), Value: fmt.Sprint(h.PlacementID)}, {Label: l.T("secondment.pdf.technician"), Value: h.Technician},
-		{Label: l.T("secondment.pdf.role"), Value: h.Role}, {Label: l.T("secondment.pdf.rate"), Value: l.T("secondment.pdf.rate_value", map[string]any{"Rate": i18n.Money(lang, h.HourlyRate)})},
+		{Label: l.T("secondment.pdf.placement"), Value: l.T("secondment.pdf.placement_value", map[string]any{"Role": h.Role, "Technician": h.Technician, "Customer": h.Customer})},
+		{Label: l.T("secondment.pdf.rate"), Value: l.T("secondment.pdf.rate_value", map[string]any{"Rate": i18n.Money(lang, h.HourlyRate)})},
 		{Label: l.T("secondment.pdf.status"), Value: l.T("secondment.status." + string(st.Status))}})
 	d.Title(l.T("secondment.pdf.title") + " " + month)
 	d.Text(l.T("secondment.pdf.billing"))
