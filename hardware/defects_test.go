@@ -155,6 +155,11 @@ func TestRMAs(t *testing.T) {
 		if nw.WarrantyUntil.String() != item.WarrantyUntil.String() || nw.ReplacesItemID == nil || *nw.ReplacesItemID != item.ID {
 			t.Fatalf("%+v", nw)
 		}
+		// issue 13: the item pages name each other by product and serial, linked, not 'item 12'
+		old := string(b.app.Do(t, "GET", fmt.Sprintf("/portal/hardware/items/%d", item.ID), b.contact.Token, nil).Expect(t, 200).Body)
+		if want := fmt.Sprintf(`<a href="/portal/hardware/items/%d" id="replaced-by">`, nw.ID); !strings.Contains(old, want) || !strings.Contains(old[strings.Index(old, want):], " · "+deref(nw.Serial)+"</a>") {
+			t.Fatalf("the replaced item's page does not name its replacement %s", deref(nw.Serial))
+		}
 	})
 	t.Run("HW-7_resolved_none_records_the_exclusion", func(t *testing.T) {
 		var r2 RMAOut

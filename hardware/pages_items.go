@@ -22,6 +22,8 @@ type itemData struct {
 	Now         time.Time
 	Prefix      string
 	More        bool // more than itemPage defects or RMAs: the staff list shows them all, page by page
+	// Replaces and ReplacedBy name the items of a replacement by product and serial (issue 13)
+	Replaces, ReplacedBy string
 }
 
 // itemPage is how many of an item's newest defect reports and RMAs its page shows.
@@ -55,11 +57,29 @@ func (m *Module) renderItem(c *fiber.Ctx, itemID int64, fe []problem.FieldError)
 		d.RMAs = append(d.RMAs, rmaOut(&rmas[i]))
 	}
 	d.More = len(rs) > itemPage || len(rmas) > itemPage
+	for _, r := range []struct {
+		id   *int64
+		name *string
+	}{{it.ReplacesItemID, &d.Replaces}, {it.ReplacedByItemID, &d.ReplacedBy}} {
+		if r.id == nil {
+			continue
+		}
+		other, err := m.Service.Item(ctx, *r.id)
+		if err != nil {
+			return err
+		}
+		*r.name = itemName(other)
+	}
+	return m.d.Web.Render(c, "hardware/item", itemName(it), d)
+}
+
+// itemName is how an item is named to people: its product and serial.
+func itemName(it *Item) string {
 	name := it.Product.Name
 	if it.Serial != nil {
 		name += " · " + *it.Serial
 	}
-	return m.d.Web.Render(c, "hardware/item", name, d)
+	return name
 }
 
 func (m *Module) itemPage(c *fiber.Ctx) error {
