@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/url"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -116,6 +117,13 @@ func TestOutagesAndAvailability(t *testing.T) {
 			"ended_at": rfc("2026-04-21 09:00")}).Expect(t, 201)
 		post(t, map[string]any{"kind": "unplanned", "customer_id": b.customerID, "started_at": rfc("2026-04-22 09:00"),
 			"ended_at": rfc("2026-04-22 11:00")}).Expect(t, 201)
+	})
+	t.Run("availability_page_writes_durations_in_words", func(t *testing.T) {
+		// issue 13: agreed time and downtime in words, not raw seconds (7772400, 10800)
+		body := b.page(t, b.tech, "/sla/availability?service="+service, 200, "89 days 23 hours", ">3 hours<")
+		if strings.Contains(body, ">7772400<") || strings.Contains(body, ">10800<") {
+			t.Error("the availability page shows raw seconds")
+		}
 	})
 	t.Run("T-5_two_consecutive_quarters_below_give_the_termination_right", func(t *testing.T) {
 		var a AvailabilityOut

@@ -128,6 +128,8 @@ func Funcs() template.FuncMap {
 		"fieldmsg":  FieldMessage,
 		"pagerHref": PagerHref,
 		"duration":  Duration,
+		// tspan $.UILang .DowntimeSeconds → "2 uur 5 minuten" (Span).
+		"tspan": Span,
 		// plural 1 "month" "months" → "1 month"; 3 → "3 months".
 		"plural": func(n int, one, many string) string {
 			if n == 1 {
