@@ -72,9 +72,9 @@ func TestWritePDF(t *testing.T) {
 	h.PrintedAt = time.Date(2026, 2, 2, 9, 0, 0, 0, time.UTC)
 	for lang, want := range map[string][]string{
 		"nl": {"Urenoverzicht", "Urenoverzicht januari 2026", "Systeembeheerder: Jan Jansen bij Acme B.V.", "Cloudwise B.V.", "KvK 30123456", "Jan Jansen", "€ 100,00 excl. btw", "9 januari 2026",
-			"22:00–", "avond", "nacht", "123,5 km Utrecht – Zwolle", "reiskosten", "€ 28,41", "Totaal excl. btw", "wachten nog op goedkeuring", "voorlopig", "maandelijks achteraf"},
+			"22:00–", "avond", "nacht", "123,5 km Utrecht – Zwolle", "reiskosten", "€ 28,41", "Totaal excl. btw", "1 registratie van deze maand wacht nog op goedkeuring", "voorlopig", "maandelijks achteraf"},
 		"en": {"Hours statement", "Hours statement January 2026", "Systeembeheerder: Jan Jansen at Acme B.V.", "CoC 30123456", "€100.00 excl. VAT", "9 January 2026", "evening", "night",
-			"123.5 km Utrecht", "travel", "€28.41", "Total excl. VAT", "await approval", "provisional", "monthly in arrears"},
+			"123.5 km Utrecht", "travel", "€28.41", "Total excl. VAT", "1 entry of this month still awaits approval", "provisional", "monthly in arrears"},
 	} {
 		h.Language = lang
 		var buf bytes.Buffer
@@ -91,7 +91,7 @@ func TestWritePDF(t *testing.T) {
 				t.Errorf("SEC-4 %s statement lacks %q:\n%s", lang, w, txt)
 			}
 		}
-		for _, bad := range []string{"SEC-", "secondment.", "non_working_day", "2026-01"} {
+		for _, bad := range []string{"SEC-", "secondment.", "non_working_day", "2026-01", "(s)", "1 entries"} {
 			if strings.Contains(txt, bad) {
 				t.Errorf("%s statement prints %q", lang, bad)
 			}

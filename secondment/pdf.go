@@ -39,7 +39,11 @@ func WritePDF(w io.Writer, h StatementHeading, st Statement, loc *time.Location)
 	d.Text(l.T("secondment.pdf.billing"))
 	if st.OpenCount > 0 {
 		d.SetTextColor(170, 60, 0)
-		d.Text(l.T("secondment.pdf.open_warning", map[string]any{"Count": st.OpenCount}))
+		key := "secondment.pdf.open_warning"
+		if st.OpenCount == 1 {
+			key += "_one"
+		}
+		d.Text(l.T(key, map[string]any{"Count": st.OpenCount}))
 		d.SetTextColor(0, 0, 0)
 	}
 	d.Heading(l.T("secondment.pdf.hours"))
