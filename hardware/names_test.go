@@ -29,6 +29,11 @@ func TestListsNameOrdersAndItems(t *testing.T) {
 			t.Fatalf("%s does not link order %s by its number", path, number)
 		}
 	}
+	// the order's terms profile in words, not its code ("(terms 004)")
+	page := string(b.app.Do(t, "GET", fmt.Sprintf("/hardware/deliveries/%d", d.ID), b.am.Token, nil).Expect(t, 200).Body)
+	if !strings.Contains(page, `<span id="delivery-terms">(Cloudwise terms)</span>`) || strings.Contains(page, "terms 004") {
+		t.Errorf("the delivery page does not name the terms profile in words")
+	}
 	// planning a delivery asks for the order by its number, as the label says
 	plan := string(b.app.Do(t, "GET", "/hardware/deliveries/new?order="+number, b.am.Token, nil).Expect(t, 200).Body)
 	if !strings.Contains(plan, fmt.Sprintf(`<input type="hidden" name="order_id" value="%d">`, o.ID)) || !strings.Contains(plan, `value="`+number+`" id="order-id"`) {
