@@ -11,8 +11,10 @@ import (
 	"backoffice/internal/auth"
 	"backoffice/internal/civil"
 	"backoffice/internal/httpx"
+	"backoffice/internal/i18n"
 	"backoffice/internal/money"
 	"backoffice/internal/problem"
+	"backoffice/internal/web"
 )
 
 // Routes registers the JSON API.
@@ -264,7 +266,9 @@ func (m *Module) claimOut(c *fiber.Ctx, id int64, on civil.Date) (*ClaimOut, err
 	if err != nil {
 		return nil, err
 	}
-	return claimToOut(inv, cl, h.Stage), nil
+	out := claimToOut(inv, cl, h.Stage)
+	out.Explanation = explain(web.APILang(c), inv, cl)
+	return out, nil
 }
 
 func claimToOut(inv *invoiceRow, cl Claim, stage Stage) *ClaimOut {
@@ -277,23 +281,25 @@ func claimToOut(inv *invoiceRow, cl Claim, stage Stage) *ClaimOut {
 		out.InterestLines = append(out.InterestLines, LineOut{From: l.From, To: l.To, Days: l.Days, Rate: money.Amount{Decimal: l.Rate},
 			Base: money.Of(l.Base), Amount: money.Of(l.Amount)})
 	}
-	out.Explanation = explain(inv, cl)
 	return out
 }
 
-func explain(inv *invoiceRow, cl Claim) string {
-	s := "Statutory commercial interest (art. 6:119a BW) runs from " + cl.InterestFrom.String() +
-		", each day base × rate / 100 / 365, compounded yearly (art. 6:119 lid 2); payments go to costs, then interest, then principal (art. 6:44 BW). "
+// explain is the claim in words in lang (the API reader's Accept-Language): the page's
+// explanation, dates as "1 december 2026" and the terms profile by name, never ISO dates
+// or a profile code.
+func explain(lang string, inv *invoiceRow, cl Claim) string {
+	date := func(d civil.Date) string { return i18n.Date(lang, d) }
+	s := web.T(lang, "receivables.ui.claim.explain", "Date", date(cl.InterestFrom)) + " "
 	switch {
-	case cl.InterestClaimable:
-		s += "The interest may be claimed since " + cl.InterestClaimableFrom.String() + "."
+	case cl.InterestClaimable && cl.InterestClaimableFrom != nil:
+		s += web.T(lang, "receivables.ui.claim.explain_since", "Date", date(*cl.InterestClaimableFrom))
 	case cl.InterestClaimableFrom != nil:
-		s += "The interest may be claimed from " + cl.InterestClaimableFrom.String() + "."
+		s += web.T(lang, "receivables.ui.claim.explain_from", "Date", date(*cl.InterestClaimableFrom))
 	default:
-		s += "Under terms profile " + ProfileFor(inv.TermsProfile).Code + " the interest may be claimed once payment fails after a reminder."
+		s += web.T(lang, "receivables.ui.claim.explain_after_reminder", "Terms", termsNameIn(lang, inv.TermsProfile))
 	}
 	if cl.CostsDueFrom != nil {
-		s += " Collection costs are due from " + cl.CostsDueFrom.String() + "."
+		s += " " + web.T(lang, "receivables.ui.claim.explain_costs", "Date", date(*cl.CostsDueFrom))
 	}
 	return s
 }

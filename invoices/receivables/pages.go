@@ -138,12 +138,15 @@ func (m *Module) pageInvoice(c *fiber.Ctx) error {
 
 // termsName names an invoice's terms profile for a person: "Cloudwise terms", "(standard)"
 // for the default one, never the profile's code.
-func termsName(c *fiber.Ctx, code string) string {
+func termsName(c *fiber.Ctx, code string) string { return termsNameIn(web.UILang(auth.From(c)), code) }
+
+// termsNameIn names a terms profile in lang: "Standard terms (the standard ones)".
+func termsNameIn(lang, code string) string {
 	p := ProfileFor(code)
 	if code == "" {
-		return web.UITr(c, "receivables.ui.claim.terms_default", "Name", p.Name)
+		return web.T(lang, "receivables.ui.claim.terms_default", "Name", p.Name)
 	}
-	return web.UITr(c, "receivables.ui.claim.terms_name", "Name", p.Name)
+	return web.T(lang, "receivables.ui.claim.terms_name", "Name", p.Name)
 }
 
 func (m *Module) postDispute(c *fiber.Ctx) error {
