@@ -67,8 +67,11 @@ func TestPortalQuotePagesInTheCustomersLanguage(t *testing.T) {
 			page("/portal/contracts", c.cts)
 			// accepting it again: the refusal's title and detail in the customer's language
 			again := postForm(t, e.a, fmt.Sprintf("/portal/quotes/%d/accept", q.ID), user.Token, url.Values{"accepted_by": {"Anna de Vries"}}, nil)
-			if want := map[string]string{"nl": "deze offerte is al aanvaard", "en": "was accepted on"}[c.lang]; again.Status != 409 || !strings.Contains(string(again.Body), want) {
+			if want := map[string]string{"nl": "deze offerte is al aanvaard", "en": "the quote has already been accepted"}[c.lang]; again.Status != 409 || !strings.Contains(string(again.Body), want) {
 				t.Errorf("accepting twice: %d, lacks %q: %.600s", again.Status, want, again.Body)
+			}
+			if ruleID := regexp.MustCompile(`\((?:Q|IDX|CAL)-\d+`).Find(again.Body); ruleID != nil {
+				t.Errorf("the refusal shows the customer a rule ID %s: %.600s", ruleID, again.Body)
 			}
 		})
 	}

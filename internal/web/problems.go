@@ -7,6 +7,7 @@ import (
 
 	"github.com/gofiber/fiber/v2"
 
+	"backoffice/internal/auth"
 	"backoffice/internal/httpx"
 	"backoffice/internal/i18n"
 )
@@ -95,10 +96,28 @@ func LocalizeProblem(c *fiber.Ctx, p *httpx.ProblemBody) {
 		lang = APILang(c)
 	}
 	p.Title = label(lang, "error.status."+strconv.Itoa(p.Status), p.Title)
-	if key := "problem.detail." + p.Code; lang != i18n.EN && p.Code != "" && i18n.Has(lang, key) {
-		p.Detail = i18n.For(lang).T(key) // English keeps the detail as written, with its context
+	who := auth.From(c)
+	customerPage := who != nil && who.Role == auth.Customer && !strings.HasPrefix(c.Path(), "/api/")
+	if key := "problem.detail." + p.Code; (lang != i18n.EN || customerPage) && p.Code != "" && i18n.Has(lang, key) {
+		// English keeps the detail as written, with its context, for staff and the API; a
+		// customer's page reads the catalogue's words (no rule IDs, no ISO dates)
+		p.Detail = i18n.For(lang).T(key)
 	}
 	for i := range p.Errors {
 		p.Errors[i].Message = FieldMessage(lang, p.Errors[i].Message)
 	}
+	if customerPage {
+		// a customer reads the refusal, not the rule book: "(Q-2)", "(HW-5, 004:16.3)" go
+		p.Detail = StripRuleIDs(p.Detail)
+		for i := range p.Errors {
+			p.Errors[i].Message = StripRuleIDs(p.Errors[i].Message)
+		}
+	}
 }
+
+// ruleRef is a parenthesised reference that starts with a rule ID: " (Q-2)",
+// " (CAL-3)", " (HW-5, 004:16.3)".
+var ruleRef = regexp.MustCompile(`\s*\((?:[A-Z]{1,5}-\d+[a-z]?)[^()]*\)`)
+
+// StripRuleIDs removes the rule references from a text a customer reads.
+func StripRuleIDs(s string) string { return ruleRef.ReplaceAllString(s, "") }
