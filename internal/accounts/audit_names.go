@@ -2,9 +2,12 @@ package accounts
 
 import (
 	"context"
+	"regexp"
 	"strconv"
+	"strings"
 
 	"github.com/gofiber/fiber/v2"
+	"github.com/shopspring/decimal"
 
 	"backoffice/internal/i18n"
 	"backoffice/internal/web"
@@ -21,28 +24,39 @@ func (m *Module) AuditNames(ctx context.Context, entity string, ids []string) (m
 	return auditNamesOf(ctx, m.DB, entity, nums)
 }
 
+// auditNamesFor asks the namers for the names of records by entity: one call per namer
+// and entity; the first namer that knows an entity answers for it.
+func (m *Module) auditNamesFor(ctx context.Context, byEntity map[string][]string) (map[string]map[string]string, error) {
+	names := map[string]map[string]string{}
+	if m.Namers == nil {
+		return names, nil
+	}
+	for entity, ids := range byEntity {
+		for _, n := range m.Namers() {
+			got, err := n.AuditNames(ctx, entity, ids)
+			if err != nil {
+				return nil, err
+			}
+			if got != nil {
+				names[entity] = got
+				break
+			}
+		}
+	}
+	return names, nil
+}
+
 // nameAuditRows sets each row's Record ("Customer Acme Zorg B.V.", "Quote Q2026-0012 v2"):
 // the entity in the reader's words and the name its module gives the record, or its id
-// when no module names it. One call per namer and entity on the page.
+// when no module names it; then names and formats the changes (nameAuditChanges).
 func (m *Module) nameAuditRows(c *fiber.Ctx, rows []auditRow) error {
 	byEntity := map[string][]string{}
 	for _, r := range rows {
 		byEntity[r.Entity] = append(byEntity[r.Entity], r.EntityID)
 	}
-	names := map[string]map[string]string{}
-	if m.Namers != nil {
-		for entity, ids := range byEntity {
-			for _, n := range m.Namers() {
-				got, err := n.AuditNames(c.UserContext(), entity, ids)
-				if err != nil {
-					return err
-				}
-				if got != nil {
-					names[entity] = got
-					break
-				}
-			}
-		}
+	names, err := m.auditNamesFor(c.UserContext(), byEntity)
+	if err != nil {
+		return err
 	}
 	lang := web.ReaderLang(c)
 	for i := range rows {
@@ -56,6 +70,67 @@ func (m *Module) nameAuditRows(c *fiber.Ctx, rows []auditRow) error {
 			name = r.EntityID
 		}
 		r.Record = label + " " + name
+	}
+	return m.nameAuditChanges(c, lang, rows)
+}
+
+var auditRef = regexp.MustCompile(`^-?[0-9]+$`)
+var auditDecimal = regexp.MustCompile(`^-?[0-9]+\.[0-9]+$`)
+
+// refEntity is the entity a changed field refers to: "customer_id" → "customer".
+func refEntity(path string) string {
+	if i := strings.LastIndexByte(path, '.'); i >= 0 {
+		path = path[i+1:]
+	}
+	e, ok := strings.CutSuffix(path, "_id")
+	if !ok {
+		return ""
+	}
+	return e
+}
+
+// nameAuditChanges writes the changes for a person in lang: a field that refers to a
+// record ("customer_id": 1) by the record's name ("Acme Zorg B.V.") where a module names
+// it, and a number with decimals as the reader's language writes numbers (61.954,75 in
+// nl). The CSV export keeps the recorded values.
+func (m *Module) nameAuditChanges(c *fiber.Ctx, lang string, rows []auditRow) error {
+	refs := map[string][]string{}
+	for _, r := range rows {
+		for _, ch := range r.Changes {
+			if e := refEntity(ch.Path); e != "" {
+				for _, v := range []string{ch.Before, ch.After} {
+					if auditRef.MatchString(v) {
+						refs[e] = append(refs[e], v)
+					}
+				}
+			}
+		}
+	}
+	names, err := m.auditNamesFor(c.UserContext(), refs)
+	if err != nil {
+		return err
+	}
+	value := func(path, v string) string {
+		if n := names[refEntity(path)][v]; n != "" && auditRef.MatchString(v) {
+			return n
+		}
+		if auditDecimal.MatchString(v) {
+			d, err := decimal.NewFromString(v)
+			if err != nil {
+				return v
+			}
+			if len(v)-strings.IndexByte(v, '.') == 3 {
+				return i18n.AmountIn(lang, d) // money-like: 61.954,75 / 61,954.75
+			}
+			return i18n.QuantityIn(lang, d)
+		}
+		return v
+	}
+	for i := range rows {
+		for j := range rows[i].Changes {
+			ch := &rows[i].Changes[j]
+			ch.Before, ch.After = value(ch.Path, ch.Before), value(ch.Path, ch.After)
+		}
 	}
 	return nil
 }

@@ -45,6 +45,7 @@ type auditRow struct {
 type auditChange struct {
 	Field, Before, After string
 	HasBefore            bool
+	Path                 string // the recorded field ("customer_id", "note.gross"), for nameAuditChanges
 }
 
 func (m *Module) auditPage(c *fiber.Ctx) error {
@@ -147,7 +148,7 @@ func auditRowOf(e audit.Entry) auditRow {
 			continue
 		}
 		for _, f := range flatten(k, m[k]) {
-			r.Changes = append(r.Changes, auditChange{Field: web.FieldLabel(f.path), After: auditValue(f.value)})
+			r.Changes = append(r.Changes, auditChange{Field: web.FieldLabel(f.path), After: auditValue(f.value), Path: f.path})
 		}
 	}
 	return r
@@ -221,7 +222,7 @@ func changedPaths(field string, from, to json.RawMessage) []auditChange {
 		if bv == av && len(order) > 1 {
 			continue
 		}
-		out = append(out, auditChange{Field: web.FieldLabel(p), HasBefore: true, Before: bv, After: av})
+		out = append(out, auditChange{Field: web.FieldLabel(p), HasBefore: true, Before: bv, After: av, Path: p})
 	}
 	return out
 }
