@@ -2,6 +2,7 @@ package web
 
 import (
 	"html/template"
+	"strings"
 
 	"github.com/shopspring/decimal"
 
@@ -25,5 +26,13 @@ func wireFuncs(fm template.FuncMap) {
 			return i18n.Quantity(d)
 		}
 		return s
+	}
+	// {{tunit $.UILang "hour"}}: a line's unit in the reader's language ("uur"), through the
+	// documents' words (pdfdoc.unit.*); a unit they do not know stays as written.
+	fm["tunit"] = func(lang, unit string) string {
+		if id := "pdfdoc.unit." + strings.ToLower(strings.TrimSpace(unit)); i18n.Has(lang, id) {
+			return i18n.For(lang).T(id)
+		}
+		return unit
 	}
 }
