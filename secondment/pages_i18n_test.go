@@ -65,14 +65,14 @@ func TestCustomerPagesInTheirLanguage(t *testing.T) {
 			"approvals":  {"Alle uren die op goedkeuring wachten", "Selectie goedkeuren", "Avond", "Afkeuren…", "Technicus"},
 			"placement":  {"Uurtarief", "Overwerktijdvakken", "Technicus vervangen", "Urenboekingen", "Ingediend", "maart 2026"},
 			"statement":  {"Goedgekeurde uren", "Totaal excl. btw", "wachten op goedkeuring", "Voorlopig"},
-			"expenses":   {"onkosten 2026-03", "Reiskosten", "13 maart 2026", "Totaal"},
+			"expenses":   {"onkosten maart 2026", "Reiskosten", "13 maart 2026", "Totaal"},
 			"placements": {"Detachering", "Functie", "Periode"},
 		}},
 		{enContact, enPlacement, map[string][]string{
 			"approvals":  {"All entries awaiting approval", "Approve selected", "Evening", "Reject…", "Technician"},
 			"placement":  {"Hourly rate", "Overtime bands", "Replace the technician", "Hour entries", "Submitted", "March 2026"},
 			"statement":  {"Approved hours", "Total excl. VAT", "await approval", "Provisional"},
-			"expenses":   {"expenses 2026-03", "Travel", "13 March 2026", "Total"},
+			"expenses":   {"expenses March 2026", "Travel", "13 March 2026", "Total"},
 			"placements": {"Placement", "Role", "Period"},
 		}},
 	}
