@@ -38,14 +38,14 @@ func (m *Module) SeedDemo(ctx context.Context, tx bun.Tx, demo *platform.Demo) e
 
 	// A 4-year managed-workplace contract that started on 1 January last year, indexed by CPI.
 	yearAgo := civil.D(today.Year-2, time.December, 2)
-	q, err := d.quote(yearAgo, cust(0), "Managed workplace and Microsoft 365, 25 users", func(q *Quote) {
+	q, err := d.quote(yearAgo, cust(0), "Beheerde werkplekken en Microsoft 365, 25 gebruikers", func(q *Quote) {
 		q.StartDate, q.LeadTimeDays = civil.D(today.Year-1, time.January, 1), 15
 		q.Indexation = IndexationClause{Method: IndexBySeries, SeriesCode: "cbs-cpi", ReferenceMonth: 10}
 		q.Lines = []Line{
 			demoLine(KindHardware, "Laptop Lenovo ThinkPad T14 Gen 5, 16 GB, 512 GB SSD", "25", "pcs", "1149.00", "LAP-T14"),
-			demoLine(KindRecurring, "Microsoft 365 Business Premium licence", "25", "user", "20.60", "M365-BP"),
-			demoLine(KindRecurring, "Managed workplace: monitoring, patching, service desk", "25", "user", "32.50", "MW-USER"),
-			demoLine(KindService, "Installation and data migration", "24", "hour", "95.00", "ENG-HOUR"),
+			demoLine(KindRecurring, "Licentie Microsoft 365 Business Premium", "25", "user", "20.60", "M365-BP"),
+			demoLine(KindRecurring, "Beheerde werkplek: monitoring, patching, servicedesk", "25", "user", "32.50", "MW-USER"),
+			demoLine(KindService, "Installatie en datamigratie", "24", "hour", "95.00", "ENG-HOUR"),
 		}
 	})
 	if err != nil {
@@ -56,13 +56,13 @@ func (m *Module) SeedDemo(ctx context.Context, tx bun.Tx, demo *platform.Demo) e
 	}
 
 	// Sent 26 days ago: expires within 7 days, the reminder list shows it.
-	if q, err = d.quote(today.AddDays(-26), cust(2), "Workplace refresh notary office", func(q *Quote) {
+	if q, err = d.quote(today.AddDays(-26), cust(2), "Vervanging werkplekken notariskantoor", func(q *Quote) {
 		q.StartDate, q.LeadTimeDays, q.Cancellable = today.AddDays(30), 10, true
 		q.Lines = []Line{
 			demoLine(KindHardware, "Laptop HP EliteBook 840 G11, 32 GB", "8", "pcs", "1389.00", "LAP-840"),
 			demoLine(KindHardware, "Docking station HP USB-C G5", "8", "pcs", "189.00", "DOCK-G5"),
-			demoLine(KindService, "Installation and configuration", "12", "hour", "95.00", "ENG-HOUR"),
-			demoLine(KindRecurring, "Microsoft 365 Business Standard licence", "8", "user", "12.70", "M365-BS"),
+			demoLine(KindService, "Installatie en configuratie", "12", "hour", "95.00", "ENG-HOUR"),
+			demoLine(KindRecurring, "Licentie Microsoft 365 Business Standard", "8", "user", "12.70", "M365-BS"),
 		}
 	}); err != nil {
 		return err
@@ -72,11 +72,11 @@ func (m *Module) SeedDemo(ctx context.Context, tx bun.Tx, demo *platform.Demo) e
 	}
 
 	// Declined after three weeks of thinking.
-	if q, err = d.quote(today.AddDays(-22), cust(1), "Backup and disaster recovery", func(q *Quote) {
+	if q, err = d.quote(today.AddDays(-22), cust(1), "Back-up en uitwijk", func(q *Quote) {
 		q.Lines = []Line{
-			demoLine(KindHardware, "Synology RackStation RS1221+ with 4 × 8 TB", "1", "pcs", "2495.00", "NAS-RS1221"),
-			demoLine(KindRecurring, "Offsite backup, per TB", "4", "TB", "18.00", "BCK-TB"),
-			demoLine(KindService, "Installation and restore test", "8", "hour", "95.00", "ENG-HOUR"),
+			demoLine(KindHardware, "Synology RackStation RS1221+ met 4 × 8 TB", "1", "pcs", "2495.00", "NAS-RS1221"),
+			demoLine(KindRecurring, "Externe back-up, per TB", "4", "TB", "18.00", "BCK-TB"),
+			demoLine(KindService, "Installatie en hersteltest", "8", "hour", "95.00", "ENG-HOUR"),
 		}
 	}); err != nil {
 		return err
@@ -84,21 +84,21 @@ func (m *Module) SeedDemo(ctx context.Context, tx bun.Tx, demo *platform.Demo) e
 	if err := d.send(q, today.AddDays(-21)); err != nil {
 		return err
 	}
-	if _, err := s.At(demoAt(today.AddDays(-15))).DeclineQuote(d.customer(1), q.ID, "Budget moved to next year"); err != nil {
+	if _, err := s.At(demoAt(today.AddDays(-15))).DeclineQuote(d.customer(1), q.ID, "Budget doorgeschoven naar volgend jaar"); err != nil {
 		return fmt.Errorf("demo decline: %w", err)
 	}
 
 	// Accepted in the portal five days ago: an open order with an extension and extra work.
-	if q, err = d.quote(today.AddDays(-12), cust(1), "Cash registers and Microsoft 365 for the shop", func(q *Quote) {
+	if q, err = d.quote(today.AddDays(-12), cust(1), "Kassa's en Microsoft 365 voor de winkel", func(q *Quote) {
 		q.StartDate, q.LeadTimeDays, q.Cancellable = today.AddDays(30), 10, true
 		q.Terms = mustProfile("1y-1y-1m").Terms
 		q.Indexation = IndexationClause{Method: IndexBySeries, SeriesCode: "cbs-cpi", ReferenceMonth: 10}
 		q.Lines = []Line{
 			demoLine(KindHardware, "Laptop Lenovo ThinkPad E14 Gen 6", "3", "pcs", "899.00", "LAP-E14"),
-			demoLine(KindRecurring, "Microsoft 365 Business Standard licence", "8", "user", "12.70", "M365-BS"),
-			demoLine(KindRecurring, "Managed workplace: monitoring, patching, service desk", "3", "device", "29.50", "MW-DEVICE"),
-			demoLine(KindService, "Installation on site", "6", "hour", "95.00", "ENG-HOUR"),
-			demoLine(KindTraining, "Training Microsoft 365 for staff (half day)", "1", "session", "650.00", "TRN-M365"),
+			demoLine(KindRecurring, "Licentie Microsoft 365 Business Standard", "8", "user", "12.70", "M365-BS"),
+			demoLine(KindRecurring, "Beheerde werkplek: monitoring, patching, servicedesk", "3", "device", "29.50", "MW-DEVICE"),
+			demoLine(KindService, "Installatie op locatie", "6", "hour", "95.00", "ENG-HOUR"),
+			demoLine(KindTraining, "Training Microsoft 365 voor medewerkers (halve dag)", "1", "session", "650.00", "TRN-M365"),
 		}
 	}); err != nil {
 		return err
@@ -108,12 +108,12 @@ func (m *Module) SeedDemo(ctx context.Context, tx bun.Tx, demo *platform.Demo) e
 	}
 
 	// Sent three days ago, open for another four weeks.
-	if q, err = d.quote(today.AddDays(-3), cust(0), "Security: MFA, EDR and awareness training", func(q *Quote) {
+	if q, err = d.quote(today.AddDays(-3), cust(0), "Beveiliging: MFA, EDR en bewustwordingstraining", func(q *Quote) {
 		q.StartDate, q.LeadTimeDays = today.AddDays(45), 15
 		q.Lines = []Line{
-			demoLine(KindRecurring, "Microsoft Defender for Business licence", "25", "user", "2.80", "MDE-BUS"),
-			demoLine(KindService, "MFA and conditional access roll-out", "16", "hour", "115.00", "CONSULT-HOUR"),
-			demoLine(KindTraining, "Security awareness training (2 sessions)", "2", "session", "595.00", "TRN-AWARE"),
+			demoLine(KindRecurring, "Licentie Microsoft Defender for Business", "25", "user", "2.80", "MDE-BUS"),
+			demoLine(KindService, "Uitrol MFA en conditional access", "16", "hour", "115.00", "CONSULT-HOUR"),
+			demoLine(KindTraining, "Training beveiligingsbewustzijn (2 sessies)", "2", "session", "595.00", "TRN-AWARE"),
 		}
 	}); err != nil {
 		return err
@@ -123,12 +123,12 @@ func (m *Module) SeedDemo(ctx context.Context, tx bun.Tx, demo *platform.Demo) e
 	}
 
 	// A draft the account manager is still writing.
-	_, err = d.quote(today.AddDays(-1), cust(1), "Network replacement branch Zwolle", func(q *Quote) {
+	_, err = d.quote(today.AddDays(-1), cust(1), "Vervanging netwerk vestiging Zwolle", func(q *Quote) {
 		q.StartDate, q.LeadTimeDays = today.AddDays(60), 20
 		q.Lines = []Line{
 			demoLine(KindHardware, "UniFi Switch Pro 24 PoE", "2", "pcs", "749.00", "SW-USW24"),
 			demoLine(KindHardware, "UniFi U7 Pro access point", "4", "pcs", "219.00", "AP-U7PRO"),
-			demoLine(KindService, "Network installation", "10", "hour", "95.00", "ENG-HOUR"),
+			demoLine(KindService, "Installatie netwerk", "10", "hour", "95.00", "ENG-HOUR"),
 		}
 	})
 	if err != nil {
@@ -137,12 +137,12 @@ func (m *Module) SeedDemo(ctx context.Context, tx bun.Tx, demo *platform.Demo) e
 	// A one-year contract that started ten months ago (1 calendar month's notice): its notice
 	// deadline falls within the next 90 days, so the account manager's home counts it.
 	started := civil.D(today.Year, today.Month, 1).AddMonths(-10)
-	if q, err = d.quote(started.AddDays(-21), cust(2), "Managed backup and server monitoring", func(q *Quote) {
+	if q, err = d.quote(started.AddDays(-21), cust(2), "Beheerde back-up en servermonitoring", func(q *Quote) {
 		q.StartDate, q.LeadTimeDays = started, 5
 		q.Terms = mustProfile("1y-1y-1m").Terms
 		q.Lines = []Line{
-			demoLine(KindRecurring, "Offsite backup, per TB", "2", "TB", "18.00", "BCK-TB"),
-			demoLine(KindRecurring, "Managed workplace: monitoring, patching, service desk", "2", "device", "29.50", "MW-DEVICE"),
+			demoLine(KindRecurring, "Externe back-up, per TB", "2", "TB", "18.00", "BCK-TB"),
+			demoLine(KindRecurring, "Beheerde werkplek: monitoring, patching, servicedesk", "2", "device", "29.50", "MW-DEVICE"),
 		}
 	}); err != nil {
 		return err
@@ -153,9 +153,9 @@ func (m *Module) SeedDemo(ctx context.Context, tx bun.Tx, demo *platform.Demo) e
 	// Two quotes nobody decided on: they expired, which the pipeline chart shows.
 	for i, ago := range []int{7, 4} {
 		day := today.AddMonths(-ago)
-		if q, err = d.quote(day, cust(i), []string{"Printer fleet renewal", "Wi-Fi survey and access points"}[i], func(q *Quote) {
+		if q, err = d.quote(day, cust(i), []string{"Vernieuwing printerpark", "Wifi-meting en access points"}[i], func(q *Quote) {
 			q.StartDate, q.LeadTimeDays = day.AddDays(45), 10
-			q.Lines = []Line{demoLine(KindService, "On-site survey and advice", "6", "hour", "95.00", "ENG-HOUR")}
+			q.Lines = []Line{demoLine(KindService, "Inventarisatie en advies op locatie", "6", "hour", "95.00", "ENG-HOUR")}
 		}); err != nil {
 			return err
 		}
@@ -282,10 +282,10 @@ func (d demoSeed) sendAndAccept(q *Quote, sent, accepted civil.Date, i int, how 
 	// Still being prepared: the customer has to approve the design first, and asked for more.
 	s := d.s.At(demoAt(d.today))
 	if _, err := s.ExtendLeadTime(d.am, o.ID, Extension{WorkingDays: 3, Reason: ExtendPhaseApproval,
-		Note: "Waiting for the customer's approval of the network design"}); err != nil {
+		Note: "Wacht op akkoord van de klant op het netwerkontwerp"}); err != nil {
 		return fmt.Errorf("demo extension of %s: %w", o.Number, err)
 	}
-	_, err = s.CreateChangeRequest(d.am, o.ID, "Configure two extra access points in the storage room", false, []ChangeLineRequest{
+	_, err = s.CreateChangeRequest(d.am, o.ID, "Twee extra access points in de opslagruimte configureren", false, []ChangeLineRequest{
 		{SKU: "ENG-HOUR", Quantity: decimal.NewFromInt(3)}, {SKU: "TRAVEL", Quantity: decimal.NewFromInt(1)}})
 	if err != nil {
 		return fmt.Errorf("demo change request of %s: %w", o.Number, err)

@@ -126,7 +126,7 @@ func TestSeedDemo(t *testing.T) {
 
 	var recent *Order
 	for _, o := range orders {
-		if o.ID != old.OrderID && strings.HasPrefix(o.Title, "Cash registers") {
+		if o.ID != old.OrderID && strings.HasPrefix(o.Title, "Kassa's") {
 			recent = o
 		}
 	}
@@ -136,8 +136,8 @@ func TestSeedDemo(t *testing.T) {
 	}{
 		{"/quotes", []string{soon.Number, byStatus[QuoteDraft][0].Number}},
 		{"/quotes?expiring=1", []string{soon.Number}},
-		{fmt.Sprintf("/quotes/%d", byStatus[QuoteDeclined][0].ID), []string{"Budget moved to next year"}},
-		{fmt.Sprintf("/orders/%d", recent.ID), []string{recent.Number, "network design", "access points", "Data supplied"}},
+		{fmt.Sprintf("/quotes/%d", byStatus[QuoteDeclined][0].ID), []string{"Budget doorgeschoven naar volgend jaar"}},
+		{fmt.Sprintf("/orders/%d", recent.ID), []string{recent.Number, "netwerkontwerp", "access points", "Data supplied"}},
 		{fmt.Sprintf("/orders/%d", old.OrderID), []string{"Lenovo ThinkPad T14"}},
 		{"/contracts", []string{old.Number}},
 		// issue 13: the one-year contract that started ten months ago is the home's notice card
