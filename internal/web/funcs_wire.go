@@ -2,12 +2,12 @@ package web
 
 import (
 	"html/template"
-	"strings"
 
 	"github.com/shopspring/decimal"
 
 	"backoffice/internal/civil"
 	"backoffice/internal/i18n"
+	"backoffice/internal/pdfdoc"
 )
 
 // wireFuncs read values as they come on the wire (a response type's strings) the way a
@@ -28,11 +28,6 @@ func wireFuncs(fm template.FuncMap) {
 		return s
 	}
 	// {{tunit $.UILang "hour"}}: a line's unit in the reader's language ("uur"), through the
-	// documents' words (pdfdoc.unit.*); a unit they do not know stays as written.
-	fm["tunit"] = func(lang, unit string) string {
-		if id := "pdfdoc.unit." + strings.ToLower(strings.TrimSpace(unit)); i18n.Has(lang, id) {
-			return i18n.For(lang).T(id)
-		}
-		return unit
-	}
+	// documents' words (pdfdoc.Unit); a unit they do not know stays as written.
+	fm["tunit"] = func(lang, unit string) string { return pdfdoc.Unit(i18n.For(lang), unit) }
 }
