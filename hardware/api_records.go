@@ -48,7 +48,7 @@ func (m *Module) listDeliveries(c *fiber.Ctx) error {
 	if err := m.Service.LinesOf(c.UserContext(), ds); err != nil {
 		return err
 	}
-	out := []DeliveryOut{}
+	out := make([]DeliveryOut, 0, len(ds))
 	for i := range ds {
 		out = append(out, deliveryOut(&ds[i], nil, m.d.Clock.Now()))
 	}
@@ -127,7 +127,7 @@ func (m *Module) listItems(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	out := []ItemOut{}
+	out := make([]ItemOut, 0, len(items))
 	for _, it := range items {
 		out = append(out, itemOut(it, m.d.Clock.Now()))
 	}
@@ -196,7 +196,7 @@ func (m *Module) listDefects(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	out := []DefectOut{}
+	out := make([]DefectOut, 0, len(rs))
 	for i := range rs {
 		out = append(out, defectOut(&rs[i], nil))
 	}
@@ -275,7 +275,7 @@ func (m *Module) listRMAs(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	out := []RMAOut{}
+	out := make([]RMAOut, 0, len(rs))
 	for i := range rs {
 		out = append(out, rmaOut(&rs[i]))
 	}

@@ -296,7 +296,7 @@ func (m *Module) listCredits(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	out := []CreditNoteOut{}
+	out := make([]CreditNoteOut, 0, len(rows))
 	for i := range rows {
 		out = append(out, creditOut(&CreditDocument{Note: &rows[i], Invoice: &Invoice{}}))
 	}

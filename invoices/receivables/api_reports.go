@@ -87,7 +87,7 @@ func (m *Module) getSuspended(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	out := []SuspendedOut{}
+	out := make([]SuspendedOut, 0, len(rows))
 	for _, s := range rows {
 		out = append(out, SuspendedOut{CustomerID: s.CustomerID, Name: s.Name, Since: s.Since, Invoices: s.Invoices, Open: money.Of(s.Open)})
 	}
