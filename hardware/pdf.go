@@ -47,11 +47,8 @@ func DeliveryNotePDF(d *Delivery, cust accounts.Address, co pdfdoc.Company, now 
 	if d.RiskSince != nil {
 		facts = append(facts, pdfdoc.Fact{Label: l.T("hardware.pdf.risk_since"), Value: when(d.RiskSince)})
 	}
-	country := d.Country
-	if country == "NL" {
-		country = ""
-	}
-	doc.Parties(l.T("hardware.pdf.delivered_to"), []string{cust.Name, d.Street, strings.TrimSpace(d.PostalCode + "  " + d.City), country}, facts)
+	to := pdfdoc.Addressee{Name: cust.Name, Street: d.Street, PostalCode: d.PostalCode, City: d.City, Country: d.Country}
+	doc.Parties(l.T("hardware.pdf.delivered_to"), to.Lines(l), facts)
 
 	cols := []pdfdoc.Column{{Head: l.T("hardware.pdf.col.product"), Width: 120}, {Head: l.T("hardware.pdf.col.sku"), Width: 34}, {Head: l.T("hardware.pdf.col.quantity"), Width: 20, Right: true}}
 	var rows []pdfdoc.Row

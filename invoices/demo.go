@@ -3,6 +3,7 @@ package invoices
 import (
 	"context"
 	"fmt"
+	"strings"
 
 	"github.com/shopspring/decimal"
 	"github.com/uptrace/bun"
@@ -56,7 +57,7 @@ func (m *Module) SeedDemo(ctx context.Context, tx bun.Tx, demo *platform.Demo) e
 		issued = append(issued, doc)
 	}
 	for _, l := range issued[0].Lines {
-		if l.LineKind == billing.Goods && l.Quantity.GreaterThan(decimal.NewFromInt(1)) {
+		if l.LineKind == billing.Goods && strings.HasPrefix(l.Description, "Bonprinter") && l.Quantity.GreaterThan(decimal.NewFromInt(1)) { // the line the reason names
 			if _, err := svc.Credit(ctx, issued[0].Invoice.ID, CreditIn{Reason: "Eén bonprinter retour ontvangen",
 				Lines: []CreditLineIn{{LineID: l.ID, Quantity: decimal.NewFromInt(1)}}}); err != nil {
 				return fmt.Errorf("demo credit: %w", err)
@@ -68,7 +69,7 @@ func (m *Module) SeedDemo(ctx context.Context, tx bun.Tx, demo *platform.Demo) e
 	if err != nil {
 		return err
 	}
-	note := "Concept: controleer de regels voordat u de factuur verstuurt."
+	note := "Beheer en licenties volgens contract C2024-0001, en de werkplekvervanging van oktober."
 	_, err = svc.UpdateDraft(ctx, dr.Invoice.ID, DraftPatch{Note: &note, AddLines: []ManualLine{{Description: "Voorrijkosten", LineKind: billing.Services,
 		Quantity: decimal.NewFromInt(1), Unit: "piece", UnitPrice: dec("45.00"), VATRate: billing.VAT21}}})
 	return err

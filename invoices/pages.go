@@ -286,16 +286,16 @@ func (m *Module) previewPDF(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	if doc.Invoice.Status == Draft {
+	name := doc.Invoice.NumberOr() + ".pdf"
+	if doc.Invoice.Status == Draft { // dated today; PDF prints it as a draft, without number or payment code
 		today := m.svc.Today()
 		due := DueDate(today, doc.Invoice.PaymentTermDays)
-		concept := "CONCEPT"
-		doc.Invoice.Number, doc.Invoice.IssueDate, doc.Invoice.DueDate, doc.Invoice.Supplier = &concept, &today, &due, m.svc.Supplier
-		doc.Invoice.PaymentReference = concept
+		doc.Invoice.IssueDate, doc.Invoice.DueDate, doc.Invoice.Supplier = &today, &due, m.svc.Supplier
+		name = fmt.Sprintf("draft-%d.pdf", id)
 	}
 	b, err := PDF(doc, m.svc.Clock.Now())
 	if err != nil {
 		return err
 	}
-	return sendFile(c, "application/pdf", doc.Invoice.NumberOr()+".pdf", b)
+	return sendFile(c, "application/pdf", name, b)
 }

@@ -31,6 +31,7 @@ type pdfLine struct {
 // pdfDoc is what the invoice and the credit note PDF have in common.
 type pdfDoc struct {
 	Credit    bool
+	Draft     bool // a preview: no number yet, nothing to pay with
 	Number    string
 	IssueDate civil.Date
 	Inv       *Invoice
@@ -49,6 +50,9 @@ func PDF(d *Document, now time.Time) ([]byte, error) {
 	inv := d.Invoice
 	l := i18n.For(inv.Language)
 	p := &pdfDoc{Number: inv.NumberOr(), Inv: inv, Per: inv.VATPerRate, Net: inv.Net, VAT: inv.VAT, Gross: inv.Gross, Payable: inv.Balance()}
+	if inv.Status == Draft {
+		p.Draft, p.Number = true, l.T("pdf.draft")
+	}
 	if inv.IssueDate != nil {
 		p.IssueDate = *inv.IssueDate
 	}
@@ -100,20 +104,8 @@ func render(p *pdfDoc, now time.Time) ([]byte, error) {
 	doc := pdfdoc.New(co, lang, title, title+" "+p.Number, now)
 
 	// The customer (left) and the facts (right).
-	cust := []string{inv.CustomerName}
-	if inv.BillingContact != "" {
-		cust = append(cust, l.T("pdf.attn")+" "+inv.BillingContact)
-	}
-	cust = append(cust, inv.CustomerStreet, strings.TrimSpace(inv.CustomerPostalCode+"  "+inv.CustomerCity))
-	if inv.CustomerCountry != HomeCountry {
-		cust = append(cust, countryName(l, inv.CustomerCountry))
-	}
-	if inv.CustomerKvK != "" {
-		cust = append(cust, l.T("pdfdoc.kvk")+" "+inv.CustomerKvK)
-	}
-	if inv.CustomerVATID != "" {
-		cust = append(cust, l.T("pdf.vat_id")+" "+inv.CustomerVATID)
-	}
+	cust := pdfdoc.Addressee{Name: inv.CustomerName, Attn: inv.BillingContact, Street: inv.CustomerStreet, PostalCode: inv.CustomerPostalCode,
+		City: inv.CustomerCity, Country: inv.CustomerCountry, KvK: inv.CustomerKvK, VATID: inv.CustomerVATID}.Lines(l)
 	numLabel, dateLabel := l.T("pdf.number"), l.T("pdf.date")
 	if p.Credit {
 		numLabel, dateLabel = l.T("pdf.credit_number"), l.T("pdf.credit_date")
@@ -146,13 +138,6 @@ func render(p *pdfDoc, now time.Time) ([]byte, error) {
 		return nil, fmt.Errorf("invoices: render PDF: %w", err)
 	}
 	return b, nil
-}
-
-func countryName(l *i18n.Localizer, code string) string {
-	if id := "country." + code; i18n.Has(l.Lang, id) {
-		return l.T(id)
-	}
-	return code
 }
 
 // EPCPayload is the EPC069-12 "SEPA credit transfer" QR content (version 002): the

@@ -30,10 +30,25 @@ func totalsBlock(d *pdfdoc.Doc, p *pdfDoc) {
 		rows = append(rows, pdfdoc.Total{Label: label, Value: i18n.Money(lang, v.VAT)})
 	}
 	label := d.T("pdf.total")
-	if p.Credit {
+	inv := p.Inv
+	settled := !p.Credit && !p.Draft && (inv.Paid.IsPositive() || inv.Credited.IsPositive())
+	switch {
+	case p.Credit:
 		label = d.T("pdf.total_credited")
+	case settled:
+		label = d.T("pdf.total_invoice")
 	}
-	d.Totals(append(rows, pdfdoc.Total{Label: label, Value: i18n.Money(lang, p.Gross), Bold: true, Rule: true}))
+	rows = append(rows, pdfdoc.Total{Label: label, Value: i18n.Money(lang, p.Gross), Bold: !settled, Rule: true})
+	if settled { // what was credited or paid already, and what is left: the amount the payment block asks for
+		if inv.Credited.IsPositive() {
+			rows = append(rows, pdfdoc.Total{Label: d.T("pdf.credited"), Value: i18n.Money(lang, inv.Credited.Neg())})
+		}
+		if inv.Paid.IsPositive() {
+			rows = append(rows, pdfdoc.Total{Label: d.T("pdf.paid"), Value: i18n.Money(lang, inv.Paid.Neg())})
+		}
+		rows = append(rows, pdfdoc.Total{Label: d.T("pdf.balance"), Value: i18n.Money(lang, p.Payable), Bold: true, Rule: true})
+	}
+	d.Totals(rows)
 }
 
 func notesBlock(d *pdfdoc.Doc, p *pdfDoc) {
@@ -56,14 +71,29 @@ func notesBlock(d *pdfdoc.Doc, p *pdfDoc) {
 	d.SetFont("Helvetica", "B", 10)
 	d.CellFormat(130, 6, d.Tr(d.T("pdf.payment")), "", 1, "L", false, 0, "")
 	d.SetFont("Helvetica", "", 9)
+	if !p.Payable.IsPositive() {
+		d.MultiCell(130, 5, d.Tr(d.T("pdf.nothing_due")), "", "L", false)
+		return
+	}
+	ref := inv.PaymentReference
+	if p.Draft {
+		ref = d.T("pdf.draft_reference")
+	}
 	pay := d.T("pdf.pay_text", map[string]any{"Amount": i18n.Money(lang, p.Payable), "Due": i18n.Date(lang, *inv.DueDate),
-		"IBAN": inv.Supplier.IBAN, "Name": inv.Supplier.Name, "Reference": inv.PaymentReference, "Days": inv.PaymentTermDays})
+		"IBAN": inv.Supplier.IBAN, "Name": inv.Supplier.Name, "Reference": ref, "Days": inv.PaymentTermDays})
 	d.MultiCell(130, 5, d.Tr(pay), "", "L", false)
-	if png, err := qrPNG(EPCPayload(inv.Supplier.Name, inv.Supplier.IBAN, inv.Supplier.BIC, p.Payable, inv.PaymentReference)); err == nil && p.Payable.IsPositive() {
+	if p.Draft { // a preview has no payment reference yet: no code to pay it with
+		return
+	}
+	if png, err := qrPNG(EPCPayload(inv.Supplier.Name, inv.Supplier.IBAN, inv.Supplier.BIC, p.Payable, inv.PaymentReference)); err == nil {
 		d.RegisterImageOptionsReader("epc", fpdf.ImageOptions{ImageType: "PNG"}, bytes.NewReader(png))
-		d.ImageOptions("epc", 160, y, 32, 32, false, fpdf.ImageOptions{ImageType: "PNG"}, 0, "")
-		d.SetXY(150, y+32)
+		x := 210 - pdfdoc.Margin - qrSize
+		d.ImageOptions("epc", x, y, qrSize, qrSize, false, fpdf.ImageOptions{ImageType: "PNG"}, 0, "")
+		d.SetXY(x, y+qrSize)
 		d.SetFont("Helvetica", "", 7)
-		d.CellFormat(52, 4, d.Tr(d.T("pdf.scan_to_pay")), "", 1, "C", false, 0, "")
+		d.MultiCell(qrSize, 3.2, d.Tr(d.T("pdf.scan_to_pay")), "", "C", false) // under the code, within the margin
 	}
 }
+
+// qrSize is the side of the EPC QR code, in mm, at the right margin beside the payment text.
+const qrSize = 32.0

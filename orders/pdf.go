@@ -38,6 +38,9 @@ func QuotePDF(q *Quote, cust CustomerAddress, co Company, now time.Time) ([]byte
 	if !q.StartDate.IsZero() {
 		facts = append(facts, pdfdoc.Fact{Label: d.T("orders.pdf.start_date"), Value: i18n.Date(l.Lang, q.StartDate)})
 	}
+	if q.Status == QuoteDraft { // staff preview what the customer will get; the draft says so
+		facts = append(facts, pdfdoc.Fact{Label: d.T("orders.pdf.status"), Value: d.T("orders.pdf.draft")})
+	}
 	d.Parties(d.T("orders.pdf.to"), cust.lines(l), facts)
 	d.Title(q.Title)
 	linesTable(d, q.Lines)
@@ -165,28 +168,15 @@ func commitment(l *i18n.Localizer, t Totals, months int) string {
 
 // CustomerAddress is the customer block of a quote, and the language of its documents.
 type CustomerAddress struct {
-	Name, Street, PostalCode, City, Country, VATID, Language string
+	Name, Street, PostalCode, City, Country, KvK, VATID, Language string
 }
 
 func (c CustomerAddress) lines(l *i18n.Localizer) []string {
-	out := []string{c.Name}
-	if c.Street != "" {
-		out = append(out, c.Street)
-	}
-	if pc := strings.TrimSpace(c.PostalCode + " " + c.City); pc != "" {
-		out = append(out, pc)
-	}
-	if c.Country != "" && c.Country != "NL" {
-		out = append(out, c.Country)
-	}
-	if c.VATID != "" {
-		out = append(out, l.T("pdfdoc.vat_id")+" "+c.VATID)
-	}
-	return out
+	return pdfdoc.Addressee{Name: c.Name, Street: c.Street, PostalCode: c.PostalCode, City: c.City, Country: c.Country, KvK: c.KvK, VATID: c.VATID}.Lines(l)
 }
 
 func addressOf(a accounts.Address) CustomerAddress {
-	return CustomerAddress{Name: a.Name, Street: a.Street, PostalCode: a.PostalCode, City: a.City, Country: a.Country, VATID: a.VATID, Language: a.Language}
+	return CustomerAddress{Name: a.Name, Street: a.Street, PostalCode: a.PostalCode, City: a.City, Country: a.Country, KvK: a.KvK, VATID: a.VATID, Language: a.Language}
 }
 
 // QuoteDocument is what the quote's PDF prints: the quote (as its reader may see it) and

@@ -24,12 +24,12 @@ func TestQuotePDFInTheCustomersLanguage(t *testing.T) {
 		bad, acceptBad []string
 	}{
 		{"nl", []string{"Offerte", "Geldig tot", "1 april 2026", "Europalaan 100", "KvK 30123456", "BTW NL812345678B01", "IBAN NL91ABNA0417164300",
-			"Eenmalig", "Per maand", "Verplichting eerste looptijd", "€ 125,00 per maand gedurende 48 maanden", "€ 1.798,00", "prijsindex commerciële dienstverlening",
+			"Eenmalig", "Per maand", "Doorlopend, eerste looptijd", "€ 125,00 per maand gedurende 48 maanden", "€ 1.798,00", "prijsindex commerciële dienstverlening",
 			"Naam en handtekening", "Voorwaarden", "pagina 1"},
 			[]string{"aanvaard door Anna de Vries op 3 maart 2026 om 10:15, in het klantportaal"},
 			[]string{"Quote", "Valid until", "€1,"}, []string{"handtekening", "onderteken"}},
 		{"en", []string{"Quote", "Valid until", "1 April 2026", "Europalaan 100", "CoC 30123456", "VAT NL812345678B01", "IBAN NL91ABNA0417164300",
-			"One-off", "Per month", "Commitment for the initial term", "€125.00 per month for 48 months", "€1,798.00", "price index of commercial services",
+			"One-off", "Per month", "Recurring, initial term", "€125.00 per month for 48 months", "€1,798.00", "price index of commercial services",
 			"Name and signature", "Terms", "page 1"},
 			[]string{"accepted by Anna de Vries on 3 March 2026 at 10:15, in the customer portal"},
 			[]string{"Offerte", "Geldig", "maand", "€ 1.798"}, []string{"signature", "sign and return"}},

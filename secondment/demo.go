@@ -87,7 +87,7 @@ func (m *Module) SeedDemo(ctx context.Context, tx bun.Tx, demo *platform.Demo) e
 	}
 	km := decimal.RequireFromString("84.0")
 	x := &Expense{PlacementID: p.ID, Date: fri, Kind: ExpenseTravel, KM: &km, Amount: km.Mul(p.KmRate).Round(2),
-		Description: "Utrecht – customer site and back", CreatedAt: now}
+		Description: "Utrecht – klantlocatie en terug", CreatedAt: now}
 	if !fri.Before(start) {
 		if err := insertExpense(ctx, tx, x); err != nil {
 			return fmt.Errorf("demo expense: %w", err)

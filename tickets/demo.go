@@ -122,7 +122,7 @@ func (m *Module) SeedDemo(ctx context.Context, tx bun.Tx, demo *platform.Demo) e
 		return err
 	}
 	at(6*24*time.Hour - 2*time.Hour)
-	if _, err := s.LogTime(techCtx, nc.ID, TimeInput{Minutes: 75, Note: "Traced the failure to the customer's own logon script and restored the printer mappings"}); err != nil {
+	if _, err := s.LogTime(techCtx, nc.ID, TimeInput{Minutes: 75, Note: "Oorzaak gevonden in het eigen inlogscript van de klant; printerkoppelingen hersteld"}); err != nil {
 		return step(err)
 	}
 	if _, err := s.AddComment(techCtx, nc.ID, CommentInput{Body: "Your logon script removed the printer mappings; this is not covered by the SLA, so the time is billed at our hourly rate."}); err != nil {

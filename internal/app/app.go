@@ -114,7 +114,7 @@ func seedDemo(ctx context.Context, tx bun.Tx, d *platform.Deps, modules []platfo
 		demo.TechnicianIDs = append(demo.TechnicianIDs, id)
 	}
 	companies := []struct{ name, kvk, vat, city, email, contact, contactName string }{
-		{"Acme Zorg B.V.", "12345678", "NL123456789B01", "Utrecht", "facturen@acme.demo.backoffice.test", "contact@acme.demo.backoffice.test", "Eva Visser"},
+		{"Acme Zorg B.V.", "30567890", "NL856789012B01", "Utrecht", "facturen@acme.demo.backoffice.test", "contact@acme.demo.backoffice.test", "Eva Visser"},
 		{"Bakkerij De Korenschoof", "87654321", "NL987654321B01", "Zwolle", "admin@bakker.demo.backoffice.test", "contact@bakker.demo.backoffice.test", "Henk Smit"},
 		{"Notariskantoor Van Dijk", "11223344", "NL112233445B01", "Haarlem", "boekhouding@vandijk.demo.backoffice.test", "contact@vandijk.demo.backoffice.test", "Lotte van Dijk"},
 	}

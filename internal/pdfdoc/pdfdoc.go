@@ -77,13 +77,15 @@ func New(co Company, lang, title, docTitle string, now time.Time) *Doc {
 	pdf.SetCreationDate(now)
 	pdf.SetMargins(Margin, Margin, Margin)
 	pdf.SetAutoPageBreak(true, 22)
+	pdf.AliasNbPages(pagesAlias)
+	pdf.SetHeaderFunc(func() { d.runningHead(docTitle) })
 	pdf.SetFooterFunc(func() {
 		pdf.SetY(-15)
 		pdf.SetFont("Helvetica", "", 7.5)
 		pdf.SetTextColor(110, 110, 110)
 		parts := append([]string{co.Name}, co.Lines(d.L)...)
 		pdf.CellFormat(0, 4, d.tr(strings.Join(parts, " · ")), "", 1, "C", false, 0, "")
-		pdf.CellFormat(0, 4, d.tr(d.L.T("pdfdoc.page", map[string]any{"Page": pdf.PageNo()})), "", 0, "C", false, 0, "")
+		pdf.CellFormat(0, 4, d.tr(d.pageOf()), "", 0, "C", false, 0, "")
 		pdf.SetTextColor(0, 0, 0)
 	})
 	pdf.AddPage()
@@ -99,6 +101,36 @@ func New(co Company, lang, title, docTitle string, now time.Time) *Doc {
 	}
 	pdf.Ln(8)
 	return d
+}
+
+// pagesAlias stands for the number of pages until the document is finished.
+const pagesAlias = "{nb}"
+
+// pageOf is "pagina 2 van 3".
+func (d *Doc) pageOf() string {
+	return d.L.T("pdfdoc.page", map[string]any{"Page": d.PageNo(), "Pages": pagesAlias})
+}
+
+// runningHead heads every page after the first with who sent which document and the page
+// ("Backoffice IT B.V. · Offerte Q2026-0004 (versie 1)   pagina 2 van 3"), so a loose
+// page is still known; the first page has the company block and the title instead.
+func (d *Doc) runningHead(docTitle string) {
+	if d.PageNo() < 2 {
+		return
+	}
+	d.SetFont("Helvetica", "", 8)
+	d.SetTextColor(110, 110, 110)
+	head := docTitle
+	if d.Co.Name != "" {
+		head = d.Co.Name + " · " + docTitle
+	}
+	d.CellFormat(130, 4.5, d.tr(head), "", 0, "L", false, 0, "")
+	d.CellFormat(0, 4.5, d.tr(d.pageOf()), "", 1, "R", false, 0, "")
+	d.SetTextColor(0, 0, 0)
+	d.SetDrawColor(200, 200, 200)
+	d.Line(Margin, d.GetY()+1, 210-Margin, d.GetY()+1)
+	d.SetDrawColor(0, 0, 0)
+	d.SetY(d.GetY() + 6)
 }
 
 // Unit is a line's unit in the reader's language ("pcs" → "stuks", "hour" → "uur"); a
@@ -186,11 +218,16 @@ func (d *Doc) Text(s string) {
 	d.Ln(2)
 }
 
+// bulletIndent is where an item's text starts, right of its bullet.
+const bulletIndent = 4.0
+
 // Bullets prints a list in small type.
 func (d *Doc) Bullets(items []string) {
 	d.SetFont("Helvetica", "", 8.5)
 	for _, t := range items {
-		d.MultiCell(0, 4.3, d.tr("• "+t), "", "L", false)
+		d.Keep(8.6) // at least two lines of an item on a page
+		d.CellFormat(bulletIndent, 4.3, d.tr("•"), "", 0, "L", false, 0, "")
+		d.MultiCell(0, 4.3, d.tr(t), "", "L", false) // wrapped lines hang under the text, not the bullet
 		d.Ln(0.8)
 	}
 	d.Ln(3)

@@ -27,15 +27,15 @@ func (d *Doc) Table(cols []Column, rows []Row) {
 	}
 	head()
 	for _, r := range rows {
-		if d.GetY() > 252 {
-			d.AddPage()
-			head()
-		}
-		x, y := d.GetXY()
 		style := ""
 		if r.Bold {
 			style = "B"
 		}
+		if d.GetY()+d.rowHeight(cols[0].Width, r, style) > bottom { // a row is never split over two pages
+			d.AddPage()
+			head()
+		}
+		x, y := d.GetXY()
 		d.SetFont("Helvetica", style, 9)
 		d.MultiCell(cols[0].Width, 5, d.tr(r.Cells[0]), "", "L", false)
 		if r.Sub != "" {
@@ -58,6 +58,17 @@ func (d *Doc) Table(cols []Column, rows []Row) {
 	}
 	d.Line(Margin, d.GetY(), 210-Margin, d.GetY())
 	d.Ln(2)
+}
+
+// rowHeight is the height a row takes: its wrapped first cell and the line under it.
+func (d *Doc) rowHeight(w float64, r Row, style string) float64 {
+	d.SetFont("Helvetica", style, 9)
+	h := 5 * float64(max(1, len(d.SplitLines([]byte(d.tr(r.Cells[0])), w))))
+	if r.Sub != "" {
+		d.SetFont("Helvetica", "", 7.5)
+		h += 4 * float64(len(d.SplitLines([]byte(d.tr(r.Sub)), w)))
+	}
+	return max(h, 5) + 1
 }
 
 func align(right bool) string {

@@ -33,13 +33,13 @@ func (m *Module) SeedDemo(ctx context.Context, tx bun.Tx, demo *platform.Demo) e
 		net, profile, ds string
 	}
 	plans := []plan{
-		{a, 130, "3000.00", "002", "Managed workplace, 25 seats"},   // 0: collection
-		{a, 75, "1500.00", "004", "Server monitoring and backup"},   // 1: default notice
-		{a, 40, "2000.00", "004", "Managed network, quarterly fee"}, // 2: partly paid, reminders
-		{a, 30, "750.00", "004", "Microsoft 365 licences"},          // 3: paid
-		{b, 20, "371.90", "003", "Cloud file sharing, yearly fee"},  // 4: disputed within 10 days
-		{b, 5, "500.00", "004", "Workstation installation (hours)"}, // 5: not due yet
-		{b, 35, "1200.00", "004", "Helpdesk bundle, 20 hours"},      // 6: first reminder
+		{a, 130, "3000.00", "002", "Beheerde werkplekken, 25 plekken"},   // 0: collection
+		{a, 75, "1500.00", "004", "Servermonitoring en back-up"},         // 1: default notice
+		{a, 40, "2000.00", "004", "Beheerd netwerk, kwartaalfee"},        // 2: partly paid, reminders
+		{a, 30, "750.00", "004", "Licenties Microsoft 365"},              // 3: paid
+		{b, 20, "371.90", "003", "Bestanden delen in de cloud, jaarfee"}, // 4: disputed within 10 days
+		{b, 5, "500.00", "004", "Installatie werkplekken (uren)"},        // 5: not due yet
+		{b, 35, "1200.00", "004", "Helpdeskbundel, 20 uur"},              // 6: first reminder
 	}
 	var sup invoices.Supplier
 	if c := m.d.Config; c != nil {

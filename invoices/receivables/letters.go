@@ -21,7 +21,7 @@ type Letter struct {
 	Company      string
 	From         pdfdoc.Company // our company block (BACKOFFICE_COMPANY_*)
 	IBAN         string
-	Customer     []string // name and address lines
+	To           pdfdoc.Addressee // the customer, t.a.v. its billing contact
 	Number       string
 	IssueDate    civil.Date
 	DueDate      civil.Date
@@ -84,16 +84,7 @@ func (l Letter) rows() [][2]string {
 }
 
 // greeting addresses the billing contact by name, else the company.
-func (l Letter) greeting() string {
-	name, contact := "", ""
-	if len(l.Customer) > 0 {
-		name = l.Customer[0]
-	}
-	if len(l.Customer) > 1 {
-		contact = l.Customer[1]
-	}
-	return i18n.Greeting(i18n.Lang(l.Lang), contact, name)
-}
+func (l Letter) greeting() string { return i18n.Greeting(i18n.Lang(l.Lang), l.To.Attn, l.To.Name) }
 
 // PDF renders the letter on A4 in the house document style (internal/pdfdoc).
 func (l Letter) PDF(now time.Time) ([]byte, error) {
@@ -102,11 +93,7 @@ func (l Letter) PDF(now time.Time) ([]byte, error) {
 		co.Name = l.Company
 	}
 	d := pdfdoc.New(co, i18n.Lang(l.Lang), msg(l.Lang, "title."+string(l.Stage)), l.Subject(), now)
-	addr := append([]string(nil), l.Customer...)
-	if len(addr) > 1 && strings.TrimSpace(addr[1]) != "" { // the billing contact, as on the invoice
-		addr[1] = msg(l.Lang, "attn") + " " + addr[1]
-	}
-	d.Parties("", addr, []pdfdoc.Fact{{Label: msg(l.Lang, "date"), Value: longDate(l.Lang, l.SentOn)}, {Label: msg(l.Lang, "invoice"), Value: l.Number},
+	d.Parties("", l.To.Lines(d.L), []pdfdoc.Fact{{Label: msg(l.Lang, "date"), Value: longDate(l.Lang, l.SentOn)}, {Label: msg(l.Lang, "invoice"), Value: l.Number},
 		{Label: msg(l.Lang, "total"), Value: euro(l.Lang, l.Total)}})
 	d.Title(l.Subject())
 	d.Text(l.greeting())

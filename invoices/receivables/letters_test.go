@@ -42,7 +42,7 @@ func TestLetterPDFInBothLanguages(t *testing.T) {
 		"en": {"Payment reminder", "Dear Jan de Vries,", "Acme Zorg B.V.", "Attn. Jan de Vries", "CoC 30123456", "23 March 2026", "€1,000.00", "Kind regards,", "page 1"},
 	} {
 		l := Letter{Lang: lang, Stage: StageFirstReminder, From: co, Company: co.Name, IBAN: co.IBAN, Number: "2026-00011",
-			Customer:  []string{"Acme Zorg B.V.", "Jan de Vries", "Stationsplein 1", "3511 ED Utrecht"},
+			To:        pdfdoc.Addressee{Name: "Acme Zorg B.V.", Attn: "Jan de Vries", Street: "Stationsplein 1", PostalCode: "3511 ED", City: "Utrecht"},
 			IssueDate: day("2026-02-15"), DueDate: day("2026-03-01"), SentOn: day("2026-03-09"), Deadline: day("2026-03-23"),
 			Principal: dec("1000.00"), Interest: dec("2.22"), InterestNote: msg(lang, "interest.notyet"), Total: dec("1000.00")}
 		b, err := l.PDF(time.Date(2026, 3, 9, 7, 0, 0, 0, time.UTC))

@@ -151,7 +151,8 @@ func lang(l string) string {
 func (s *Service) letterFor(inv *invoiceRow, row *stepRow, c Claim) Letter {
 	l := Letter{Lang: row.Language, Stage: Stage(row.Stage), Number: inv.Number, IssueDate: inv.IssueDate, DueDate: inv.DueDate,
 		SentOn: row.SentOn, Deadline: row.Deadline, Principal: c.Principal, Interest: c.Interest, Costs: c.CollectionCosts,
-		Customer: []string{inv.CustomerName, inv.BillingContact, inv.CustomerStreet, inv.CustomerPostal + " " + inv.CustomerCity}}
+		To: pdfdoc.Addressee{Name: inv.CustomerName, Attn: inv.BillingContact, Street: inv.CustomerStreet, PostalCode: inv.CustomerPostal,
+			City: inv.CustomerCity, Country: inv.CustomerCountry, KvK: inv.CustomerKvK, VATID: inv.CustomerVATID}}
 	if s.d.Config != nil {
 		l.From = pdfdoc.CompanyFrom(s.d.Config)
 		l.Company, l.IBAN = l.From.Name, l.From.IBAN

@@ -26,6 +26,9 @@ type invoiceRow struct {
 	CustomerStreet   string          `bun:"customer_street"`
 	CustomerPostal   string          `bun:"customer_postal_code"`
 	CustomerCity     string          `bun:"customer_city"`
+	CustomerCountry  string          `bun:"customer_country"`
+	CustomerKvK      string          `bun:"customer_kvk"`
+	CustomerVATID    string          `bun:"customer_vat_id"`
 	BillingContact   string          `bun:"billing_contact"`
 	BillingEmail     string          `bun:"billing_email"`
 	Gross            decimal.Decimal `bun:"gross"`
