@@ -91,6 +91,49 @@ func TestPDFs(t *testing.T) {
 	b2, _ := invoices.CreditPDF(cnEN, jan15)
 	write("credit-note-en", b2, "Credit note", "Corrects invoice", "Reason: Two hours not worked", "Total credited", "€190.00", "set off against invoice")
 	write("credit-note-nl", b, "Creditfactuur", "Corrigeert factuur", "Reden: Eén laptop retour ontvangen", "Totaal gecrediteerd", "€ 1.511,29", "verrekend")
+
+	// After the credit note the invoice says why it asks for less than its total.
+	again, err := s.svc.Get(ctx, nl.Invoice.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ = invoices.PDF(again, jan15)
+	write("invoice-nl-credited", b, "Totaal factuur € 19.359,99", "Gecrediteerd € -1.511,29", "Nog te betalen € 17.848,70", "Graag € 17.848,70")
+}
+
+// TestDraftPDF: a draft's preview says it is a draft in the reader's language and has no
+// payment reference or code to pay it with (issue 13).
+func TestDraftPDF(t *testing.T) {
+	s := newApp(t, jan15)
+	ctx := context.Background()
+	for lang, want := range map[string][]string{"nl": {"Factuurnummer Concept", "onder vermelding van het factuurnummer"},
+		"en": {"Invoice number Draft", "quoting the invoice number"}} {
+		c := customer(t, custOpts{Language: lang})
+		charge(t, c.ID, chargeOpts{Description: "Consultancy", Qty: "2", Unit: "hour", Price: "95.00"})
+		dr, err := s.svc.CreateDraft(ctx, invoices.DraftIn{CustomerID: c.ID})
+		if err != nil {
+			t.Fatal(err)
+		}
+		doc, err := s.svc.Get(ctx, dr.Invoice.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		today := jan15Date()
+		doc.Invoice.IssueDate, doc.Invoice.DueDate = &today, &today
+		b, err := invoices.PDF(doc, jan15)
+		if err != nil {
+			t.Fatal(err)
+		}
+		txt := testkit.PDFText(t, "invoice-draft-"+lang, b)
+		for _, w := range want {
+			if !strings.Contains(txt, w) {
+				t.Errorf("%s: draft lacks %q:\n%s", lang, w, txt)
+			}
+		}
+		if strings.Contains(txt, "CONCEPT") || strings.Contains(txt, "Scan") || bytes.Contains(b, []byte("/Subtype /Image")) {
+			t.Errorf("%s: a draft has a payment reference or QR code:\n%s", lang, txt)
+		}
+	}
 }
 
 func TestEPCPayload(t *testing.T) {
