@@ -32,9 +32,9 @@ func TestInvoicePagesSpeakTheStaffLanguage(t *testing.T) {
 		lang      string
 		want, not []string
 	}{
-		{i18n.NL, []string{"Conceptfactuur", "Omschrijving", "Contractvergoeding", "standaard", ">1,5<", "Regel toevoegen", "Concept verwijderen"},
+		{i18n.NL, []string{"Conceptfactuur", "Omschrijving", "Contractvergoeding", "hoog tarief", ">1,5<", "Regel toevoegen", "Concept verwijderen"},
 			[]string{"Description", "Contract fee", "Add a line", "(S)", ">1.5<"}},
-		{i18n.EN, []string{"Draft invoice", "Description", "Contract fee", "standard", ">1,5<", "Add a line"},
+		{i18n.EN, []string{"Draft invoice", "Description", "Contract fee", "high rate", ">1,5<", "Add a line"},
 			[]string{"Omschrijving", "(S)"}},
 	} {
 		web.StaffLang = tc.lang

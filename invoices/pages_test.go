@@ -39,13 +39,13 @@ func TestPagesRender(t *testing.T) {
 	}{
 		{"/invoices", am.Token, 200, []string{num, "Draft ", "new-draft"}},
 		{"/invoices?status=draft", am.Token, 200, []string{"Draft "}},
-		{fmt.Sprintf("/invoices/%d", dr.Invoice.ID), am.Token, 200, []string{"add-line", "issue", "/contracts/77", "€ 1.249,00", "a draft has no number"}},
+		{fmt.Sprintf("/invoices/%d", dr.Invoice.ID), am.Token, 200, []string{"add-line", "issue", "/contracts/77", "€\u00a01.249,00", "a draft has no number"}},
 		{fmt.Sprintf("/invoices/%d", doc.Invoice.ID), am.Token, 200, []string{num, "credit-form", "/api/v1/invoices/"}},
 		{fmt.Sprintf("/invoices/%d/preview.pdf", dr.Invoice.ID), am.Token, 200, []string{"%PDF"}},
 		{"/invoice-runs", am.Token, 200, []string{"dry-run"}},
 		{"/invoice-runs?until=2026-01-31", am.Token, 200, []string{"Dry run until"}},
 		// the portal speaks the customer's language (English here) and shows no drafts
-		{"/portal/invoices", contact.Token, 200, []string{num, "Outstanding", "€ 181,49"}},
+		{"/portal/invoices", contact.Token, 200, []string{num, "Outstanding", "€\u00a0181,49"}},
 		{fmt.Sprintf("/portal/invoices/%d", doc.Invoice.ID), contact.Token, 200, []string{"Docking station", "Download PDF", "29 January 2026"}},
 		{fmt.Sprintf("/portal/invoices/%d", dr.Invoice.ID), contact.Token, 404, nil},
 		{fmt.Sprintf("/portal/invoices/%d", doc.Invoice.ID), otherContact.Token, 404, nil},

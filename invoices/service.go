@@ -13,6 +13,7 @@ import (
 	"backoffice/internal/civil"
 	"backoffice/internal/clock"
 	"backoffice/internal/config"
+	"backoffice/internal/money"
 	"backoffice/internal/problem"
 )
 
@@ -110,7 +111,8 @@ func (s *Service) CreateDraft(ctx context.Context, in DraftIn) (*Document, error
 		}
 		doc = &Document{Invoice: inv, Lines: lines}
 		s.preview(doc)
-		return audit.Record(ctx, tx, now, "invoice", inv.ID, "create_draft", map[string]any{"customer_id": cust.ID, "charges": ids})
+		return audit.Record(ctx, tx, now, "invoice", inv.ID, "create_draft", map[string]any{"customer_id": cust.ID, "lines": len(lines),
+			"net": money.String(inv.Net)})
 	})
 	return doc, err
 }
@@ -261,8 +263,7 @@ func (s *Service) UpdateDraft(ctx context.Context, id int64, p DraftPatch) (*Doc
 		}
 		doc = &Document{Invoice: inv, Lines: lines}
 		s.preview(doc)
-		return audit.Record(ctx, tx, now, "invoice", id, "update_draft", map[string]any{"note": audit.Diff(before, *inv),
-			"added": len(added), "removed": p.RemoveLineIDs})
+		return audit.Record(ctx, tx, now, "invoice", id, "update_draft", draftChanges(before, *inv, added, len(p.RemoveLineIDs)))
 	})
 	return doc, err
 }
@@ -321,4 +322,26 @@ func (s *Service) Get(ctx context.Context, id int64) (*Document, error) {
 func (s *Service) List(ctx context.Context, f Filter) ([]Invoice, error) {
 	f.Today = s.Today()
 	return listInvoices(ctx, s.DB, f)
+}
+
+// draftChanges is what an edit of a draft changed, as the audit log shows it: the note and
+// the purchase order before → after, the descriptions of the lines added and how many
+// lines were removed (not the whole invoice record, whose totals follow from the lines).
+func draftChanges(before, after Invoice, added []Line, removed int) map[string]any {
+	out := map[string]any{}
+	for k, c := range audit.Diff(map[string]string{"note": before.Note, "purchase_order": before.PurchaseOrder},
+		map[string]string{"note": after.Note, "purchase_order": after.PurchaseOrder}) {
+		out[k] = c
+	}
+	if len(added) > 0 {
+		descs := make([]string, len(added))
+		for i, l := range added {
+			descs[i] = l.Description
+		}
+		out["lines_added"] = descs
+	}
+	if removed > 0 {
+		out["lines_removed"] = removed
+	}
+	return out
 }

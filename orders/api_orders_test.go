@@ -94,7 +94,7 @@ func TestOrderAPI(t *testing.T) {
 		// the approval request goes to the contact who accepted the order, by name, wholly in
 		// the customer's language (issue 13)
 		if m := mailOf(t, MailChangeRequest, cr.ID); m.To != e.contact.User.Email || !strings.HasPrefix(m.Body, "Beste "+e.contact.User.Name+",") ||
-			!strings.Contains(m.Body, "vaste prijs van") || !strings.Contains(m.Body, "€ 350,00 excl. btw") || strings.Contains(m.Body, "extra work") {
+			!strings.Contains(m.Body, "vaste prijs van") || !strings.Contains(m.Body, "€\u00a0350,00 excl. btw") || strings.Contains(m.Body, "extra work") {
 			t.Errorf("change request mail to %s:\n%s", m.To, m.Body)
 		}
 		e.a.Do(t, "POST", fmt.Sprintf("/api/v1/orders/%d/change-requests/%d/decision", o.ID, cr.ID), e.other.Token, map[string]any{"approve": true, "decided_by": "X"}).Expect(t, 404)
@@ -216,7 +216,7 @@ func TestIndexationAPI(t *testing.T) {
 		// percentage with money and months in words — not "factor 1.030023" (IDX-1, issue 13)
 		m := mailOf(t, MailIndexationLetter, k.ID)
 		if m.To != e.contact.User.Email || !strings.HasPrefix(m.Body, "Beste "+e.contact.User.Name+",") ||
-			!strings.Contains(m.Body, "Per 1 januari 2027 wijzigen") || !strings.Contains(m.Body, "€ 125,00 → € 128,75 (een verhoging van 3 %)") ||
+			!strings.Contains(m.Body, "Per 1 januari 2027 wijzigen") || !strings.Contains(m.Body, "€\u00a0125,00 → €\u00a0128,75 (een verhoging van 3 %)") ||
 			!strings.Contains(m.Body, "132,77 (oktober 2026) tegenover 128,9 (oktober 2025)") || strings.Contains(m.Body, "factor") {
 			t.Errorf("indexation letter to %s:\n%s", m.To, m.Body)
 		}

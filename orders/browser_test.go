@@ -43,7 +43,7 @@ func TestBrowserQuoteToContract(t *testing.T) {
 		t.Fatal(err)
 	}
 	// 125.00 + 299.98 = 424.98; VAT 89.2458 → 89.25; gross 514.23
-	if live != "€ 514,23" {
+	if live != "€\u00a0514,23" {
 		t.Fatalf("live total %q", live)
 	}
 	testkit.Screenshot(t, am, "orders-quote-editor")
@@ -93,7 +93,7 @@ func TestBrowserQuoteToContract(t *testing.T) {
 		t.Fatal(err)
 	}
 	contracts, err := chromedp.Run(am, chromedp.Text(css("#contracts")))
-	if err != nil || !strings.Contains(contracts, e.cust.Name) || !strings.Contains(contracts, "€ 125,00") {
+	if err != nil || !strings.Contains(contracts, e.cust.Name) || !strings.Contains(contracts, "€\u00a0125,00") {
 		t.Fatalf("contracts page: %q %v", contracts, err)
 	}
 	testkit.Screenshot(t, am, "orders-contracts")

@@ -44,7 +44,7 @@ func TestNewChangeRequest(t *testing.T) {
 			name: "Q-5_fixed_price_shows_consequence_and_needs_approval", fixed: true, necessary: true,
 			reqs:   []ChangeLineRequest{{SKU: "ENG-HOUR", Quantity: dec("2")}, {SKU: "CABLE-5M", Quantity: dec("1")}},
 			status: ChangeAwaitingApproval, sources: []PriceSource{PriceAgreedRate, PriceStandardRate}, net: "197.95", orderAfter: "957.95",
-			mention: "fixed price of € 760,00",
+			mention: "fixed price of €\u00a0760,00",
 		},
 		{
 			name:   "Q-5_unknown_sku_and_bad_quantity_all_reported",

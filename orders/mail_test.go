@@ -38,7 +38,7 @@ func TestCustomerMailsAddressedInTheirLanguage(t *testing.T) {
 	q := e.sentQuote(t, nil)
 	m := mailOf(t, MailQuoteSent, q.ID)
 	if m.To != *e.cust.BillingEmail || !strings.HasPrefix(m.Body, "Geachte relatie,\n\nHierbij ontvangt u onze offerte "+q.Number) ||
-		!strings.Contains(m.Body, "1 april 2026") || !strings.Contains(m.Body, "€ ") || !strings.HasSuffix(m.Body, "Met vriendelijke groet,\n"+e.mod.svc.Company.Name) ||
+		!strings.Contains(m.Body, "1 april 2026") || !strings.Contains(m.Body, "€\u00a0") || !strings.HasSuffix(m.Body, "Met vriendelijke groet,\n"+e.mod.svc.Company.Name) ||
 		m.Subject != "Offerte "+q.Number+": "+q.Title {
 		t.Errorf("quote mail to %s %q:\n%s", m.To, m.Subject, m.Body)
 	}

@@ -190,6 +190,6 @@ func TestStandardRatesPage(t *testing.T) {
 	r = postForm(t, e.a, "/standard-rates", e.am.Token, url.Values{"sku": {sku}, "description": {"Project manager, per hour"}, "kind": {"service"},
 		"unit": {"hour"}, "unit_price": {"125.00"}, "vat_rate": {"21"}}, nil)
 	expectForm(t, r, 303, "/standard-rates")
-	e.page(t, "/standard-rates", sku, "Project manager, per hour", "€ 125,00")
+	e.page(t, "/standard-rates", sku, "Project manager, per hour", "€\u00a0125,00")
 	e.a.Do(t, "GET", "/standard-rates", e.contact.Token, nil).Expect(t, 403)
 }

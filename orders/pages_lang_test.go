@@ -24,7 +24,7 @@ func TestPortalQuotePagesInTheCustomersLanguage(t *testing.T) {
 		lang                        string
 		quote, accepted, order, cts []string
 	}{
-		{"nl", []string{"Geldig tot", "Deze offerte aanvaarden", "eenmalig € 2.178,00 excl. btw", "€ 125,00 per maand gedurende 48 maanden",
+		{"nl", []string{"Geldig tot", "Deze offerte aanvaarden", "eenmalig €\u00a02.178,00 excl. btw", "€\u00a0125,00 per maand gedurende 48 maanden",
 			"prijsindex commerciële dienstverlening", "Online aanvaarden", "Of upload de ondertekende offerte", "Totaal incl. btw", "Te beslissen", "Omschrijving", ">uur</td>", ">stuks</td>"},
 			[]string{"Aanvaard", "in het klantportaal", "opdracht bekijken"},
 			[]string{"Opdracht", "Startdatum", "Levering (indicatief)", "Totaal excl. btw", "Lopend"},

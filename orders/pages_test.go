@@ -23,7 +23,7 @@ func TestPagesRender(t *testing.T) {
 		{"/quotes?status=sent&expiring=1", e.am.Token, []string{"No quotes match"}},
 		{"/quotes/new", e.am.Token, []string{"quote-form", "live-gross"}},
 		{fmt.Sprintf("/quotes/%d/edit", draft.ID), e.am.Token, []string{"Workplace refresh", "Save draft"}},
-		{fmt.Sprintf("/quotes/%d", draft.ID), e.am.Token, []string{"send-quote", "€ 2.786,63"}},
+		{fmt.Sprintf("/quotes/%d", draft.ID), e.am.Token, []string{"send-quote", "€\u00a02.786,63"}},
 		{fmt.Sprintf("/quotes/%d", q.ID), e.am.Token, []string{"Anna de Vries", "order-link", "contract-link"}},
 		{"/orders", e.am.Token, []string{acc.Order.Number}},
 		{fmt.Sprintf("/orders/%d", acc.Order.ID), e.am.Token, []string{acc.Order.Number, "cancel-order", "target-date", "free until"}},
@@ -34,7 +34,7 @@ func TestPagesRender(t *testing.T) {
 		{"/indexation", e.am.Token, []string{"propose-run", "cbs-cdt"}},
 		{fmt.Sprintf("/indexation/%v", run["id"]), e.am.Token, []string{"proposals", "blocked"}},
 		{"/portal/quotes", e.contact.Token, []string{q.Number, open.Number}},
-		{fmt.Sprintf("/portal/quotes/%d", open.ID), e.contact.Token, []string{"accept-quote", "accepted-by", "per maand", "€ 125,00 per maand gedurende 48 maanden"}},
+		{fmt.Sprintf("/portal/quotes/%d", open.ID), e.contact.Token, []string{"accept-quote", "accepted-by", "per maand", "€\u00a0125,00 per maand gedurende 48 maanden"}},
 		{fmt.Sprintf("/portal/orders/%d", acc.Order.ID), e.contact.Token, []string{acc.Order.Number}},
 		{"/portal/contracts", e.contact.Token, []string{acc.Contract.Number}},
 	}

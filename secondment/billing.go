@@ -12,7 +12,7 @@ import (
 	"backoffice/internal/billing"
 	"backoffice/internal/civil"
 	"backoffice/internal/events"
-	"backoffice/internal/money"
+	"backoffice/internal/i18n"
 )
 
 // bandLabels name the bands on an invoice line (Dutch, as the customer reads it).
@@ -76,7 +76,7 @@ func publishStatement(ctx context.Context, tx bun.IDB, now time.Time, p *Placeme
 		hours := decimal.NewFromInt(int64(br.Minutes)).Div(decimal.NewFromInt(60))
 		q, price, lump := billing.PriceFor(hours, br.Amount)
 		unit := "hour"
-		desc := fmt.Sprintf("%s %s, %s — %s uur à € %s", bandLabels[br.Band], p.Role, monthName, HoursMinutes(br.Minutes), money.String(br.Rate))
+		desc := fmt.Sprintf("%s %s, %s — %s uur à %s", bandLabels[br.Band], p.Role, monthName, HoursMinutes(br.Minutes), i18n.Euro(br.Rate))
 		if lump {
 			unit = "month"
 		}

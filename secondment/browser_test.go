@@ -36,7 +36,7 @@ func TestBrowserFridayNight(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{"Evening", "22:00–00:00", "+50%", "€ 300,00", "Non-working day", "00:00–02:00", "+100%", "€ 400,00", "4 hours · € 700,00"} {
+	for _, want := range []string{"Evening", "22:00–00:00", "+50%", "€\u00a0300,00", "Non-working day", "00:00–02:00", "+100%", "€\u00a0400,00", "4 hours · €\u00a0700,00"} {
 		if !strings.Contains(preview, want) {
 			t.Fatalf("SEC-3 live preview lacks %q:\n%s", want, preview)
 		}
@@ -53,7 +53,7 @@ func TestBrowserFridayNight(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{"Evening", "22:00–00:00", "Non-working day", "00:00–02:00", "4:00", "€ 700,00", "Submitted"} {
+	for _, want := range []string{"Evening", "22:00–00:00", "Non-working day", "00:00–02:00", "4:00", "€\u00a0700,00", "Submitted"} {
 		if !strings.Contains(row, want) {
 			t.Fatalf("SEC-3 my entries row lacks %q:\n%s", want, row)
 		}
@@ -67,7 +67,7 @@ func TestBrowserFridayNight(t *testing.T) {
 		chromedp.WaitVisible(chromedp.CSS("#edit-form #preview-segments li:nth-child(2)")),
 		chromedp.SetValue(chromedp.CSS("#ended_at"), "2026-03-14T03:00"),
 		chromedp.SendKeys(chromedp.CSS("#description"), " (till 03:00)"),
-		chromedp.Poll[chromedp.Void](`document.getElementById("preview").textContent.includes("5 hours · € 900,00")`, chromedp.WithPollingInterval(100*time.Millisecond), chromedp.WithPollingTimeout(10*time.Second)),
+		chromedp.Poll[chromedp.Void](`document.getElementById("preview").textContent.includes("5 hours · €\u00a0900,00")`, chromedp.WithPollingInterval(100*time.Millisecond), chromedp.WithPollingTimeout(10*time.Second)),
 		chromedp.Click(chromedp.CSS("#edit-submit")),
 		chromedp.WaitVisible(chromedp.CSS(".flash")),
 	)
@@ -75,7 +75,7 @@ func TestBrowserFridayNight(t *testing.T) {
 		t.Fatalf("SEC-3 edit a submitted entry: %v", err)
 	}
 	row, err = chromedp.Run(tech, chromedp.Text(chromedp.CSS("#my-entries .entry")))
-	if err != nil || !strings.Contains(row, "00:00–03:00") || !strings.Contains(row, "€ 900,00") || !strings.Contains(row, "(till 03:00)") {
+	if err != nil || !strings.Contains(row, "00:00–03:00") || !strings.Contains(row, "€\u00a0900,00") || !strings.Contains(row, "(till 03:00)") {
 		t.Fatalf("SEC-3 edited row %q %v", row, err)
 	}
 

@@ -23,7 +23,7 @@ func TestPagesExpenses(t *testing.T) {
 
 	t.Run("SEC-4_list_per_month_by_role", func(t *testing.T) {
 		st, _, body := f.page(t, http.MethodGet, march, f.tech.Token, nil)
-		if st != 200 || !strings.Contains(body, "€ 112,95") || !strings.Contains(body, editLink(trip.ID)) ||
+		if st != 200 || !strings.Contains(body, "€\u00a0112,95") || !strings.Contains(body, editLink(trip.ID)) ||
 			strings.Contains(body, editLink(hotel.ID)) || !strings.Contains(body, `id="expense-form"`) || strings.Contains(body, "parking") {
 			t.Fatalf("technician's March %d: %s", st, body)
 		}

@@ -53,7 +53,7 @@ func TestPagesLogHoursForm(t *testing.T) {
 			t.Fatalf("status %d location %s", st, loc)
 		}
 		st, _, body := f.page(t, http.MethodGet, loc, f.tech.Token, nil)
-		if st != 200 || !strings.Contains(body, "Non-working day") || !strings.Contains(body, "€ 700,00") {
+		if st != 200 || !strings.Contains(body, "Non-working day") || !strings.Contains(body, "€\u00a0700,00") {
 			t.Fatalf("my hours page %d", st)
 		}
 	})
@@ -103,7 +103,7 @@ func TestPagesApproveAndClose(t *testing.T) {
 	f.app.Clock.Set(ams(2026, 4, 1, 9, 0))
 	path := fmt.Sprintf("/secondment/placements/%d/statements/2026-03", f.placementID)
 	st, _, body = f.page(t, http.MethodGet, path, f.am.Token, nil)
-	if st != 200 || !strings.Contains(body, `id="close-month"`) || !strings.Contains(body, "€ 300,00") {
+	if st != 200 || !strings.Contains(body, `id="close-month"`) || !strings.Contains(body, "€\u00a0300,00") {
 		t.Fatalf("statement page %d", st)
 	}
 	if st, _, body := f.page(t, http.MethodGet, path, f.contact.Token, nil); st != 200 || strings.Contains(body, `id="close-month"`) {
@@ -117,7 +117,7 @@ func TestPagesApproveAndClose(t *testing.T) {
 		t.Fatalf("final statement page %d", st)
 	}
 	st, _, body = f.page(t, http.MethodGet, "/secondment/statements?month=2026-03", f.am.Token, nil)
-	if st != 200 || !strings.Contains(body, "€ 300,00") {
+	if st != 200 || !strings.Contains(body, "€\u00a0300,00") {
 		t.Fatalf("invoice run page %d", st)
 	}
 	for _, p := range []string{"/secondment/placements", fmt.Sprintf("/secondment/placements/%d", f.placementID)} {

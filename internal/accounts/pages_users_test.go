@@ -10,6 +10,7 @@ import (
 
 	"backoffice/internal/auth"
 	"backoffice/internal/testkit"
+	"backoffice/internal/web"
 )
 
 func postUI(t *testing.T, a *testkit.App, path, token string, form url.Values) (int, string) {
@@ -36,7 +37,7 @@ func TestUserPage(t *testing.T) {
 	path := fmt.Sprintf("/users/%d", tech.ID)
 
 	r := a.Do(t, "GET", path, admin.Token, nil).Expect(t, 200)
-	for _, w := range []string{`id="user-edit"`, `id="user-password"`, `id="deactivate"`, tech.Email} {
+	for _, w := range []string{`id="user-edit"`, `id="user-password"`, `id="deactivate"`, string(web.Email(tech.Email))} {
 		if !strings.Contains(string(r.Body), w) {
 			t.Errorf("user page lacks %q", w)
 		}

@@ -114,7 +114,7 @@ func TestChargesAPI(t *testing.T) {
 	})
 	t.Run("billable_page", func(t *testing.T) {
 		r := a.Do(t, "GET", fmt.Sprintf("/billable?customer_id=%d", cust.ID), am.Token, nil).Expect(t, 200)
-		if body := string(r.Body); !strings.Contains(body, "Installation") || !strings.Contains(body, "€ 190,00") {
+		if body := string(r.Body); !strings.Contains(body, "Installation") || !strings.Contains(body, "€\u00a0190,00") {
 			t.Fatalf("page lacks the charges")
 		}
 		a.Do(t, "GET", "/billable", contact.Token, nil).Expect(t, 403)

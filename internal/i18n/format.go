@@ -34,7 +34,7 @@ func Amount(d decimal.Decimal) string {
 }
 
 // Euro is Amount with the euro sign: € 1.249,00.
-func Euro(d decimal.Decimal) string { return "€ " + Amount(d) }
+func Euro(d decimal.Decimal) string { return "€\u00a0" + Amount(d) }
 
 // Quantity formats a quantity without needless decimals, Dutch decimal comma: 1,5.
 func Quantity(d decimal.Decimal) string {

@@ -15,7 +15,7 @@ func TestFormats(t *testing.T) {
 			t.Errorf("Amount(%s) = %s, want %s", in, got, want)
 		}
 	}
-	for lang, want := range map[string]string{NL: "€ 1.249,00", EN: "€1,249.00"} {
+	for lang, want := range map[string]string{NL: "€\u00a01.249,00", EN: "€1,249.00"} {
 		if got := Money(lang, decimal.RequireFromString("1249")); got != want {
 			t.Errorf("Money(%s) = %s, want %s", lang, got, want)
 		}

@@ -92,7 +92,8 @@ func Funcs() template.FuncMap {
 			b, _ := json.Marshal(v)
 			return template.JS(b)
 		},
-		"add": func(a, b int) int { return a + b },
+		"add":   func(a, b int) int { return a + b },
+		"email": Email,
 		"deref": func(p any) any {
 			switch v := p.(type) {
 			case *int64:

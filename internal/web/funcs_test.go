@@ -13,7 +13,7 @@ import (
 )
 
 func TestMoney(t *testing.T) {
-	for in, want := range map[string]string{"0": "€ 0,00", "1234.5": "€ 1.234,50", "-1234567.891": "€ -1.234.567,89", "999": "€ 999,00"} {
+	for in, want := range map[string]string{"0": "€\u00a00,00", "1234.5": "€\u00a01.234,50", "-1234567.891": "€\u00a0-1.234.567,89", "999": "€\u00a0999,00"} {
 		if got := Money(decimal.RequireFromString(in)); got != want {
 			t.Errorf("Money(%s) = %q, want %q", in, got, want)
 		}
@@ -69,7 +69,7 @@ func TestTemplateFuncT(t *testing.T) {
 		t.Fatal(err)
 	}
 	tpl := template.Must(template.New("x").Funcs(Funcs()).Parse(`{{t .Lang "webtest.hello" "Name" .Name}} {{tmoney .Lang .Amount}} {{tdate .Lang .Date}}`))
-	for lang, want := range map[string]string{"en": "Dear Jan de Vries, €1,249.00 1 December 2026", "nl": "Beste Jan de Vries, € 1.249,00 1 december 2026", "": "Beste Jan de Vries, € 1.249,00 1 december 2026"} {
+	for lang, want := range map[string]string{"en": "Dear Jan de Vries, €1,249.00 1 December 2026", "nl": "Beste Jan de Vries, €\u00a01.249,00 1 december 2026", "": "Beste Jan de Vries, €\u00a01.249,00 1 december 2026"} {
 		var b strings.Builder
 		if err := tpl.Execute(&b, map[string]any{"Lang": lang, "Name": "Jan de Vries", "Amount": decimal.RequireFromString("1249"), "Date": civil.D(2026, 12, 1)}); err != nil {
 			t.Fatal(err)

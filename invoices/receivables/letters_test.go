@@ -18,7 +18,7 @@ func TestLetters(t *testing.T) {
 		IssueDate: day("2026-02-15"), DueDate: day("2026-03-01"), SentOn: day("2026-03-09"), Deadline: day("2026-03-23"),
 		Principal: dec("1000.00"), Interest: dec("2.22"), InterestNote: msg("nl", "interest.notyet"), Total: dec("1000.00")}
 	txt := l.Text()
-	for _, want := range []string{"Betalingsherinnering factuur 2026-00011", "uiterlijk 23 maart 2026", "€ 1.000,00", "vervaldatum 1 maart 2026", "NL91ABNA0417164300"} {
+	for _, want := range []string{"Betalingsherinnering factuur 2026-00011", "uiterlijk 23 maart 2026", "€\u00a01.000,00", "vervaldatum 1 maart 2026", "NL91ABNA0417164300"} {
 		if !strings.Contains(l.Subject()+"\n"+txt, want) {
 			t.Errorf("INV-3 Dutch letter lacks %q:\n%s", want, txt)
 		}
