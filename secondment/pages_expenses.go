@@ -11,7 +11,6 @@ import (
 	"backoffice/internal/civil"
 	"backoffice/internal/clock"
 	"backoffice/internal/httpx"
-	"backoffice/internal/i18n"
 	"backoffice/internal/listq"
 	"backoffice/internal/money"
 	"backoffice/internal/problem"
@@ -121,7 +120,7 @@ func (m *Module) expensesPage(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	return m.web.Render(c, "secondment/expenses", web.Tr(c, "secondment.ui.expenses.title", "Month", i18n.MonthYear(web.UILang(auth.From(c)), mo), "ID", id), d)
+	return m.web.Render(c, "secondment/expenses", monthTitle(c, "secondment.ui.expenses.title", mo, d.M.Placement), d)
 }
 
 // decimalField reads an optional amount; a Dutch decimal comma is accepted.
@@ -170,7 +169,7 @@ func (m *Module) expenseFailure(c *fiber.Ctx, placementID int64, mo civil.Month,
 		}
 	}
 	c.Status(problem.StatusOf(err))
-	title := web.Tr(c, "secondment.ui.expenses.title", "Month", i18n.MonthYear(web.UILang(auth.From(c)), mo), "ID", placementID)
+	title := monthTitle(c, "secondment.ui.expenses.title", mo, d.M.Placement)
 	if isForm {
 		return m.web.Render(c, "secondment/expenses", title, d)
 	}

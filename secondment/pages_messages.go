@@ -6,6 +6,7 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	"backoffice/internal/auth"
+	"backoffice/internal/civil"
 	"backoffice/internal/i18n"
 	"backoffice/internal/problem"
 	"backoffice/internal/web"
@@ -38,4 +39,16 @@ func trFields(c *fiber.Ctx, fe []problem.FieldError) []problem.FieldError {
 		}
 	}
 	return out
+}
+
+// placementTitle is a placement's page title: role, customer and technician, never its id
+// (issue 13).
+func placementTitle(c *fiber.Ctx, p *Placement) string {
+	return web.Tr(c, "secondment.ui.placement.title", "Role", p.Role, "Customer", p.CustomerName, "Technician", p.TechnicianName)
+}
+
+// monthTitle is the title of a placement's month page (statement, expenses): the month,
+// the role and the customer.
+func monthTitle(c *fiber.Ctx, id string, mo civil.Month, p *Placement) string {
+	return web.Tr(c, id, "Month", i18n.MonthYear(web.UILang(auth.From(c)), mo), "Role", p.Role, "Customer", p.CustomerName)
 }

@@ -39,7 +39,7 @@ func (m *Module) formFailure(c *fiber.Ctx, id int64, err error) error {
 	}
 	d.Errors = trFields(c, fields)
 	c.Status(problem.StatusOf(err))
-	return m.web.RenderError(c, "secondment/placement", web.Tr(c, "secondment.ui.placement.title", "ID", d.P.ID, "Role", d.P.Role), msg, d)
+	return m.web.RenderError(c, "secondment/placement", placementTitle(c, d.P), msg, d)
 }
 
 func (m *Module) endForm(c *fiber.Ctx) error {
@@ -109,7 +109,7 @@ func (m *Module) placementPage(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	return m.web.Render(c, "secondment/placement", web.Tr(c, "secondment.ui.placement.title", "ID", d.P.ID, "Role", d.P.Role), d)
+	return m.web.Render(c, "secondment/placement", placementTitle(c, d.P), d)
 }
 
 func (m *Module) placementPageData(c *fiber.Ctx, id int64) (*placementData, error) {

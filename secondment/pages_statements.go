@@ -40,7 +40,7 @@ func (m *Module) statementPage(c *fiber.Ctx) error {
 		prev = civil.Month{Year: mo.Year - 1, Month: 12}
 	}
 	d := statementData{V: v, CanClose: v.Closable && auth.From(c).Is(auth.Admin, auth.AccountManager), Prev: prev, Next: mo.Next()}
-	return m.web.Render(c, "secondment/statement", web.Tr(c, "secondment.ui.statement.title", "Month", i18n.MonthYear(web.UILang(auth.From(c)), mo), "ID", id), d)
+	return m.web.Render(c, "secondment/statement", monthTitle(c, "secondment.ui.statement.title", mo, v.Placement), d)
 }
 
 func (m *Module) closeForm(c *fiber.Ctx) error {
