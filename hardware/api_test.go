@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"backoffice/internal/billing"
+	"backoffice/internal/i18n"
 	"backoffice/internal/civil"
 	"backoffice/internal/events"
 )
@@ -141,8 +142,8 @@ func TestDeliveries(t *testing.T) {
 			t.Fatalf("storage charges %+v", cs)
 		}
 		// the line the customer reads on the invoice: in its language (Dutch), the date in
-		// words, no rule ID (issue 13)
-		if d := cs[0].Description; !strings.HasPrefix(d, fmt.Sprintf("Opslag van levering %d, week 1 vanaf ", d2.ID)) ||
+		// words, no rule ID, the delivery named by its order's number and date (issue 13)
+		if d := cs[0].Description; !strings.HasPrefix(d, fmt.Sprintf("Opslag van levering %s van %s, week 1 vanaf ", d2.OrderNumber, i18n.Date("nl", d2.PlannedOn))) ||
 			!strings.Contains(d, "voor uw rekening en risico") || strings.Contains(d, "HW-") || regexp.MustCompile(`\d{4}-\d{2}-\d{2}`).MatchString(d) {
 			t.Errorf("storage charge reads %q", d)
 		}

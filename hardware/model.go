@@ -53,11 +53,16 @@ type OrderLine struct {
 
 // orderName is how a delivery names its order: its number (O2026-0012), the id only
 // for a delivery of an order whose fact carried no number.
-func (d *Delivery) orderName() string {
-	if d.OrderNumber != "" {
-		return d.OrderNumber
+func (d *Delivery) orderName() string { return orderName(d.OrderNumber, d.OrderID) }
+
+// OrderName is orderName for the pages, which name a delivery by its order and date.
+func (d DeliveryOut) OrderName() string { return orderName(d.OrderNumber, d.OrderID) }
+
+func orderName(number string, id int64) string {
+	if number != "" {
+		return number
 	}
-	return strconv.FormatInt(d.OrderID, 10)
+	return strconv.FormatInt(id, 10)
 }
 
 // Delivery statuses (HW-2).
@@ -144,6 +149,8 @@ type Item struct {
 	Product      *Product `bun:"-"`
 	TermsProfile string   `bun:"-"`
 	CustomerName string   `bun:"customer_name,scanonly"` // the list's page query reads it (listItems)
+	// DeliveryOrder names the item's delivery by its order's number (getItem reads it).
+	DeliveryOrder string `bun:"delivery_order,scanonly"`
 }
 
 // DefectReport is a customer's report of a defect of an item (HW-5).

@@ -31,7 +31,7 @@ func TestListsNameOrdersAndItems(t *testing.T) {
 	}
 	// the order's terms profile in words, not its code ("(terms 004)")
 	page := string(b.app.Do(t, "GET", fmt.Sprintf("/hardware/deliveries/%d", d.ID), b.am.Token, nil).Expect(t, 200).Body)
-	if !strings.Contains(page, `<span id="delivery-terms">(Cloudwise terms)</span>`) || strings.Contains(page, "terms 004") {
+	if !strings.Contains(page, `<span id="delivery-terms">(terms and conditions: Cloudwise)</span>`) || strings.Contains(page, "terms 004") {
 		t.Errorf("the delivery page does not name the terms profile in words")
 	}
 	// planning a delivery asks for the order by its number, as the label says
@@ -57,5 +57,50 @@ func TestListsNameOrdersAndItems(t *testing.T) {
 	// filtered to the item, the defect list names it above the list too
 	if body := string(b.app.Do(t, "GET", fmt.Sprintf("/hardware/defects?item_id=%d", item), b.am.Token, nil).Expect(t, 200).Body); strings.Count(body, link) != 2 {
 		t.Fatalf("the defect list of item %d names it %d times, want heading and row", item, strings.Count(body, link))
+	}
+}
+
+// TestPagesNameDeliveriesDefectsAndRMAs (issue 13): a delivery is named by its order's
+// number and planned date (its list, page, driver page and the item it brought), a defect
+// report and a return request by when they were made — never "Delivery 3", "delivery 3",
+// "Defect report 3" or "RMA 3".
+func TestPagesNameDeliveriesDefectsAndRMAs(t *testing.T) {
+	b := setup(t)
+	p := b.product(t, true, 36, ConditionNew)
+	o := b.accept(t, b.cust, p.SKU, 1, "0", "004")
+	number := fmt.Sprintf("O2026-%04d", o.ID%10000)
+	d := b.planAndDeliver(t, o, "NM-"+fmt.Sprint(next()))
+	item := d.Items[0].ID
+	b.app.Clock.Set(t0.Add(time.Hour))
+	defer b.app.Clock.Set(t0)
+	var defect DefectOut
+	b.app.Do(t, "POST", "/api/v1/defect-reports", b.contact.Token, map[string]any{"item_id": item, "kind": "visible", "description": "kras"}).Expect(t, 201).JSON(t, &defect)
+	var rma RMAOut
+	b.app.Do(t, "POST", "/api/v1/rmas", b.contact.Token, map[string]any{"item_id": item, "reason": "kapot"}).Expect(t, 201).JSON(t, &rma)
+	delivery := "Delivery " + number + " · 2 March 2026"
+	pages := map[string][]string{
+		"/hardware/deliveries":                              {delivery + "</a>"},
+		fmt.Sprintf("/hardware/deliveries/%d", d.ID):        {"<title>" + delivery, "<h2>" + delivery},
+		fmt.Sprintf("/hardware/deliveries/%d/driver", d.ID): {"<h2>" + delivery + "</h2>"},
+		fmt.Sprintf("/hardware/items/%d", item):             {fmt.Sprintf(`<a href="/hardware/deliveries/%d">delivery %s</a>`, d.ID, number), "Return request of 2 March 2026 11:00"},
+		"/hardware/defects":                                 {"Defect report of 2 March 2026 11:00</a>"},
+		fmt.Sprintf("/hardware/defects/%d", defect.ID):      {"<h2>Defect report of 2 March 2026 11:00"},
+		"/hardware/rmas":                                    {"Return request of 2 March 2026 11:00</a>"},
+		fmt.Sprintf("/hardware/rmas/%d", rma.ID):            {"<h2>Return request of 2 March 2026 11:00"},
+	}
+	bare := []string{fmt.Sprintf("Delivery %d<", d.ID), fmt.Sprintf("Delivery %d ", d.ID), fmt.Sprintf("delivery %d<", d.ID),
+		fmt.Sprintf("Defect report %d", defect.ID), fmt.Sprintf("RMA %d", rma.ID)}
+	for path, wants := range pages {
+		body := string(b.app.Do(t, "GET", path, b.am.Token, nil).Expect(t, 200).Body)
+		for _, w := range wants {
+			if !strings.Contains(body, w) {
+				t.Errorf("%s does not show %q", path, w)
+			}
+		}
+		for _, w := range bare {
+			if strings.Contains(body, w) {
+				t.Errorf("%s names a record by its id: %q", path, w)
+			}
+		}
 	}
 }

@@ -11,6 +11,7 @@ import (
 	"backoffice/internal/auth"
 	"backoffice/internal/civil"
 	"backoffice/internal/clock"
+	"backoffice/internal/i18n"
 	"backoffice/internal/problem"
 	"backoffice/internal/web"
 )
@@ -217,7 +218,7 @@ func (m *Module) renderDelivery(c *fiber.Ctx, page string, fe []problem.FieldErr
 	if err != nil {
 		return err
 	}
-	title := web.UITr(c, "hardware.ui.delivery.heading", "ID", d.ID)
+	title := web.UITr(c, "hardware.ui.delivery.heading", "Order", d.orderName(), "Date", i18n.Date(web.UILang(auth.From(c)), d.PlannedOn))
 	return m.d.Web.Render(c, "hardware/"+page, title, deliveryData{D: deliveryOut(d, items, m.d.Clock.Now()), Errors: fe, Now: m.d.Clock.Now(), Reasons: StoreReasons})
 }
 

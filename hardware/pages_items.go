@@ -13,15 +13,16 @@ import (
 )
 
 type itemData struct {
-	I           itemView
-	TitleReason string
-	Defects     []DefectOut
-	RMAs        []RMAOut
-	Errors      []problem.FieldError
-	Portal      bool
-	Now         time.Time
-	Prefix      string
-	More        bool // more than itemPage defects or RMAs: the staff list shows them all, page by page
+	I             itemView
+	DeliveryOrder string // the item's delivery named by its order's number
+	TitleReason   string
+	Defects       []DefectOut
+	RMAs          []RMAOut
+	Errors        []problem.FieldError
+	Portal        bool
+	Now           time.Time
+	Prefix        string
+	More          bool // more than itemPage defects or RMAs: the staff list shows them all, page by page
 	// Replaces and ReplacedBy name the items of a replacement by product and serial (issue 13)
 	Replaces, ReplacedBy string
 }
@@ -36,7 +37,7 @@ func (m *Module) renderItem(c *fiber.Ctx, itemID int64, fe []problem.FieldError)
 		return err
 	}
 	lang := web.UILang(p)
-	d := itemData{I: viewItem(lang, itemOut(it, m.d.Clock.Now())), Errors: fe, Portal: !p.IsStaff(), Now: m.d.Clock.Now(), Prefix: prefix(p)}
+	d := itemData{I: viewItem(lang, itemOut(it, m.d.Clock.Now())), DeliveryOrder: it.DeliveryOrder, Errors: fe, Portal: !p.IsStaff(), Now: m.d.Clock.Now(), Prefix: prefix(p)}
 	reason, err := m.Service.TitleReason(ctx, it)
 	if err != nil {
 		return err
@@ -157,7 +158,7 @@ func (m *Module) renderDefect(c *fiber.Ctx) error {
 			dd.TicketURL = "/portal" + dd.TicketURL
 		}
 	}
-	return m.d.Web.Render(c, "hardware/defect", web.UITr(c, "hardware.ui.defect.heading", "ID", r.ID), dd)
+	return m.d.Web.Render(c, "hardware/defect", web.UITr(c, "hardware.ui.defect.heading", "Date", web.TDateTime(web.UILang(p), r.ReportedAt)), dd)
 }
 
 func (m *Module) defectPage(c *fiber.Ctx) error   { return m.renderDefect(c) }
@@ -204,7 +205,7 @@ func (m *Module) renderRMA(c *fiber.Ctx, fe []problem.FieldError) error {
 	if err != nil {
 		return err
 	}
-	return m.d.Web.Render(c, "hardware/rma", web.UITr(c, "hardware.ui.rma.heading", "ID", r.ID), rmaData{R: rmaOut(r), Item: viewItem(web.UILang(auth.From(c)), itemOut(it, m.d.Clock.Now())), Errors: fe, Exclusions: Exclusions})
+	return m.d.Web.Render(c, "hardware/rma", web.UITr(c, "hardware.ui.rma.heading", "Date", web.TDateTime(web.UILang(auth.From(c)), r.CreatedAt)), rmaData{R: rmaOut(r), Item: viewItem(web.UILang(auth.From(c)), itemOut(it, m.d.Clock.Now())), Errors: fe, Exclusions: Exclusions})
 }
 
 func (m *Module) rmaPage(c *fiber.Ctx) error { return m.renderRMA(c, nil) }

@@ -311,7 +311,7 @@ func (m *Module) deliveryTab(ctx context.Context, customerID int64, after string
 		if d.DeliveredAt != nil {
 			delivered = web.DateTime(*d.DeliveredAt)
 		}
-		p.Rows = append(p.Rows, []platform.TabCell{{Text: web.UI("hardware.ui.deliveries.row", "ID", d.ID), Href: fmt.Sprintf("/hardware/deliveries/%d", d.ID)},
+		p.Rows = append(p.Rows, []platform.TabCell{{Text: web.UI("hardware.ui.delivery.heading", "Order", d.orderName(), "Date", web.Date(d.PlannedOn)), Href: fmt.Sprintf("/hardware/deliveries/%d", d.ID)},
 			{Text: d.orderName(), Href: fmt.Sprintf("/orders/%d", d.OrderID)}, {Text: d.Status, Badge: true}, {Text: web.Date(d.PlannedOn)}, {Text: delivered}, {Text: deref(d.ReceivedBy)}})
 	}
 	return p, nil

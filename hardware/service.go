@@ -187,7 +187,7 @@ func chargeStorage(ctx context.Context, tx bun.IDB, now time.Time, d *Delivery, 
 		_, _, err := billing.Add(ctx, tx, now, billing.New{
 			CustomerID: d.CustomerID, Source: billing.Source{Domain: "hardware", Kind: "delivery_storage", ID: d.ID},
 			Agreement: billing.Agreement{Kind: "order", ID: d.OrderID}, Key: fmt.Sprintf("hardware/delivery_storage/%d@week%d", d.ID, w),
-			Description: l.T("hardware.charge.storage", map[string]any{"ID": d.ID, "Week": w, "From": i18n.Date(l.Lang, start)}),
+			Description: l.T("hardware.charge.storage", map[string]any{"Order": d.orderName(), "Planned": i18n.Date(l.Lang, d.PlannedOn), "Week": w, "From": i18n.Date(l.Lang, start)}),
 			LineKind:    billing.Services, Quantity: decimal.NewFromInt(1), Unit: "week", UnitPrice: rate,
 			BillableOn: start, TermsProfile: d.TermsProfile,
 		})

@@ -27,7 +27,8 @@ func updateItem(ctx context.Context, idb bun.IDB, it *Item) error {
 
 func getItem(ctx context.Context, idb bun.IDB, id int64, lock bool) (*Item, error) {
 	it := new(Item)
-	q := itemsQuery(idb, it).Where("id = ?", id)
+	q := itemsQuery(idb, it).Where("id = ?", id).
+		ColumnExpr("(SELECT COALESCE(NULLIF(d.order_number, ''), d.order_id::text) FROM hw_deliveries AS d WHERE d.id = item.delivery_id) AS delivery_order")
 	if lock {
 		q = q.For("UPDATE OF item")
 	}

@@ -14,7 +14,6 @@ import (
 	"backoffice/internal/civil"
 	"backoffice/internal/clock"
 	"backoffice/internal/i18n"
-	"backoffice/internal/money"
 )
 
 // Funcs are the template functions every page can use.
@@ -62,22 +61,7 @@ func Funcs() template.FuncMap {
 			return fmt.Sprint(v)
 		},
 		// {{tdatetime $.Lang .At}}: 1 december 2026 14:05 (Amsterdam); a nil pointer is "".
-		"tdatetime": func(lang string, v any) string {
-			var t time.Time
-			switch x := v.(type) {
-			case time.Time:
-				t = x
-			case *time.Time:
-				if x != nil {
-					t = *x
-				}
-			}
-			if t.IsZero() {
-				return ""
-			}
-			t = t.In(clock.Amsterdam)
-			return i18n.Date(lang, civil.Of(t)) + " " + t.Format("15:04")
-		},
+		"tdatetime": TDateTime,
 		// {{portalDate $.Data.Portal $.UILang .Due}}: on a page staff and portal share, the
 		// customer reads a date (or date and time) in the company's language ("1 december
 		// 2026"), staff in the staff format (Date, DateTime).
@@ -159,98 +143,6 @@ func Funcs() template.FuncMap {
 	partialFuncs(fm)
 	wireFuncs(fm)
 	return fm
-}
-
-// Money formats euros the one way every page and message writes them, i18n.Euro:
-// € 1.234,50 (negative: € -1.234,50).
-func Money(v any) string {
-	var d decimal.Decimal
-	switch x := v.(type) {
-	case decimal.Decimal:
-		d = x
-	case *decimal.Decimal:
-		if x == nil {
-			return ""
-		}
-		d = *x
-	case money.Amount:
-		d = x.Decimal
-	case *money.Amount:
-		if x == nil {
-			return ""
-		}
-		d = x.Decimal
-	case string:
-		var err error
-		if d, err = decimal.NewFromString(x); err != nil {
-			return x
-		}
-	default:
-		return fmt.Sprint(v)
-	}
-	return i18n.Euro(d)
-}
-
-// Percent formats a rate the way amounts are written: 8,25 %.
-func Percent(v any) string {
-	switch x := v.(type) {
-	case decimal.Decimal:
-		return i18n.Amount(x) + " %"
-	case *decimal.Decimal:
-		if x == nil {
-			return ""
-		}
-		return i18n.Amount(*x) + " %"
-	case string: // a measured rate on the wire, "99.9500" → "99,95 %": exact, never rounded up to a target
-		if d, err := decimal.NewFromString(x); err == nil {
-			return i18n.Quantity(d) + " %"
-		}
-	}
-	return fmt.Sprint(v) + " %"
-}
-
-// Date formats a civil date or an instant (in Amsterdam) as "Mon 2 Jan 2006".
-func Date(v any) string {
-	switch x := v.(type) {
-	case civil.Date:
-		if x.IsZero() {
-			return "—"
-		}
-		return x.Start(time.UTC).Format("Mon 2 Jan 2006")
-	case *civil.Date:
-		if x == nil || x.IsZero() {
-			return "—"
-		}
-		return x.Start(time.UTC).Format("Mon 2 Jan 2006")
-	case time.Time:
-		if x.IsZero() {
-			return "—"
-		}
-		return x.In(clock.Amsterdam).Format("Mon 2 Jan 2006")
-	case *time.Time:
-		if x == nil {
-			return "—"
-		}
-		return x.In(clock.Amsterdam).Format("Mon 2 Jan 2006")
-	}
-	return fmt.Sprint(v)
-}
-
-// DateTime formats an instant in Amsterdam time.
-func DateTime(v any) string {
-	switch x := v.(type) {
-	case time.Time:
-		if x.IsZero() {
-			return "—"
-		}
-		return x.In(clock.Amsterdam).Format("Mon 2 Jan 2006 15:04")
-	case *time.Time:
-		if x == nil || x.IsZero() {
-			return "—"
-		}
-		return x.In(clock.Amsterdam).Format("Mon 2 Jan 2006 15:04")
-	}
-	return fmt.Sprint(v)
 }
 
 // Title turns "waiting_on_customer" into "Waiting on customer".

@@ -136,11 +136,12 @@ func (m *Module) pageInvoice(c *fiber.Ctx) error {
 	return m.d.Web.Render(c, "receivables/invoice", web.UITr(c, "receivables.ui.page.claim", "Number", v["Invoice"].(*invoiceRow).Number), v)
 }
 
-// termsName names an invoice's terms profile for a person: "Cloudwise terms", "(standard)"
-// for the default one, never the profile's code.
+// termsName names an invoice's terms profile for a person: "terms and conditions of
+// Cloudwise", "(the standard ones)" for the default one, never the profile's code.
 func termsName(c *fiber.Ctx, code string) string { return termsNameIn(web.UILang(auth.From(c)), code) }
 
-// termsNameIn names a terms profile in lang: "Standard terms (the standard ones)".
+// termsNameIn names a terms profile in lang, never by the English word "terms" after a
+// Dutch name ("IT aanspreekpunt terms", issue 13).
 func termsNameIn(lang, code string) string {
 	p := ProfileFor(code)
 	if code == "" {

@@ -33,8 +33,8 @@ func TestPagesSpeakTheStaffLanguage(t *testing.T) {
 			[]string{"Record a payment", "Import a bank statement", "Unmatched bank entries"}, nil},
 		{"/receivables/interest-rates", []string{"Wettelijke handelsrente", "Geldig vanaf", "10,15 %"},
 			[]string{"Statutory commercial interest", "Valid from", "10,15 %"}, nil},
-		{claim, []string{"Vordering op 1 mei 2026", "Onbetaalde hoofdsom", "voorwaarden Cloudwise", "loopt vanaf"},
-			[]string{"Claim on 1 May 2026", "Principal unpaid", "Cloudwise terms", "runs from"}, []string{"004", "2026-01-29"}},
+		{claim, []string{"Vordering op 1 mei 2026", "Onbetaalde hoofdsom", "algemene voorwaarden van Cloudwise", "loopt vanaf"},
+			[]string{"Claim on 1 May 2026", "Principal unpaid", "terms and conditions of Cloudwise", "runs from"}, []string{"004", "2026-01-29"}},
 	}
 	t.Cleanup(func() { web.StaffLang = i18n.EN })
 	for _, lang := range []string{i18n.NL, i18n.EN} {

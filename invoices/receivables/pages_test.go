@@ -1,6 +1,8 @@
 package receivables_test
 
 import (
+	"fmt"
+	"html/template"
 	"strings"
 	"testing"
 	"time"
@@ -55,4 +57,26 @@ func TestAgeingAPI(t *testing.T) {
 		}
 	}
 	t.Fatal("customer missing from the ageing report")
+}
+
+// TestPaymentsNameThePayer (issue 13): the payments list names a payment by its payer,
+// amount and day, never "Payment 7".
+func TestPaymentsNameThePayer(t *testing.T) {
+	a, _ := setup(t, time.Date(2026, 5, 1, 10, 0, 0, 0, clock.Amsterdam))
+	am := testkit.Login(t, auth.AccountManager, nil)
+	cust := testkit.Customer(t, testkit.CustomerOpts{})
+	var p struct {
+		ID int64 `json:"id"`
+	}
+	a.Do(t, "POST", "/api/v1/payments", am.Token, map[string]any{"customer_id": cust.ID, "amount": "400.00", "received_on": "2026-04-30"}).Expect(t, 201).JSON(t, &p)
+	body := string(a.Do(t, "GET", "/receivables/payments?sort=created&dir=desc", am.Token, nil).Expect(t, 200).Body)
+	row := fmt.Sprintf(`<tr data-payment="%d"><td class="card-title">%s · € 400,00 · 30 April 2026</td>`, p.ID, template.HTMLEscapeString(cust.Name))
+	if !strings.Contains(body, row) {
+		t.Errorf("the payments list does not name payment %d by payer, amount and day (%s)", p.ID, row)
+	}
+	for _, bare := range []string{fmt.Sprintf("Payment %d<", p.ID), fmt.Sprintf("Betaling %d<", p.ID)} {
+		if strings.Contains(body, bare) {
+			t.Errorf("the payments list shows %q", bare)
+		}
+	}
 }
