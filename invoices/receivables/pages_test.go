@@ -10,6 +10,7 @@ import (
 	"backoffice/internal/auth"
 	"backoffice/internal/clock"
 	"backoffice/internal/testkit"
+	"backoffice/internal/web"
 )
 
 func TestPages(t *testing.T) {
@@ -70,7 +71,7 @@ func TestPaymentsNameThePayer(t *testing.T) {
 	}
 	a.Do(t, "POST", "/api/v1/payments", am.Token, map[string]any{"customer_id": cust.ID, "amount": "400.00", "received_on": "2026-04-30"}).Expect(t, 201).JSON(t, &p)
 	body := string(a.Do(t, "GET", "/receivables/payments?sort=created&dir=desc", am.Token, nil).Expect(t, 200).Body)
-	row := fmt.Sprintf(`<tr data-payment="%d"><td class="card-title">%s · € 400,00 · 30 April 2026</td>`, p.ID, template.HTMLEscapeString(cust.Name))
+	row := fmt.Sprintf(`<tr data-payment="%d"><td class="card-title">%s · %s · 30 April 2026</td>`, p.ID, template.HTMLEscapeString(cust.Name), web.Money("400.00"))
 	if !strings.Contains(body, row) {
 		t.Errorf("the payments list does not name payment %d by payer, amount and day (%s)", p.ID, row)
 	}
