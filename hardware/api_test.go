@@ -9,9 +9,9 @@ import (
 	"time"
 
 	"backoffice/internal/billing"
-	"backoffice/internal/i18n"
 	"backoffice/internal/civil"
 	"backoffice/internal/events"
+	"backoffice/internal/i18n"
 )
 
 func TestDeliveries(t *testing.T) {

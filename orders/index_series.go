@@ -1,6 +1,8 @@
 package orders
 
 import (
+	"strings"
+
 	"backoffice/internal/civil"
 
 	"github.com/shopspring/decimal"
@@ -98,6 +100,21 @@ func overlapLink(newer, older *IndexSeries) (decimal.Decimal, error) {
 
 // Newest is the code of the newest series in the lineage.
 func (l *Lineage) Newest() string { return l.series[0].Code }
+
+// NewestName names the newest series for a person (Label).
+func (l *Lineage) NewestName() string { return l.series[0].Label() }
+
+// Label names a series for a person: its stored name and base, "CBS Consumentenprijzen,
+// CPI (2025=100)"; its code only when it has no name (issue 13).
+func (s *IndexSeries) Label() string {
+	switch {
+	case s.Name == "":
+		return s.Code
+	case s.Base == "" || strings.Contains(s.Name, s.Base):
+		return s.Name
+	}
+	return s.Name + " (" + s.Base + ")"
+}
 
 // Value finds m in the newest series that publishes it.
 func (l *Lineage) Value(m civil.Month) (IndexPoint, int, bool) {

@@ -31,6 +31,7 @@ type Proposal struct {
 	Factor           decimal.Decimal // the applied factor, 6 decimals, for display
 	Method           IndexMethod
 	Series           string
+	SeriesName       string // the newest series of the lineage by name, for the reasons staff read
 	IndexNew         []IndexPoint
 	IndexPrev        []IndexPoint
 	Outcome          ProposalOutcome
@@ -121,6 +122,7 @@ func (p *Proposal) factor(year int, clause IndexationClause, lineage *Lineage, l
 		}
 		return decimal.Zero, false
 	}
+	p.SeriesName = lineage.NewestName()
 	newer, older := ReferencePeriods(clause, year)
 	ratio, used, missing := lineage.Ratio(newer, older)
 	for _, u := range used {
@@ -136,7 +138,7 @@ func (p *Proposal) factor(year int, clause IndexationClause, lineage *Lineage, l
 			names[i] = m.String()
 		}
 		p.Outcome = OutcomeBlocked
-		p.Reason = fmt.Sprintf("index series %s has no value for %s; load the published value and run again — the fee is not guessed (IDX-1)", lineage.Newest(), strings.Join(names, ", "))
+		p.Reason = fmt.Sprintf("index series %s has no value for %s; load the published value and run again — the fee is not guessed (IDX-1)", p.SeriesName, strings.Join(names, ", "))
 		return decimal.Zero, false
 	}
 	return ratio, true
@@ -170,7 +172,7 @@ func (p *Proposal) applyIncreaseRules(c *Contract, announcedOn, eff civil.Date) 
 		p.Rule = "IDX-2"
 		switch {
 		case c.Indexation.InflationDriven():
-			p.Reason = fmt.Sprintf("inflation-driven change (%s): applies as of %s without a right to terminate (IDX-2, 003:12.3)", p.Series, eff)
+			p.Reason = fmt.Sprintf("inflation-driven change (%s): applies as of %s without a right to terminate (IDX-2, 003:12.3)", p.SeriesName, eff)
 		case announcedOn.After(deadline):
 			hold("IDX-2", fmt.Sprintf("the increase was not announced by %s (announced %s) and is not inflation-driven: no increase in %d (IDX-2, 003:12.2)", deadline, announcedOn, eff.Year))
 		default:

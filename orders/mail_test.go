@@ -83,13 +83,14 @@ func TestCustomerMailsAddressedInTheirLanguage(t *testing.T) {
 }
 
 // TestIndexationChangeReadsAsPercent: the letter says a factor as the customer's percentage,
-// 1.034512 → "3,45 %" in Dutch, a fall in English as a decrease (IDX-1, issue 13).
+// 1.034512 → "3,45 %" in Dutch, a fall in English as a decrease, a non-breaking space
+// before the sign in both (i18n.Percent; IDX-1, issue 13).
 func TestIndexationChangeReadsAsPercent(t *testing.T) {
 	for _, tt := range []struct{ lang, factor, want string }{
-		{"nl", "1.034512", "een verhoging van 3,45 %"},
-		{"en", "1.034512", "an increase of 3.45%"},
-		{"en", "0.988", "a decrease of 1.2%"},
-		{"nl", "1.03", "een verhoging van 3 %"},
+		{"nl", "1.034512", "een verhoging van 3,45\u00a0%"},
+		{"en", "1.034512", "an increase of 3.45\u00a0%"},
+		{"en", "0.988", "a decrease of 1.2\u00a0%"},
+		{"nl", "1.03", "een verhoging van 3\u00a0%"},
 	} {
 		if got := feeChange(i18n.For(tt.lang), decimal.RequireFromString(tt.factor)); got != tt.want {
 			t.Errorf("%s %s: %q, want %q", tt.lang, tt.factor, got, tt.want)

@@ -153,8 +153,8 @@ func TestSeriesPage(t *testing.T) {
 	// a rebased series names the series it continues, not its code (issue 13)
 	e.a.Do(t, "POST", "/api/v1/index-series", e.am.Token, map[string]any{"code": code + "-new", "name": "UI successor", "base": "2025=100",
 		"rebased_from": code}).Expect(t, 201)
-	if body := e.page(t, "/indexation"); strings.Count(body, `href="/index-series/`+code+`">UI test index</a>`) != 2 {
-		t.Error("the successor's 'continues' does not name UI test index")
+	if body := e.page(t, "/indexation"); strings.Count(body, `href="/index-series/`+code+`">UI test index (2015=100)</a>`) != 2 {
+		t.Error("the successor's 'continues' does not name UI test index (2015=100)")
 	}
 	e.page(t, path, "values-form", "import-form", "No values loaded yet.")
 

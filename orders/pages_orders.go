@@ -122,9 +122,12 @@ func (m *Module) indexationPage(c *fiber.Ctx) error {
 		return err
 	}
 	d := indexationData{Year: m.svc.Today().Year + 1, Names: map[string]string{}}
+	lang := web.UILang(auth.From(c))
 	for _, s := range ss {
-		d.Series = append(d.Series, seriesOut(s))
-		d.Names[s.Code] = s.Name
+		o := seriesOut(s)
+		o.Name = seriesName(lang, s)
+		d.Series = append(d.Series, o)
+		d.Names[s.Code] = o.Name
 	}
 	return m.web.Render(c, "orders/indexation", tr(c, "orders.ui.title.indexation"), d)
 }

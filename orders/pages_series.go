@@ -9,6 +9,7 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	"backoffice/internal/auth"
+	"backoffice/internal/i18n"
 	"backoffice/internal/money"
 	"backoffice/internal/problem"
 	"backoffice/internal/web"
@@ -33,13 +34,24 @@ const seriesFormRows = 6
 // maxImportBytes bounds an uploaded StatLine export (a full CPI table is far smaller).
 const maxImportBytes = 4 << 20
 
+// seriesName is how a page names an index series: its message in the reader's language
+// ("CBS CPI alle huishoudens (2015=100)") for a series the company knows, else its stored
+// name and base (Label); never its code "cbs-cpi-2015" (issue 13).
+func seriesName(lang string, s *IndexSeries) string {
+	if id := "orders.index.name." + s.Code; i18n.Has(i18n.Lang(lang), id) {
+		return web.T(lang, id)
+	}
+	return s.Label()
+}
+
 type seriesPageData struct {
-	Series   SeriesOut
-	Values   []ValueOut // newest first
-	Rows     []ValueIn  // the value form's rows
-	Column   string     // the import's column filter
-	Errors   []problem.FieldError
-	FormName string // "values" or "import": the form the errors belong to
+	Series      SeriesOut
+	Predecessor string     // the name of the series this one continues
+	Values      []ValueOut // newest first
+	Rows        []ValueIn  // the value form's rows
+	Column      string     // the import's column filter
+	Errors      []problem.FieldError
+	FormName    string // "values" or "import": the form the errors belong to
 }
 
 func (m *Module) renderSeries(c *fiber.Ctx, d seriesPageData) error {
@@ -52,7 +64,12 @@ func (m *Module) renderSeries(c *fiber.Ctx, d seriesPageData) error {
 	if i < 0 {
 		return problem.NotFound(fmt.Sprintf("index series %q", code))
 	}
+	lang := web.UILang(auth.From(c))
 	d.Series = seriesOut(all[i])
+	d.Series.Name = seriesName(lang, all[i])
+	if j := slices.IndexFunc(all, func(s *IndexSeries) bool { return s.Code == all[i].RebasedFrom }); j >= 0 {
+		d.Predecessor = seriesName(lang, all[j])
+	}
 	d.Values = slices.Clone(d.Series.Values)
 	slices.Reverse(d.Values)
 	for len(d.Rows) < seriesFormRows {

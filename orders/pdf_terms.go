@@ -3,6 +3,8 @@ package orders
 import (
 	"strings"
 
+	"github.com/shopspring/decimal"
+
 	"backoffice/internal/civil"
 	"backoffice/internal/clock"
 	"backoffice/internal/i18n"
@@ -127,13 +129,7 @@ func notice(l *i18n.Localizer, t ContractTerms) string {
 
 // clause is the indexation clause in words, naming the index (not its code).
 func clause(l *i18n.Localizer, c IndexationClause) string {
-	pct := func(p interface{ String() string }) map[string]any {
-		s := p.String()
-		if l.Lang == i18n.NL {
-			s = strings.ReplaceAll(s, ".", ",")
-		}
-		return map[string]any{"Percent": s + "%"}
-	}
+	pct := func(p decimal.Decimal) map[string]any { return map[string]any{"Percent": i18n.Percent(l.Lang, p)} }
 	var s string
 	switch c.Method {
 	case IndexBySeries:
@@ -151,10 +147,10 @@ func clause(l *i18n.Localizer, c IndexationClause) string {
 		return l.T("orders.index.none")
 	}
 	if c.Floor != nil {
-		s += l.T("orders.index.floor", pct(c.Floor))
+		s += l.T("orders.index.floor", pct(*c.Floor))
 	}
 	if c.Cap != nil {
-		s += l.T("orders.index.cap", pct(c.Cap))
+		s += l.T("orders.index.cap", pct(*c.Cap))
 	}
 	return s + "."
 }

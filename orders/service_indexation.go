@@ -217,14 +217,14 @@ func (s *Service) mailIndexationLetter(ctx context.Context, tx bun.IDB, contract
 }
 
 // feeChange says a factor as the change in percent the customer reads: 1.034512 is "een
-// verhoging van 3,45 %" (nl), "an increase of 3.45%" (en).
+// verhoging van 3,45 %" (nl), "an increase of 3.45 %" (en), written by i18n.Percent.
 func feeChange(l *i18n.Localizer, factor decimal.Decimal) string {
 	pct := factor.Sub(decimal.NewFromInt(1)).Mul(decimal.NewFromInt(100)).Round(2)
 	key := "orders.mail.indexation.increase"
 	if pct.IsNegative() {
 		key, pct = "orders.mail.indexation.decrease", pct.Neg()
 	}
-	return l.T(key, map[string]any{"Percent": i18n.QuantityIn(l.Lang, pct)})
+	return l.T(key, map[string]any{"Percent": i18n.Percent(l.Lang, pct)})
 }
 
 // indexPoints says the index values a change was computed from: one month as "132,77

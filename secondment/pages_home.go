@@ -2,7 +2,6 @@ package secondment
 
 import (
 	"context"
-	"fmt"
 
 	"backoffice/internal/auth"
 	"backoffice/internal/i18n"
@@ -39,7 +38,7 @@ func (m *Module) HomeCards(ctx context.Context) ([]web.HomeCard, error) {
 		week.Text, week.Note = web.Minutes(0), web.T(lang, "secondment.ui.home.week_empty")
 	}
 	for _, b := range h.Bands {
-		week.Detail = append(week.Detail, web.HomeDetail{Label: fmt.Sprintf("%s · %s %%", web.T(lang, "secondment.ui.home.band."+string(b.Band)), b.Percent.String()), Note: web.Minutes(b.Minutes)})
+		week.Detail = append(week.Detail, web.HomeDetail{Label: web.T(lang, "secondment.ui.home.band."+string(b.Band)) + " · " + web.Percent(b.Percent), Note: web.Minutes(b.Minutes)})
 	}
 	return []web.HomeCard{week, waiting}, nil
 }

@@ -50,7 +50,7 @@ func TestBrowserTechnicianHomeWithoutJavaScript(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{"3 hours", "Night · 200 %", "1 hour 30 min", "Normal · 100 %"} {
+	for _, want := range []string{"3 hours", "Night · 200\u00a0%", "1 hour 30 min", "Normal · 100\u00a0%"} {
 		if !strings.Contains(week, want) {
 			t.Errorf("SEC-3: the week card lacks %q: %q", want, week)
 		}

@@ -157,7 +157,7 @@ func TestHomePerRole(t *testing.T) {
 					continue
 				}
 				if m[1] == "week-hours" {
-					if !strings.Contains(body, "9 hours") || !strings.Contains(body, "Night · 200 %") || !strings.Contains(body, "Evening · 150 %") {
+					if !strings.Contains(body, "9 hours") || !strings.Contains(body, "Night · 200\u00a0%") || !strings.Contains(body, "Evening · 150\u00a0%") {
 						t.Errorf("the week card lacks its bands")
 					}
 					continue

@@ -90,8 +90,19 @@ func QuantityIn(lang string, d decimal.Decimal) string {
 	return Quantity(d)
 }
 
-// Percent formats a rate without needless decimals: 21%, 5,5% (nl), 5.5% (en).
-func Percent(lang string, d decimal.Decimal) string { return QuantityIn(lang, d) + "%" }
+// Percent is the one way a percentage is written (issue 13): at most 2 decimals, rounded
+// half away from zero, no needless zeros, a non-breaking space before the sign: 21 %,
+// 5,5 %, 99,95 % (nl), 5.5 % (en).
+func Percent(lang string, d decimal.Decimal) string {
+	return QuantityIn(lang, d.Round(2)) + "\u00a0%"
+}
+
+// MeasuredPercent is Percent of a measured rate (an availability), cut to 2 decimals
+// rather than rounded, so it never reads as meeting a target it missed: 99.8951 is
+// 99,89 %, never 99,9 %.
+func MeasuredPercent(lang string, d decimal.Decimal) string {
+	return Percent(lang, d.Truncate(2))
+}
 
 // MonthYear names a month: januari 2026 (nl), January 2026 (en).
 func MonthYear(lang string, m civil.Month) string {

@@ -42,22 +42,32 @@ func Money(v any) string {
 	return i18n.Euro(d)
 }
 
-// Percent formats a rate the way amounts are written: 8,25 %.
-func Percent(v any) string {
+// Percent writes a rate on a staff page the way amounts are written there (Dutch),
+// through i18n.Percent: 8,25 %, 21 %, 99,95 %.
+func Percent(v any) string { return TPercent(i18n.NL, v) }
+
+// TPercent writes a rate in lang (i18n.Percent): a decimal, an integer, or a string on the
+// wire; a string is a measured rate ("99.9094" → "99,9 %"), cut rather than rounded so it
+// never reads as a target it missed (i18n.MeasuredPercent).
+func TPercent(lang string, v any) string {
 	switch x := v.(type) {
 	case decimal.Decimal:
-		return i18n.Amount(x) + " %"
+		return i18n.Percent(lang, x)
 	case *decimal.Decimal:
 		if x == nil {
 			return ""
 		}
-		return i18n.Amount(*x) + " %"
-	case string: // a measured rate on the wire, "99.9500" → "99,95 %": exact, never rounded up to a target
+		return i18n.Percent(lang, *x)
+	case int:
+		return i18n.Percent(lang, decimal.NewFromInt(int64(x)))
+	case int64:
+		return i18n.Percent(lang, decimal.NewFromInt(x))
+	case string:
 		if d, err := decimal.NewFromString(x); err == nil {
-			return i18n.Quantity(d) + " %"
+			return i18n.MeasuredPercent(lang, d)
 		}
 	}
-	return fmt.Sprint(v) + " %"
+	return fmt.Sprint(v) + "\u00a0%"
 }
 
 // TDateTime is an instant in lang, in Amsterdam time: 1 december 2026 14:05; a nil

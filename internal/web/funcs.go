@@ -21,6 +21,8 @@ func Funcs() template.FuncMap {
 	fm := template.FuncMap{
 		"money":   Money,
 		"percent": Percent,
+		// {{tpercent $.Lang .Rate}}: a rate in the reader's language (21 %, 5.5 %).
+		"tpercent": TPercent,
 		// monthName 2026-12 → "December 2026"
 		"monthName": func(m civil.Month) string { return m.Month.String() + " " + fmt.Sprint(m.Year) },
 		// Customer-facing text in the reader's language ({{t $.Lang "portal.quotes.title"}},

@@ -31,8 +31,8 @@ func TestPagesSpeakTheStaffLanguage(t *testing.T) {
 			[]string{"Ageing on 1 May 2026", "Open invoices", "Suspended customers", "Over 90 days"}, nil},
 		{"/receivables/payments", []string{"Betaling vastleggen", "Bankafschrift inlezen", "Niet-gekoppelde bankregels"},
 			[]string{"Record a payment", "Import a bank statement", "Unmatched bank entries"}, nil},
-		{"/receivables/interest-rates", []string{"Wettelijke handelsrente", "Geldig vanaf", "10,15 %"},
-			[]string{"Statutory commercial interest", "Valid from", "10,15 %"}, nil},
+		{"/receivables/interest-rates", []string{"Wettelijke handelsrente", "Geldig vanaf", "10,15\u00a0%"},
+			[]string{"Statutory commercial interest", "Valid from", "10,15\u00a0%"}, nil},
 		{claim, []string{"Vordering op 1 mei 2026", "Onbetaalde hoofdsom", "algemene voorwaarden van Cloudwise", "loopt vanaf"},
 			[]string{"Claim on 1 May 2026", "Principal unpaid", "terms and conditions of Cloudwise", "runs from"}, []string{"004", "2026-01-29"}},
 	}

@@ -22,7 +22,7 @@ func TestPages(t *testing.T) {
 	for _, c := range []struct{ path, token, want string }{
 		{"/receivables", admin.Token, `id="ageing-chart"`},
 		{"/receivables/payments", admin.Token, `id="payment-form"`},
-		{"/receivables/interest-rates", admin.Token, `10,15 %`},
+		{"/receivables/interest-rates", admin.Token, "10,15\u00a0%"},
 		{"/receivables/invoices/" + itoa(id) + "?on=2026-05-01", admin.Token, `id="interest-lines"`},
 		{"/portal/balance", contact.Token, `id="portal-open"`},
 	} {
