@@ -7,6 +7,9 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"backoffice/internal/auth"
+	"backoffice/internal/testkit"
 )
 
 // TestListsNameOrdersAndItems (issue 13): the delivery list and page name the order by the
@@ -90,6 +93,23 @@ func TestPagesNameDeliveriesDefectsAndRMAs(t *testing.T) {
 	}
 	bare := []string{fmt.Sprintf("Delivery %d<", d.ID), fmt.Sprintf("Delivery %d ", d.ID), fmt.Sprintf("delivery %d<", d.ID),
 		fmt.Sprintf("Defect report %d", defect.ID), fmt.Sprintf("RMA %d", rma.ID)}
+	// the audit log names them too, and the item a defect report refers to (issue 13)
+	admin := testkit.Login(t, auth.Admin, nil)
+	named := fmt.Sprintf("%s · %s", *d.Items[0].Serial, template.HTMLEscapeString(p.Name))
+	audits := map[string][]string{
+		fmt.Sprintf("/audit?entity=hw_delivery&entity_id=%d", d.ID):           {"Delivery " + number + "<"},
+		fmt.Sprintf("/audit?entity=hw_defect_report&entity_id=%d", defect.ID): {"Defect report " + named + "<", `<span class="after">` + named + "</span>"},
+		fmt.Sprintf("/audit?entity=hw_rma&entity_id=%d", rma.ID):              {"Return request " + named + "<"},
+		fmt.Sprintf("/audit?entity=hw_product&entity_id=%d", p.ID):            {"Product " + template.HTMLEscapeString(p.Name) + "<"},
+	}
+	for path, wants := range audits {
+		body := string(b.app.Do(t, "GET", path, admin.Token, nil).Expect(t, 200).Body)
+		for _, w := range wants {
+			if !strings.Contains(body, w) {
+				t.Errorf("%s does not show %q", path, w)
+			}
+		}
+	}
 	for path, wants := range pages {
 		body := string(b.app.Do(t, "GET", path, b.am.Token, nil).Expect(t, 200).Body)
 		for _, w := range wants {

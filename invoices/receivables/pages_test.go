@@ -80,4 +80,10 @@ func TestPaymentsNameThePayer(t *testing.T) {
 			t.Errorf("the payments list shows %q", bare)
 		}
 	}
+	// the audit log names it the same way
+	admin := testkit.Login(t, auth.Admin, nil)
+	audit := string(a.Do(t, "GET", fmt.Sprintf("/audit?entity=payment&entity_id=%d", p.ID), admin.Token, nil).Expect(t, 200).Body)
+	if want := fmt.Sprintf("Payment %s · %s · 30 April 2026<", template.HTMLEscapeString(cust.Name), web.Money("400.00")); !strings.Contains(audit, want) {
+		t.Errorf("the audit log does not name payment %d as %q", p.ID, want)
+	}
 }
