@@ -24,7 +24,7 @@ var demoProducts = []ProductIn{
 	demoProduct("NAS-RS1221", "RackStation RS1221+", "Synology", 36, true, ConditionNew),
 	demoProduct("SW-USW24", "Switch Pro 24 PoE", "Ubiquiti", 12, true, ConditionRefurbished),
 	demoProduct("AP-U7PRO", "U7 Pro access point", "Ubiquiti", 12, true, ConditionNew),
-	demoProduct("CBL-CAT6-3", "Patch cable Cat6 3 m", "Goobay", 0, false, ConditionNew),
+	demoProduct("CBL-CAT6-3", "Patchkabel Cat6 3 m", "Goobay", 0, false, ConditionNew),
 }
 
 func demoProduct(sku, name, mf string, months int, serialised bool, cond string) ProductIn {

@@ -65,8 +65,8 @@ func TestListsNameOrdersAndItems(t *testing.T) {
 
 // TestPagesNameDeliveriesDefectsAndRMAs (issue 13): a delivery is named by its order's
 // number and planned date (its list, page, driver page and the item it brought), a defect
-// report and a return request by when they were made — never "Delivery 3", "delivery 3",
-// "Defect report 3" or "RMA 3".
+// report by when it was made, a return request by its RMA number (the customer writes it on
+// the box) and when it was made — never "Delivery 3", "delivery 3" or "Defect report 3".
 func TestPagesNameDeliveriesDefectsAndRMAs(t *testing.T) {
 	b := setup(t)
 	p := b.product(t, true, 36, ConditionNew)
@@ -85,21 +85,21 @@ func TestPagesNameDeliveriesDefectsAndRMAs(t *testing.T) {
 		"/hardware/deliveries":                              {delivery + "</a>"},
 		fmt.Sprintf("/hardware/deliveries/%d", d.ID):        {"<title>" + delivery, "<h2>" + delivery},
 		fmt.Sprintf("/hardware/deliveries/%d/driver", d.ID): {"<h2>" + delivery + "</h2>"},
-		fmt.Sprintf("/hardware/items/%d", item):             {fmt.Sprintf(`<a href="/hardware/deliveries/%d">delivery %s</a>`, d.ID, number), "Return request of 2 March 2026 11:00"},
+		fmt.Sprintf("/hardware/items/%d", item):             {fmt.Sprintf(`<a href="/hardware/deliveries/%d">delivery %s</a>`, d.ID, number), fmt.Sprintf("RMA %d of 2 March 2026 11:00", rma.ID)},
 		"/hardware/defects":                                 {"Defect report of 2 March 2026 11:00</a>"},
 		fmt.Sprintf("/hardware/defects/%d", defect.ID):      {"<h2>Defect report of 2 March 2026 11:00"},
-		"/hardware/rmas":                                    {"Return request of 2 March 2026 11:00</a>"},
-		fmt.Sprintf("/hardware/rmas/%d", rma.ID):            {"<h2>Return request of 2 March 2026 11:00"},
+		"/hardware/rmas":                                    {fmt.Sprintf("RMA %d of 2 March 2026 11:00</a>", rma.ID)},
+		fmt.Sprintf("/hardware/rmas/%d", rma.ID):            {fmt.Sprintf("<h2>RMA %d of 2 March 2026 11:00", rma.ID)},
 	}
 	bare := []string{fmt.Sprintf("Delivery %d<", d.ID), fmt.Sprintf("Delivery %d ", d.ID), fmt.Sprintf("delivery %d<", d.ID),
-		fmt.Sprintf("Defect report %d", defect.ID), fmt.Sprintf("RMA %d", rma.ID)}
+		fmt.Sprintf("Defect report %d", defect.ID), fmt.Sprintf("RMA %d<", rma.ID)}
 	// the audit log names them too, and the item a defect report refers to (issue 13)
 	admin := testkit.Login(t, auth.Admin, nil)
 	named := fmt.Sprintf("%s · %s", *d.Items[0].Serial, template.HTMLEscapeString(p.Name))
 	audits := map[string][]string{
 		fmt.Sprintf("/audit?entity=hw_delivery&entity_id=%d", d.ID):           {"Delivery " + number + "<"},
 		fmt.Sprintf("/audit?entity=hw_defect_report&entity_id=%d", defect.ID): {"Defect report " + named + "<", `<span class="after">` + named + "</span>"},
-		fmt.Sprintf("/audit?entity=hw_rma&entity_id=%d", rma.ID):              {"Return request " + named + "<"},
+		fmt.Sprintf("/audit?entity=hw_rma&entity_id=%d", rma.ID):              {"RMA " + named + "<"},
 		fmt.Sprintf("/audit?entity=hw_product&entity_id=%d", p.ID):            {"Product " + template.HTMLEscapeString(p.Name) + "<"},
 	}
 	for path, wants := range audits {

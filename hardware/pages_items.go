@@ -205,7 +205,7 @@ func (m *Module) renderRMA(c *fiber.Ctx, fe []problem.FieldError) error {
 	if err != nil {
 		return err
 	}
-	return m.d.Web.Render(c, "hardware/rma", web.UITr(c, "hardware.ui.rma.heading", "Date", web.TDateTime(web.UILang(auth.From(c)), r.CreatedAt)), rmaData{R: rmaOut(r), Item: viewItem(web.UILang(auth.From(c)), itemOut(it, m.d.Clock.Now())), Errors: fe, Exclusions: Exclusions})
+	return m.d.Web.Render(c, "hardware/rma", web.UITr(c, "hardware.ui.rma.heading", "Number", r.ID, "Date", web.TDateTime(web.UILang(auth.From(c)), r.CreatedAt)), rmaData{R: rmaOut(r), Item: viewItem(web.UILang(auth.From(c)), itemOut(it, m.d.Clock.Now())), Errors: fe, Exclusions: Exclusions})
 }
 
 func (m *Module) rmaPage(c *fiber.Ctx) error { return m.renderRMA(c, nil) }

@@ -45,9 +45,9 @@ func (m *Module) SeedDemo(ctx context.Context, tx bun.Tx, demo *platform.Demo) e
 		status       EntryStatus
 		approvedByAM bool
 	}{
-		{fri, 22 * 60, 26 * 60, "Storage outage: restore and verify backups", StatusApproved, true},
-		{fri.AddDays(-3), 17 * 60, 20 * 60, "Firewall migration after hours", StatusSubmitted, false},
-		{fri.AddDays(-2), 8*60 + 30, 17 * 60, "Workplace rollout", StatusSubmitted, false},
+		{fri, 22 * 60, 26 * 60, "Storing opslag: back-ups teruggezet en gecontroleerd", StatusApproved, true},
+		{fri.AddDays(-3), 17 * 60, 20 * 60, "Migratie firewall buiten kantoortijd", StatusSubmitted, false},
+		{fri.AddDays(-2), 8*60 + 30, 17 * 60, "Uitrol nieuwe werkplekken", StatusSubmitted, false},
 	}
 	// This week's Monday, so the technician's home shows the week in its bands: an early
 	// start (night band until 07:30) and an evening session (from 18:00), as far as they
@@ -61,8 +61,8 @@ func (m *Module) SeedDemo(ctx context.Context, tx bun.Tx, demo *platform.Demo) e
 			status       EntryStatus
 			approvedByAM bool
 		}{
-			{monday, 6 * 60, 12 * 60, "Server patching before office hours", StatusSubmitted, false},
-			{monday, 17 * 60, 20 * 60, "Mailbox migration after hours", StatusSubmitted, false},
+			{monday, 6 * 60, 12 * 60, "Servers gepatcht voor kantoortijd", StatusSubmitted, false},
+			{monday, 17 * 60, 20 * 60, "Mailboxmigratie buiten kantoortijd", StatusSubmitted, false},
 		}...)
 	}
 	for _, e := range entries {

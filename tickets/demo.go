@@ -58,17 +58,17 @@ func (m *Module) SeedDemo(ctx context.Context, tx bun.Tx, demo *platform.Demo) e
 	cust0, cust1 := demo.CustomerIDs[0], demo.CustomerIDs[len(demo.CustomerIDs)-1]
 	p1 := "P1"
 	if _, err := file(contacts[len(contacts)-1], TicketInput{Subject: "Kassasysteem start niet op",
-		Description: "Since this morning the till shows a blue screen after the logo. Restarting does not help.",
+		Description: "Sinds vanochtend geeft de kassa na het logo een blauw scherm. Opnieuw opstarten helpt niet.",
 		Category:    string(Incident), Priority: &p1}, 40*time.Minute); err != nil {
 		return err
 	}
 	waiting, err := file(contacts[0], TicketInput{Subject: "Agenda synchroniseert niet met telefoons",
-		Description: "Appointments made in the web agenda do not appear on the practice phones.", Category: string(Defect)}, 30*time.Hour)
+		Description: "Afspraken die in de webagenda worden gemaakt, verschijnen niet op de telefoons van de praktijk.", Category: string(Defect)}, 30*time.Hour)
 	if err != nil {
 		return err
 	}
 	at(29 * time.Hour)
-	if _, err := s.AddComment(techCtx, waiting.ID, CommentInput{Body: "Which phone models and app version do you use?"}); err != nil {
+	if _, err := s.AddComment(techCtx, waiting.ID, CommentInput{Body: "Welke telefoons en welke versie van de app gebruiken jullie?"}); err != nil {
 		return step(err)
 	}
 	if _, err := s.ChangeStatus(techCtx, waiting.ID, StatusInput{Status: string(StatusWaitingOnCustomer)}); err != nil {
@@ -76,7 +76,7 @@ func (m *Module) SeedDemo(ctx context.Context, tx bun.Tx, demo *platform.Demo) e
 	}
 	received := now.Add(-20 * time.Hour)
 	breach, err := file(tech, TicketInput{CustomerID: &cust0, Subject: "Gedeelde mailbox zichtbaar voor verkeerde groep",
-		Description: "A shared mailbox with patient letters was readable by the wrong user group for two days.",
+		Description: "Een gedeelde mailbox met patiëntbrieven was twee dagen leesbaar voor de verkeerde gebruikersgroep.",
 		Category:    string(DataBreach), ReceivedAt: &received}, 19*time.Hour)
 	if err != nil {
 		return err
@@ -86,29 +86,29 @@ func (m *Module) SeedDemo(ctx context.Context, tx bun.Tx, demo *platform.Demo) e
 		return step(err)
 	}
 	reopened, err := file(contacts[0], TicketInput{Subject: "Printer op de balie drukt niet af",
-		Description: "The reception printer accepts jobs but prints nothing.", Category: string(Incident)}, 50*time.Hour)
+		Description: "De printer bij de receptie neemt opdrachten aan, maar drukt niets af.", Category: string(Incident)}, 50*time.Hour)
 	if err != nil {
 		return err
 	}
 	at(49 * time.Hour)
-	if _, err := s.AddComment(techCtx, reopened.ID, CommentInput{Body: "Driver reinstalled, please try again."}); err != nil {
+	if _, err := s.AddComment(techCtx, reopened.ID, CommentInput{Body: "Het stuurprogramma is opnieuw geïnstalleerd; wilt u het nog eens proberen?"}); err != nil {
 		return step(err)
 	}
 	if _, err := s.ChangeStatus(techCtx, reopened.ID, StatusInput{Status: string(StatusResolved), Resolution: ptr(string(ResolutionFix))}); err != nil {
 		return step(err)
 	}
 	at(26 * time.Hour)
-	if _, err := s.AddComment(auth.With(ctx, contacts[0]), reopened.ID, CommentInput{Body: "It printed twice and stopped again."}); err != nil {
+	if _, err := s.AddComment(auth.With(ctx, contacts[0]), reopened.ID, CommentInput{Body: "Hij heeft twee keer afgedrukt en is daarna weer gestopt."}); err != nil {
 		return step(err)
 	}
 	for i, ago := range []time.Duration{35 * 24 * time.Hour, 40 * 24 * time.Hour, 65 * 24 * time.Hour} {
 		old, err := file(contacts[i%len(contacts)], TicketInput{Subject: fmt.Sprintf("Wachtwoord vergeten (%d)", i+1),
-			Description: "A colleague cannot log in any more.", Category: string(Request)}, ago)
+			Description: "Een collega kan niet meer inloggen.", Category: string(Request)}, ago)
 		if err != nil {
 			return err
 		}
 		at(ago - time.Duration(30+i*600)*time.Minute)
-		if _, err := s.AddComment(techCtx, old.ID, CommentInput{Body: "Password reset link sent."}); err != nil {
+		if _, err := s.AddComment(techCtx, old.ID, CommentInput{Body: "De link om het wachtwoord opnieuw in te stellen is verstuurd."}); err != nil {
 			return step(err)
 		}
 		if _, err := s.ChangeStatus(techCtx, old.ID, StatusInput{Status: string(StatusResolved), Resolution: ptr(string(ResolutionWorkaround))}); err != nil {
@@ -117,7 +117,7 @@ func (m *Module) SeedDemo(ctx context.Context, tx bun.Tx, demo *platform.Demo) e
 	}
 	// Not covered (T-4): the customer's own script broke the printers; the time is billed.
 	nc, err := file(contacts[0], TicketInput{Subject: "Printers weigeren na eigen inlogscript",
-		Description: "After we rolled out our own logon script no printer works any more.", Category: string(Incident)}, 6*24*time.Hour)
+		Description: "Sinds we ons eigen inlogscript hebben uitgerold, werkt geen enkele printer meer.", Category: string(Incident)}, 6*24*time.Hour)
 	if err != nil {
 		return err
 	}
@@ -125,7 +125,7 @@ func (m *Module) SeedDemo(ctx context.Context, tx bun.Tx, demo *platform.Demo) e
 	if _, err := s.LogTime(techCtx, nc.ID, TimeInput{Minutes: 75, Note: "Oorzaak gevonden in het eigen inlogscript van de klant; printerkoppelingen hersteld"}); err != nil {
 		return step(err)
 	}
-	if _, err := s.AddComment(techCtx, nc.ID, CommentInput{Body: "Your logon script removed the printer mappings; this is not covered by the SLA, so the time is billed at our hourly rate."}); err != nil {
+	if _, err := s.AddComment(techCtx, nc.ID, CommentInput{Body: "Uw eigen inlogscript verwijderde de printerkoppelingen. Dit valt niet onder de SLA, dus de bestede tijd wordt tegen ons uurtarief gefactureerd."}); err != nil {
 		return step(err)
 	}
 	if s.Rates != nil && s.Rates() != nil {

@@ -2,14 +2,16 @@ package tickets
 
 import (
 	"context"
-	"fmt"
 	"slices"
 	"time"
 
 	"github.com/riverqueue/river"
+	"github.com/shopspring/decimal"
 	"github.com/uptrace/bun"
 
+	"backoffice/internal/i18n"
 	"backoffice/internal/outbox"
+	"backoffice/internal/web"
 )
 
 // AlertsArgs is the periodic job that sends SLA warnings (75% of a target used) and
@@ -93,21 +95,19 @@ func (s *Service) alertTicket(ctx context.Context, tx bun.Tx, id int64, now time
 	return len(alerts), saveTicket(ctx, tx, t)
 }
 
+// alertText is an SLA alert to the assignee or the desk, in the staff language, the due
+// time in words ("3 maart 2026 om 10:15") and the share used as every percentage is written.
 func alertText(t *Ticket, sla SLA, a Alert) (string, string) {
-	var what string
-	switch a.Kind {
-	case AlertResponseWarning:
-		what = fmt.Sprintf("75%% of the response target is used; respond by %s", local(sla.ResponseDueAt))
-	case AlertResolutionWarning:
-		what = fmt.Sprintf("75%% of the resolution target is used; resolve by %s", local(sla.ResolutionDueAt))
-	case AlertResponseBreach:
-		what = fmt.Sprintf("the response target was breached at %s", local(sla.ResponseDueAt))
-	default:
-		what = fmt.Sprintf("the resolution target was breached at %s", local(sla.ResolutionDueAt))
+	l := i18n.For(web.StaffLang)
+	due := sla.ResolutionDueAt
+	if a.Kind == AlertResponseWarning || a.Kind == AlertResponseBreach {
+		due = sla.ResponseDueAt
 	}
-	subject := fmt.Sprintf("[%s] SLA %s: %s", t.Number, words(a.Kind), t.Subject)
-	body := fmt.Sprintf("Ticket %s (%s, %s) for %s: %s.\n", t.Number, t.Priority, words(t.Status), t.CustomerName, what)
-	return subject, body
+	what := l.T("tickets.mail.alert.what."+string(a.Kind), map[string]any{"Used": i18n.Percent(l.Lang, decimal.NewFromInt(75)), "Due": inWords(l, due)})
+	subject := l.T("tickets.mail.alert.subject", map[string]any{"Number": t.Number, "Alert": l.T("tickets.mail.alert.kind." + string(a.Kind)), "Subject": t.Subject})
+	body := l.T("tickets.mail.alert.body", map[string]any{"Number": t.Number, "Priority": t.Priority, "Status": words(t.Status),
+		"Customer": t.CustomerName, "What": what})
+	return subject, body + "\n"
 }
 
 // Workers registers the ticket jobs.

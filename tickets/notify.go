@@ -26,7 +26,6 @@ const (
 	KindDataBreach     = "ticket_data_breach"
 )
 
-func local(t time.Time) string { return t.In(clock.Amsterdam).Format("Mon 2 Jan 2006 15:04 MST") }
 
 func enqueue(ctx context.Context, tx bun.Tx, now time.Time, t *Ticket, kind, to, subject, body string, notBefore time.Time, key *string) error {
 	return outbox.Enqueue(ctx, tx, now, &outbox.Message{Kind: kind, To: to, Subject: subject, Body: body,
@@ -144,8 +143,9 @@ func (s *Service) notifyComment(ctx context.Context, tx bun.Tx, t *Ticket, c *Co
 	if err != nil {
 		return err
 	}
-	body := fmt.Sprintf("%s replied on ticket %s (now %s):\n\n%s\n", c.AuthorName, t.Number, t.Status, c.Body)
-	return enqueue(ctx, tx, now, t, KindTicketComment, to, fmt.Sprintf("[%s] %s", t.Number, t.Subject), body, now, nil)
+	l := i18n.For(web.StaffLang) // a staff mail: the staff language
+	data := map[string]any{"Number": t.Number, "Subject": t.Subject, "Author": c.AuthorName, "Body": c.Body, "Status": words(t.Status)}
+	return enqueue(ctx, tx, now, t, KindTicketComment, to, l.T("tickets.mail.comment.subject", data), l.T("tickets.mail.reply.body", data)+"\n", now, nil)
 }
 
 // notifyResolved e-mails the reporter that the ticket is resolved, saying when the work
