@@ -26,7 +26,6 @@ const (
 	KindDataBreach     = "ticket_data_breach"
 )
 
-
 func enqueue(ctx context.Context, tx bun.Tx, now time.Time, t *Ticket, kind, to, subject, body string, notBefore time.Time, key *string) error {
 	return outbox.Enqueue(ctx, tx, now, &outbox.Message{Kind: kind, To: to, Subject: subject, Body: body,
 		NotBefore: notBefore, Entity: "ticket", EntityID: fmt.Sprint(t.ID), DedupKey: key})
