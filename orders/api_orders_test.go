@@ -216,11 +216,7 @@ func TestIndexationAPI(t *testing.T) {
 		// percentage with money and months in words — not "factor 1.030023" (IDX-1, issue 13)
 		m := mailOf(t, MailIndexationLetter, k.ID)
 		if m.To != e.contact.User.Email || !strings.HasPrefix(m.Body, "Beste "+e.contact.User.Name+",") ||
-<<<<<<< HEAD
-			!strings.Contains(m.Body, "Per 1 januari 2027 wijzigen") || !strings.Contains(m.Body, "€\u00a0125,00 → €\u00a0128,75 (een verhoging van 3 %)") ||
-=======
-			!strings.Contains(m.Body, "Per 1 januari 2027 wijzigen") || !strings.Contains(m.Body, "€ 125,00 → € 128,75 (een verhoging van 3\u00a0%)") ||
->>>>>>> 51ef970 (one format for percentages (issue 13): i18n.Percent writes at most 2 decimals, trimmed, with a non-breaking space before the sign, i18n.MeasuredPercent cuts a measured rate instead of rounding it up to a target; web.Percent/tpercent use it on every page (SLA dashboard, interest rates, overtime bands and the week card, VAT on quotes and the billable ledger), the indexation letter and the terms PDF. Index series are named in words on the indexation and series pages ('CBS CPI alle huishoudens (2015=100)'), the predecessor by name, and the proposals' reasons by the series' name, never the code)
+			!strings.Contains(m.Body, "Per 1 januari 2027 wijzigen") || !strings.Contains(m.Body, "€\u00a0125,00 → €\u00a0128,75 (een verhoging van 3\u00a0%)") ||
 			!strings.Contains(m.Body, "132,77 (oktober 2026) tegenover 128,9 (oktober 2025)") || strings.Contains(m.Body, "factor") {
 			t.Errorf("indexation letter to %s:\n%s", m.To, m.Body)
 		}
