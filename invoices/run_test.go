@@ -3,6 +3,7 @@ package invoices_test
 import (
 	"context"
 	"fmt"
+	"strings"
 	"testing"
 	"time"
 
@@ -49,6 +50,10 @@ func TestInvoiceRun(t *testing.T) {
 	})
 	var run invoices.RunOut
 	s.app.Do(t, "POST", "/api/v1/invoice-runs", am.Token, map[string]any{"until": until, "dry_run": false}).Expect(t, 200).JSON(t, &run)
+	// the recent runs are named by when they ran, not "Run 3" (issue 13)
+	if body := s.page(t, "/invoice-runs", am.Token); strings.Contains(body, fmt.Sprintf(">Run %d<", run.ID)) || !strings.Contains(body, ">Run of ") {
+		t.Errorf("the runs page names run %d by its id", run.ID)
+	}
 	t.Run("INV-1_run_issues_consecutive_numbers_grouped_per_settings", func(t *testing.T) {
 		if run.Issued != 3 || run.Drafts != 1 {
 			t.Fatalf("run %+v", run)
