@@ -2,6 +2,7 @@ package civil
 
 import (
 	"encoding/json"
+	"fmt"
 	"testing"
 	"time"
 )
@@ -39,5 +40,35 @@ func TestDate(t *testing.T) {
 	}
 	if !MustParse("2026-05-04").Before(MustParse("2026-05-05")) || MustParse("2026-05-05").Weekday() != time.Tuesday {
 		t.Error("compare/weekday")
+	}
+}
+
+// TestDateStringMatchesSprintf: the hand-written YYYY-MM-DD is what fmt wrote, for small
+// and four-digit years and every month and day, and JSON quotes the same text.
+func TestDateStringMatchesSprintf(t *testing.T) {
+	for _, y := range []int{1, 9, 10, 99, 100, 999, 1000, 2026, 9999} {
+		for m := time.January; m <= time.December; m++ {
+			for _, day := range []int{1, 9, 10, 28, 31} {
+				d := Date{y, m, day}
+				want := fmt.Sprintf("%04d-%02d-%02d", y, m, day)
+				if d.String() != want {
+					t.Fatalf("%v: String() = %q, want %q", d, d.String(), want)
+				}
+				if b, _ := d.MarshalJSON(); string(b) != `"`+want+`"` {
+					t.Fatalf("%v: MarshalJSON = %s", want, b)
+				}
+			}
+		}
+	}
+	if (Date{}).String() != "" || (Date{Year: 12026, Month: 1, Day: 1}).String() != "12026-01-01" {
+		t.Error("the zero date or a five-digit year")
+	}
+}
+
+func BenchmarkDateMarshalJSON(b *testing.B) {
+	d := MustParse("2026-12-02")
+	b.ReportAllocs()
+	for b.Loop() {
+		_, _ = d.MarshalJSON()
 	}
 }

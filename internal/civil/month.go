@@ -35,7 +35,13 @@ func MonthOf(t time.Time, loc *time.Location) Month {
 func MonthOfDate(d Date) Month { return Month{d.Year, d.Month} }
 
 // String formats as "YYYY-MM".
-func (m Month) String() string { return fmt.Sprintf("%04d-%02d", m.Year, int(m.Month)) }
+func (m Month) String() string {
+	s := Date{m.Year, m.Month, 1}.String()
+	if len(s) < 3 {
+		return fmt.Sprintf("%04d-%02d", m.Year, int(m.Month))
+	}
+	return s[:len(s)-3]
+}
 
 // Before reports m < o.
 func (m Month) Before(o Month) bool {
