@@ -91,8 +91,8 @@ func refEntity(path string) string {
 
 // nameAuditChanges writes the changes for a person in lang: a field that refers to a
 // record ("customer_id": 1) by the record's name ("Acme Zorg B.V.") where a module names
-// it, and a number with decimals as the reader's language writes numbers (61.954,75 in
-// nl). The CSV export keeps the recorded values.
+// it, and a number with decimals the one way staff pages write them (61.954,75, as
+// web.Money). The CSV export keeps the recorded values.
 func (m *Module) nameAuditChanges(c *fiber.Ctx, lang string, rows []auditRow) error {
 	refs := map[string][]string{}
 	for _, r := range rows {
@@ -120,9 +120,9 @@ func (m *Module) nameAuditChanges(c *fiber.Ctx, lang string, rows []auditRow) er
 				return v
 			}
 			if len(v)-strings.IndexByte(v, '.') == 3 {
-				return i18n.AmountIn(lang, d) // money-like: 61.954,75 / 61,954.75
+				return i18n.Amount(d) // money-like: 61.954,75, as web.Money writes amounts on every staff page
 			}
-			return i18n.QuantityIn(lang, d)
+			return i18n.Quantity(d)
 		}
 		return v
 	}

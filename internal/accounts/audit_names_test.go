@@ -34,7 +34,7 @@ func TestAuditLogNamesRecordsAndFlattensChanges(t *testing.T) {
 	if status != 200 {
 		t.Fatalf("audit page %d", status)
 	}
-	for _, want := range []string{"Customer " + name, "Address · City", "Utrecht", "Zwolle", "Address · Geo · Lat", "52.09", "52.51", "Contact · Name", "Contact · Phone 2", "06-2"} {
+	for _, want := range []string{"Customer " + name, "Address · City", "Utrecht", "Zwolle", "Address · Geo · Lat", "52,09", "52,51", "Contact · Name", "Contact · Phone 2", "06-2"} {
 		if !strings.Contains(body, want) {
 			t.Errorf("the audit page lacks %q", want)
 		}
