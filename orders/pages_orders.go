@@ -114,6 +114,8 @@ type indexationData struct {
 	Run    *RunOut
 	Series []SeriesOut
 	Names  map[string]string // series code → name: "continues" names its predecessor
+	// Contracts names the run's contracts by number (contract id → C2026-0001)
+	Contracts map[string]string
 }
 
 func (m *Module) indexationPage(c *fiber.Ctx) error {
@@ -154,7 +156,15 @@ func (m *Module) indexationRunPage(c *fiber.Ctx) error {
 		return err
 	}
 	out := runOut(run)
-	return m.web.Render(c, "orders/indexation", tr(c, "orders.ui.title.indexation_year", "Year", run.Year), indexationData{Year: run.Year, Run: &out})
+	ids := make([]string, len(out.Proposals))
+	for i, p := range out.Proposals {
+		ids[i] = strconv.FormatInt(p.ContractID, 10)
+	}
+	numbers, err := m.svc.AuditNames(c.UserContext(), "contract", ids) // the contracts' numbers, one query
+	if err != nil {
+		return err
+	}
+	return m.web.Render(c, "orders/indexation", tr(c, "orders.ui.title.indexation_year", "Year", run.Year), indexationData{Year: run.Year, Run: &out, Contracts: numbers})
 }
 
 func (m *Module) indexationApplyPost(c *fiber.Ctx) error {

@@ -32,7 +32,8 @@ func TestPagesRender(t *testing.T) {
 		{fmt.Sprintf("/contracts/%d", acc.Contract.ID), e.am.Token, []string{"notice-deadline", "14 Apr 2030", "contract-indexation",
 			">" + acc.Order.Number + "</a>", ">" + q.Number + "</a>"}},
 		{"/indexation", e.am.Token, []string{"propose-run", "cbs-cdt"}},
-		{fmt.Sprintf("/indexation/%v", run["id"]), e.am.Token, []string{"proposals", "blocked"}},
+		// issue 13: a proposal names its contract by number
+		{fmt.Sprintf("/indexation/%v", run["id"]), e.am.Token, []string{"proposals", "blocked", ">" + acc.Contract.Number + "</a>"}},
 		{"/portal/quotes", e.contact.Token, []string{q.Number, open.Number}},
 		{fmt.Sprintf("/portal/quotes/%d", open.ID), e.contact.Token, []string{"accept-quote", "accepted-by", "per maand", "€\u00a0125,00 per maand gedurende 48 maanden"}},
 		{fmt.Sprintf("/portal/orders/%d", acc.Order.ID), e.contact.Token, []string{acc.Order.Number}},

@@ -32,6 +32,10 @@ func TestPagesNameThePlacement(t *testing.T) {
 	}
 	bare := []string{fmt.Sprintf("Placement %d", id), fmt.Sprintf("Detachering %d", id), fmt.Sprintf("placement %d", id),
 		fmt.Sprintf("detachering %d", id), fmt.Sprintf(">%d · Systeembeheerder", id)}
+	// the audit log names it the same way (issue 13)
+	if body := string(f.app.Do(t, http.MethodGet, fmt.Sprintf("/audit?entity=placement&entity_id=%d", id), f.admin.Token, nil).Expect(t, 200).Body); !strings.Contains(body, "Placement "+name+"<") {
+		t.Errorf("the audit log does not name placement %d as %q", id, name)
+	}
 	for path, want := range pages {
 		st, _, body := f.page(t, http.MethodGet, path, f.am.Token, nil)
 		if st != 200 {
