@@ -4,6 +4,7 @@ import (
 	"context"
 	"strconv"
 
+	"backoffice/internal/audit"
 	"backoffice/internal/civil"
 	"backoffice/internal/i18n"
 	"backoffice/internal/web"
@@ -17,13 +18,7 @@ func (m *Module) AuditNames(ctx context.Context, entity string, ids []string) (m
 	if entity != "placement_statement" {
 		return auditNamesOf(ctx, m.svc.db, entity, ids)
 	}
-	var nums []int64
-	for _, id := range ids {
-		if n, err := strconv.ParseInt(id, 10, 64); err == nil {
-			nums = append(nums, n)
-		}
-	}
-	rows, err := statementLabels(ctx, m.svc.db, nums)
+	rows, err := statementLabels(ctx, m.svc.db, audit.Numbers(ids))
 	if err != nil {
 		return nil, err
 	}

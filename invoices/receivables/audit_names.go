@@ -4,6 +4,7 @@ import (
 	"context"
 	"strconv"
 
+	"backoffice/internal/audit"
 	"backoffice/internal/i18n"
 	"backoffice/internal/web"
 )
@@ -15,13 +16,7 @@ func (m *Module) AuditNames(ctx context.Context, entity string, ids []string) (m
 	if entity != "payment" && entity != "reversal" {
 		return nil, nil
 	}
-	var nums []int64
-	for _, id := range ids {
-		if n, err := strconv.ParseInt(id, 10, 64); err == nil {
-			nums = append(nums, n)
-		}
-	}
-	rows, err := paymentLabels(ctx, m.d.DB, nums)
+	rows, err := paymentLabels(ctx, m.d.DB, audit.Numbers(ids))
 	if err != nil {
 		return nil, err
 	}
