@@ -4,8 +4,10 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"html/template"
 	"io"
 	"log/slog"
+	"strings"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -216,7 +218,22 @@ func TestUndeliverableAdmin(t *testing.T) {
 		t.Fatalf("not listed: %+v", list.Items)
 	}
 	a.Do(t, "GET", "/api/v1/events/undeliverable", am.Token, nil).Expect(t, 403)
-	a.Do(t, "GET", "/events/undeliverable", admin.Token, nil).Expect(t, 200)
+	// the page names the record an event is about as the audit log does (issue 13):
+	// "Customer Acme …", not "Thing 5" or "Customer 12"
+	cust := testkit.Customer(t, testkit.CustomerOpts{})
+	if err := testkit.DB(t).Bun.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
+		_, err := events.Publish(ctx, tx, time.Now(), "test.admin", "customer", cust.ID, map[string]any{})
+		return err
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := testkit.DB(t).Bun.ExecContext(ctx, "UPDATE event_deliveries SET status = 'dead', attempts = 10, last_error = 'boom' WHERE subscriber = ?", name); err != nil {
+		t.Fatal(err)
+	}
+	page := string(a.Do(t, "GET", "/events/undeliverable", admin.Token, nil).Expect(t, 200).Body)
+	if !strings.Contains(page, "Customer "+template.HTMLEscapeString(cust.Name)) || strings.Contains(page, fmt.Sprintf("Customer %d<", cust.ID)) {
+		t.Errorf("the undeliverable page does not name the customer %q", cust.Name)
+	}
 	path := fmt.Sprintf("/api/v1/events/%d/deliveries/%s/retry", id, name)
 	a.Do(t, "POST", path, am.Token, nil).Expect(t, 403)
 	a.Do(t, "POST", path, admin.Token, nil).Expect(t, 200)

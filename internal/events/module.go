@@ -17,6 +17,7 @@ import (
 	"backoffice/internal/auth"
 	"backoffice/internal/clock"
 	"backoffice/internal/httpx"
+	"backoffice/internal/i18n"
 	"backoffice/internal/problem"
 	"backoffice/internal/web"
 )
@@ -29,6 +30,54 @@ type Module struct {
 	DB    *bun.DB
 	Clock clock.Clock
 	Web   *web.Engine
+	// Namers name the records the events are about, as the audit log does
+	// (platform.AuditNamer); nil names none (the record reads by its id).
+	Namers func() []Namer
+}
+
+// Namer names records by entity (platform.AuditNamer: "Invoice 2026-00008", not "Invoice 8").
+type Namer interface {
+	AuditNames(ctx context.Context, entity string, ids []string) (map[string]string, error)
+}
+
+// recordNames names each event's record ("Invoice 2026-00008"): the entity in the reader's
+// words (the audit log's labels) and the name its module gives it, or its id; one call
+// per namer and entity of the page.
+func (m *Module) recordNames(c *fiber.Ctx, items []UndeliverableOut) (map[string]string, error) {
+	byEntity := map[string][]string{}
+	for _, u := range items {
+		byEntity[u.Entity] = append(byEntity[u.Entity], strconv.FormatInt(u.EntityID, 10))
+	}
+	names := map[string]map[string]string{}
+	if m.Namers != nil {
+		for entity, ids := range byEntity {
+			for _, n := range m.Namers() {
+				got, err := n.AuditNames(c.UserContext(), entity, ids)
+				if err != nil {
+					return nil, err
+				}
+				if got != nil {
+					names[entity] = got
+					break
+				}
+			}
+		}
+	}
+	lang := web.ReaderLang(c)
+	out := make(map[string]string, len(items))
+	for _, u := range items {
+		id := strconv.FormatInt(u.EntityID, 10)
+		label := web.Title(u.Entity)
+		if key := "accounts.ui.audit.entity." + u.Entity; i18n.Has(lang, key) {
+			label = web.T(lang, key)
+		}
+		name := names[u.Entity][id]
+		if name == "" {
+			name = id
+		}
+		out[u.Entity+"/"+id] = label + " " + name
+	}
+	return out, nil
 }
 
 // Name of the module; templates are "events/…".
@@ -153,5 +202,9 @@ func (m *Module) page(c *fiber.Ctx) error {
 	if next != nil {
 		nextURL = template.URL("/events/undeliverable?" + url.Values{"after": {*next}}.Encode()) //nolint:gosec // encoded here
 	}
-	return m.Web.Render(c, "events/undeliverable", web.Tr(c, "events.ui.title"), map[string]any{"Items": items, "Next": nextURL})
+	records, err := m.recordNames(c, items)
+	if err != nil {
+		return err
+	}
+	return m.Web.Render(c, "events/undeliverable", web.Tr(c, "events.ui.title"), map[string]any{"Items": items, "Next": nextURL, "Records": records})
 }
