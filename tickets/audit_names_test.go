@@ -20,4 +20,7 @@ func TestAuditLogNamesTicketsAndPolicies(t *testing.T) {
 	if strings.Contains(body, fmt.Sprintf(">Ticket %d<", id)) {
 		t.Error("the audit log names the ticket by its id")
 	}
+	// a change of assignee names the technician, not "— → 3"
+	b.do(t, b.tech, "PATCH", path(id, ""), map[string]any{"assignee_id": b.tech.User.ID}).Expect(t, 200)
+	b.page(t, b.admin, fmt.Sprintf("/audit?entity=ticket&entity_id=%d", id), 200, `<span class="after">`+b.tech.User.Name+`</span>`)
 }

@@ -23,6 +23,11 @@ type PatchInput struct {
 	PolicyID   *int64                `json:"sla_policy_id"`
 }
 
+// auditField is the audit log's field of a patched kind: an assignee or a policy change is
+// recorded under the field that refers to the record, so the log names the user or the
+// policy ("Assignee — → Eva Visser", not "— → 3").
+var auditField = map[string]string{EventPriority: EventPriority, EventCategory: EventCategory, EventAssignee: "assignee_id", EventPolicy: "sla_policy_id"}
+
 // Patch changes priority, assignee, category or policy of a ticket (staff only).
 func (s *Service) Patch(ctx context.Context, id int64, in PatchInput) (*Ticket, SLA, error) {
 	p := auth.FromContext(ctx)
@@ -69,7 +74,7 @@ func (s *Service) Patch(ctx context.Context, id int64, in PatchInput) (*Ticket, 
 			if old == new {
 				return nil
 			}
-			changes[kind] = audit.Change{From: old, To: new}
+			changes[auditField[kind]] = audit.Change{From: old, To: new}
 			return insertEvent(ctx, tx, &Event{TicketID: t.ID, At: now, ActorID: actorID(p), Kind: kind, OldValue: strp(old), NewValue: strp(new)})
 		}
 		if in.Priority != nil {

@@ -63,7 +63,9 @@ func AuditEntities(ctx context.Context, b bun.IDB) ([]string, error) {
 // auditNamesOf names customers ("Acme Zorg B.V.") and users ("Eva Visser") by id for the
 // audit log; ids that are not numbers or no longer exist are left out.
 func auditNamesOf(ctx context.Context, b bun.IDB, entity string, ids []int64) (map[string]string, error) {
-	table := map[string]string{"customer": "customers", "user": "users"}[entity]
+	// a change's field that refers to a user by its role ("assignee_id": 3) names the user too
+	table := map[string]string{"customer": "customers", "user": "users", "assignee": "users", "technician": "users",
+		"reporter": "users", "author": "users", "contact": "users"}[entity]
 	if table == "" || len(ids) == 0 {
 		return nil, nil
 	}
