@@ -21,7 +21,7 @@ func TestComplianceChartTellsNoDataFromZero(t *testing.T) {
 	}).SVG())
 	for _, want := range []string{
 		`<title>Jan 2026, met both targets: no data</title>`,
-		`class="chart-bar chart-low" data-series="met both targets" data-value="0"><title>Feb 2026, met both targets: 0%</title>`,
+		`class="chart-bar chart-low" data-series="met both targets" data-value="0"><title>Feb 2026, met both targets: 0` + "\u00a0" + `%</title>`,
 		`class="chart-bar chart-mid" data-series="met both targets" data-value="90"`,
 		`class="chart-bar chart-s1" data-series="met both targets" data-value="100"`,
 	} {

@@ -52,7 +52,7 @@ func (m *Module) dashboardPage(c *fiber.Ctx) error {
 // red below 80 %, amber below 95 %; a month with none is a hatched "no data" gap, and a
 // year with none reads "no data yet".
 func complianceChart(ms []MonthCompliance) *web.Chart {
-	c := &web.Chart{ID: "compliance-chart", Title: "SLA compliance per month", Unit: "%", Max: 100, Empty: "no data yet: no ticket resolved in the last 12 months",
+	c := &web.Chart{ID: "compliance-chart", Title: "SLA compliance per month", Unit: "\u00a0%", Max: 100, Empty: "no data yet: no ticket resolved in the last 12 months",
 		Desc: "Share of tickets resolved in the month that met both targets."}
 	s := web.ChartSeries{Name: "met both targets", Class: "chart-s1"}
 	for _, m := range ms {

@@ -19,7 +19,7 @@ type Chart struct {
 	Series []ChartSeries // bars per group, side by side
 	// Max fixes the top of the y axis (100 for percentages); 0 scales to the data.
 	Max int
-	// Unit follows a value in labels ("%"), empty for counts.
+	// Unit follows a value in labels ("\u00a0%", as every percentage is written), empty for counts.
 	Unit string
 	// Empty is the message shown when there is no data at all ("no data yet").
 	Empty string
