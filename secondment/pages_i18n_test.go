@@ -45,7 +45,8 @@ func TestSecondmentMessagesInBothLanguages(t *testing.T) {
 
 // TestCustomerPagesInTheirLanguage: a Dutch customer's contact reads the approval queue,
 // the placement, the statement and the expenses in Dutch; a contact of a customer with
-// language en reads them in English; no message id shows as raw text (issue 13).
+// language en reads them in English, the kilometres of a trip too (40,5 km, not 40.5);
+// no message id shows as raw text (issue 13).
 func TestCustomerPagesInTheirLanguage(t *testing.T) {
 	f := setup(t, marchNow)
 	en := testkit.Customer(t, testkit.CustomerOpts{Language: "en"})
@@ -54,7 +55,7 @@ func TestCustomerPagesInTheirLanguage(t *testing.T) {
 	for p, tech := range map[int64]testkit.As{f.placementID: f.tech, enPlacement: f.tech2} {
 		f.log(t, tech, p, at(2026, 3, 13, 18, 0), at(2026, 3, 13, 21, 0), "Patch night").Expect(t, 201)
 		f.app.Do(t, http.MethodPost, fmt.Sprintf("/api/v1/placements/%d/expenses", p), tech.Token,
-			map[string]any{"date": "2026-03-13", "kind": "travel", "km": "40", "description": "To the data centre"}).Expect(t, 201)
+			map[string]any{"date": "2026-03-13", "kind": "travel", "km": "40.5", "description": "To the data centre"}).Expect(t, 201)
 	}
 	cases := []struct {
 		who       testkit.As
@@ -64,15 +65,15 @@ func TestCustomerPagesInTheirLanguage(t *testing.T) {
 		{f.contact, f.placementID, map[string][]string{
 			"approvals":  {"Alle uren die op goedkeuring wachten", "Selectie goedkeuren", "Avond", "Afkeuren…", "Technicus"},
 			"placement":  {"Uurtarief", "Overwerktijdvakken", "Technicus vervangen", "Urenboekingen", "Ingediend", "maart 2026"},
-			"statement":  {"Goedgekeurde uren", "Totaal excl. btw", "wachten op goedkeuring", "Voorlopig"},
-			"expenses":   {"onkosten maart 2026", "Reiskosten", "13 maart 2026", "Totaal"},
+			"statement":  {"Goedgekeurde uren", "Totaal excl. btw", "wachten op goedkeuring", "Voorlopig", "(40,5&nbsp;km)"},
+			"expenses":   {"onkosten maart 2026", "Reiskosten", "13 maart 2026", "Totaal", "(40,5&nbsp;km ×"},
 			"placements": {"Detachering", "Functie", "Periode"},
 		}},
 		{enContact, enPlacement, map[string][]string{
 			"approvals":  {"All entries awaiting approval", "Approve selected", "Evening", "Reject…", "Technician"},
 			"placement":  {"Hourly rate", "Overtime bands", "Replace the technician", "Hour entries", "Submitted", "March 2026"},
-			"statement":  {"Approved hours", "Total excl. VAT", "await approval", "Provisional"},
-			"expenses":   {"expenses March 2026", "Travel", "13 March 2026", "Total"},
+			"statement":  {"Approved hours", "Total excl. VAT", "await approval", "Provisional", "(40.5&nbsp;km)"},
+			"expenses":   {"expenses March 2026", "Travel", "13 March 2026", "Total", "(40.5&nbsp;km ×"},
 			"placements": {"Placement", "Role", "Period"},
 		}},
 	}

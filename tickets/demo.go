@@ -101,9 +101,11 @@ func (m *Module) SeedDemo(ctx context.Context, tx bun.Tx, demo *platform.Demo) e
 	if _, err := s.AddComment(auth.With(ctx, contacts[0]), reopened.ID, CommentInput{Body: "Hij heeft twee keer afgedrukt en is daarna weer gestopt."}); err != nil {
 		return step(err)
 	}
+	// three colleagues who forgot their password, each a ticket of its own
 	for i, ago := range []time.Duration{35 * 24 * time.Hour, 40 * 24 * time.Hour, 65 * 24 * time.Hour} {
-		old, err := file(contacts[i%len(contacts)], TicketInput{Subject: fmt.Sprintf("Wachtwoord vergeten (%d)", i+1),
-			Description: "Een collega kan niet meer inloggen.", Category: string(Request)}, ago)
+		who := []string{"de receptie", "de planning", "de boekhouding"}[i]
+		old, err := file(contacts[i%len(contacts)], TicketInput{Subject: "Wachtwoord vergeten: " + who,
+			Description: "Een collega van " + who + " kan niet meer inloggen.", Category: string(Request)}, ago)
 		if err != nil {
 			return err
 		}

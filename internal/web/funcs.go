@@ -37,6 +37,9 @@ func Funcs() template.FuncMap {
 			return fallback
 		},
 		"tmoney": func(lang string, d decimal.Decimal) string { return i18n.Money(lang, d) },
+		// {{tqty $.Lang .KM}}: a quantity in the reader's language (84,5 nl; 84.5 en), of a
+		// decimal or the decimal string of a wire type; nil is "".
+		"tqty": TQuantity,
 		// {{tmonth $.Lang .Month}}: december 2026 / December 2026.
 		"tmonth": func(lang string, m civil.Month) string { return i18n.MonthYear(lang, m) },
 		// {{tdate $.Lang .Due}}: 1 december 2026, of a civil.Date or (its Amsterdam day) an instant.

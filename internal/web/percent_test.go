@@ -36,3 +36,25 @@ func TestPercentOneFormat(t *testing.T) {
 		t.Errorf("Percent(10.15) = %q", got)
 	}
 }
+
+// TestQuantityInTheReadersLanguage: a wire type's decimal string ("84.0" km) reads
+// "84" and "40,5" to a Dutch reader, "40.5" to an English one; nil is empty; money still
+// reads as euros through the same reading of a decimal.
+func TestQuantityInTheReadersLanguage(t *testing.T) {
+	s, none := "40.5", (*string)(nil)
+	for _, tt := range []struct {
+		lang string
+		in   any
+		want string
+	}{
+		{"nl", "84.0", "84"}, {"nl", &s, "40,5"}, {"en", &s, "40.5"},
+		{"nl", decimal.RequireFromString("1.50"), "1,5"}, {"nl", none, ""}, {"nl", "n/a", "n/a"},
+	} {
+		if got := TQuantity(tt.lang, tt.in); got != tt.want {
+			t.Errorf("TQuantity(%s, %v) = %q, want %q", tt.lang, tt.in, got, tt.want)
+		}
+	}
+	if got := Money("1234.5"); got != "€\u00a01.234,50" {
+		t.Errorf("Money(1234.5) = %q", got)
+	}
+}
