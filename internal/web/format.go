@@ -15,56 +15,31 @@ import (
 // Money formats euros the one way every page and message writes them, i18n.Euro:
 // € 1.234,50 (negative: € -1.234,50).
 func Money(v any) string {
-	d, text, ok := asDecimal(v)
-	if !ok {
-		return text
-	}
-	return i18n.Euro(d)
-}
-
-// TQuantity writes a quantity (a decimal, or a wire type's decimal string such as "84.0")
-// in lang without needless zeros: "84", "84,5" (nl), "84.5" (en). A string that is not a
-// number is returned as it is; nil is "".
-func TQuantity(lang string, v any) string {
-	d, text, ok := asDecimal(v)
-	if !ok {
-		return text
-	}
-	return i18n.QuantityIn(lang, d)
-}
-
-// asDecimal reads a decimal, a money amount or a decimal string (a wire type's), or a
-// pointer to one; ok is false for nil (text "") and for what is no number (text: v as
-// it is).
-func asDecimal(v any) (d decimal.Decimal, text string, ok bool) {
+	var d decimal.Decimal
 	switch x := v.(type) {
 	case decimal.Decimal:
-		return x, "", true
+		d = x
 	case *decimal.Decimal:
 		if x == nil {
-			return d, "", false
+			return ""
 		}
-		return *x, "", true
+		d = *x
 	case money.Amount:
-		return x.Decimal, "", true
+		d = x.Decimal
 	case *money.Amount:
 		if x == nil {
-			return d, "", false
+			return ""
 		}
-		return x.Decimal, "", true
+		d = x.Decimal
 	case string:
-		p, err := decimal.NewFromString(x)
-		if err != nil {
-			return d, x, false
+		var err error
+		if d, err = decimal.NewFromString(x); err != nil {
+			return x
 		}
-		return p, "", true
-	case *string:
-		if x == nil {
-			return d, "", false
-		}
-		return asDecimal(*x)
+	default:
+		return fmt.Sprint(v)
 	}
-	return d, fmt.Sprint(v), false
+	return i18n.Euro(d)
 }
 
 // Percent writes a rate on a staff page the way amounts are written there (Dutch),
