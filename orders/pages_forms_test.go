@@ -136,7 +136,7 @@ func TestContractTerminateForm(t *testing.T) {
 	expectForm(t, postForm(t, e.a, path+"/terminate", e.am.Token, url.Values{"notice_received_at": {"2026-03-03T09:00"}, "confirm": {"on"}}, nil), 422, "", "must not be in the future")
 	r := postForm(t, e.a, path+"/terminate", e.am.Token, url.Values{"notice_received_at": {"2026-03-02T09:15"}, "confirm": {"on"}}, nil)
 	expectForm(t, r, 303, path)
-	body := e.page(t, path, "end-date", "14 Jun 2030", "termination-reason", "Q-8")
+	body := e.page(t, path, "end-date", "14 June 2030", "termination-reason", "Q-8")
 	if strings.Contains(body, "terminate-form") {
 		t.Error("a terminated contract still offers the notice form")
 	}

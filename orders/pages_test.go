@@ -27,9 +27,9 @@ func TestPagesRender(t *testing.T) {
 		{fmt.Sprintf("/quotes/%d", q.ID), e.am.Token, []string{"Anna de Vries", "order-link", "contract-link"}},
 		{"/orders", e.am.Token, []string{acc.Order.Number}},
 		{fmt.Sprintf("/orders/%d", acc.Order.ID), e.am.Token, []string{acc.Order.Number, "cancel-order", "target-date", "free until"}},
-		{"/contracts", e.am.Token, []string{acc.Contract.Number, "14 Jun 2030", "14 Apr 2030"}},
+		{"/contracts", e.am.Token, []string{acc.Contract.Number, "14 June 2030", "14 April 2030"}},
 		// issue 13 "ids become names": the contract links its order and quote by number
-		{fmt.Sprintf("/contracts/%d", acc.Contract.ID), e.am.Token, []string{"notice-deadline", "14 Apr 2030", "contract-indexation",
+		{fmt.Sprintf("/contracts/%d", acc.Contract.ID), e.am.Token, []string{"notice-deadline", "14 April 2030", "contract-indexation",
 			">" + acc.Order.Number + "</a>", ">" + q.Number + "</a>"}},
 		{"/indexation", e.am.Token, []string{"propose-run", "cbs-cdt"}},
 		// issue 13: a proposal names its contract by number

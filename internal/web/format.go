@@ -89,46 +89,43 @@ func TDateTime(lang string, v any) string {
 	return i18n.Date(lang, civil.Of(t)) + " " + t.Format("15:04")
 }
 
-// Date formats a civil date or an instant (in Amsterdam) as "Mon 2 Jan 2006".
+// Date formats a civil date or an instant (in Amsterdam) the way every page writes dates,
+// in the staff language: "2 December 2026" (nl: "2 december 2026"); nothing is "—".
 func Date(v any) string {
+	var d civil.Date
 	switch x := v.(type) {
 	case civil.Date:
-		if x.IsZero() {
-			return "—"
-		}
-		return x.Start(time.UTC).Format("Mon 2 Jan 2006")
+		d = x
 	case *civil.Date:
-		if x == nil || x.IsZero() {
-			return "—"
+		if x != nil {
+			d = *x
 		}
-		return x.Start(time.UTC).Format("Mon 2 Jan 2006")
 	case time.Time:
-		if x.IsZero() {
-			return "—"
+		if !x.IsZero() {
+			d = civil.Of(x.In(clock.Amsterdam))
 		}
-		return x.In(clock.Amsterdam).Format("Mon 2 Jan 2006")
 	case *time.Time:
-		if x == nil {
-			return "—"
+		if x != nil && !x.IsZero() {
+			d = civil.Of(x.In(clock.Amsterdam))
 		}
-		return x.In(clock.Amsterdam).Format("Mon 2 Jan 2006")
+	default:
+		return fmt.Sprint(v)
 	}
-	return fmt.Sprint(v)
+	if d.IsZero() {
+		return "—"
+	}
+	return i18n.Date(StaffLang, d)
 }
 
-// DateTime formats an instant in Amsterdam time.
+// DateTime formats an instant in Amsterdam as TDateTime does in the staff language:
+// "2 December 2026 14:33"; nothing is "—".
 func DateTime(v any) string {
 	switch x := v.(type) {
-	case time.Time:
-		if x.IsZero() {
-			return "—"
+	case time.Time, *time.Time:
+		if s := TDateTime(StaffLang, x); s != "" {
+			return s
 		}
-		return x.In(clock.Amsterdam).Format("Mon 2 Jan 2006 15:04")
-	case *time.Time:
-		if x == nil || x.IsZero() {
-			return "—"
-		}
-		return x.In(clock.Amsterdam).Format("Mon 2 Jan 2006 15:04")
+		return "—"
 	}
 	return fmt.Sprint(v)
 }
