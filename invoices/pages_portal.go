@@ -29,6 +29,7 @@ type portalView struct {
 	Credits  []portalRow
 	Inv      *InvoiceOut
 	Lines    []map[string]string
+	Totals   [][2]string // label, amount: excl. VAT, then the VAT of each rate
 }
 
 var portalKeys = []string{"portal.invoices", "portal.credit_notes", "portal.number", "portal.status", "portal.issue_date", "portal.due_date",
@@ -88,7 +89,7 @@ func (m *Module) portalList(c *fiber.Ctx) error {
 		inv := &rows[i]
 		st := inv.DisplayStatus(today)
 		v.Invoices = append(v.Invoices, portalRow{ID: inv.ID, Number: inv.NumberOr(), Status: l.T("status." + st), Issue: date(inv.IssueDate),
-			Due: date(inv.DueDate), Gross: i18n.Euro(inv.Gross), Balance: i18n.Euro(inv.Balance())})
+			Due: date(inv.DueDate), Gross: i18n.Money(lang, inv.Gross), Balance: i18n.Money(lang, inv.Balance())})
 	}
 	cns, err := m.svc.CreditNotes(c.UserContext(), CreditFilter{CustomerID: p.CustomerID, Limit: 200})
 	if err != nil {
@@ -96,7 +97,7 @@ func (m *Module) portalList(c *fiber.Ctx) error {
 	}
 	for _, cn := range cns {
 		d := cn.IssueDate
-		v.Credits = append(v.Credits, portalRow{ID: cn.ID, Number: cn.Number, Issue: date(&d), Gross: i18n.Euro(cn.Gross)})
+		v.Credits = append(v.Credits, portalRow{ID: cn.ID, Number: cn.Number, Issue: date(&d), Gross: i18n.Money(lang, cn.Gross)})
 	}
 	return m.d.Web.Render(c, "invoices/portal_invoices", l.T("portal.invoices"), v)
 }
@@ -113,10 +114,16 @@ func (m *Module) portalInvoice(c *fiber.Ctx) error {
 	v := portalView{T: labels(lang), Inv: &out}
 	v.T["status"] = l.T("status." + out.Status)
 	v.T["issue"], v.T["due"] = i18n.Date(lang, *inv.IssueDate), i18n.Date(lang, *inv.DueDate)
-	v.T["net"], v.T["vatamount"], v.T["gross"], v.T["balance_value"] = i18n.Euro(inv.Net), i18n.Euro(inv.VAT), i18n.Euro(inv.Gross), i18n.Euro(inv.Balance())
+	v.T["gross"], v.T["balance_value"] = i18n.Money(lang, inv.Gross), i18n.Money(lang, inv.Balance())
+	// the totals as the invoice PDF states them: excl. VAT, the VAT per rate over its base
+	v.Totals = [][2]string{{l.T("pdf.subtotal"), i18n.Money(lang, inv.Net)}}
+	for _, r := range inv.VATPerRate {
+		v.Totals = append(v.Totals, [2]string{l.T("pdf.vat_over", map[string]any{"Rate": vatLabel(l, r.Category, r.Rate), "Base": i18n.Money(lang, r.Base)}),
+			i18n.Money(lang, r.VAT)})
+	}
 	for _, ln := range doc.Lines {
-		v.Lines = append(v.Lines, map[string]string{"description": ln.Description, "quantity": i18n.Quantity(ln.Quantity) + " " + unitLabel(l, ln.Unit),
-			"vat": vatLabel(l, ln.VATCategory, ln.VATRate), "amount": i18n.Euro(ln.Net)})
+		v.Lines = append(v.Lines, map[string]string{"description": ln.Description, "quantity": i18n.QuantityIn(lang, ln.Quantity) + " " + unitLabel(l, ln.Unit),
+			"vat": vatLabel(l, ln.VATCategory, ln.VATRate), "amount": i18n.Money(lang, ln.Net)})
 	}
 	return m.d.Web.Render(c, "invoices/portal_invoice", l.T("pdf.invoice")+" "+inv.NumberOr(), v)
 }

@@ -45,8 +45,9 @@ func TestPagesRender(t *testing.T) {
 		{"/invoice-runs", am.Token, 200, []string{"dry-run"}},
 		{"/invoice-runs?until=2026-01-31", am.Token, 200, []string{"Dry run until"}},
 		// the portal speaks the customer's language (English here) and shows no drafts
-		{"/portal/invoices", contact.Token, 200, []string{num, "Outstanding", "€\u00a0181,49"}},
-		{fmt.Sprintf("/portal/invoices/%d", doc.Invoice.ID), contact.Token, 200, []string{"Docking station", "Download PDF", "29 January 2026"}},
+		{"/portal/invoices", contact.Token, 200, []string{num, "Outstanding", "€181.49"}},
+		{fmt.Sprintf("/portal/invoices/%d", doc.Invoice.ID), contact.Token, 200, []string{"Docking station", "Download PDF", "29 January 2026",
+			"Total excl. VAT", "€149.99", "VAT 21\u00a0% on €149.99", "€31.50"}}, // the totals as the PDF states them, in the customer's format
 		{fmt.Sprintf("/portal/invoices/%d", dr.Invoice.ID), contact.Token, 404, nil},
 		{fmt.Sprintf("/portal/invoices/%d", doc.Invoice.ID), otherContact.Token, 404, nil},
 		{fmt.Sprintf("/api/v1/invoices/%d/pdf", doc.Invoice.ID), otherContact.Token, 404, nil},

@@ -87,6 +87,9 @@ func unitLabel(l *i18n.Localizer, unit string) string { return pdfdoc.Unit(l, un
 func vatLabel(l *i18n.Localizer, cat, rate string) string {
 	switch cat {
 	case CatStandard, CatZero:
+		if d, err := decimal.NewFromString(rate); err == nil {
+			return i18n.Percent(l.Lang, d) // 21 %, as every page and document writes a rate
+		}
 		return rate + "%"
 	}
 	return l.T("pdf.vat_cat." + cat)

@@ -71,7 +71,7 @@ func TestPDFs(t *testing.T) {
 		t.Fatal(err)
 	}
 	write("invoice-nl", b, "Factuur", "Factuurnummer", "15 januari 2026", "Vervaldatum 29 januari 2026", "€ 1.249,00", "€ 19.359,99",
-		"Btw 21% over € 15.964,00", "KvK 12345678", "BTW NL123456789B01", "IBAN NL91ABNA0417164300", "Betaling", "pagina 1")
+		"Btw 21 % over € 15.964,00", "KvK 12345678", "BTW NL123456789B01", "IBAN NL91ABNA0417164300", "Betaling", "pagina 1")
 	en := mk(custOpts{Country: "BE", VATID: "BE0123456749", Language: "en"}, chargeOpts{Description: "Consultancy network redesign", Qty: "8", Unit: "hour", Price: "95.00"})
 	b, _ = invoices.PDF(en, jan15)
 	write("invoice-en-reverse-charge", b, "Invoice", "Invoice number", "Due date 29 January 2026", "€760.00", "Belgium",
