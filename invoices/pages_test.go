@@ -3,6 +3,7 @@ package invoices_test
 import (
 	"context"
 	"fmt"
+	"html/template"
 	"strings"
 	"testing"
 
@@ -38,7 +39,8 @@ func TestPagesRender(t *testing.T) {
 		want        []string
 	}{
 		{"/invoices", am.Token, 200, []string{num, "Draft ", "new-draft"}},
-		{"/invoices?status=draft", am.Token, 200, []string{"Draft "}},
+		// a draft in the list: its customer and its lines' totals, not an empty name and € 0,00
+		{"/invoices?status=draft", am.Token, 200, []string{"Draft ", template.HTMLEscapeString(cust.Name), "€\u00a01.249,00", "€\u00a01.511,29"}},
 		{fmt.Sprintf("/invoices/%d", dr.Invoice.ID), am.Token, 200, []string{"add-line", "issue", "/contracts/77", "€\u00a01.249,00", "a draft has no number"}},
 		{fmt.Sprintf("/invoices/%d", doc.Invoice.ID), am.Token, 200, []string{num, "credit-form", "/api/v1/invoices/"}},
 		{fmt.Sprintf("/invoices/%d/preview.pdf", dr.Invoice.ID), am.Token, 200, []string{"%PDF"}},

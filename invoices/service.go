@@ -321,7 +321,49 @@ func (s *Service) Get(ctx context.Context, id int64) (*Document, error) {
 // List returns invoices newest first.
 func (s *Service) List(ctx context.Context, f Filter) ([]Invoice, error) {
 	f.Today = s.Today()
-	return listInvoices(ctx, s.DB, f)
+	out, err := listInvoices(ctx, s.DB, f)
+	if err != nil {
+		return nil, err
+	}
+	return out, previewDrafts(ctx, s.DB, out)
+}
+
+// previewDrafts gives the drafts of a list page what their page shows (Get): the customer
+// as it is now (a draft has no frozen copy yet) and the totals of their lines priced for
+// that buyer, not an empty name and "€ 0,00"; two queries for the page's drafts, none when
+// the page has none.
+func previewDrafts(ctx context.Context, idb bun.IDB, invs []Invoice) error {
+	var ids, customerIDs []int64
+	for _, inv := range invs {
+		if inv.Status == Draft {
+			ids = append(ids, inv.ID)
+			customerIDs = append(customerIDs, inv.CustomerID)
+		}
+	}
+	if len(ids) == 0 {
+		return nil
+	}
+	lines, err := linesOf(ctx, idb, ids...)
+	if err != nil {
+		return err
+	}
+	byID, err := customers(ctx, idb, customerIDs)
+	if err != nil {
+		return err
+	}
+	byInvoice := map[int64][]Line{}
+	for _, l := range lines {
+		byInvoice[l.InvoiceID] = append(byInvoice[l.InvoiceID], l)
+	}
+	for i := range invs {
+		if inv := &invs[i]; inv.Status == Draft {
+			if c, ok := byID[inv.CustomerID]; ok {
+				snapshot(inv, c) // as Get does: the VAT of a line depends on the buyer
+			}
+			PriceInvoice(inv, byInvoice[inv.ID])
+		}
+	}
+	return nil
 }
 
 // draftChanges is what an edit of a draft changed, as the audit log shows it: the note and
