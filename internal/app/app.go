@@ -119,14 +119,17 @@ func seedDemo(ctx context.Context, tx bun.Tx, d *platform.Deps, modules []platfo
 		}
 		demo.TechnicianIDs = append(demo.TechnicianIDs, id)
 	}
-	companies := []struct{ name, kvk, vat, street, postalCode, city, email, contact, contactName string }{
-		{"Acme Zorg B.V.", "30567890", "NL856789012B01", "Stationsplein 1", "3511 ED", "Utrecht", "facturen@acme.demo.backoffice.test", "contact@acme.demo.backoffice.test", "Eva Visser"},
-		{"Bakkerij De Korenschoof", "87654321", "NL987654321B01", "Diezerstraat 42", "8011 RJ", "Zwolle", "admin@bakker.demo.backoffice.test", "contact@bakker.demo.backoffice.test", "Henk Smit"},
-		{"Notariskantoor Van Dijk", "11223344", "NL112233445B01", "Nassaulaan 8", "2011 PC", "Haarlem", "boekhouding@vandijk.demo.backoffice.test", "contact@vandijk.demo.backoffice.test", "Lotte van Dijk"},
+	companies := []struct {
+		name, kvk, vat, street, postalCode, city, email, contact, contactName string
+		months                                                                int // a customer for this many months (Acme since before its 2024 quote)
+	}{
+		{"Acme Zorg B.V.", "30567890", "NL856789012B01", "Stationsplein 1", "3511 ED", "Utrecht", "facturen@acme.demo.backoffice.test", "contact@acme.demo.backoffice.test", "Eva Visser", 25},
+		{"Bakkerij De Korenschoof", "87654321", "NL987654321B01", "Diezerstraat 42", "8011 RJ", "Zwolle", "admin@bakker.demo.backoffice.test", "contact@bakker.demo.backoffice.test", "Henk Smit", 20},
+		{"Notariskantoor Van Dijk", "11223344", "NL112233445B01", "Nassaulaan 8", "2011 PC", "Haarlem", "boekhouding@vandijk.demo.backoffice.test", "contact@vandijk.demo.backoffice.test", "Lotte van Dijk", 14},
 	}
 	for _, co := range companies {
 		name, kvk, vat, city, email, street, pc := co.name, co.kvk, co.vat, co.city, co.email, co.street, co.postalCode
-		c, err := accounts.CreateCustomer(ctx, tx, accounts.CustomerInput{Name: &name, KvKNumber: &kvk, VATID: &vat, City: &city, BillingEmail: &email, Street: &street, PostalCode: &pc}, now)
+		c, err := accounts.CreateCustomer(ctx, tx, accounts.CustomerInput{Name: &name, KvKNumber: &kvk, VATID: &vat, City: &city, BillingEmail: &email, Street: &street, PostalCode: &pc}, now.AddDate(0, -co.months, 0))
 		if err != nil {
 			return fmt.Errorf("demo customer: %w", err)
 		}
