@@ -125,7 +125,7 @@ func TitleOf(s TitleScope, invoices []InvoiceFact, openCharges int) TitleVerdict
 		}
 		return TitleVerdict{Title: Retained, Reason: "related services are not invoiced and paid yet (004:15.1)"}
 	}
-	return TitleVerdict{Title: Transferred, On: &last, Reason: "paid in full: title passed (HW-4, INV-8)"}
+	return TitleVerdict{Title: Transferred, On: &last, Reason: "paid in full: title passed"}
 }
 
 func plural(n int, word string) string {
