@@ -154,8 +154,8 @@ func seedDemo(ctx context.Context, tx bun.Tx, d *platform.Deps, modules []platfo
 // bounced after every retry, and one event delivery that failed all its attempts (a retry
 // from /events/undeliverable delivers it: the handlers are idempotent).
 func seedDemoFailures(ctx context.Context, tx bun.Tx, now time.Time) error {
-	m := &outbox.Message{Kind: "notice", To: "old-address@vandijk.demo.backoffice.test", Subject: "Your invoice",
-		Body: "This address no longer exists.", Entity: "demo"}
+	m := &outbox.Message{Kind: "notice", To: "old-address@vandijk.demo.backoffice.test", Subject: "Factuur 2026-00004",
+		Body: "Beste Lotte van Dijk,\n\nIn de bijlage vindt u factuur 2026-00004.\n\nMet vriendelijke groet,\nBackoffice IT B.V.", Entity: "demo"}
 	if err := outbox.Enqueue(ctx, tx, now, m); err != nil {
 		return err
 	}
