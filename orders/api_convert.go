@@ -62,7 +62,8 @@ func clauseOut(c IndexationClause) ClauseOut {
 	return o
 }
 
-// ClauseText says the indexation clause in words, for pages, PDFs and letters.
+// ClauseText says the indexation clause in words, for pages, PDFs and letters; written by
+// concatenation, not fmt (every contract and quote of a list page says its clause).
 func ClauseText(c IndexationClause) string {
 	var s string
 	switch c.Method {
@@ -70,19 +71,19 @@ func ClauseText(c IndexationClause) string {
 		ref := "the yearly average of the previous year against the year before"
 		if c.ReferenceMonth >= 1 && c.ReferenceMonth <= 12 {
 			m := time.Month(c.ReferenceMonth).String()
-			ref = fmt.Sprintf("%s of the previous year against %s a year earlier", m, m)
+			ref = m + " of the previous year against " + m + " a year earlier"
 		}
-		s = fmt.Sprintf("Fees are indexed every 1 January by index series %s: %s (IDX-1)", c.SeriesCode, ref)
+		s = "Fees are indexed every 1 January by index series " + c.SeriesCode + ": " + ref + " (IDX-1)"
 	case IndexFixedPercent:
-		s = fmt.Sprintf("Fees rise by a fixed %s%% every 1 January", c.FixedPercent.String())
+		s = "Fees rise by a fixed " + c.FixedPercent.String() + "% every 1 January"
 	default:
 		return "Fees are not indexed"
 	}
 	if c.Floor != nil {
-		s += fmt.Sprintf(", at least %s%%", c.Floor.String())
+		s += ", at least " + c.Floor.String() + "%"
 	}
 	if c.Cap != nil {
-		s += fmt.Sprintf(", at most %s%%", c.Cap.String())
+		s += ", at most " + c.Cap.String() + "%"
 	}
 	return s + "."
 }

@@ -5,6 +5,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/shopspring/decimal"
+
 	"backoffice/internal/civil"
 )
 
@@ -186,5 +188,26 @@ func BenchmarkRunningTerm(b *testing.B) {
 	start, day := civil.D(2026, 1, 1), civil.D(2045, 6, 1)
 	for b.Loop() {
 		_, _ = terms.RunningTerm(start, day)
+	}
+}
+
+// TestClauseText (IDX-1): the clause in words, as the API's indexation.text says it, for a
+// series with and without a reference month, a fixed percentage, floor and cap.
+func TestClauseText(t *testing.T) {
+	d := func(s string) *decimal.Decimal { v := decimal.RequireFromString(s); return &v }
+	for _, tc := range []struct {
+		c    IndexationClause
+		want string
+	}{
+		{IndexationClause{Method: IndexBySeries, SeriesCode: "cbs-cpi", ReferenceMonth: 10},
+			"Fees are indexed every 1 January by index series cbs-cpi: October of the previous year against October a year earlier (IDX-1)."},
+		{IndexationClause{Method: IndexBySeries, SeriesCode: "cbs-cdt", Floor: d("0"), Cap: d("5.5")},
+			"Fees are indexed every 1 January by index series cbs-cdt: the yearly average of the previous year against the year before (IDX-1), at least 0%, at most 5.5%."},
+		{IndexationClause{Method: IndexFixedPercent, FixedPercent: decimal.RequireFromString("2.5")}, "Fees rise by a fixed 2.5% every 1 January."},
+		{IndexationClause{}, "Fees are not indexed"},
+	} {
+		if got := ClauseText(tc.c); got != tc.want {
+			t.Errorf("ClauseText = %q, want %q", got, tc.want)
+		}
 	}
 }

@@ -8,6 +8,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"time"
+
+	"github.com/jackc/pgx/v5/pgtype"
 )
 
 // Date is a day in the Gregorian calendar. The zero value is "no date".
@@ -205,6 +207,22 @@ func (d Date) Value() (driver.Value, error) {
 		return nil, nil
 	}
 	return d.String(), nil
+}
+
+// ScanDate reads a date column straight from pgx's binary decoding (pgtype.DateScanner),
+// without the database/sql detour through a boxed time.Time that Scan takes: the direct
+// scan of list pages (internal/db) reads every date of a page this way. NULL is the zero
+// date; ±infinity is refused (no column of ours holds it).
+func (d *Date) ScanDate(v pgtype.Date) error {
+	switch {
+	case !v.Valid:
+		*d = Date{}
+	case v.InfinityModifier != pgtype.Finite:
+		return fmt.Errorf("civil: cannot scan an infinite date")
+	default:
+		*d = Of(v.Time)
+	}
+	return nil
 }
 
 // Scan reads a PostgreSQL date column.

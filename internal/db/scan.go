@@ -223,7 +223,7 @@ func planFor(root *bun.DB, t reflect.Type, rows pgx.Rows) *scanPlan {
 			return nil
 		}
 		off, ok := offsetOf(t, f)
-		if !ok || !decodesAsBun(f.StructField.Type, fd.DataTypeOID, types) {
+		if !ok || f.Tag.HasOption("msgpack") || f.Tag.HasOption("json_use_number") || !decodesAsBun(f.StructField.Type, fd.DataTypeOID, types) {
 			return nil
 		}
 		p.offsets[i], p.ptrs[i] = off, typeWord(f.StructField.Type)
@@ -279,6 +279,18 @@ func decodesAsBun(ft reflect.Type, oid uint32, types *pgtype.Map) bool {
 	}
 	if ft == timeType {
 		return oid == pgtype.TimestamptzOID || oid == pgtype.TimestampOID || oid == pgtype.DateOID
+	}
+	if oid == pgtype.JSONBOID || oid == pgtype.JSONOID {
+		// pgx unmarshals the document with encoding/json into the zeroed field, as bun does
+		// (bunjson's default); raw bytes (json.RawMessage) and interfaces stay with bun. A NULL
+		// into a struct makes pgx refuse, and the statement goes back to bun.
+		switch ft.Kind() {
+		case reflect.Slice:
+			return ft.Elem().Kind() != reflect.Uint8
+		case reflect.Map, reflect.Struct:
+			return true
+		}
+		return false
 	}
 	switch ft.Kind() {
 	case reflect.String:

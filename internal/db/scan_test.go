@@ -31,7 +31,17 @@ type directRow struct {
 	Kind    directKind       `bun:"kind"`
 	Flag    bool             `bun:"flag"`
 	Rate    float64          `bun:"rate"`
+	Doc     []directDoc      `bun:"doc,type:jsonb"`
+	NoDoc   []directDoc      `bun:"no_doc,type:jsonb"`
+	Sup     directDoc        `bun:"sup,type:jsonb"`
+	Meta    map[string]int   `bun:"meta,type:jsonb"`
 	Skipped string           `bun:"-"`
+}
+
+// directDoc is a JSON document in a jsonb column (an invoice's VAT per rate, its supplier).
+type directDoc struct {
+	Rate string          `json:"rate"`
+	Base decimal.Decimal `json:"base"`
 }
 
 type directKind string
@@ -51,7 +61,10 @@ const directSQL = `SELECT g::bigint AS id, g::int AS n, date '2026-01-01' + g AS
 	(g * 1.25)::numeric(12,2) AS amount, CASE WHEN g % 2 = 1 THEN (g * 0.5)::numeric END AS maybe,
 	'name ' || g AS name, CASE WHEN g % 4 = 0 THEN 'note ' || g END AS note,
 	('C' || g)::varchar(10) AS code, md5(g::text)::uuid::text AS ref, (CASE WHEN g % 2 = 0 THEN 'open' ELSE 'closed' END) AS kind,
-	g % 2 = 0 AS flag, g / 3.0::float8 AS rate
+	g % 2 = 0 AS flag, g / 3.0::float8 AS rate,
+	jsonb_build_array(jsonb_build_object('rate', '21', 'base', (g * 1.25)::numeric(12,2)), jsonb_build_object('rate', '9', 'base', g)) AS doc,
+	CASE WHEN g % 3 = 0 THEN '[]'::jsonb WHEN g % 3 = 1 THEN jsonb_build_array(jsonb_build_object('rate', 'exempt')) END AS no_doc,
+	jsonb_build_object('rate', 'S', 'base', g * 0.1) AS sup, jsonb_build_object('n', g, 'm', g * 2) AS meta
 	FROM generate_series(1, ?) g WHERE g > ? ORDER BY g`
 
 // TestDirectScanMatchesBun: the direct scan fills a page, a get and a slice of pointers
@@ -105,6 +118,20 @@ func TestDirectScanMatchesBun(t *testing.T) {
 	if taken, refused := db.DirectPlans(reflect.TypeFor[directEmpty]()); taken != 0 || refused != 1 {
 		t.Fatalf("direct plans of directEmpty: %d taken, %d refused; want it left to bun", taken, refused)
 	}
+
+	// a NULL document in a struct field (an outer join): pgx refuses, bun gives the zero struct
+	const nullDoc = `SELECT g::bigint AS id, CASE WHEN g > 2 THEN jsonb_build_object('rate', 'S') END AS sup FROM generate_series(1, ?) g WHERE g > ? ORDER BY g`
+	var docBun, docDirect []directSup
+	scan(nil, &docBun, nullDoc, 4, 0)
+	scan(db.NewParams(d.Bun), &docDirect, nullDoc, 4, 0)
+	if !reflect.DeepEqual(docBun, docDirect) || len(docDirect) != 4 || docDirect[0].Sup.Rate != "" || docDirect[3].Sup.Rate != "S" {
+		t.Fatalf("NULL into a struct document: bun %+v, prepared %+v", docBun, docDirect)
+	}
+}
+
+type directSup struct {
+	ID  int64     `bun:"id"`
+	Sup directDoc `bun:"sup,type:jsonb"`
 }
 
 // TestDirectPlansAreBounded: statements whose texts inline a value (a title filter) do not
