@@ -9,6 +9,7 @@ import (
 	"github.com/gofiber/fiber/v2"
 	"github.com/shopspring/decimal"
 
+	"backoffice/internal/audit"
 	"backoffice/internal/i18n"
 	"backoffice/internal/web"
 )
@@ -24,26 +25,13 @@ func (m *Module) AuditNames(ctx context.Context, entity string, ids []string) (m
 	return auditNamesOf(ctx, m.DB, entity, nums)
 }
 
-// auditNamesFor asks the namers for the names of records by entity: one call per namer
-// and entity; the first namer that knows an entity answers for it.
+// auditNamesFor asks the modules' namers for the names of records by entity
+// (audit.AskNamers).
 func (m *Module) auditNamesFor(ctx context.Context, byEntity map[string][]string) (map[string]map[string]string, error) {
-	names := map[string]map[string]string{}
 	if m.Namers == nil {
-		return names, nil
+		return map[string]map[string]string{}, nil
 	}
-	for entity, ids := range byEntity {
-		for _, n := range m.Namers() {
-			got, err := n.AuditNames(ctx, entity, ids)
-			if err != nil {
-				return nil, err
-			}
-			if got != nil {
-				names[entity] = got
-				break
-			}
-		}
-	}
-	return names, nil
+	return audit.AskNamers(ctx, m.Namers(), byEntity)
 }
 
 // nameAuditRows sets each row's Record ("Customer Acme Zorg B.V.", "Quote Q2026-0012 v2"):
@@ -61,15 +49,7 @@ func (m *Module) nameAuditRows(c *fiber.Ctx, rows []auditRow) error {
 	lang := web.ReaderLang(c)
 	for i := range rows {
 		r := &rows[i]
-		label := web.Title(r.Entity)
-		if key := "accounts.ui.audit.entity." + r.Entity; i18n.Has(lang, key) {
-			label = web.T(lang, key)
-		}
-		name := names[r.Entity][r.EntityID]
-		if name == "" {
-			name = r.EntityID
-		}
-		r.Record = label + " " + name
+		r.Record = web.RecordName(lang, r.Entity, r.EntityID, names[r.Entity])
 	}
 	return m.nameAuditChanges(c, lang, rows)
 }

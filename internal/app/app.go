@@ -48,13 +48,7 @@ func Foundation(d *platform.Deps, testClock *clock.Settable) []platform.Module {
 		&customerdata.Module{DB: d.DB, Clock: d.Clock, Log: d.Log},
 		&calendars.Module{Reg: d.Calendars, Clock: d.Clock, Web: d.Web, DB: d.DB},
 		&billing.Module{DB: d.DB, Web: d.Web},
-		&events.Module{DB: d.DB, Clock: d.Clock, Web: d.Web, Namers: func() []events.Namer {
-			out := make([]events.Namer, len(d.AuditNamers))
-			for i, n := range d.AuditNamers {
-				out[i] = n
-			}
-			return out
-		}},
+		&events.Module{DB: d.DB, Clock: d.Clock, Web: d.Web, Namers: func() []platform.AuditNamer { return d.AuditNamers }},
 	}
 }
 

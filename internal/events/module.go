@@ -17,7 +17,6 @@ import (
 	"backoffice/internal/auth"
 	"backoffice/internal/clock"
 	"backoffice/internal/httpx"
-	"backoffice/internal/i18n"
 	"backoffice/internal/problem"
 	"backoffice/internal/web"
 )
@@ -30,19 +29,13 @@ type Module struct {
 	DB    *bun.DB
 	Clock clock.Clock
 	Web   *web.Engine
-	// Namers name the records the events are about, as the audit log does
-	// (platform.AuditNamer); nil names none (the record reads by its id).
-	Namers func() []Namer
+	// Namers name the records the events are about, as the audit log does (audit.Namer);
+	// nil names none (the record reads by its id).
+	Namers func() []audit.Namer
 }
 
-// Namer names records by entity (platform.AuditNamer: "Invoice 2026-00008", not "Invoice 8").
-type Namer interface {
-	AuditNames(ctx context.Context, entity string, ids []string) (map[string]string, error)
-}
-
-// recordNames names each event's record ("Invoice 2026-00008"): the entity in the reader's
-// words (the audit log's labels) and the name its module gives it, or its id; one call
-// per namer and entity of the page.
+// recordNames names each event's record ("Invoice 2026-00008") as the audit log does
+// (web.RecordName over audit.AskNamers: one call per namer and entity of the page).
 func (m *Module) recordNames(c *fiber.Ctx, items []UndeliverableOut) (map[string]string, error) {
 	byEntity := map[string][]string{}
 	for _, u := range items {
@@ -50,32 +43,16 @@ func (m *Module) recordNames(c *fiber.Ctx, items []UndeliverableOut) (map[string
 	}
 	names := map[string]map[string]string{}
 	if m.Namers != nil {
-		for entity, ids := range byEntity {
-			for _, n := range m.Namers() {
-				got, err := n.AuditNames(c.UserContext(), entity, ids)
-				if err != nil {
-					return nil, err
-				}
-				if got != nil {
-					names[entity] = got
-					break
-				}
-			}
+		var err error
+		if names, err = audit.AskNamers(c.UserContext(), m.Namers(), byEntity); err != nil {
+			return nil, err
 		}
 	}
 	lang := web.ReaderLang(c)
 	out := make(map[string]string, len(items))
 	for _, u := range items {
 		id := strconv.FormatInt(u.EntityID, 10)
-		label := web.Title(u.Entity)
-		if key := "accounts.ui.audit.entity." + u.Entity; i18n.Has(lang, key) {
-			label = web.T(lang, key)
-		}
-		name := names[u.Entity][id]
-		if name == "" {
-			name = id
-		}
-		out[u.Entity+"/"+id] = label + " " + name
+		out[u.Entity+"/"+id] = web.RecordName(lang, u.Entity, id, names[u.Entity])
 	}
 	return out, nil
 }

@@ -94,3 +94,19 @@ func (e *Engine) MissingNavKeys() []string {
 	}
 	return out
 }
+
+// RecordName is how an admin page names a record it knows by entity and id ("Invoice
+// 2026-00008", "Customer Acme Zorg B.V."): the entity in the reader's words (the audit
+// log's labels, accounts.ui.audit.entity.*) and the name its module gives it (names, from
+// audit.AskNamers), or its id when no module names it.
+func RecordName(lang, entity, id string, names map[string]string) string {
+	label := Title(entity)
+	if key := "accounts.ui.audit.entity." + entity; i18n.Has(lang, key) {
+		label = T(lang, key)
+	}
+	name := names[id]
+	if name == "" {
+		name = id
+	}
+	return label + " " + name
+}
