@@ -89,32 +89,51 @@ func TDateTime(lang string, v any) string {
 	return i18n.Date(lang, civil.Of(t)) + " " + t.Format("15:04")
 }
 
-// Date formats a civil date or an instant (in Amsterdam) the way every page writes dates,
-// in the staff language: "2 December 2026" (nl: "2 december 2026"); nothing is "—".
-func Date(v any) string {
-	var d civil.Date
+// dayOf is the day of a civil date or (in Amsterdam) an instant; the zero date for nil
+// or the zero time; ok false for any other type.
+func dayOf(v any) (d civil.Date, ok bool) {
 	switch x := v.(type) {
 	case civil.Date:
-		d = x
+		return x, true
 	case *civil.Date:
 		if x != nil {
 			d = *x
 		}
+		return d, true
 	case time.Time:
 		if !x.IsZero() {
-			d = civil.Of(x.In(clock.Amsterdam))
+			d = civil.In(x, clock.Amsterdam)
 		}
+		return d, true
 	case *time.Time:
 		if x != nil && !x.IsZero() {
-			d = civil.Of(x.In(clock.Amsterdam))
+			d = civil.In(*x, clock.Amsterdam)
 		}
-	default:
+		return d, true
+	}
+	return d, false
+}
+
+// TDate is a date in lang ({{tdate $.Lang .Due}}): 1 december 2026, of a civil.Date or
+// (its Amsterdam day) an instant; nothing is "".
+func TDate(lang string, v any) string {
+	d, ok := dayOf(v)
+	if !ok {
 		return fmt.Sprint(v)
 	}
 	if d.IsZero() {
-		return "—"
+		return ""
 	}
-	return i18n.Date(StaffLang, d)
+	return i18n.Date(lang, d)
+}
+
+// Date formats a civil date or an instant (in Amsterdam) the way every page writes dates,
+// in the staff language: "2 December 2026" (nl: "2 december 2026"); nothing is "—".
+func Date(v any) string {
+	if s := TDate(StaffLang, v); s != "" {
+		return s
+	}
+	return "—"
 }
 
 // DateTime formats an instant in Amsterdam as TDateTime does in the staff language:

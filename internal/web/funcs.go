@@ -43,28 +43,7 @@ func Funcs() template.FuncMap {
 		// {{tmonth $.Lang .Month}}: december 2026 / December 2026.
 		"tmonth": func(lang string, m civil.Month) string { return i18n.MonthYear(lang, m) },
 		// {{tdate $.Lang .Due}}: 1 december 2026, of a civil.Date or (its Amsterdam day) an instant.
-		"tdate": func(lang string, v any) string {
-			switch d := v.(type) {
-			case civil.Date:
-				return i18n.Date(lang, d)
-			case *civil.Date:
-				if d == nil {
-					return ""
-				}
-				return i18n.Date(lang, *d)
-			case time.Time:
-				if d.IsZero() {
-					return ""
-				}
-				return i18n.Date(lang, civil.In(d, clock.Amsterdam))
-			case *time.Time:
-				if d == nil || d.IsZero() {
-					return ""
-				}
-				return i18n.Date(lang, civil.In(*d, clock.Amsterdam))
-			}
-			return fmt.Sprint(v)
-		},
+		"tdate": TDate,
 		// {{tdatetime $.Lang .At}}: 1 december 2026 14:05 (Amsterdam); a nil pointer is "".
 		"tdatetime": TDateTime,
 		// {{portalDate $.Data.Portal $.UILang .Due}}: on a page staff and portal share, the
