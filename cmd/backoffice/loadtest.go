@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"flag"
@@ -11,6 +12,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"syscall"
 	"time"
@@ -184,7 +186,11 @@ func loadtest(ctx context.Context, args []string, stdout io.Writer) error {
 			return ctx.Err()
 		}
 		prof := startProfile(pprofAddr, o.profileDir, e.Name, o.duration)
+		cpu0 := srv.cpu()
 		r := attack("http://"+o.addr, e, o.clients, o.duration)
+		if cpu0 >= 0 && r.Requests > 0 {
+			r.ServerCPU = (srv.cpu() - cpu0) / time.Duration(r.Requests)
+		}
 		if err := prof(); err != nil {
 			fmt.Fprintf(stdout, "  profile of %s: %v\n", e.Name, err)
 		}
@@ -207,14 +213,18 @@ func loadtest(ctx context.Context, args []string, stdout io.Writer) error {
 func printTable(w io.Writer, rs []result, o *loadOptions, rss, peak string, ready time.Duration) {
 	fmt.Fprintf(w, "\n%d tickets, %d quotes, %d orders, %d hour entries over %d placements, %d invoices, %d hardware items; %d clients, %s each; serve ready %.2fs; server RSS %s (peak %s)\n\n",
 		o.v.Tickets, o.v.Quotes, o.v.Orders, o.v.Hours, o.v.Placements, o.v.Invoices, o.v.Items, o.clients, o.duration, ready.Seconds(), rss, peak)
-	fmt.Fprintln(w, "| endpoint | req/s | p50 | p99 | errors | raw SQL req/s | % of ceiling |")
-	fmt.Fprintln(w, "| --- | ---: | ---: | ---: | ---: | ---: | ---: |")
+	fmt.Fprintln(w, "| endpoint | req/s | p50 | p99 | errors | server CPU/req | raw SQL req/s | % of ceiling |")
+	fmt.Fprintln(w, "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
 	for _, r := range rs {
 		ceil, pct := "", ""
 		if r.HasCeiling && r.CeilingRate > 0 {
 			ceil, pct = fmt.Sprintf("%.0f", r.CeilingRate), fmt.Sprintf("%.0f %%", 100*r.Rate/r.CeilingRate)
 		}
-		fmt.Fprintf(w, "| `%s` | %.1f | %s | %s | %d | %s | %s |\n", r.Name, r.Rate, ms(r.P50), ms(r.P99), r.Errors, ceil, pct)
+		cpu := "?"
+		if r.ServerCPU > 0 {
+			cpu = fmt.Sprintf("%.0f µs", float64(r.ServerCPU)/float64(time.Microsecond))
+		}
+		fmt.Fprintf(w, "| `%s` | %.1f | %s | %s | %d | %s | %s | %s |\n", r.Name, r.Rate, ms(r.P50), ms(r.P99), r.Errors, cpu, ceil, pct)
 	}
 	for _, r := range rs {
 		if r.FirstError != "" {
@@ -296,6 +306,32 @@ func (s *child) rss() (now, peak string) {
 		}
 	}
 	return now, peak
+}
+
+// cpu is the CPU time the server has used so far (user and system, all its threads), from
+// /proc/PID/stat in clock ticks of 1/100 s (USER_HZ, 100 on Linux); -1 when unreadable.
+// Divided by the requests of a run it is the server's own cost per request, steadier from
+// run to run than a rate on two cores shared with PostgreSQL and the load generator.
+func (s *child) cpu() time.Duration {
+	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", s.cmd.Process.Pid))
+	if err != nil {
+		return -1
+	}
+	// the fields after the command name, which is in parentheses and may hold spaces
+	i := bytes.LastIndexByte(b, ')')
+	if i < 0 {
+		return -1
+	}
+	f := strings.Fields(string(b[i+1:]))
+	if len(f) < 13 {
+		return -1
+	}
+	utime, err1 := strconv.ParseInt(f[11], 10, 64)
+	stime, err2 := strconv.ParseInt(f[12], 10, 64)
+	if err1 != nil || err2 != nil {
+		return -1
+	}
+	return time.Duration(utime+stime) * 10 * time.Millisecond
 }
 
 func kbToMB(kb string) string {

@@ -61,6 +61,7 @@ type result struct {
 	Rate          float64
 	P50, P99      time.Duration
 	Requests      uint64
+	ServerCPU     time.Duration // the server's CPU time per request
 	Errors        uint64
 	FirstError    string
 	CeilingRate   float64

@@ -53,6 +53,8 @@ func Open(ctx context.Context, url string) (*DB, error) {
 		cfg.MaxConns = 20
 	}
 	cfg.ConnConfig.RuntimeParams["timezone"] = "UTC"
+	bcfg := cfg.Copy()
+	cfg.AfterConnect = registerFastCodecs // the direct scan's pool (codecs.go)
 	pool, err := pgxpool.NewWithConfig(ctx, cfg)
 	if err != nil {
 		return nil, fmt.Errorf("db: open: %w", err)
@@ -61,7 +63,6 @@ func Open(ctx context.Context, url string) (*DB, error) {
 		pool.Close()
 		return nil, fmt.Errorf("db: ping: %w", err)
 	}
-	bcfg := cfg.Copy()
 	bcfg.ConnConfig.DefaultQueryExecMode = BunExecMode
 	bunPool, err := pgxpool.NewWithConfig(ctx, bcfg)
 	if err != nil {
