@@ -165,8 +165,7 @@ func (s *Service) Statements(ctx context.Context, m civil.Month, page httpx.Page
 	}
 	sums := map[int64]*monthSums{}
 	for calID, ids := range open {
-		from, to := m.Bounds(locs[calID])
-		got, err := openMonthSums(ctx, s.db, ids, m, from, to)
+		got, err := openMonthSums(ctx, s.db, ids, m, locs[calID])
 		if err != nil {
 			return nil, err
 		}

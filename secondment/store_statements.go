@@ -8,6 +8,7 @@ import (
 	"github.com/uptrace/bun"
 
 	"backoffice/internal/civil"
+	"backoffice/internal/clock"
 	"backoffice/internal/db"
 	"backoffice/internal/problem"
 )
@@ -89,7 +90,8 @@ type monthSums struct {
 
 // entryMonthSumsQuery aggregates the month's live entries of the page's placements: an
 // index-only range scan of hour_entries_placement_month_idx (placement, month,
-// started_at INCLUDE status, minutes, amount), proportional to the page, not the table.
+// started_at INCLUDE status, minutes, amount), proportional to the page's entries. Only a
+// calendar outside Amsterdam time needs it; totalsMonthSumsQuery serves the rest.
 func entryMonthSumsQuery(idb bun.IDB, out *[]monthSums, ids []int64, m civil.Month, from, to time.Time, args *db.Params) *bun.SelectQuery {
 	return idb.NewSelect().Model(out).ModelTableExpr("hour_entries").
 		ColumnExpr("placement_id").
@@ -102,17 +104,28 @@ func entryMonthSumsQuery(idb bun.IDB, out *[]monthSums, ids []int64, m civil.Mon
 		Group("placement_id")
 }
 
+// totalsMonthSumsQuery reads the same sums from hour_month_totals (migration 0910: kept
+// by triggers on hour_entries per placement and Amsterdam month), one row a placement.
+// An entry's month is the Amsterdam month it starts in (a check constraint), so for a
+// calendar in Amsterdam time these are exactly entryMonthSumsQuery's sums
+// (TestMonthTotalsMatchEntries).
+func totalsMonthSumsQuery(idb bun.IDB, out *[]monthSums, ids []int64, m civil.Month, args *db.Params) *bun.SelectQuery {
+	return idb.NewSelect().Model(out).ModelTableExpr("hour_month_totals").
+		ColumnExpr("placement_id, approved_minutes AS minutes, approved_amount AS hours_amount, submitted_count AS open_count").
+		Where("placement_id = ANY(?) AND month = ?", args.Array(ids), args.Arg(m.First()))
+}
+
 // openMonthSums adds up the open months among ids, keyed by placement: the entries' sums
 // and the expenses' sums in one statement (a full join of the two grouped ranges, each an
 // index range of the page's placements).
-func openMonthSums(ctx context.Context, idb bun.IDB, ids []int64, m civil.Month, from, to time.Time) (map[int64]*monthSums, error) {
+func openMonthSums(ctx context.Context, idb bun.IDB, ids []int64, m civil.Month, loc *time.Location) (map[int64]*monthSums, error) {
 	out := map[int64]*monthSums{}
 	if len(ids) == 0 {
 		return out, nil
 	}
 	var rows []monthSums
 	args := db.NewParams(idb)
-	if err := args.Scan(ctx, monthSumsQuery(idb, &rows, ids, m, from, to, args), &rows); err != nil {
+	if err := args.Scan(ctx, monthSumsQuery(idb, &rows, ids, m, loc, args), &rows); err != nil {
 		return nil, db.Translate(err, problem.NotFound("hour entries"), constraints)
 	}
 	for i := range rows {
@@ -121,16 +134,23 @@ func openMonthSums(ctx context.Context, idb bun.IDB, ids []int64, m civil.Month,
 	return out, nil
 }
 
-// monthSumsQuery is an open month's hour sums (entryMonthSumsQuery) fully joined with its
-// expense sums, per placement of ids.
-func monthSumsQuery(idb bun.IDB, out *[]monthSums, ids []int64, m civil.Month, from, to time.Time, args *db.Params) *bun.SelectQuery {
+// monthSumsQuery is an open month's hour sums (in the calendar's zone loc) fully joined
+// with its expense sums, per placement of ids.
+func monthSumsQuery(idb bun.IDB, out *[]monthSums, ids []int64, m civil.Month, loc *time.Location, args *db.Params) *bun.SelectQuery {
 	var hours []monthSums
+	var sums *bun.SelectQuery
+	if loc.String() == clock.Amsterdam.String() {
+		sums = totalsMonthSumsQuery(idb, &hours, ids, m, args)
+	} else {
+		from, to := m.Bounds(loc)
+		sums = entryMonthSumsQuery(idb, &hours, ids, m, from, to, args)
+	}
 	expenses := idb.NewSelect().TableExpr("placement_expenses").
 		ColumnExpr("placement_id, sum(amount) AS expenses_amount").
 		Where("placement_id = ANY(?) AND date BETWEEN ? AND ?", args.Array(ids), args.Arg(m.First()), args.Arg(m.Last())).
 		Group("placement_id")
 	return idb.NewSelect().Model(out).
-		ModelTableExpr("(?) AS h", entryMonthSumsQuery(idb, &hours, ids, m, from, to, args)).
+		ModelTableExpr("(?) AS h", sums).
 		Join("FULL JOIN (?) AS x ON x.placement_id = h.placement_id", expenses).
 		ColumnExpr("coalesce(h.placement_id, x.placement_id) AS placement_id").
 		ColumnExpr("coalesce(h.minutes, 0) AS minutes, coalesce(h.hours_amount, 0) AS hours_amount").

@@ -5,8 +5,6 @@ import (
 	"fmt"
 
 	"github.com/jackc/pgx/v5/pgxpool"
-
-	"backoffice/internal/clock"
 )
 
 // listEndpoints are the invoice, receivables, hardware and statement lists and gets the
@@ -35,8 +33,7 @@ func listEndpoints(ctx context.Context, pool *pgxpool.Pool, admin string, v volu
 		}
 	}
 	month := fmt.Sprintf("%04d-%02d", s.ClosedMonth.Year, int(s.ClosedMonth.Month))
-	open := s.ClosedMonth.Next()
-	from, to := open.Bounds(clock.Amsterdam) // the placements' calendar (nl-werktijden) counts in Amsterdam time
+	open := s.ClosedMonth.Next() // the placements' calendar (nl-werktijden) counts in Amsterdam time: the month's kept totals
 	// the invoice run's page: the placements with their month's finals
 	const placements = `SELECT placement.id, placement.customer_id, placement.technician_id, placement.role, placement.hourly_rate,
 				placement.start_date, placement.end_date, placement.calendar_id, c.name AS customer_name, u.name AS technician_name,
@@ -52,13 +49,11 @@ func listEndpoints(ctx context.Context, pool *pgxpool.Pool, admin string, v volu
 			Ceiling: &ceiling{SQL: placements, Args: []any{open.Last().String(), open.First().String()},
 				Then: []ceiling{{SQL: `SELECT coalesce(h.placement_id, x.placement_id), coalesce(h.minutes, 0), coalesce(h.hours_amount, 0),
 				coalesce(h.open_count, 0), coalesce(x.expenses_amount, 0)
-				FROM (SELECT placement_id, coalesce(sum(minutes) FILTER (WHERE status = 'approved'), 0) AS minutes,
-				  coalesce(sum(amount) FILTER (WHERE status = 'approved'), 0) AS hours_amount, count(*) FILTER (WHERE status = 'submitted') AS open_count
-				  FROM hour_entries WHERE placement_id = ANY($1) AND month = $2 AND started_at >= $3 AND started_at < $4
-				  AND status IN ('submitted', 'approved') GROUP BY placement_id) AS h
+				FROM (SELECT placement_id, approved_minutes AS minutes, approved_amount AS hours_amount, submitted_count AS open_count
+				  FROM hour_month_totals WHERE placement_id = ANY($1) AND month = $2) AS h
 				FULL JOIN (SELECT placement_id, sum(amount) AS expenses_amount FROM placement_expenses
-				  WHERE placement_id = ANY($1) AND date BETWEEN $2 AND $5 GROUP BY placement_id) AS x ON x.placement_id = h.placement_id`,
-					Args: []any{openIDs, open.First().String(), from, to, open.Last().String()}}}}},
+				  WHERE placement_id = ANY($1) AND date BETWEEN $2 AND $3 GROUP BY placement_id) AS x ON x.placement_id = h.placement_id`,
+					Args: []any{openIDs, open.First().String(), open.Last().String()}}}}},
 		{Name: "GET /invoices?limit=50", Method: "GET", Path: fixed("/invoices?limit=50"), Token: adm,
 			Ceiling: &ceiling{SQL: `SELECT * FROM invoices AS q ORDER BY q.id DESC LIMIT 51`}},
 		{Name: "GET /invoices?status=issued", Method: "GET", Path: fixed("/invoices?status=issued&limit=50"), Token: adm,
