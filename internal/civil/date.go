@@ -209,6 +209,17 @@ func (d Date) Value() (driver.Value, error) {
 	return d.String(), nil
 }
 
+// DateValue hands the date to pgx as a parameter in binary (pgtype.DateValuer), where
+// Value's text was encoded by way of a string that pgx parsed again (6 % of the CPU of
+// an invoice run page, which sends its month's first and last day; issue 14). The zero
+// date is NULL, as in Value.
+func (d Date) DateValue() (pgtype.Date, error) {
+	if d.IsZero() {
+		return pgtype.Date{}, nil
+	}
+	return pgtype.Date{Time: time.Date(d.Year, d.Month, d.Day, 0, 0, 0, 0, time.UTC), Valid: true}, nil
+}
+
 // ScanDate reads a date column straight from pgx's binary decoding (pgtype.DateScanner),
 // without the database/sql detour through a boxed time.Time that Scan takes: the direct
 // scan of list pages (internal/db) reads every date of a page this way. NULL is the zero

@@ -1,10 +1,13 @@
 package civil
 
 import (
+	"database/sql/driver"
 	"encoding/json"
 	"fmt"
 	"testing"
 	"time"
+
+	"github.com/jackc/pgx/v5/pgtype"
 )
 
 func TestDate(t *testing.T) {
@@ -70,5 +73,29 @@ func BenchmarkDateMarshalJSON(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		_, _ = d.MarshalJSON()
+	}
+}
+
+// valueOnly is a date pgx can only encode through its driver.Valuer (text, parsed again).
+type valueOnly struct{ d Date }
+
+func (v valueOnly) Value() (driver.Value, error) { return v.d.Value() }
+
+// A date parameter reaches PostgreSQL as the same binary date as its text did, and the
+// zero date as NULL.
+func TestDateValueEncodesAsItsText(t *testing.T) {
+	m := pgtype.NewMap()
+	for _, d := range []Date{{Year: 2026, Month: 6, Day: 1}, {Year: 1999, Month: 12, Day: 31}, {Year: 2028, Month: 2, Day: 29}, {Year: 1, Month: 1, Day: 1}, {}} {
+		got, err := m.Encode(pgtype.DateOID, pgtype.BinaryFormatCode, d, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, err := m.Encode(pgtype.DateOID, pgtype.BinaryFormatCode, valueOnly{d}, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if string(got) != string(want) || (got == nil) != d.IsZero() {
+			t.Fatalf("%v: %x, its text %x", d, got, want)
+		}
 	}
 }
