@@ -6,9 +6,12 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	"backoffice/internal/httpx"
+	"backoffice/internal/problem"
 	"backoffice/internal/uploads"
 )
 
+// qInt reads an id of a page's own links and filter forms (0: none or not a number, the
+// unfiltered page); the JSON API reads its filters with httpx.QueryID, which refuses one.
 func qInt(c *fiber.Ctx, name string) int64 {
 	v, _ := strconv.ParseInt(c.Query(name), 10, 64)
 	return v
@@ -32,7 +35,9 @@ type idCursor struct {
 }
 
 func (m *Module) listDeliveries(c *fiber.Ctx) error {
-	page, err := httpx.PageOf(c)
+	var fe problem.Fields
+	orderID, customerID := httpx.QueryID(c, "order_id", &fe), httpx.QueryID(c, "customer_id", &fe)
+	page, err := httpx.PageWith(c, fe)
 	if err != nil {
 		return err
 	}
@@ -40,7 +45,7 @@ func (m *Module) listDeliveries(c *fiber.Ctx) error {
 	if _, err := page.Cursor(&cur); err != nil {
 		return err
 	}
-	ds, err := m.Service.Deliveries(c.UserContext(), DeliveryFilter{OrderID: qInt(c, "order_id"), CustomerID: qInt(c, "customer_id"),
+	ds, err := m.Service.Deliveries(c.UserContext(), DeliveryFilter{OrderID: orderID, CustomerID: customerID,
 		Status: c.Query("status"), Before: cur.ID, Limit: page.Fetch()})
 	if err != nil {
 		return err
@@ -113,7 +118,9 @@ func (m *Module) terminate(c *fiber.Ctx) error {
 }
 
 func (m *Module) listItems(c *fiber.Ctx) error {
-	page, err := httpx.PageOf(c)
+	var fe problem.Fields
+	customerID, repossession := httpx.QueryID(c, "customer_id", &fe), httpx.QueryFlag(c, "repossession_possible", &fe)
+	page, err := httpx.PageWith(c, fe)
 	if err != nil {
 		return err
 	}
@@ -121,7 +128,7 @@ func (m *Module) listItems(c *fiber.Ctx) error {
 	if _, err := page.Cursor(&cur); err != nil {
 		return err
 	}
-	f := ItemFilter{CustomerID: qInt(c, "customer_id"), Title: c.Query("title"), Serial: c.Query("serial"), Repossession: c.QueryBool("repossession_possible"),
+	f := ItemFilter{CustomerID: customerID, Title: c.Query("title"), Serial: c.Query("serial"), Repossession: repossession,
 		After: cur.ID, Limit: page.Fetch()}
 	items, err := m.Service.Items(c.UserContext(), f)
 	if err != nil {
@@ -176,7 +183,9 @@ func (m *Module) reportDefect(c *fiber.Ctx) error {
 
 // pageFilter reads ?item_id, ?limit and the ?after cursor of the defect and RMA lists.
 func pageFilter(c *fiber.Ctx) (PageFilter, httpx.Page, error) {
-	page, err := httpx.PageOf(c)
+	var fe problem.Fields
+	itemID := httpx.QueryID(c, "item_id", &fe)
+	page, err := httpx.PageWith(c, fe)
 	if err != nil {
 		return PageFilter{}, page, err
 	}
@@ -184,7 +193,7 @@ func pageFilter(c *fiber.Ctx) (PageFilter, httpx.Page, error) {
 	if _, err := page.Cursor(&cur); err != nil {
 		return PageFilter{}, page, err
 	}
-	return PageFilter{ItemID: qInt(c, "item_id"), Before: cur.ID, Limit: page.Fetch()}, page, nil
+	return PageFilter{ItemID: itemID, Before: cur.ID, Limit: page.Fetch()}, page, nil
 }
 
 func (m *Module) listDefects(c *fiber.Ctx) error {

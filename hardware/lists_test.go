@@ -146,3 +146,20 @@ func TestHardwareListBudgets(t *testing.T) {
 		}
 	}
 }
+
+// The hardware lists refuse a filter that is not an id or a flag, every field at once.
+func TestHardwareListFiltersParsedStrictly(t *testing.T) {
+	b := setup(t)
+	for path, want := range map[string]string{
+		"/api/v1/hardware/items?customer_id=x&repossession_possible=maybe": "customer_id repossession_possible",
+		"/api/v1/deliveries?order_id=1.5&customer_id=0":                    "customer_id order_id",
+		"/api/v1/defect-reports?item_id=abc&limit=x":                        "item_id limit",
+		"/api/v1/rmas?item_id=-1":                                           "item_id",
+	} {
+		r := b.app.Do(t, "GET", path, b.am.Token, nil).Expect(t, 422)
+		if got := strings.Join(r.FieldErrors(t), " "); r.Code(t) != "validation_failed" || got != want {
+			t.Errorf("%s: %s %q, want the fields %q", path, r.Code(t), got, want)
+		}
+	}
+	b.app.Do(t, "GET", "/api/v1/hardware/items?repossession_possible=true&customer_id=1", b.am.Token, nil).Expect(t, 200)
+}

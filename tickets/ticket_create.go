@@ -78,6 +78,10 @@ func (in *TicketInput) validate(p *auth.Principal, now time.Time) error {
 // breach — the controller-notice deadline (T-6); the desk is told. It returns the ticket
 // as GET /tickets/{id} shows it, without reading it again (issue 14): instants are cut to
 // PostgreSQL's microseconds first, so what it returns is what was stored.
+// ticketNumbers lets two ticket creates of this process draw their number at a time
+// (db.NumberGate).
+var ticketNumbers = db.NewNumberGate(2)
+
 func (s *Service) CreateTicket(ctx context.Context, in TicketInput) (*Detail, error) {
 	p := auth.FromContext(ctx)
 	now := s.Clock.Now().UTC().Truncate(time.Microsecond)
@@ -112,47 +116,49 @@ func (s *Service) CreateTicket(ctx context.Context, in TicketInput) (*Detail, er
 	var sla SLA
 	var sc clockOf
 	created := Event{At: t.ReceivedAt, ActorID: ptr(p.UserID), Kind: EventCreated, NewValue: strp(string(StatusNew))}
-	err = s.DB.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
-		cp, err := policyIDForCustomer(ctx, tx, t.CustomerID)
-		if err != nil {
-			return err
-		}
-		t.PolicyID, t.CustomerName = cp.PolicyID, cp.CustomerName
-		if sc, err = slaContext(ctx, tx, t.PolicyID); err != nil {
-			return err
-		}
-		sla = Compute(factsOf(t, nil, sc), now)
-		t.apply(sla)
-		breach, err := createdReaders(ctx, tx, p, t)
-		if err != nil {
-			return err
-		}
-		// The number as late as possible: it is drawn in the statement that inserts the
-		// ticket and its created event, and the counter row stays locked until commit,
-		// serialising every create; only what needs the ticket or its number follows —
-		// the files (rare) and one batch of the audit entry, the ticket.created event and
-		// the mails (issue 14).
-		if err := insertTicketCreated(ctx, tx, t, &created, now.In(clock.Amsterdam).Year()); err != nil {
-			return err
-		}
-		if err := saveFiles(ctx, tx, now, p, t, in.Files); err != nil {
-			return err
-		}
-		entry, err := audit.Insert(ctx, tx, now, "ticket", t.ID, "create", map[string]any{
-			"number": t.Number, "customer_id": t.CustomerID, "subject": t.Subject, "category": t.Category,
-			"priority": t.Priority, "received_at": t.ReceivedAt, "sla_policy_id": t.PolicyID, "files": len(in.Files)})
-		if err != nil {
-			return err
-		}
-		event, err := createdEvent(tx, now, t)
-		if err != nil {
-			return err
-		}
-		mails, err := outbox.EnqueueQuery(tx, now, s.createdMails(p, t, sla, sc, now, breach)...)
-		if err != nil {
-			return err
-		}
-		return db.Batch(ctx, tx, entry, event, mails)
+	err = ticketNumbers.Do(ctx, func() error {
+		return s.DB.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
+			cp, err := policyIDForCustomer(ctx, tx, t.CustomerID)
+			if err != nil {
+				return err
+			}
+			t.PolicyID, t.CustomerName = cp.PolicyID, cp.CustomerName
+			if sc, err = slaContext(ctx, tx, t.PolicyID); err != nil {
+				return err
+			}
+			sla = Compute(factsOf(t, nil, sc), now)
+			t.apply(sla)
+			breach, err := createdReaders(ctx, tx, p, t)
+			if err != nil {
+				return err
+			}
+			// The number as late as possible: it is drawn in the statement that inserts the
+			// ticket and its created event, and the counter row stays locked until commit,
+			// serialising every create; only what needs the ticket or its number follows —
+			// the files (rare) and one batch of the audit entry, the ticket.created event and
+			// the mails (issue 14).
+			if err := insertTicketCreated(ctx, tx, t, &created, now.In(clock.Amsterdam).Year()); err != nil {
+				return err
+			}
+			if err := saveFiles(ctx, tx, now, p, t, in.Files); err != nil {
+				return err
+			}
+			entry, err := audit.Insert(ctx, tx, now, "ticket", t.ID, "create", map[string]any{
+				"number": t.Number, "customer_id": t.CustomerID, "subject": t.Subject, "category": t.Category,
+				"priority": t.Priority, "received_at": t.ReceivedAt, "sla_policy_id": t.PolicyID, "files": len(in.Files)})
+			if err != nil {
+				return err
+			}
+			event, err := createdEvent(tx, now, t)
+			if err != nil {
+				return err
+			}
+			mails, err := outbox.EnqueueQuery(tx, now, s.createdMails(p, t, sla, sc, now, breach)...)
+			if err != nil {
+				return err
+			}
+			return db.Batch(ctx, tx, entry, event, mails)
+		})
 	})
 	if err != nil {
 		return nil, err

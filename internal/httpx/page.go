@@ -36,6 +36,18 @@ func PageOf(c *fiber.Ctx) (Page, error) {
 	return p, nil
 }
 
+// PageWith is PageOf for a list whose filters were read into f: the filters' field
+// errors and the limit's come back together in one 422.
+func PageWith(c *fiber.Ctx, f problem.Fields) (Page, error) {
+	p, err := PageOf(c)
+	if err != nil {
+		if f.Merge(err); len(f) == 0 {
+			return p, err
+		}
+	}
+	return p, f.Err()
+}
+
 // Cursor decodes the `after` cursor into v; false when there is none.
 func (p Page) Cursor(v any) (bool, error) {
 	if p.After == "" {
@@ -80,4 +92,33 @@ func PathID(c *fiber.Ctx, name string) (int64, error) {
 		return 0, problem.NotFound(name)
 	}
 	return id, nil
+}
+
+// QueryID reads an optional id filter of the query string (?customer_id=12): 0 when it
+// is absent; anything but a positive whole number is a field error in f, never a filter
+// silently dropped.
+func QueryID(c *fiber.Ctx, name string, f *problem.Fields) int64 {
+	v := c.Query(name)
+	if v == "" {
+		return 0
+	}
+	n, err := strconv.ParseInt(v, 10, 64)
+	if err != nil || n <= 0 {
+		f.Add(name, "must be a positive whole number")
+		return 0
+	}
+	return n
+}
+
+// QueryFlag reads an optional true/false filter of the query string: false when absent;
+// anything but true, false, 1 or 0 is a field error in f.
+func QueryFlag(c *fiber.Ctx, name string, f *problem.Fields) bool {
+	switch c.Query(name) {
+	case "", "false", "0":
+		return false
+	case "true", "1":
+		return true
+	}
+	f.Add(name, "must be true or false")
+	return false
 }

@@ -2,7 +2,6 @@ package receivables
 
 import (
 	"fmt"
-	"strconv"
 
 	"github.com/gofiber/fiber/v2"
 	"github.com/shopspring/decimal"
@@ -76,7 +75,9 @@ func (m *Module) createPayment(c *fiber.Ctx) error {
 }
 
 func (m *Module) listPayments(c *fiber.Ctx) error {
-	page, err := httpx.PageOf(c)
+	var f problem.Fields
+	cid := httpx.QueryID(c, "customer_id", &f)
+	page, err := httpx.PageWith(c, f)
 	if err != nil {
 		return err
 	}
@@ -84,7 +85,6 @@ func (m *Module) listPayments(c *fiber.Ctx) error {
 	if _, err := page.Cursor(&after); err != nil {
 		return err
 	}
-	cid, _ := strconv.ParseInt(c.Query("customer_id"), 10, 64)
 	rows, err := listPayments(c.UserContext(), m.d.DB, cid, after, page.Fetch())
 	if err != nil {
 		return err
@@ -151,7 +151,9 @@ func entryOut(e BankEntry) BankEntryOut {
 }
 
 func (m *Module) listEntries(c *fiber.Ctx) error {
-	page, err := httpx.PageOf(c)
+	var f problem.Fields
+	unmatched := httpx.QueryFlag(c, "unmatched", &f)
+	page, err := httpx.PageWith(c, f)
 	if err != nil {
 		return err
 	}
@@ -159,7 +161,7 @@ func (m *Module) listEntries(c *fiber.Ctx) error {
 	if _, err := page.Cursor(&before); err != nil {
 		return err
 	}
-	rows, err := m.svc.Entries(c.UserContext(), c.QueryBool("unmatched"), before, int(page.Fetch()))
+	rows, err := m.svc.Entries(c.UserContext(), unmatched, before, int(page.Fetch()))
 	if err != nil {
 		return err
 	}

@@ -46,3 +46,23 @@ func TestPaymentListTools(t *testing.T) {
 		t.Fatalf("bank entries csv header %v", entries[0])
 	}
 }
+
+// A list filter that is not a number, or a flag that is not true or false, is refused
+// with every field error at once, never dropped to an unfiltered list.
+func TestListFiltersParsedStrictly(t *testing.T) {
+	a, _ := setup(t, time.Date(2026, 5, 1, 10, 0, 0, 0, clock.Amsterdam))
+	admin := testkit.Login(t, auth.Admin, nil)
+	for path, want := range map[string]string{
+		"/api/v1/payments?customer_id=abc&limit=0":   "customer_id limit",
+		"/api/v1/payments?customer_id=-3":            "customer_id",
+		"/api/v1/bank-entries?unmatched=yes":         "unmatched",
+		"/api/v1/bank-entries?unmatched=1&limit=900": "limit",
+	} {
+		r := a.Do(t, "GET", path, admin.Token, nil).Expect(t, 422)
+		if got := strings.Join(r.FieldErrors(t), " "); r.Code(t) != "validation_failed" || got != want {
+			t.Errorf("%s: %s %q, want the fields %q", path, r.Code(t), got, want)
+		}
+	}
+	a.Do(t, "GET", "/api/v1/bank-entries?unmatched=true", admin.Token, nil).Expect(t, 200)
+	a.Do(t, "GET", "/api/v1/payments?customer_id=1", admin.Token, nil).Expect(t, 200)
+}
