@@ -3,9 +3,11 @@ package db
 import (
 	"encoding/binary"
 	"fmt"
+	"math"
 	"math/rand/v2"
 	"reflect"
 	"testing"
+	"time"
 
 	"github.com/jackc/pgx/v5/pgtype"
 	"github.com/shopspring/decimal"
@@ -14,9 +16,13 @@ import (
 // fastMap is a type map as the direct scan's connections have it.
 func fastMap() *pgtype.Map {
 	m := pgtype.NewMap()
-	m.RegisterType(&pgtype.Type{Name: "numeric", OID: pgtype.NumericOID, Codec: numericCodec{}})
-	m.RegisterType(&pgtype.Type{Name: "int8", OID: pgtype.Int8OID, Codec: int8Codec{}})
+	fastTypes(m)
 	return m
+}
+
+// scanAs scans src into a T through m.
+func scanAs[T any](m *pgtype.Map, oid uint32, format int16, src []byte) (any, error) {
+	return scanWith[T](m, oid, format, src)
 }
 
 func scanWith[T any](m *pgtype.Map, oid uint32, format int16, src []byte) (T, error) {
@@ -73,8 +79,40 @@ func TestFastScanPlansMatchPgx(t *testing.T) {
 			t.Fatalf("int8 %x into *int64: %v, %v; pgx gives %v, %v", src, got, gerr, want, werr)
 		}
 	}
+	// optional fields of every kind the plans cover, NULL, values and malformed ones
+	i4 := func(n int32) []byte { return binary.BigEndian.AppendUint32(nil, uint32(n)) }
+	i8 := func(n int64) []byte { return binary.BigEndian.AppendUint64(nil, uint64(n)) }
+	f8 := func(f float64) []byte { return binary.BigEndian.AppendUint64(nil, math.Float64bits(f)) }
+	cases := []struct {
+		oid    uint32
+		format int16
+		srcs   [][]byte
+		scan   func(m *pgtype.Map, oid uint32, format int16, src []byte) (any, error)
+	}{
+		{pgtype.TextOID, pgtype.BinaryFormatCode, [][]byte{nil, {}, []byte("kapot scherm"), []byte("é\x00")}, scanAs[*string]},
+		{pgtype.VarcharOID, pgtype.TextFormatCode, [][]byte{nil, []byte("RMA")}, scanAs[*string]},
+		{pgtype.Int8OID, pgtype.BinaryFormatCode, [][]byte{nil, i8(0), i8(-1 << 63), i8(42), make([]byte, 4)}, scanAs[*int64]},
+		{pgtype.Int4OID, pgtype.BinaryFormatCode, [][]byte{nil, i4(7), i4(-7), make([]byte, 2)}, scanAs[*int32]},
+		{pgtype.Int4OID, pgtype.BinaryFormatCode, [][]byte{nil, i4(7), make([]byte, 8)}, scanAs[*int]},
+		{pgtype.Int8OID, pgtype.BinaryFormatCode, [][]byte{nil, i8(1 << 40)}, scanAs[*int]},
+		{pgtype.BoolOID, pgtype.BinaryFormatCode, [][]byte{nil, {0}, {1}, {1, 1}}, scanAs[*bool]},
+		{pgtype.Float8OID, pgtype.BinaryFormatCode, [][]byte{nil, f8(1.5), f8(math.Inf(-1)), {1}}, scanAs[*float64]},
+		{pgtype.TimestamptzOID, pgtype.BinaryFormatCode, [][]byte{nil, i8(0), i8(851_472_000_000_000), i8(math.MaxInt64), i8(math.MinInt64),
+			i8(-1 << 62), {1, 2}}, scanAs[*time.Time]},
+		{pgtype.TimestampOID, pgtype.BinaryFormatCode, [][]byte{nil, i8(851_472_000_123_456)}, scanAs[*time.Time]},
+		{pgtype.DateOID, pgtype.BinaryFormatCode, [][]byte{nil, i4(9_862), i4(math.MaxInt32)}, scanAs[*time.Time]},
+	}
+	for _, c := range cases {
+		for _, src := range c.srcs {
+			want, werr := c.scan(plain, c.oid, c.format, src)
+			got, gerr := c.scan(fast, c.oid, c.format, src)
+			if !same(got, want, gerr, werr) {
+				t.Fatalf("oid %d %x into %T: %v, %v; pgx gives %v, %v", c.oid, src, want, got, gerr, want, werr)
+			}
+		}
+	}
 	// the codecs still decode everything else as pgx does
-	if v, err := scanWith[int64](fast, pgtype.Int8OID, pgtype.BinaryFormatCode, ints[4]); err != nil || v != 1 {
+	if v, err := scanWith[int64](fast, pgtype.Int8OID, pgtype.BinaryFormatCode, i8(1)); err != nil || v != 1 {
 		t.Fatalf("int8 into int64: %v, %v", v, err)
 	}
 	if v, err := scanWith[pgtype.Numeric](fast, pgtype.NumericOID, pgtype.TextFormatCode, []byte("12.50")); err != nil || !v.Valid {
