@@ -153,8 +153,8 @@ func TestHardwareListFiltersParsedStrictly(t *testing.T) {
 	for path, want := range map[string]string{
 		"/api/v1/hardware/items?customer_id=x&repossession_possible=maybe": "customer_id repossession_possible",
 		"/api/v1/deliveries?order_id=1.5&customer_id=0":                    "customer_id order_id",
-		"/api/v1/defect-reports?item_id=abc&limit=x":                        "item_id limit",
-		"/api/v1/rmas?item_id=-1":                                           "item_id",
+		"/api/v1/defect-reports?item_id=abc&limit=x":                       "item_id limit",
+		"/api/v1/rmas?item_id=-1":                                          "item_id",
 	} {
 		r := b.app.Do(t, "GET", path, b.am.Token, nil).Expect(t, 422)
 		if got := strings.Join(r.FieldErrors(t), " "); r.Code(t) != "validation_failed" || got != want {

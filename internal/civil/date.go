@@ -178,9 +178,15 @@ func (d Date) MarshalJSON() ([]byte, error) {
 	if d.IsZero() {
 		return []byte("null"), nil
 	}
-	b := make([]byte, 1, 12) // digits and dashes: nothing to escape
-	b[0] = '"'
-	return append(d.appendISO(b), '"'), nil
+	return d.AppendJSON(make([]byte, 0, 12)), nil // digits and dashes: nothing to escape
+}
+
+// AppendJSON appends what MarshalJSON writes (a list row that writes itself, httpx.RowJSON).
+func (d Date) AppendJSON(b []byte) []byte {
+	if d.IsZero() {
+		return append(b, "null"...)
+	}
+	return append(d.appendISO(append(b, '"')), '"')
 }
 
 // UnmarshalJSON reads "YYYY-MM-DD" (null leaves the zero date).

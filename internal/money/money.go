@@ -60,8 +60,12 @@ func Of(d decimal.Decimal) Amount { return Amount{Cents(d)} }
 // MarshalJSON writes a string with two decimals (digits, a sign and a point: nothing to
 // escape, so no encoder round trip — lists write several amounts per row).
 func (a Amount) MarshalJSON() ([]byte, error) {
-	b := make([]byte, 0, 24)
-	return append(appendFixed2(append(b, '"'), a.Decimal), '"'), nil
+	return a.AppendJSON(make([]byte, 0, 24)), nil
+}
+
+// AppendJSON appends what MarshalJSON writes (a list row that writes itself, httpx.RowJSON).
+func (a Amount) AppendJSON(b []byte) []byte {
+	return append(appendFixed2(append(b, '"'), a.Decimal), '"')
 }
 
 // UnmarshalJSON reads "12.50" or 12.5 in the strict grammar (ParseStrict: no exponents,
