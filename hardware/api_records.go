@@ -57,7 +57,7 @@ func (m *Module) listDeliveries(c *fiber.Ctx) error {
 	for i := range ds {
 		out = append(out, deliveryOut(&ds[i], nil, m.d.Clock.Now()))
 	}
-	return c.JSON(httpx.Paginate(out, page, func(d DeliveryOut) any { return idCursor{d.ID} }))
+	return httpx.Send(c, httpx.Paginate(out, page, func(d DeliveryOut) any { return idCursor{d.ID} }))
 }
 
 func (m *Module) getDelivery(c *fiber.Ctx) error {
@@ -138,7 +138,7 @@ func (m *Module) listItems(c *fiber.Ctx) error {
 	for _, it := range items {
 		out = append(out, itemOut(it, m.d.Clock.Now()))
 	}
-	return c.JSON(httpx.Paginate(out, page, func(i ItemOut) any { return idCursor{i.ID} }))
+	return httpx.Send(c, httpx.Paginate(out, page, func(i ItemOut) any { return idCursor{i.ID} }))
 }
 
 func (m *Module) getItem(c *fiber.Ctx) error {
@@ -209,7 +209,7 @@ func (m *Module) listDefects(c *fiber.Ctx) error {
 	for i := range rs {
 		out = append(out, defectOut(&rs[i], nil))
 	}
-	return c.JSON(httpx.Paginate(out, page, func(d DefectOut) any { return idCursor{d.ID} }))
+	return httpx.Send(c, httpx.Paginate(out, page, func(d DefectOut) any { return idCursor{d.ID} }))
 }
 
 func (m *Module) getDefect(c *fiber.Ctx) error {
@@ -288,7 +288,7 @@ func (m *Module) listRMAs(c *fiber.Ctx) error {
 	for i := range rs {
 		out = append(out, rmaOut(&rs[i]))
 	}
-	return c.JSON(httpx.Paginate(out, page, func(r RMAOut) any { return idCursor{r.ID} }))
+	return httpx.Send(c, httpx.Paginate(out, page, func(r RMAOut) any { return idCursor{r.ID} }))
 }
 
 func (m *Module) getRMA(c *fiber.Ctx) error {

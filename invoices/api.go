@@ -167,7 +167,7 @@ func (m *Module) list(c *fiber.Ctx) error {
 	for i := range rows {
 		out[i] = summaryOut(&rows[i], today)
 	}
-	return c.JSON(httpx.Paginate(out, page, func(s InvoiceSummary) any { return s.ID }))
+	return httpx.Send(c, httpx.Paginate(out, page, func(s InvoiceSummary) any { return s.ID }))
 }
 
 func (m *Module) get(c *fiber.Ctx) error {

@@ -152,7 +152,7 @@ func (m *Module) listQuotes(c *fiber.Ctx) error {
 		return err
 	}
 	now := m.svc.now()
-	return c.JSON(listq.Paginate(quoteList, qs, *f.List, func(q *Quote) QuoteOut { return quoteOut(q, now, 0, 0) }))
+	return httpx.Send(c, listq.Paginate(quoteList, qs, *f.List, func(q *Quote) QuoteOut { return quoteOut(q, now, 0, 0) }))
 }
 
 func (m *Module) sendQuote(c *fiber.Ctx) error {

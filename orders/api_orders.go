@@ -47,7 +47,7 @@ func (m *Module) listOrders(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	return c.JSON(listq.Paginate(orderList, os, lq, orderOut))
+	return httpx.Send(c, listq.Paginate(orderList, os, lq, orderOut))
 }
 
 func (m *Module) answerOrder(c *fiber.Ctx, status int, v *OrderView, err error) error {
@@ -234,7 +234,7 @@ func (m *Module) listContracts(c *fiber.Ctx) error {
 		return err
 	}
 	today := m.svc.Today()
-	return c.JSON(listq.Paginate(contractList, cs, lq, func(k *Contract) ContractOut { return contractOut(k, today) }))
+	return httpx.Send(c, listq.Paginate(contractList, cs, lq, func(k *Contract) ContractOut { return contractOut(k, today) }))
 }
 
 func (m *Module) getContract(c *fiber.Ctx) error {

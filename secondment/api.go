@@ -129,7 +129,7 @@ func (a *API) listPlacements(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	return c.JSON(listq.Paginate(placementList, ps, *pf.List, func(p Placement) PlacementOut { return placementOut(&p) }))
+	return httpx.Send(c, listq.Paginate(placementList, ps, *pf.List, func(p Placement) PlacementOut { return placementOut(&p) }))
 }
 
 func (a *API) createPlacement(c *fiber.Ctx) error {
@@ -292,7 +292,7 @@ func (a *API) entryList(c *fiber.Ctx, placementID *int64) error {
 	for i := range es {
 		items[i] = entryOut(&es[i])
 	}
-	return c.JSON(httpx.Paginate(items, page, func(e EntryOut) any { return EntryCursor{StartedAt: e.StartedAt, ID: e.ID} }))
+	return httpx.Send(c, httpx.Paginate(items, page, func(e EntryOut) any { return EntryCursor{StartedAt: e.StartedAt, ID: e.ID} }))
 }
 
 func (a *API) placementHours(c *fiber.Ctx) error {

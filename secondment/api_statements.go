@@ -183,7 +183,7 @@ func (a *API) statements(c *fiber.Ctx) error {
 	for i := range vs {
 		items[i] = statementSummaryOut(&vs[i])
 	}
-	return c.JSON(httpx.Paginate(items, page, func(o StatementSummaryOut) any {
+	return httpx.Send(c, httpx.Paginate(items, page, func(o StatementSummaryOut) any {
 		return StatementCursor{CustomerID: o.CustomerID, ID: o.PlacementID}
 	}))
 }

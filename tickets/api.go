@@ -181,7 +181,7 @@ func (m *Module) listTickets(c *fiber.Ctx) error {
 	for i, it := range l.Items {
 		out.Items[i] = ticketOut(it.Ticket, it.SLA, it.Policy, it.Risk, false)
 	}
-	return c.JSON(out)
+	return httpx.Send(c, out)
 }
 
 func (m *Module) getTicket(c *fiber.Ctx) error {

@@ -184,7 +184,7 @@ func (m *Module) listCustomers(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	return c.JSON(listq.Paginate(CustomerList, rows, lq, func(c Customer) Customer { return c }))
+	return httpx.Send(c, listq.Paginate(CustomerList, rows, lq, func(c Customer) Customer { return c }))
 }
 
 // customerCSV streams the customer list of lq (the page's and the API's query) as CSV.
@@ -344,7 +344,7 @@ func (m *Module) audit(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	return c.JSON(l)
+	return httpx.Send(c, l)
 }
 
 func (m *Module) outbox(c *fiber.Ctx) error {

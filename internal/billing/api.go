@@ -141,5 +141,5 @@ func (m *Module) list(c *fiber.Ctx) error {
 	for i := range rows {
 		out[i] = Out(&rows[i])
 	}
-	return c.JSON(httpx.Paginate(out, page, func(o ChargeOut) any { return o.ID }))
+	return httpx.Send(c, httpx.Paginate(out, page, func(o ChargeOut) any { return o.ID }))
 }

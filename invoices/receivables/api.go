@@ -93,7 +93,7 @@ func (m *Module) listPayments(c *fiber.Ctx) error {
 	for i, p := range rows {
 		outs[i] = paymentOut(p)
 	}
-	return c.JSON(httpx.Paginate(outs, page, func(p PaymentOut) any { return p.ID }))
+	return httpx.Send(c, httpx.Paginate(outs, page, func(p PaymentOut) any { return p.ID }))
 }
 
 func (m *Module) reversePayment(c *fiber.Ctx) error {
@@ -169,7 +169,7 @@ func (m *Module) listEntries(c *fiber.Ctx) error {
 	for i, e := range rows {
 		out[i] = entryOut(e)
 	}
-	return c.JSON(httpx.Paginate(out, page, func(e BankEntryOut) any { return e.ID }))
+	return httpx.Send(c, httpx.Paginate(out, page, func(e BankEntryOut) any { return e.ID }))
 }
 
 func (m *Module) assignEntry(c *fiber.Ctx) error {
