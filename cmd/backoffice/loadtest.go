@@ -98,7 +98,7 @@ func parseLoadFlags(args []string) (*loadOptions, error) {
 }
 
 // loadtest seeds a throwaway private cluster, starts the real server on loopback, drives
-// every list, get and create endpoint with vegeta, runs each list's SQL straight through
+// every list, get and create endpoint with fasthttp's client, runs each list's SQL straight through
 // pgx for the ceiling, prints one table and removes everything it made.
 func loadtest(ctx context.Context, args []string, stdout io.Writer) error {
 	o, err := parseLoadFlags(args)
@@ -186,10 +186,11 @@ func loadtest(ctx context.Context, args []string, stdout io.Writer) error {
 			return ctx.Err()
 		}
 		prof := startProfile(pprofAddr, o.profileDir, e.Name, o.duration)
-		cpu0 := srv.cpu()
-		r := attack("http://"+o.addr, e, o.clients, o.duration)
+		cpu0, self0 := srv.cpu(), selfCPU()
+		r := attack(o.addr, e, o.clients, o.duration)
 		if cpu0 >= 0 && r.Requests > 0 {
 			r.ServerCPU = (srv.cpu() - cpu0) / time.Duration(r.Requests)
+			r.DriverCPU = (selfCPU() - self0) / time.Duration(r.Requests)
 		}
 		if err := prof(); err != nil {
 			fmt.Fprintf(stdout, "  profile of %s: %v\n", e.Name, err)
@@ -213,18 +214,21 @@ func loadtest(ctx context.Context, args []string, stdout io.Writer) error {
 func printTable(w io.Writer, rs []result, o *loadOptions, rss, peak string, ready time.Duration) {
 	fmt.Fprintf(w, "\n%d tickets, %d quotes, %d orders, %d hour entries over %d placements, %d invoices, %d hardware items; %d clients, %s each; serve ready %.2fs; server RSS %s (peak %s)\n\n",
 		o.v.Tickets, o.v.Quotes, o.v.Orders, o.v.Hours, o.v.Placements, o.v.Invoices, o.v.Items, o.clients, o.duration, ready.Seconds(), rss, peak)
-	fmt.Fprintln(w, "| endpoint | req/s | p50 | p99 | errors | server CPU/req | raw SQL req/s | % of ceiling |")
-	fmt.Fprintln(w, "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+	fmt.Fprintln(w, "| endpoint | req/s | p50 | p99 | errors | server CPU/req | driver CPU/req | raw SQL req/s | % of ceiling |")
+	fmt.Fprintln(w, "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
 	for _, r := range rs {
 		ceil, pct := "", ""
 		if r.HasCeiling && r.CeilingRate > 0 {
 			ceil, pct = fmt.Sprintf("%.0f", r.CeilingRate), fmt.Sprintf("%.0f %%", 100*r.Rate/r.CeilingRate)
 		}
-		cpu := "?"
+		cpu, drv := "?", "?"
 		if r.ServerCPU > 0 {
 			cpu = fmt.Sprintf("%.0f µs", float64(r.ServerCPU)/float64(time.Microsecond))
 		}
-		fmt.Fprintf(w, "| `%s` | %.1f | %s | %s | %d | %s | %s | %s |\n", r.Name, r.Rate, ms(r.P50), ms(r.P99), r.Errors, cpu, ceil, pct)
+		if r.DriverCPU > 0 {
+			drv = fmt.Sprintf("%.0f µs", float64(r.DriverCPU)/float64(time.Microsecond))
+		}
+		fmt.Fprintf(w, "| `%s` | %.1f | %s | %s | %d | %s | %s | %s | %s |\n", r.Name, r.Rate, ms(r.P50), ms(r.P99), r.Errors, cpu, drv, ceil, pct)
 	}
 	for _, r := range rs {
 		if r.FirstError != "" {
@@ -306,6 +310,16 @@ func (s *child) rss() (now, peak string) {
 		}
 	}
 	return now, peak
+}
+
+// selfCPU is the CPU time the load command itself has used so far (user and system): the
+// load generator's share of the two cores.
+func selfCPU() time.Duration {
+	var u syscall.Rusage
+	if syscall.Getrusage(syscall.RUSAGE_SELF, &u) != nil {
+		return 0
+	}
+	return time.Duration(u.Utime.Nano() + u.Stime.Nano())
 }
 
 // cpu is the CPU time the server has used so far (user and system, all its threads), from
