@@ -98,7 +98,7 @@ func parseLoadFlags(args []string) (*loadOptions, error) {
 }
 
 // loadtest seeds a throwaway private cluster, starts the real server on loopback, drives
-// every list, get and create endpoint with fasthttp's client, runs each list's SQL straight through
+// every list, get and create endpoint with vegeta, runs each list's SQL straight through
 // pgx for the ceiling, prints one table and removes everything it made.
 func loadtest(ctx context.Context, args []string, stdout io.Writer) error {
 	o, err := parseLoadFlags(args)
@@ -187,7 +187,7 @@ func loadtest(ctx context.Context, args []string, stdout io.Writer) error {
 		}
 		prof := startProfile(pprofAddr, o.profileDir, e.Name, o.duration)
 		cpu0, self0 := srv.cpu(), selfCPU()
-		r := attack(o.addr, e, o.clients, o.duration)
+		r := attack("http://"+o.addr, e, o.clients, o.duration)
 		if cpu0 >= 0 && r.Requests > 0 {
 			r.ServerCPU = (srv.cpu() - cpu0) / time.Duration(r.Requests)
 			r.DriverCPU = (selfCPU() - self0) / time.Duration(r.Requests)

@@ -7,15 +7,14 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"math"
+	"net"
 	"net/http"
-	"slices"
 	"sync"
 	"sync/atomic"
 	"time"
 
 	"github.com/jackc/pgx/v5/pgxpool"
-	"github.com/valyala/fasthttp"
+	vegeta "github.com/tsenart/vegeta/v12/lib"
 )
 
 // endpoint is one request shape the load command drives.
@@ -72,78 +71,46 @@ type result struct {
 	CeilingErrors string
 }
 
-// attack drives e with clients concurrent workers for du, each with one request in flight
-// on its own keep-alive connection, and summarises the results. The driver is fasthttp's
-// client: every answer is read to its end into a buffer the worker reuses, so the load
-// generator, which shares the two cores with the server and PostgreSQL, spends 10–20 µs
-// of them a request, where vegeta (net/http, a Result per request) spent 40 µs on
-// GET /healthz and 80 µs on a 30 KB list page ("driver CPU/req" in the table).
-func attack(addr string, e endpoint, clients int, du time.Duration) result {
-	hc := &fasthttp.HostClient{Addr: addr, MaxConns: clients, ReadTimeout: 30 * time.Second,
-		WriteTimeout: 30 * time.Second, NoDefaultUserAgentHeader: true, MaxIdemponentCallAttempts: 1,
-		ReadBufferSize: 64 << 10} // a list page in one read
+// attack drives e with clients concurrent workers for du and summarises the results.
+func attack(base string, e endpoint, clients int, du time.Duration) result {
 	var n atomic.Uint64
-	var mu sync.Mutex
-	var wg sync.WaitGroup
-	r := result{Name: e.Name}
-	var all []time.Duration
-	start := time.Now()
-	deadline := start.Add(du)
-	for range clients {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			req, resp := fasthttp.AcquireRequest(), fasthttp.AcquireResponse()
-			defer fasthttp.ReleaseRequest(req)
-			defer fasthttp.ReleaseResponse(resp)
-			lat := make([]time.Duration, 0, 1<<14)
-			var errs uint64
-			var first string
-			for time.Now().Before(deadline) {
-				i := n.Add(1) - 1
-				req.Reset()
-				req.Header.SetMethod(e.Method)
-				req.SetRequestURI("http://" + addr + e.Path(i))
-				req.Header.Set("Authorization", "Bearer "+e.Token(i))
-				req.Header.Set("Accept", "application/json")
-				if e.Body != nil {
-					req.SetBody(e.Body(i))
-					req.Header.SetContentType("application/json")
-				}
-				t0 := time.Now()
-				err := hc.Do(req, resp)
-				lat = append(lat, time.Since(t0))
-				if code := resp.StatusCode(); err != nil || code < 200 || code >= 300 {
-					errs++
-					if first == "" {
-						first = fmt.Sprintf("%d %v %.200s", code, err, resp.Body())
-					}
-				}
-			}
-			mu.Lock()
-			defer mu.Unlock()
-			all = append(all, lat...)
-			r.Errors += errs
-			if r.FirstError == "" {
-				r.FirstError = first
-			}
-		}()
+	targeter := func(t *vegeta.Target) error {
+		i := n.Add(1) - 1
+		t.Method, t.URL = e.Method, base+e.Path(i)
+		t.Header = http.Header{"Authorization": {"Bearer " + e.Token(i)}, "Accept": {"application/json"}}
+		if e.Body != nil {
+			t.Body = e.Body(i)
+			t.Header.Set("Content-Type", "application/json")
+		}
+		return nil
 	}
-	wg.Wait()
-	elapsed := time.Since(start)
-	r.Requests = uint64(len(all))
-	if len(all) > 0 {
-		slices.Sort(all)
-		r.P50, r.P99 = quantile(all, 0.50), quantile(all, 0.99)
-		r.Rate = float64(len(all)) / elapsed.Seconds()
+	// every answer is read to its end, but only its first KiB is kept (the first error's
+	// text): collecting each 30 KB list page would make the load generator, which shares
+	// the two cores with the server, pay for its own copies. Its connections read 64 KB at
+	// a time: with net/http's 4 KB a 30 KB page took eight reads, and the generator spent
+	// 80 µs of the shared cores a page, as much as the server ("driver CPU/req").
+	client := &http.Client{Transport: &http.Transport{DialContext: (&net.Dialer{KeepAlive: 30 * time.Second}).DialContext,
+		ReadBufferSize: 64 << 10, WriteBufferSize: 8 << 10, DisableCompression: true, MaxConnsPerHost: clients}}
+	atk := vegeta.NewAttacker(vegeta.Client(client), vegeta.Workers(uint64(clients)), vegeta.MaxWorkers(uint64(clients)),
+		vegeta.Connections(clients), vegeta.KeepAlive(true), vegeta.Timeout(30*time.Second), vegeta.Redirects(vegeta.NoFollow),
+		vegeta.MaxBody(1024))
+	var m vegeta.Metrics
+	r := result{Name: e.Name}
+	for res := range atk.Attack(targeter, vegeta.Rate{Freq: 0}, du, e.Name) {
+		m.Add(res)
+		if res.Code < 200 || res.Code >= 300 {
+			r.Errors++
+			if r.FirstError == "" {
+				r.FirstError = fmt.Sprintf("%d %s %.200s", res.Code, res.Error, res.Body)
+			}
+		}
+	}
+	m.Close()
+	r.Requests, r.P50, r.P99 = m.Requests, m.Latencies.P50, m.Latencies.P99
+	if m.Duration > 0 {
+		r.Rate = float64(m.Requests) / (m.Duration + m.Wait).Seconds()
 	}
 	return r
-}
-
-// quantile is the nearest-rank q-quantile of the sorted latencies.
-func quantile(sorted []time.Duration, q float64) time.Duration {
-	i := int(math.Ceil(q*float64(len(sorted)))) - 1
-	return sorted[max(0, min(i, len(sorted)-1))]
 }
 
 // runCeiling runs c with clients goroutines for du straight through pgx (statements

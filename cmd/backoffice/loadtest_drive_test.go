@@ -32,7 +32,7 @@ func TestAttackCountsWhatTheServerAnswered(t *testing.T) {
 		Path:  func(i uint64) string { return "/api/v1/things/" + strings.Repeat("i", int(i%3)+1) },
 		Body:  func(uint64) []byte { return []byte(`{"n":1}`) },
 		Token: func(uint64) string { return "tok" }}
-	r := attack(strings.TrimPrefix(srv.URL, "http://"), e, 4, 300*time.Millisecond)
+	r := attack(srv.URL, e, 4, 300*time.Millisecond)
 	if bad.Load() != 0 {
 		t.Fatalf("%d requests reached the server not as sent", bad.Load())
 	}
