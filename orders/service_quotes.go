@@ -1,15 +1,20 @@
 package orders
 
 import (
-	"backoffice/internal/accounts"
-	"backoffice/internal/auth"
 	"context"
 	"fmt"
 
 	"github.com/uptrace/bun"
 
+	"backoffice/internal/accounts"
+	"backoffice/internal/auth"
+	"backoffice/internal/db"
 	"backoffice/internal/problem"
 )
+
+// quoteNumbers lets two quote creates of this process draw their number at a time
+// (db.NumberGate): eight at once queued backends on the counter row, p99 54 ms.
+var quoteNumbers = db.NewNumberGate(2)
 
 // CreateQuote validates and stores a new draft with the next number of the year.
 // It returns the quote as GET /quotes/{id} shows it, from what the inserts returned,
@@ -18,19 +23,21 @@ func (s *Service) CreateQuote(ctx context.Context, q *Quote) (*Quote, error) {
 	now := s.now()
 	q.Status, q.Version, q.CreatedAt, q.CreatedBy = QuoteDraft, 1, now, actorID(ctx)
 	var out *Quote
-	err := s.tx(ctx, func(ctx context.Context, tx bun.Tx) error {
-		if err := s.checkDraft(ctx, tx, q); err != nil {
-			return err
-		}
-		// The number is drawn in the statement that inserts the quote and its lines, and
-		// its counter row stays locked until commit, serialising every create: only the
-		// audit entry, which needs the number, follows it (issue 14).
-		var err error
-		out, err = insertNewQuote(ctx, tx, q, now, s.today(now).Year)
-		if err != nil {
-			return err
-		}
-		return record(ctx, tx, now, "quote", q.ID, "create", map[string]any{"number": q.Number, "customer_id": q.CustomerID, "lines": len(q.Lines)})
+	err := quoteNumbers.Do(ctx, func() error {
+		return s.tx(ctx, func(ctx context.Context, tx bun.Tx) error {
+			if err := s.checkDraft(ctx, tx, q); err != nil {
+				return err
+			}
+			// The number is drawn in the statement that inserts the quote and its lines, and
+			// its counter row stays locked until commit, serialising every create: only the
+			// audit entry, which needs the number, follows it (issue 14).
+			var err error
+			out, err = insertNewQuote(ctx, tx, q, now, s.today(now).Year)
+			if err != nil {
+				return err
+			}
+			return record(ctx, tx, now, "quote", q.ID, "create", map[string]any{"number": q.Number, "customer_id": q.CustomerID, "lines": len(q.Lines)})
+		})
 	})
 	if err != nil {
 		return nil, err
