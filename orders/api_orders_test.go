@@ -45,6 +45,17 @@ func TestOrderAPI(t *testing.T) {
 			t.Fatalf("fee %+v reason %q", c.CancellationFee, c.CancellationReason)
 		}
 	})
+	t.Run("200_links_the_contract_it_became", func(t *testing.T) {
+		acc := e.accept(t, e.sentQuote(t, nil).ID)
+		if acc.Contract == nil {
+			t.Fatal("accepting the quote made no contract")
+		}
+		var v OrderOut
+		e.a.Do(t, "GET", fmt.Sprintf("/api/v1/orders/%d", acc.Order.ID), e.am.Token, nil).Expect(t, 200).JSON(t, &v)
+		if v.ContractID == nil || *v.ContractID != acc.Contract.ID {
+			t.Fatalf("order %d links contract %v, it became contract %d", acc.Order.ID, v.ContractID, acc.Contract.ID)
+		}
+	})
 	t.Run("404_other_company", func(t *testing.T) {
 		o := orderOf(t, nil)
 		e.a.Do(t, "GET", fmt.Sprintf("/api/v1/orders/%d", o.ID), e.other.Token, nil).Expect(t, 404)

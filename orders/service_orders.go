@@ -82,12 +82,8 @@ func (s *Service) GetOrder(ctx context.Context, id int64) (*OrderView, error) {
 	if v.ChangeRequests, err = listChangeRequests(ctx, s.DB, id); err != nil {
 		return nil, err
 	}
-	cs, err := listContracts(ctx, s.DB, ContractFilter{OrderID: &id})
-	if err != nil {
+	if v.ContractID, err = contractOfOrder(ctx, s.DB, id); err != nil {
 		return nil, err
-	}
-	if len(cs) > 0 {
-		v.ContractID = cs[0].ID
 	}
 	if o.Status == OrderOpen {
 		if c, err := CancellationOutcome(o, s.today(s.now()), s.Calendar); err == nil {
