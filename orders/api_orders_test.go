@@ -55,6 +55,14 @@ func TestOrderAPI(t *testing.T) {
 		if v.ContractID == nil || *v.ContractID != acc.Contract.ID {
 			t.Fatalf("order %d links contract %v, it became contract %d", acc.Order.ID, v.ContractID, acc.Contract.ID)
 		}
+		var k ContractOut
+		e.a.Do(t, "GET", fmt.Sprintf("/api/v1/contracts/%d", acc.Contract.ID), e.am.Token, nil).Expect(t, 200).JSON(t, &k)
+		if k.ID != acc.Contract.ID || k.OrderID != acc.Order.ID || len(k.Lines) == 0 {
+			t.Fatalf("contract %+v", k)
+		}
+		// a record that is not there is a 404 on the prepared path as on bun's
+		e.a.Do(t, "GET", "/api/v1/orders/99999999", e.am.Token, nil).Expect(t, 404)
+		e.a.Do(t, "GET", "/api/v1/contracts/99999999", e.am.Token, nil).Expect(t, 404)
 	})
 	t.Run("404_other_company", func(t *testing.T) {
 		o := orderOf(t, nil)

@@ -141,13 +141,14 @@ func contractQuery(idb bun.IDB, model any) *bun.SelectQuery {
 // getContract loads a contract with its lines; lock serialises terminations.
 func getContract(ctx context.Context, idb bun.IDB, id int64, lock bool) (*Contract, error) {
 	r := new(contractRow)
-	q := contractQuery(idb, r).Where("k.id = ?", id).
+	p := db.NewParams(idb) // prepared on the root DB, bun's path in a transaction
+	q := contractQuery(idb, r).Where("k.id = ?", p.Arg(id)).
 		ColumnExpr("(SELECT o.number FROM orders AS o WHERE o.id = k.order_id) AS order_number").
 		ColumnExpr("(SELECT qv.number FROM quotes AS qv WHERE qv.id = k.quote_id) AS quote_number")
 	if lock {
 		q = q.For("UPDATE OF k")
 	}
-	if err := q.Scan(ctx); err != nil {
+	if err := p.Scan(ctx, q, r); err != nil {
 		return nil, db.Translate(err, problem.NotFound(fmt.Sprintf("contract %d", id)), nil)
 	}
 	c := r.contract()

@@ -112,24 +112,28 @@ func insertOrder(ctx context.Context, idb bun.IDB, o *Order, quoteLineIDs []int6
 
 // getOrder loads an order with lines and extensions; lock serialises state changes.
 func getOrder(ctx context.Context, idb bun.IDB, id int64, lock bool) (*Order, error) {
+	// prepared statements on the root DB (db.Params), bun's path in a transaction
 	r := new(orderRow)
-	q := orderQuery(idb, r).Where("o.id = ?", id)
+	p := db.NewParams(idb)
+	q := orderQuery(idb, r).Where("o.id = ?", p.Arg(id))
 	if lock {
 		q = q.For("UPDATE OF o")
 	}
-	if err := q.Scan(ctx); err != nil {
+	if err := p.Scan(ctx, q, r); err != nil {
 		return nil, db.Translate(err, problem.NotFound(fmt.Sprintf("order %d", id)), nil)
 	}
 	o := r.order()
 	var lines []orderLineRow
-	if err := idb.NewSelect().Model(&lines).Where("order_id = ?", id).Order("position").Scan(ctx); err != nil {
+	p = db.NewParams(idb)
+	if err := p.Scan(ctx, idb.NewSelect().Model(&lines).Where("order_id = ?", p.Arg(id)).Order("position"), &lines); err != nil {
 		return nil, err
 	}
 	for _, l := range lines {
 		o.Lines = append(o.Lines, l.line())
 	}
 	var ext []extensionRow
-	if err := idb.NewSelect().Model(&ext).Where("order_id = ?", id).Order("id").Scan(ctx); err != nil {
+	p = db.NewParams(idb)
+	if err := p.Scan(ctx, idb.NewSelect().Model(&ext).Where("order_id = ?", p.Arg(id)).Order("id"), &ext); err != nil {
 		return nil, err
 	}
 	for _, e := range ext {
