@@ -255,20 +255,22 @@ func (m *Module) getClaim(c *fiber.Ctx) error {
 }
 
 func (m *Module) claimOut(c *fiber.Ctx, id int64, on civil.Date) (*ClaimOut, error) {
-	inv, cl, err := m.svc.Claim(c.UserContext(), id, on)
-	if inv != nil {
-		if gerr := auth.Guard(auth.From(c), inv.CustomerID); gerr != nil {
-			return nil, gerr
-		}
-	}
+	inv, err := getInvoice(c.UserContext(), m.d.DB, id, false)
 	if err != nil {
 		return nil, err
 	}
-	h, err := m.svc.HistoryOf(c.UserContext(), inv)
+	if err := auth.Guard(auth.From(c), inv.CustomerID); err != nil {
+		return nil, err
+	}
+	st, err := m.svc.StandingsOf(c.UserContext(), []*invoiceRow{inv}, on)
 	if err != nil {
 		return nil, err
 	}
-	out := claimToOut(inv, cl, h.Stage)
+	cl := st[0].Claim
+	if st[0].ClaimErr != nil {
+		return nil, st[0].ClaimErr
+	}
+	out := claimToOut(inv, cl, st[0].History.Stage)
 	out.Explanation = explain(web.APILang(c), inv, cl)
 	return out, nil
 }

@@ -111,15 +111,16 @@ func (m *Module) invoiceView(c *fiber.Ctx, id int64) (fiber.Map, error) {
 	if err := auth.Guard(auth.From(c), inv.CustomerID); err != nil {
 		return nil, err
 	}
-	h, err := m.svc.HistoryOf(c.UserContext(), inv)
+	st, err := m.svc.StandingsOf(c.UserContext(), []*invoiceRow{inv}, on)
 	if err != nil {
 		return nil, err
 	}
+	h := st[0].History
 	v := fiber.Map{"Invoice": inv, "History": h, "On": on, "Disputed": openDisputeOf(h.Disputes) != nil, "Terms": termsName(c, inv.TermsProfile)}
-	if _, cl, err := m.svc.Claim(c.UserContext(), id, on); err != nil {
-		v["ClaimError"] = err.Error()
+	if st[0].ClaimErr != nil {
+		v["ClaimError"] = st[0].ClaimErr.Error()
 	} else {
-		v["Claim"] = claimToOut(inv, cl, h.Stage)
+		v["Claim"] = claimToOut(inv, st[0].Claim, h.Stage)
 	}
 	return v, nil
 }
@@ -334,17 +335,21 @@ func (m *Module) pagePortal(c *fiber.Ctx) error {
 	}
 	var rows []portalRow
 	total, overdue := decimal.Zero, decimal.Zero
+	invs := make([]*invoiceRow, len(open))
+	for i := range open {
+		invs[i] = &open[i]
+	}
+	sts, err := m.svc.StandingsOf(ctx, invs, today)
+	if err != nil {
+		return err
+	}
 	for i := range open {
 		inv := open[i]
-		_, cl, err := m.svc.Claim(ctx, inv.ID, today)
-		if err != nil {
-			return err
+		if sts[i].ClaimErr != nil {
+			return sts[i].ClaimErr
 		}
-		h, err := m.svc.HistoryOf(ctx, &inv)
-		if err != nil {
-			return err
-		}
-		r := portalRow{Inv: inv, Claim: claimToOut(&inv, cl, h.Stage), Overdue: today.After(inv.DueDate)}
+		cl := sts[i].Claim
+		r := portalRow{Inv: inv, Claim: claimToOut(&inv, cl, sts[i].History.Stage), Overdue: today.After(inv.DueDate)}
 		total = total.Add(cl.Total)
 		if r.Overdue {
 			overdue = overdue.Add(cl.Total)

@@ -87,3 +87,34 @@ func TestPaymentsNameThePayer(t *testing.T) {
 		t.Errorf("the audit log does not name payment %d as %q", p.ID, want)
 	}
 }
+
+// The portal's open balance reads the facts of all a customer's open invoices at once:
+// its statements do not grow with the invoices (they were eleven more per invoice), and
+// every open invoice is on it.
+func TestPortalBalanceStatementsDoNotGrowWithInvoices(t *testing.T) {
+	a, _ := setup(t, time.Date(2026, 5, 1, 10, 0, 0, 0, clock.Amsterdam))
+	cust := testkit.Customer(t, testkit.CustomerOpts{})
+	contact := testkit.Login(t, auth.Customer, &cust.ID)
+	numbers := []string{testkit.Unique("PB")}
+	issuedInvoice(t, cust.ID, numbers[0], "121.00", "2026-03-02", "2026-03-16", "004")
+	count := func() int {
+		a.Do(t, "GET", "/portal/balance", contact.Token, nil).Expect(t, 200) // the login is cached after this
+		n := testkit.CountQueries(t)
+		r := a.Do(t, "GET", "/portal/balance", contact.Token, nil).Expect(t, 200)
+		got := n.Stop()
+		for _, num := range numbers {
+			if !strings.Contains(string(r.Body), num) {
+				t.Fatalf("invoice %s is not on the portal's balance", num)
+			}
+		}
+		return got
+	}
+	one := count()
+	for i := range 4 {
+		numbers = append(numbers, testkit.Unique("PB"))
+		issuedInvoice(t, cust.ID, numbers[len(numbers)-1], fmt.Sprintf("%d.00", 200+i), "2026-04-01", "2026-04-15", "004")
+	}
+	if five := count(); five != one {
+		t.Fatalf("the balance sent %d statements for one open invoice and %d for five", one, five)
+	}
+}

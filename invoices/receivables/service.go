@@ -176,20 +176,6 @@ func (s *Service) settle(ctx context.Context, tx bun.IDB, f *facts, inv *invoice
 	return nil
 }
 
-// Claim is the claim on an invoice as it stands on a day.
-func (s *Service) Claim(ctx context.Context, id int64, on civil.Date) (*invoiceRow, Claim, error) {
-	inv, err := getInvoice(ctx, s.d.DB, id, false)
-	if err != nil {
-		return nil, Claim{}, err
-	}
-	f, err := s.loadFacts(ctx, s.d.DB, []int64{id})
-	if err != nil {
-		return nil, Claim{}, err
-	}
-	c, err := s.claimOf(ctx, f, inv, on)
-	return inv, c, err
-}
-
 // History is an invoice's dunning steps, disputes and allocations.
 type History struct {
 	Steps    []stepRow
@@ -204,9 +190,41 @@ func (s *Service) HistoryOf(ctx context.Context, inv *invoiceRow) (History, erro
 	if err != nil {
 		return History{}, err
 	}
+	return s.historyFrom(f, inv), nil
+}
+
+func (s *Service) historyFrom(f *facts, inv *invoiceRow) History {
 	h := History{Steps: f.steps[inv.ID], Disputes: f.disputes[inv.ID], Allocs: f.allocs[inv.ID]}
 	h.Stage = CurrentStage(DunningState{DueDate: inv.DueDate, Sent: sentOf(h.Steps), Settled: inv.Status != "issued"}, s.today())
-	return h, nil
+	return h
+}
+
+// Standing is an invoice's claim on a day (or why there is none: ClaimErr) and its
+// history: what the invoice page, the claim API and the portal show of it.
+type Standing struct {
+	Claim    Claim
+	ClaimErr error
+	History  History
+}
+
+// StandingsOf reads the facts of invs once, whatever their number (the rate table and
+// four statements), and gives each invoice its standing on on. The portal's list of open
+// invoices read them twice per invoice (Claim and HistoryOf), the claim API twice.
+func (s *Service) StandingsOf(ctx context.Context, invs []*invoiceRow, on civil.Date) ([]Standing, error) {
+	ids := make([]int64, len(invs))
+	for i, inv := range invs {
+		ids[i] = inv.ID
+	}
+	f, err := s.loadFacts(ctx, s.d.DB, ids)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]Standing, len(invs))
+	for i, inv := range invs {
+		out[i].Claim, out[i].ClaimErr = s.claimOf(ctx, f, inv, on)
+		out[i].History = s.historyFrom(f, inv)
+	}
+	return out, nil
 }
 
 // Rates returns the interest-rate table.
