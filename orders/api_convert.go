@@ -172,8 +172,8 @@ func orderViewOut(v *OrderView) OrderOut {
 	for _, cr := range v.ChangeRequests {
 		out.ChangeRequests = append(out.ChangeRequests, changeRequestOut(cr))
 	}
-	if v.ContractID != 0 {
-		out.ContractID = &v.ContractID
+	if v.Order.ContractID != 0 {
+		out.ContractID = &v.Order.ContractID
 	}
 	if v.FreeUntil != "" {
 		out.FreeCancelUntil = &v.FreeUntil

@@ -42,6 +42,9 @@ type Order struct {
 	// CustomerName and StoredNet are filled when read from the store.
 	CustomerName string
 	StoredNet    decimal.Decimal
+	// ContractID is the contract the order became (0 when none), filled by the read of
+	// one order (contracts.order_id is unique), as Quote.ContractID is.
+	ContractID int64
 }
 
 // CancellationNoticeWorkingDays is how many working days before the start date an agreed

@@ -65,7 +65,6 @@ type OrderView struct {
 	Order          *Order
 	Plan           DeliveryPlan
 	ChangeRequests []*ChangeRequest
-	ContractID     int64
 	FreeUntil      string // the free cancellation deadline when a cancellation option applies
 }
 
@@ -80,9 +79,6 @@ func (s *Service) GetOrder(ctx context.Context, id int64) (*OrderView, error) {
 	}
 	v := &OrderView{Order: o, Plan: o.Plan(s.Calendar)}
 	if v.ChangeRequests, err = listChangeRequests(ctx, s.DB, id); err != nil {
-		return nil, err
-	}
-	if v.ContractID, err = contractOfOrder(ctx, s.DB, id); err != nil {
 		return nil, err
 	}
 	if o.Status == OrderOpen {

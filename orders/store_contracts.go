@@ -190,18 +190,6 @@ type ContractFilter struct {
 	Today            civil.Date
 }
 
-// contractOfOrder is the id of the contract order orderID became (contracts.order_id is
-// unique), 0 while it has none: the order's page links it without reading the contract
-// and its lines (GET /orders/{id} loaded both: a fifth of its CPU, issue 14).
-func contractOfOrder(ctx context.Context, idb bun.IDB, orderID int64) (int64, error) {
-	var ids []int64
-	err := idb.NewSelect().TableExpr("contracts").Column("id").Where("order_id = ?", orderID).Scan(ctx, &ids)
-	if err != nil || len(ids) == 0 {
-		return 0, err
-	}
-	return ids[0], nil
-}
-
 func listContracts(ctx context.Context, idb bun.IDB, f ContractFilter) ([]*Contract, error) {
 	var rows []contractRow
 	p := db.NewParams(idb)

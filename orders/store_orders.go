@@ -43,6 +43,7 @@ type orderRow struct {
 
 	QuoteNumber  string `bun:"quote_number,scanonly"`
 	CustomerName string `bun:"customer_name,scanonly"`
+	ContractID   int64  `bun:"contract_id,scanonly"`
 }
 
 func toOrderRow(o *Order) *orderRow {
@@ -67,7 +68,7 @@ func (r *orderRow) order() *Order {
 			QuoteAccepted: r.QuoteAcceptedOn, AdvancePaymentRequired: r.AdvancePaymentRequired,
 			AdvancePaymentReceived: r.AdvancePaymentReceivedOn},
 		CreatedAt: r.CreatedAt, CancelledAt: r.CancelledAt, CancellationFee: r.CancellationFee,
-		CancellationReason: deref(r.CancellationReason),
+		CancellationReason: deref(r.CancellationReason), ContractID: r.ContractID,
 	}
 }
 
@@ -110,12 +111,14 @@ func insertOrder(ctx context.Context, idb bun.IDB, o *Order, quoteLineIDs []int6
 	return nil
 }
 
-// getOrder loads an order with lines and extensions; lock serialises state changes.
+// getOrder loads an order with lines, extensions and the id of the contract it became; lock
+// serialises state changes.
 func getOrder(ctx context.Context, idb bun.IDB, id int64, lock bool) (*Order, error) {
 	// prepared statements on the root DB (db.Params), bun's path in a transaction
 	r := new(orderRow)
 	p := db.NewParams(idb)
-	q := orderQuery(idb, r).Where("o.id = ?", p.Arg(id))
+	q := orderQuery(idb, r).Where("o.id = ?", p.Arg(id)).
+		ColumnExpr("coalesce((SELECT k.id FROM contracts AS k WHERE k.order_id = o.id), 0) AS contract_id")
 	if lock {
 		q = q.For("UPDATE OF o")
 	}
