@@ -17,7 +17,7 @@ type RowJSON interface {
 }
 
 // AppendJSON writes the page when its rows write themselves (a *T is a RowJSON); ok is
-// false for any other T, which the server's encoder then writes.
+// false for any other T, which Send then writes through segmentio/encoding.
 func (l List[T]) AppendJSON(b []byte) (_ []byte, ok bool) {
 	var zero *T
 	if _, ok := any(zero).(RowJSON); !ok {

@@ -88,9 +88,9 @@ func New(d *platform.Deps, database *db.DB, modules []platform.Module, opt Optio
 		ErrorHandler:          httpx.ErrorHandler(d.Log, s.htmlError, web.LocalizeProblem),
 		// Responses are encoded by segmentio/encoding: the same bytes as encoding/json
 		// (TestJSONEncoderMatchesEncodingJSON), in less than half the time on a list page
-		// (issue 14, BenchmarkEncodeList); the rows of the cheapest lists write themselves
-		// (encodeJSON, httpx.RowJSON).
-		JSONEncoder: encodeJSON,
+		// (issue 14, BenchmarkEncodeList). List pages go through httpx.Send instead, into
+		// the response's pooled buffer, where the cheapest lists' rows write themselves.
+		JSONEncoder: segjson.Marshal,
 		// A response up to 32 KB (a list page) leaves in one write: with the default 4 KB
 		// buffer fasthttp flushed the headers and the first 4 KB, then wrote the rest, two
 		// syscalls and two wake-ups of the client for every page (issue 14).
@@ -255,17 +255,6 @@ func (s *Server) logAndMeasure(c *fiber.Ctx) error {
 			"status", status, "duration_ms", time.Since(start).Milliseconds())
 	}
 	return err
-}
-
-// encodeJSON writes a list page whose rows write themselves (httpx.RowJSON) by hand, and
-// every other answer through segmentio/encoding.
-func encodeJSON(v any) ([]byte, error) {
-	if l, ok := v.(interface{ AppendJSON([]byte) ([]byte, bool) }); ok {
-		if b, ok := l.AppendJSON(make([]byte, 0, 12<<10)); ok {
-			return b, nil
-		}
-	}
-	return segjson.Marshal(v)
 }
 
 // methodLabel maps the request method to a constant string (bounded label cardinality,

@@ -266,10 +266,10 @@ func (m *Module) claimOut(c *fiber.Ctx, id int64, on civil.Date) (*ClaimOut, err
 	if err != nil {
 		return nil, err
 	}
-	cl := st[0].Claim
 	if st[0].ClaimErr != nil {
 		return nil, st[0].ClaimErr
 	}
+	cl := st[0].Claim
 	out := claimToOut(inv, cl, st[0].History.Stage)
 	out.Explanation = explain(web.APILang(c), inv, cl)
 	return out, nil
