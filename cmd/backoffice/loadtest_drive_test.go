@@ -12,7 +12,8 @@ import (
 
 // The load command's driver counts what the server answered: every request it sends
 // reaches the server with its method, path, token and body, every answer outside 2xx is
-// an error with the first one's text, and the latencies are ordered quantiles.
+// an error with the first one's text, the latencies are ordered quantiles, and the rate
+// counts only the time of its rounds.
 func TestAttackCountsWhatTheServerAnswered(t *testing.T) {
 	var served, bad atomic.Uint64
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -32,7 +33,16 @@ func TestAttackCountsWhatTheServerAnswered(t *testing.T) {
 		Path:  func(i uint64) string { return "/api/v1/things/" + strings.Repeat("i", int(i%3)+1) },
 		Body:  func(uint64) []byte { return []byte(`{"n":1}`) },
 		Token: func(uint64) string { return "tok" }}
-	r := attack(srv.URL, e, 4, 300*time.Millisecond)
+	// in three rounds, with a pause between them that counts in neither the rate nor the
+	// requests (a list's ceiling runs there)
+	var pauses int
+	r := attack(srv.URL, e, 4, 300*time.Millisecond, 3, func() { pauses++; time.Sleep(200 * time.Millisecond) }, nil, nil)
+	if pauses != 2 {
+		t.Fatalf("%d pauses between 3 rounds", pauses)
+	}
+	if got := r.Rate * 0.3; got < 0.8*float64(r.Requests) || got > 1.25*float64(r.Requests) {
+		t.Fatalf("rate %.0f/s over 0.3 s of rounds is %.0f requests, counted %d", r.Rate, got, r.Requests)
+	}
 	if bad.Load() != 0 {
 		t.Fatalf("%d requests reached the server not as sent", bad.Load())
 	}

@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"runtime/pprof"
 	"strings"
 	"time"
 )
@@ -23,7 +24,8 @@ func freePort() (string, error) {
 }
 
 // startProfile asks the server for a CPU profile over the next du (rounded up to whole
-// seconds) and returns a function that waits for it and writes it to dir/<endpoint>.pprof.
+// seconds), profiles the load command itself alongside, and returns a function that waits
+// for both and writes them to dir/<endpoint>.pprof and dir/driver-<endpoint>.pprof.
 // Without a profile address it does nothing.
 func startProfile(pprofAddr, dir, endpoint string, du time.Duration) func() error {
 	if pprofAddr == "" {
@@ -53,7 +55,34 @@ func startProfile(pprofAddr, dir, endpoint string, du time.Duration) func() erro
 		}
 		done <- err
 	}()
-	return func() error { return <-done }
+	drv, derr := startDriverProfile(dir, endpoint)
+	return func() error {
+		err := <-done
+		if drv != nil {
+			pprof.StopCPUProfile()
+			if cerr := drv.Close(); derr == nil {
+				derr = cerr
+			}
+		}
+		if err == nil {
+			err = derr
+		}
+		return err
+	}
+}
+
+// startDriverProfile profiles the load command itself (vegeta and its HTTP client, the
+// other half of a request's cost on the shared cores) into dir/driver-<endpoint>.pprof.
+func startDriverProfile(dir, endpoint string) (*os.File, error) {
+	f, err := os.Create(filepath.Join(dir, "driver-"+profileName(endpoint)))
+	if err != nil {
+		return nil, err
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		f.Close()
+		return nil, err
+	}
+	return f, nil
 }
 
 // profileName turns an endpoint's name into a file name: "GET /tickets?limit=50" →
