@@ -5,6 +5,7 @@ import (
 
 	"github.com/gofiber/fiber/v2"
 
+	"backoffice/internal/db"
 	"backoffice/internal/httpx"
 	"backoffice/internal/problem"
 	"backoffice/internal/uploads"
@@ -196,20 +197,29 @@ func pageFilter(c *fiber.Ctx) (PageFilter, httpx.Page, error) {
 	return PageFilter{ItemID: itemID, Before: cur.ID, Limit: page.Fetch()}, page, nil
 }
 
+// the defect report and RMA lists' pages, reused (nothing of them outlives the answer)
+var (
+	defectRows db.RowPool[DefectReport]
+	defectOuts db.RowPool[DefectOut]
+	rmaRows    db.RowPool[RMA]
+	rmaOuts    db.RowPool[RMAOut]
+)
+
 func (m *Module) listDefects(c *fiber.Ctx) error {
 	f, page, err := pageFilter(c)
 	if err != nil {
 		return err
 	}
-	rs, err := m.Service.Defects(c.UserContext(), f)
-	if err != nil {
+	rs, out := defectRows.Get(), defectOuts.Get()
+	defer defectRows.Put(rs)
+	defer defectOuts.Put(out)
+	if err := m.Service.DefectsInto(c.UserContext(), f, rs); err != nil {
 		return err
 	}
-	out := make([]DefectOut, 0, len(rs))
-	for i := range rs {
-		out = append(out, defectOut(&rs[i], nil))
+	for i := range *rs {
+		*out = append(*out, defectOut(&(*rs)[i], nil))
 	}
-	return httpx.Send(c, httpx.Paginate(out, page, func(d DefectOut) any { return idCursor{d.ID} }))
+	return httpx.Send(c, httpx.Paginate(*out, page, func(d DefectOut) any { return idCursor{d.ID} }))
 }
 
 func (m *Module) getDefect(c *fiber.Ctx) error {
@@ -280,15 +290,16 @@ func (m *Module) listRMAs(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	rs, err := m.Service.RMAs(c.UserContext(), f)
-	if err != nil {
+	rs, out := rmaRows.Get(), rmaOuts.Get()
+	defer rmaRows.Put(rs)
+	defer rmaOuts.Put(out)
+	if err := m.Service.RMAsInto(c.UserContext(), f, rs); err != nil {
 		return err
 	}
-	out := make([]RMAOut, 0, len(rs))
-	for i := range rs {
-		out = append(out, rmaOut(&rs[i]))
+	for i := range *rs {
+		*out = append(*out, rmaOut(&(*rs)[i]))
 	}
-	return httpx.Send(c, httpx.Paginate(out, page, func(r RMAOut) any { return idCursor{r.ID} }))
+	return httpx.Send(c, httpx.Paginate(*out, page, func(r RMAOut) any { return idCursor{r.ID} }))
 }
 
 func (m *Module) getRMA(c *fiber.Ctx) error {

@@ -100,10 +100,10 @@ func TestExplainHardwareLists(t *testing.T) {
 		"contact_item": {contact, PageFilter{Limit: 51, ItemID: 17, Before: 90000}},
 	} {
 		t.Run("GET_/defect-reports_"+name, func(t *testing.T) {
-			run(t, "hw_defect_reports", func() error { _, err := listDefects(ctx, tx, c.p, c.f); return err })
+			run(t, "hw_defect_reports", func() error { var rs []DefectReport; return listDefects(ctx, tx, c.p, c.f, &rs) })
 		})
 		t.Run("GET_/rmas_"+name, func(t *testing.T) {
-			run(t, "hw_rmas", func() error { _, err := listRMAs(ctx, tx, c.p, c.f); return err })
+			run(t, "hw_rmas", func() error { var rs []RMA; return listRMAs(ctx, tx, c.p, c.f, &rs) })
 		})
 	}
 	// Every sort the pages offer (store_lists.go), both ways, on page 1 and after a cursor.
@@ -125,14 +125,18 @@ func TestExplainHardwareLists(t *testing.T) {
 		for _, col := range defectList.Sorts {
 			t.Run("sort_defects_"+col.Key+"_"+dir, func(t *testing.T) {
 				sorted(t, run, "hw_defect_reports", defectList, col.Key, dir, func(lq *listq.Query) ([]DefectReport, error) {
-					return listDefects(ctx, tx, staff, PageFilter{List: lq})
+					var rs []DefectReport
+					err := listDefects(ctx, tx, staff, PageFilter{List: lq}, &rs)
+					return rs, err
 				})
 			})
 		}
 		for _, col := range rmaList.Sorts {
 			t.Run("sort_rmas_"+col.Key+"_"+dir, func(t *testing.T) {
 				sorted(t, run, "hw_rmas", rmaList, col.Key, dir, func(lq *listq.Query) ([]RMA, error) {
-					return listRMAs(ctx, tx, staff, PageFilter{List: lq})
+					var rs []RMA
+					err := listRMAs(ctx, tx, staff, PageFilter{List: lq}, &rs)
+					return rs, err
 				})
 			})
 		}

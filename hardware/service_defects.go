@@ -135,11 +135,18 @@ func (s *Service) Defect(ctx context.Context, id int64) (*DefectReport, error) {
 
 // Defects lists a page of reports, newest first (of one item when ItemID > 0).
 func (s *Service) Defects(ctx context.Context, f PageFilter) ([]DefectReport, error) {
+	var rs []DefectReport
+	err := s.DefectsInto(ctx, f, &rs)
+	return rs, err
+}
+
+// DefectsInto is Defects into *rs (a pooled page, see db.RowPool).
+func (s *Service) DefectsInto(ctx context.Context, f PageFilter, rs *[]DefectReport) error {
 	p := auth.FromContext(ctx)
 	if f.Limit <= 0 || f.Limit > 201 {
 		f.Limit = 201
 	}
-	return listDefects(ctx, s.DB, p, f)
+	return listDefects(ctx, s.DB, p, f, rs)
 }
 
 // Attach adds files to a report the principal may see.

@@ -196,9 +196,16 @@ func (s *Service) RMAOf(ctx context.Context, id int64) (*RMA, error) {
 
 // RMAs lists a page of RMAs, newest first (of one item when ItemID > 0).
 func (s *Service) RMAs(ctx context.Context, f PageFilter) ([]RMA, error) {
+	var rs []RMA
+	err := s.RMAsInto(ctx, f, &rs)
+	return rs, err
+}
+
+// RMAsInto is RMAs into *rs (a pooled page, see db.RowPool).
+func (s *Service) RMAsInto(ctx context.Context, f PageFilter, rs *[]RMA) error {
 	p := auth.FromContext(ctx)
 	if f.Limit <= 0 || f.Limit > 201 {
 		f.Limit = 201
 	}
-	return listRMAs(ctx, s.DB, p, f)
+	return listRMAs(ctx, s.DB, p, f, rs)
 }

@@ -50,7 +50,8 @@ func productBySKU(ctx context.Context, idb bun.IDB, sku string) (*Product, error
 
 func listProducts(ctx context.Context, idb bun.IDB) ([]Product, error) {
 	var ps []Product
-	return ps, idb.NewSelect().Model(&ps).OrderExpr("sku").Limit(1000).Scan(ctx)
+	err := idb.NewSelect().Model(&ps).OrderExpr("sku").Limit(1000).Scan(ctx)
+	return ps, err
 }
 
 func productsByID(ctx context.Context, idb bun.IDB, ids []int64) (map[int64]*Product, error) {
@@ -87,7 +88,8 @@ func orderOfNumber(ctx context.Context, idb bun.IDB, number string) (int64, erro
 
 func orderLines(ctx context.Context, idb bun.IDB, orderID int64) ([]OrderLine, error) {
 	var ls []OrderLine
-	return ls, idb.NewSelect().Model(&ls).Where("order_id = ?", orderID).OrderExpr("order_line_id").Scan(ctx)
+	err := idb.NewSelect().Model(&ls).Where("order_id = ?", orderID).OrderExpr("order_line_id").Scan(ctx)
+	return ls, err
 }
 
 // deliveredQuantities sums what other live deliveries carry per order line.
@@ -244,7 +246,8 @@ func listDeliveries(ctx context.Context, idb bun.IDB, p *auth.Principal, f Deliv
 		q = q.Where("status = ?", f.Status) // a status stays inlined (see db.Params)
 	}
 	if f.List != nil {
-		return ds, args.Scan(ctx, deliveryList.Apply(q, *f.List, args), &ds)
+		err := args.Scan(ctx, deliveryList.Apply(q, *f.List, args), &ds)
+		return ds, err
 	}
 	q = q.OrderExpr("id DESC").Limit(limit)
 	if f.Before > 0 {
@@ -253,13 +256,15 @@ func listDeliveries(ctx context.Context, idb bun.IDB, p *auth.Principal, f Deliv
 	if f.Limit > 0 {
 		q = q.Limit(f.Limit)
 	}
-	return ds, args.Scan(ctx, q, &ds)
+	err := args.Scan(ctx, q, &ds)
+	return ds, err
 }
 
 // storedDeliveries are the deliveries in storage, for the weekly storage charge (HW-2).
 func storedDeliveries(ctx context.Context, idb bun.IDB) ([]Delivery, error) {
 	var ds []Delivery
-	return ds, idb.NewSelect().Model(&ds).Where("status = ?", Stored).OrderExpr("id").Scan(ctx)
+	err := idb.NewSelect().Model(&ds).Where("status = ?", Stored).OrderExpr("id").Scan(ctx)
+	return ds, err
 }
 
 // serialsInUse returns which of serials of product are delivered or planned elsewhere.
@@ -297,5 +302,6 @@ func openChargeCount(ctx context.Context, idb bun.IDB, s TitleScope) (int, error
 // orders accepted earlier in its own transaction, before River delivers them).
 func publishedEvents(ctx context.Context, idb bun.IDB, kind string) ([]events.Event, error) {
 	var es []events.Event
-	return es, idb.NewSelect().Model(&es).Where("kind = ?", kind).OrderExpr("id").Scan(ctx)
+	err := idb.NewSelect().Model(&es).Where("kind = ?", kind).OrderExpr("id").Scan(ctx)
+	return es, err
 }

@@ -304,14 +304,14 @@ func pageArgs(idb bun.IDB, f PageFilter) *db.Params {
 	return db.NewParams(idb)
 }
 
-func listDefects(ctx context.Context, idb bun.IDB, p *auth.Principal, f PageFilter) ([]DefectReport, error) {
-	var rs []DefectReport
+// listDefects reads a page into *rs (appended to its capacity; a pooled slice, see db.RowPool).
+func listDefects(ctx context.Context, idb bun.IDB, p *auth.Principal, f PageFilter, rs *[]DefectReport) error {
 	args := pageArgs(idb, f)
-	q := pageQuery(idb.NewSelect().Model(&rs), p, f, args)
+	q := pageQuery(idb.NewSelect().Model(rs), p, f, args)
 	if f.List != nil {
 		q = defectList.Apply(q, *f.List, args)
 	}
-	return rs, args.Scan(ctx, q, &rs)
+	return args.Scan(ctx, q, rs)
 }
 
 // --- RMAs
@@ -336,15 +336,15 @@ func getRMA(ctx context.Context, idb bun.IDB, id int64, lock bool) (*RMA, error)
 	return r, tr(q.Scan(ctx), "rma")
 }
 
-func listRMAs(ctx context.Context, idb bun.IDB, p *auth.Principal, f PageFilter) ([]RMA, error) {
-	var rs []RMA
+// listRMAs reads a page into *rs (appended to its capacity; a pooled slice, see db.RowPool).
+func listRMAs(ctx context.Context, idb bun.IDB, p *auth.Principal, f PageFilter, rs *[]RMA) error {
 	args := pageArgs(idb, f)
-	q := pageQuery(idb.NewSelect().Model(&rs), p, f, args)
+	q := pageQuery(idb.NewSelect().Model(rs), p, f, args)
 	if f.Status != "" {
 		q = q.Where("status = ?", f.Status) // a status stays inlined (see db.Params)
 	}
 	if f.List != nil {
 		q = rmaList.Apply(q, *f.List, args)
 	}
-	return rs, args.Scan(ctx, q, &rs)
+	return args.Scan(ctx, q, rs)
 }

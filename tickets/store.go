@@ -214,7 +214,8 @@ func listComments(ctx context.Context, idb bun.IDB, ticketID int64, withInternal
 	if !withInternal {
 		q = q.Where("comment.public")
 	}
-	return out, p.Scan(ctx, q, &out)
+	err := p.Scan(ctx, q, &out)
+	return out, err
 }
 
 // staffUser checks that id is an active staff user (an assignee).

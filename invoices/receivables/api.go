@@ -9,6 +9,7 @@ import (
 	"backoffice/internal/apidoc"
 	"backoffice/internal/auth"
 	"backoffice/internal/civil"
+	"backoffice/internal/db"
 	"backoffice/internal/httpx"
 	"backoffice/internal/i18n"
 	"backoffice/internal/money"
@@ -74,6 +75,14 @@ func (m *Module) createPayment(c *fiber.Ctx) error {
 	return c.Status(201).JSON(out)
 }
 
+// the payment and bank entry lists' pages, reused (nothing of them outlives the answer)
+var (
+	paymentRows db.RowPool[Payment]
+	paymentOuts db.RowPool[PaymentOut]
+	entryRows   db.RowPool[BankEntry]
+	entryOuts   db.RowPool[BankEntryOut]
+)
+
 func (m *Module) listPayments(c *fiber.Ctx) error {
 	var f problem.Fields
 	cid := httpx.QueryID(c, "customer_id", &f)
@@ -85,15 +94,16 @@ func (m *Module) listPayments(c *fiber.Ctx) error {
 	if _, err := page.Cursor(&after); err != nil {
 		return err
 	}
-	rows, err := listPayments(c.UserContext(), m.d.DB, cid, after, page.Fetch())
-	if err != nil {
+	rows, outs := paymentRows.Get(), paymentOuts.Get()
+	defer paymentRows.Put(rows)
+	defer paymentOuts.Put(outs)
+	if err := listPayments(c.UserContext(), m.d.DB, rows, cid, after, page.Fetch()); err != nil {
 		return err
 	}
-	outs := make([]PaymentOut, len(rows))
-	for i, p := range rows {
-		outs[i] = paymentOut(p)
+	for _, p := range *rows {
+		*outs = append(*outs, paymentOut(p))
 	}
-	return httpx.Send(c, httpx.Paginate(outs, page, func(p PaymentOut) any { return p.ID }))
+	return httpx.Send(c, httpx.Paginate(*outs, page, func(p PaymentOut) any { return p.ID }))
 }
 
 func (m *Module) reversePayment(c *fiber.Ctx) error {
@@ -161,15 +171,16 @@ func (m *Module) listEntries(c *fiber.Ctx) error {
 	if _, err := page.Cursor(&before); err != nil {
 		return err
 	}
-	rows, err := m.svc.Entries(c.UserContext(), unmatched, before, int(page.Fetch()))
-	if err != nil {
+	rows, out := entryRows.Get(), entryOuts.Get()
+	defer entryRows.Put(rows)
+	defer entryOuts.Put(out)
+	if err := m.svc.EntriesInto(c.UserContext(), unmatched, before, int(page.Fetch()), rows); err != nil {
 		return err
 	}
-	out := make([]BankEntryOut, len(rows))
-	for i, e := range rows {
-		out[i] = entryOut(e)
+	for _, e := range *rows {
+		*out = append(*out, entryOut(e))
 	}
-	return httpx.Send(c, httpx.Paginate(out, page, func(e BankEntryOut) any { return e.ID }))
+	return httpx.Send(c, httpx.Paginate(*out, page, func(e BankEntryOut) any { return e.ID }))
 }
 
 func (m *Module) assignEntry(c *fiber.Ctx) error {

@@ -30,7 +30,8 @@ func TestExplainReceivablesLists(t *testing.T) {
 	} {
 		t.Run(name, func(t *testing.T) {
 			sqls.Queries = nil
-			if _, err := listPayments(ctx, tx, c.customer, c.after, 51); err != nil {
+			var rows []Payment
+			if err := listPayments(ctx, tx, &rows, c.customer, c.after, 51); err != nil {
 				t.Fatal(err)
 			}
 			testkit.ExpectIndexPlan(t, testkit.Plan(t, tx, sqls.Last(t, "SELECT")), "payments")
@@ -43,7 +44,8 @@ func TestExplainReceivablesLists(t *testing.T) {
 		"GET_/bank-entries?unmatched_after": {true, 60000}} {
 		t.Run(name, func(t *testing.T) {
 			sqls.Queries = nil
-			if _, err := listEntries(ctx, tx, c.unmatched, c.before, 51); err != nil {
+			var rows []BankEntry
+			if err := listEntries(ctx, tx, c.unmatched, c.before, 51, &rows); err != nil {
 				t.Fatal(err)
 			}
 			testkit.ExpectIndexPlan(t, testkit.Plan(t, tx, sqls.Last(t, "SELECT")), "bank_entries")

@@ -122,7 +122,14 @@ func (s *Service) AssignEntry(ctx context.Context, id, customerID, invoiceID int
 // Entries lists a page of bank entries newest first (unmatched only, or all), before the
 // cursor id; limit is one more than the page to show whether another follows.
 func (s *Service) Entries(ctx context.Context, unmatched bool, beforeID int64, limit int) ([]BankEntry, error) {
-	return listEntries(ctx, s.d.DB, unmatched, beforeID, limit)
+	var rows []BankEntry
+	err := s.EntriesInto(ctx, unmatched, beforeID, limit, &rows)
+	return rows, err
+}
+
+// EntriesInto is Entries into *rows (a pooled page, see db.RowPool).
+func (s *Service) EntriesInto(ctx context.Context, unmatched bool, beforeID int64, limit int, rows *[]BankEntry) error {
+	return listEntries(ctx, s.d.DB, unmatched, beforeID, limit, rows)
 }
 
 // DisputeIn is a customer's objection.

@@ -165,17 +165,18 @@ func insertAllocations(ctx context.Context, tx bun.IDB, as []Allocation) error {
 	return err
 }
 
-func listPayments(ctx context.Context, tx bun.IDB, customerID int64, afterID int64, limit int64) ([]Payment, error) {
-	var rows []Payment
+// listPayments reads a page into *rows (appended to its capacity; a pooled slice, see
+// db.RowPool).
+func listPayments(ctx context.Context, tx bun.IDB, rows *[]Payment, customerID int64, afterID int64, limit int64) error {
 	args := db.NewParams(tx)
-	q := tx.NewSelect().Model(&rows).Order("p.id DESC").Limit(int64(limit))
+	q := tx.NewSelect().Model(rows).Order("p.id DESC").Limit(int64(limit))
 	if customerID != 0 {
 		q = q.Where("p.customer_id = ?", args.Arg(customerID))
 	}
 	if afterID != 0 {
 		q = q.Where("p.id < ?", args.Arg(afterID))
 	}
-	return rows, args.Scan(ctx, q, &rows)
+	return args.Scan(ctx, q, rows)
 }
 
 // customerCredit is what a customer paid that is allocated to no invoice, less refunds.
@@ -225,17 +226,18 @@ func getEntry(ctx context.Context, tx bun.IDB, id int64, lock bool) (*BankEntry,
 	return e, db.Translate(q.Scan(ctx), errEntryNotFound, nil)
 }
 
-func listEntries(ctx context.Context, tx bun.IDB, unmatchedOnly bool, beforeID int64, limit int) ([]BankEntry, error) {
-	var rows []BankEntry
+// listEntries reads a page into *rows (appended to its capacity; a pooled slice, see
+// db.RowPool).
+func listEntries(ctx context.Context, tx bun.IDB, unmatchedOnly bool, beforeID int64, limit int, rows *[]BankEntry) error {
 	args := db.NewParams(tx)
-	q := tx.NewSelect().Model(&rows).Order("b.id DESC").Limit(int64(limit))
+	q := tx.NewSelect().Model(rows).Order("b.id DESC").Limit(int64(limit))
 	if unmatchedOnly {
 		q = q.Where("b.payment_id IS NULL")
 	}
 	if beforeID > 0 {
 		q = q.Where("b.id < ?", args.Arg(beforeID))
 	}
-	return rows, args.Scan(ctx, q, &rows)
+	return args.Scan(ctx, q, rows)
 }
 
 func insertDispute(ctx context.Context, tx bun.IDB, d *disputeRow) error {

@@ -26,5 +26,6 @@ func pagePayments(ctx context.Context, tx bun.IDB, lq listq.Query) ([]Payment, e
 	var rows []Payment
 	args := db.NewParams(tx)
 	q := paymentList.Apply(tx.NewSelect().Model(&rows), lq, args)
-	return rows, args.Scan(ctx, q, &rows)
+	err := args.Scan(ctx, q, &rows)
+	return rows, err
 }
