@@ -3,6 +3,7 @@ package secondment
 import (
 	"backoffice/internal/httpx"
 	"backoffice/internal/money"
+	"strconv"
 	"time"
 
 	"github.com/shopspring/decimal"
@@ -218,4 +219,25 @@ type StatementSummaryOut struct {
 	ExpensesAmount money.Amount `json:"expenses_amount"`
 	Total          money.Amount `json:"total"`
 	OpenCount      int          `json:"open_count"`
+}
+
+// AppendJSON writes the row as encoding/json does (httpx.RowJSON): the invoice run's list
+// spent 14 % of its CPU in the encoder's reflection and its amounts' MarshalJSON (issue 14).
+func (s *StatementSummaryOut) AppendJSON(b []byte) []byte {
+	b = strconv.AppendInt(append(b, `{"placement_id":`...), s.PlacementID, 10)
+	b = strconv.AppendInt(append(b, `,"customer_id":`...), s.CustomerID, 10)
+	b = httpx.JSONString(append(b, `,"customer_name":`...), s.CustomerName)
+	b = httpx.JSONString(append(b, `,"technician_name":`...), s.TechnicianName)
+	b = httpx.JSONString(append(b, `,"role":`...), s.Role)
+	b = httpx.JSONString(append(b, `,"month":`...), s.Month)
+	b = httpx.JSONString(append(b, `,"status":`...), s.Status)
+	b = strconv.AppendBool(append(b, `,"closable":`...), s.Closable)
+	b = httpx.JSONOptTime(append(b, `,"closed_at":`...), s.ClosedAt)
+	b = s.HourlyRate.AppendJSON(append(b, `,"hourly_rate":`...))
+	b = strconv.AppendInt(append(b, `,"minutes":`...), int64(s.Minutes), 10)
+	b = s.HoursAmount.AppendJSON(append(b, `,"hours_amount":`...))
+	b = s.ExpensesAmount.AppendJSON(append(b, `,"expenses_amount":`...))
+	b = s.Total.AppendJSON(append(b, `,"total":`...))
+	b = strconv.AppendInt(append(b, `,"open_count":`...), int64(s.OpenCount), 10)
+	return append(b, '}')
 }

@@ -25,11 +25,13 @@ type StatementCursor struct {
 type statementRow struct {
 	Placement `bun:",extend"`
 
-	FinalMinutes  *int                `bun:"final_minutes"`
-	FinalHours    decimal.NullDecimal `bun:"final_hours_amount"`
-	FinalExpenses decimal.NullDecimal `bun:"final_expenses_amount"`
-	FinalTotal    decimal.NullDecimal `bun:"final_total"`
-	FinalClosedAt *time.Time          `bun:"final_closed_at"`
+	// the month's final, when closed (pointers: the direct scan's plans, where
+	// decimal.NullDecimal went through its Scan and NewFromString, 6 % of the list's CPU)
+	FinalMinutes  *int             `bun:"final_minutes"`
+	FinalHours    *decimal.Decimal `bun:"final_hours_amount"`
+	FinalExpenses *decimal.Decimal `bun:"final_expenses_amount"`
+	FinalTotal    *decimal.Decimal `bun:"final_total"`
+	FinalClosedAt *time.Time       `bun:"final_closed_at"`
 }
 
 // statementPlacementsQuery is one page of the placements running in m, in (customer,
@@ -70,11 +72,19 @@ func statementPlacements(ctx context.Context, idb bun.IDB, m civil.Month, after 
 		r := &rows[i]
 		ps[i] = r.Placement
 		if r.FinalClosedAt != nil {
-			finals[r.ID] = &FinalStatement{PlacementID: r.ID, Month: m.First(), Minutes: *r.FinalMinutes, HoursAmount: r.FinalHours.Decimal,
-				ExpensesAmount: r.FinalExpenses.Decimal, Total: r.FinalTotal.Decimal, ClosedAt: *r.FinalClosedAt}
+			finals[r.ID] = &FinalStatement{PlacementID: r.ID, Month: m.First(), Minutes: *r.FinalMinutes, HoursAmount: orZero(r.FinalHours),
+				ExpensesAmount: orZero(r.FinalExpenses), Total: orZero(r.FinalTotal), ClosedAt: *r.FinalClosedAt}
 		}
 	}
 	return ps, finals, nil
+}
+
+// orZero is *d, or zero when the column was NULL.
+func orZero(d *decimal.Decimal) decimal.Decimal {
+	if d == nil {
+		return decimal.Zero
+	}
+	return *d
 }
 
 // monthSums are an open month's totals of one placement as SQL adds them up: the same
