@@ -23,7 +23,7 @@ vet:
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./...
 
-## load: seed a throwaway cluster to the issue-14 volumes and load every endpoint (about 15 minutes)
+## load: seed a throwaway cluster to the issue-14 volumes and load every endpoint (about 20 minutes)
 load: build
 	./$(BIN) loadtest $(LOADFLAGS)
 

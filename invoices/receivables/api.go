@@ -9,7 +9,6 @@ import (
 	"backoffice/internal/apidoc"
 	"backoffice/internal/auth"
 	"backoffice/internal/civil"
-	"backoffice/internal/db"
 	"backoffice/internal/httpx"
 	"backoffice/internal/i18n"
 	"backoffice/internal/money"
@@ -74,14 +73,6 @@ func (m *Module) createPayment(c *fiber.Ctx) error {
 	out.Unallocated = &u
 	return c.Status(201).JSON(out)
 }
-
-// the payment and bank entry lists' pages, reused (nothing of them outlives the answer)
-var (
-	paymentRows db.RowPool[Payment]
-	paymentOuts db.RowPool[PaymentOut]
-	entryRows   db.RowPool[BankEntry]
-	entryOuts   db.RowPool[BankEntryOut]
-)
 
 func (m *Module) listPayments(c *fiber.Ctx) error {
 	var f problem.Fields

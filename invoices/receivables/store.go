@@ -165,6 +165,15 @@ func insertAllocations(ctx context.Context, tx bun.IDB, as []Allocation) error {
 	return err
 }
 
+// the payment and bank entry lists' pages, reused by the API's list handlers (nothing of
+// them outlives the answer)
+var (
+	paymentRows db.RowPool[Payment]
+	paymentOuts db.RowPool[PaymentOut]
+	entryRows   db.RowPool[BankEntry]
+	entryOuts   db.RowPool[BankEntryOut]
+)
+
 // listPayments reads a page into *rows (appended to its capacity; a pooled slice, see
 // db.RowPool).
 func listPayments(ctx context.Context, tx bun.IDB, rows *[]Payment, customerID int64, afterID int64, limit int64) error {
