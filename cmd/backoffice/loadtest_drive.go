@@ -127,7 +127,6 @@ func attack(base string, e endpoint, clients int, du time.Duration, rounds int, 
 		t0 := time.Now()
 		for res := range atk.Attack(targeter, vegeta.Rate{Freq: 0}, d, e.Name) {
 			m.Add(res)
-			r.Requests++
 			if res.Code < 200 || res.Code >= 300 {
 				r.Errors++
 				if r.FirstError == "" {
@@ -147,7 +146,7 @@ func attack(base string, e endpoint, clients int, du time.Duration, rounds int, 
 		}
 	}
 	m.Close()
-	r.P50, r.P99 = m.Latencies.P50, m.Latencies.P99
+	r.Requests, r.P50, r.P99 = m.Requests, m.Latencies.P50, m.Latencies.P99
 	if elapsed > 0 {
 		r.Rate = float64(r.Requests) / elapsed.Seconds()
 	}
@@ -251,32 +250,32 @@ func (b *fastBody) Close() error {
 
 // ceilingRounds adds up a list's ceiling over its rounds.
 type ceilingRounds struct {
-	runs, secs float64
-	err        string // the first error
+	runs    int64
+	elapsed time.Duration
+	err     string // the first error
 }
 
 // run runs one round of c for du.
 func (cr *ceilingRounds) run(ctx context.Context, pool *pgxpool.Pool, c *ceiling, clients int, du time.Duration) {
-	t0 := time.Now()
-	rate, err := runCeiling(ctx, pool, c, clients, du)
+	n, elapsed, err := runCeiling(ctx, pool, c, clients, du)
 	if err != nil && cr.err == "" {
 		cr.err = err.Error()
 	}
-	secs := time.Since(t0).Seconds()
-	cr.runs, cr.secs = cr.runs+rate*secs, cr.secs+secs
+	cr.runs, cr.elapsed = cr.runs+n, cr.elapsed+elapsed
 }
 
 // rate is the ceiling's queries per second over all its rounds.
 func (cr *ceilingRounds) rate() float64 {
-	if cr.secs <= 0 {
+	if cr.elapsed <= 0 {
 		return 0
 	}
-	return cr.runs / cr.secs
+	return float64(cr.runs) / cr.elapsed.Seconds()
 }
 
 // runCeiling runs c with clients goroutines for du straight through pgx (statements
-// prepared and cached by pgx, every row read) and returns queries per second.
-func runCeiling(ctx context.Context, pool *pgxpool.Pool, c *ceiling, clients int, du time.Duration) (float64, error) {
+// prepared and cached by pgx, every row read) and returns how many times it ran and in
+// how long.
+func runCeiling(ctx context.Context, pool *pgxpool.Pool, c *ceiling, clients int, du time.Duration) (int64, time.Duration, error) {
 	ctx, cancel := context.WithTimeout(ctx, du)
 	defer cancel()
 	var n atomic.Int64
@@ -300,7 +299,7 @@ func runCeiling(ctx context.Context, pool *pgxpool.Pool, c *ceiling, clients int
 		}()
 	}
 	wg.Wait()
-	return float64(n.Load()) / time.Since(start).Seconds(), first
+	return n.Load(), time.Since(start), first
 }
 
 // call makes one request (setup steps) and decodes the JSON answer into out.
